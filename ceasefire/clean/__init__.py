@@ -1,0 +1,4 @@
+"""Clean and split: boilerplate removal, line re-joining, article splitting, metadata.
+
+Public surface: :func:`articles_from_document`, :class:`BoilerplateStats`.
+"""

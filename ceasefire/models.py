@@ -1,0 +1,204 @@
+"""The records that flow through the pipeline.
+
+Ingest yields :class:`Document`; cleaning turns each into one or more
+:class:`Article`; extraction adds actors, events, quotes and places and the
+whole is an :class:`ExtractRecord`, whose :meth:`ExtractRecord.to_json` is
+the `ceasefire extract` contract of SPEC.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ROLES = ("primary", "related")
+STATUSES = ("asserted", "negated", "hypothetical", "future", "demanded")
+PRECISIONS = ("day", "month", "year", "none")
+ACTOR_KINDS = (
+    "state", "government", "military", "police", "armed_group", "igo", "ngo",
+    "media", "person", "civilians", "other",
+)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class InputError(Exception):
+    """An input that cannot be read. Expected, reported in one line, never a traceback."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+@dataclass
+class Document:
+    """One input document: a file, a WARC record, a CSV/JSONL row, a fetched URL.
+
+    ``doc_id`` is the sha256 of ``data`` (the document's own bytes), so the same
+    input always gets the same id. ``media_type`` is ``"text"`` or ``"html"``.
+    ``meta`` carries what the container knows: ``title``, ``published``, ``url``,
+    ``captured`` (WARC date), ``site`` (host name, for per-site boilerplate).
+    """
+
+    source: str
+    data: bytes
+    media_type: str
+    text: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    doc_id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.doc_id:
+            self.doc_id = sha256(self.data)
+
+
+@dataclass
+class Article:
+    """One article found in a document, with its metadata and clean body."""
+
+    index: int
+    role: str
+    title: str | None
+    text: str
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    url: str | None = None
+    removed: list[str] = field(default_factory=list)  # boilerplate lines the cleaner dropped
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "role": self.role,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "authors": list(self.authors),
+            "publisher": self.publisher,
+            "published": self.published,
+            "url": self.url,
+            "text": self.text,
+        }
+
+
+@dataclass
+class ActorRef:
+    """A canonical actor as referenced by a mention."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    mention: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Place:
+    name: str
+    mention: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    geonameid: int | None = None
+    feature: str | None = None  # e.g. PPL, ADM1, PCLI, MILB
+    start: int | None = None
+    end: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Quote:
+    speaker: ActorRef | None
+    text: str
+    kind: str  # "direct" | "indirect"
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker.to_json() if self.speaker else None,
+            "text": self.text,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass
+class Event:
+    type: str
+    sentence: str
+    start: int
+    end: int
+    mode: str | None = None
+    source: ActorRef | None = None
+    target: ActorRef | None = None
+    location: Place | None = None
+    date: str | None = None
+    date_precision: str = "none"
+    claimant: ActorRef | None = None
+    status: str = "asserted"
+    trigger: str | None = None
+    confidence: float = 0.5
+
+    def to_json(self) -> dict[str, Any]:
+        def j(x: Any) -> Any:
+            return x.to_json() if x is not None else None
+
+        return {
+            "type": self.type,
+            "mode": self.mode,
+            "source": j(self.source),
+            "target": j(self.target),
+            "location": j(self.location),
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "claimant": j(self.claimant),
+            "status": self.status,
+            "trigger": self.trigger,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass
+class ExtractRecord:
+    """One line of `ceasefire extract` output: an article and what was found in it."""
+
+    doc_id: str
+    source: str
+    article: Article
+    actors: list[ActorRef] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+
+    @property
+    def article_id(self) -> str:
+        return f"{self.doc_id}:{self.article.index}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "article_id": self.article_id,
+            "source": self.source,
+            "article": self.article.to_json(),
+            "actors": [a.to_json() for a in self.actors],
+            "events": [e.to_json() for e in self.events],
+            "quotes": [q.to_json() for q in self.quotes],
+            "places": [p.to_json() for p in self.places],
+        }
