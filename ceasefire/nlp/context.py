@@ -1,0 +1,52 @@
+"""What the extraction stages share about one article.
+
+The NLP runner (``ceasefire.nlp.runner``) parses an article once with spaCy and
+then runs the stages in order, each adding to this context:
+
+1. ``ceasefire.actors.find_mentions(doc, ctx)``  -> ``ctx.actors``
+2. ``ceasefire.places.find_places(doc, ctx)``    -> ``ctx.places``
+3. ``ctx.dates`` is a ``ceasefire.dates.DateResolver`` anchored on the publication date
+4. ``ceasefire.quotes.find_quotes(doc, ctx)``    -> quotes
+5. ``ceasefire.events.code_events(doc, ctx)``    -> events
+
+All offsets are character offsets into the article text (== ``doc.text``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..models import ActorRef, Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span
+
+
+@dataclass
+class ArticleContext:
+    doc: Doc
+    published: dt.date | None = None
+    publisher: str | None = None
+    actors: list[ActorRef] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    dates: Any = None  # ceasefire.dates.DateResolver
+
+    def actor_at(self, start_char: int, end_char: int) -> ActorRef | None:
+        """The actor mention overlapping the character range, longest first."""
+        best: ActorRef | None = None
+        for a in self.actors:
+            if a.start is None or a.end is None:
+                continue
+            if a.start < end_char and start_char < a.end:
+                if best is None or (a.end - a.start) > (best.end - best.start):  # type: ignore[operator]
+                    best = a
+        return best
+
+    def actor_for(self, span: Span) -> ActorRef | None:
+        return self.actor_at(span.start_char, span.end_char)
+
+    def places_in(self, start_char: int, end_char: int) -> list[Place]:
+        return [p for p in self.places
+                if p.start is not None and p.end is not None and start_char <= p.start and p.end <= end_char]
