@@ -1,0 +1,35 @@
+"""Reader settings, passed explicitly (no module-level configuration)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How :func:`ceasefire.ingest.iter_documents` reads its inputs.
+
+    ``text_field``/``title_field``/``date_field``/``url_field`` name the columns
+    (CSV/TSV) or keys (JSON Lines) of a tabular input; the last three are optional
+    (``None`` disables them). ``include``/``exclude`` are glob patterns matched
+    against the file names (and the paths relative to the directory) found when
+    walking a directory. ``max_bytes``: a single document at or above this size
+    is refused as too large, before it is read into memory.
+    """
+
+    text_field: str = "text"
+    title_field: str | None = "title"
+    date_field: str | None = "date"
+    url_field: str | None = "url"
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    timeout: float = 20.0
+    max_bytes: int = 50 * MB
+    recursive: bool = True
+
+
+def too_large(size: int, options: ReadOptions) -> str:
+    """The reason given for an input of ``size`` bytes that is over the limit."""
+    return f"file too large ({size / MB:.0f} MB >= {options.max_bytes / MB:.0f} MB limit)"

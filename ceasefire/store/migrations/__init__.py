@@ -1,0 +1,1 @@
+"""Numbered SQL migrations per backend, applied in order by :mod:`ceasefire.store.migrate`."""
