@@ -1,0 +1,174 @@
+"""Files, directories and standard input: pick the reader by name, then by content."""
+
+from __future__ import annotations
+
+import fnmatch
+import gzip
+import io
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..models import Document, InputError
+from .archive import iter_archive
+from .decode import GZIP_MAGIC
+from .options import ReadOptions, too_large
+from .single import GunzipProblem, gunzip_bounded, text_document
+from .tabular import iter_csv, iter_jsonl
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+TEXT_SUFFIXES = (".txt", ".text")
+KINDS_BY_SUFFIX = {
+    **{s: "html" for s in HTML_SUFFIXES},
+    **{s: "text" for s in TEXT_SUFFIXES},
+    ".warc": "archive", ".arc": "archive",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".csv": "csv", ".tsv": "tsv",
+}
+STREAMED = frozenset({"archive", "jsonl", "csv", "tsv"})
+ARCHIVE_MAGIC = (b"WARC/", b"filedesc://")
+
+DocStream = Iterator[Document | InputError]
+
+
+def kind_of_name(name: str) -> tuple[str | None, bool]:
+    """(reader kind from the file name, gzipped?) e.g. ``x.warc.gz`` -> ("archive", True)."""
+    lower = name.lower()
+    gz = lower.endswith(".gz")
+    if gz:
+        lower = lower[:-3]
+    return KINDS_BY_SUFFIX.get(os.path.splitext(lower)[1]), gz
+
+
+def documents_from_bytes(source: str, data: bytes, options: ReadOptions, *, name: str = "",
+                         html: bool | None = None, declared: str | None = None,
+                         meta: dict[str, Any] | None = None) -> DocStream:
+    """Documents held in an in-memory input (stdin, a fetched URL, a small file)."""
+    meta = dict(meta or {})
+    kind, _ = kind_of_name(name)
+    if data.startswith(GZIP_MAGIC):
+        try:
+            data = gunzip_bounded(data, options)
+        except GunzipProblem as exc:
+            yield InputError(source, str(exc))
+            return
+    if kind == "archive" or data.lstrip()[:11].startswith(ARCHIVE_MAGIC):
+        yield from iter_archive(source, io.BytesIO(data), options)
+        return
+    if kind in ("jsonl", "csv", "tsv"):
+        stream = io.BytesIO(data)
+        if kind == "jsonl":
+            yield from iter_jsonl(source, stream, options, meta.get("site"))
+        else:
+            yield from iter_csv(source, stream, options, meta.get("site"), tsv=kind == "tsv")
+        return
+    if html is None and kind is not None:
+        html = kind == "html"
+    yield text_document(source, data, html=True if html else None, declared=declared, meta=meta)
+
+
+def read_path(path: Path, options: ReadOptions, source: str | None = None) -> DocStream:
+    """The documents of one file (several for archives and tables)."""
+    source = source or str(path)
+    try:
+        st = path.stat()
+    except OSError as exc:
+        yield InputError(source, exc.strerror or str(exc))
+        return
+    if not path.is_file():
+        yield InputError(source, "not a regular file")
+        return
+    site = path.resolve().parent.name or None
+    kind, gz = kind_of_name(path.name)
+    try:
+        if kind in STREAMED:
+            # Containers are streamed record by record; the size limit applies to each record.
+            with open(path, "rb") as raw:
+                stream: IO[bytes] = raw
+                if gz and kind != "archive":  # warcio decompresses .warc.gz/.arc.gz itself
+                    stream = gzip.GzipFile(fileobj=raw)  # type: ignore[assignment]
+                if kind == "archive":
+                    yield from iter_archive(source, stream, options)
+                elif kind == "jsonl":
+                    yield from iter_jsonl(source, stream, options, site)
+                else:
+                    yield from iter_csv(source, stream, options, site, tsv=kind == "tsv")
+            return
+        if st.st_size >= options.max_bytes:
+            yield InputError(source, too_large(st.st_size, options))
+            return
+        with open(path, "rb") as f:
+            data = f.read(options.max_bytes)
+    except OSError as exc:
+        yield InputError(source, exc.strerror or str(exc))
+        return
+    if gz and not data.startswith(GZIP_MAGIC) and data.strip():
+        yield InputError(source, "corrupt gzip (not a gzip file)")
+        return
+    yield from documents_from_bytes(source, data, options, name=path.name, meta={"site": site})
+
+
+def _matches(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
+
+
+def walk_directory(root: Path, options: ReadOptions) -> Iterator[Path]:
+    """Files under ``root`` in sorted order, hidden ones skipped, include/exclude globs applied.
+
+    Lazy: one directory listing at a time is held in memory.
+    """
+    def walk(directory: Path) -> Iterator[Path]:
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
+            if options.exclude and _matches(rel, entry.name, options.exclude):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                continue
+            if is_dir:
+                if options.recursive:
+                    yield from walk(Path(entry.path))
+                continue
+            if options.include and not _matches(rel, entry.name, options.include):
+                continue
+            yield Path(entry.path)
+
+    yield from walk(root)
+
+
+def read_stdin(options: ReadOptions, stream: IO[bytes] | None = None) -> DocStream:
+    """Standard input as one document (or an archive / JSON Lines stream, sniffed)."""
+    source = "<stdin>"
+    stream = stream if stream is not None else sys.stdin.buffer
+    try:
+        data = stream.read(options.max_bytes)
+    except OSError as exc:
+        yield InputError(source, f"read failed: {exc}")
+        return
+    if len(data) >= options.max_bytes:
+        yield InputError(source, too_large(len(data), options))
+        return
+    name = ""
+    head = data.lstrip()[:1]
+    if head == b"{" and _first_line_is_object(data):
+        name = "stdin.jsonl"
+    yield from documents_from_bytes(source, data, options, name=name)
+
+
+def _first_line_is_object(data: bytes) -> bool:
+    import json
+
+    line = data.lstrip().split(b"\n", 1)[0]
+    try:
+        return isinstance(json.loads(line), dict)
+    except (ValueError, UnicodeDecodeError):
+        return False

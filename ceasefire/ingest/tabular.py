@@ -1,0 +1,229 @@
+"""JSON Lines and CSV/TSV inputs: one document per row, read as a stream."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import sys
+import zlib
+from collections.abc import Iterator
+from typing import IO, Any
+
+from ..models import Document, InputError
+from .decode import bom_encoding, looks_like_html
+from .meta import normalise_date, site_of_url
+from .options import ReadOptions, too_large
+
+# How much of a CSV the encoding and delimiter sniffers read before streaming.
+CSV_HEAD_BYTES = 64 * 1024
+CSV_DELIMITERS = (",", ";", "\t", "|")
+
+_field_limit_raised = False
+
+
+def _raise_csv_field_limit() -> None:
+    """Let a CSV field be as large as a document may be (news pages exceed csv's 128 KiB default)."""
+    global _field_limit_raised
+    if not _field_limit_raised:
+        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+        _field_limit_raised = True
+
+
+def _row_document(source: str, text: str, fields: dict[str, Any], options: ReadOptions,
+                  default_site: str | None) -> Document | InputError:
+    """A Document for one row given its text and its other fields."""
+    if not text.strip():
+        return InputError(source, f"empty '{options.text_field}' field")
+    encoded = text.encode("utf-8", "surrogatepass")
+    if len(encoded) >= options.max_bytes:
+        return InputError(source, too_large(len(encoded), options))
+    own: dict[str, str] = {}
+    for key, name in (("title", options.title_field), ("date", options.date_field),
+                      ("url", options.url_field)):
+        if name is None:
+            continue
+        value = fields.get(name)
+        if value is None or isinstance(value, dict | list):
+            continue
+        value = str(value).strip()
+        if value:
+            own[key] = value
+    # The id hashes the row's own content (text + its metadata fields), never
+    # where the row was found, so the same row in two files is one document.
+    data = encoded + b"\n" + json.dumps(own, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    meta: dict[str, Any] = dict(own)
+    if "date" in own:
+        published = normalise_date(own["date"])
+        if published:
+            meta["date"] = meta["published"] = published
+    meta["site"] = site_of_url(own.get("url")) or default_site
+    return Document(source=source, data=data, media_type="html" if looks_like_html(text) else "text",
+                    text=text.replace("\r\n", "\n").replace("\r", "\n"), meta=meta)
+
+
+def _readline(stream: IO[bytes], limit: int) -> tuple[bytes, bool]:
+    """One line, at most ``limit`` bytes kept; the rest of an over-long line is skipped."""
+    line = stream.readline(limit)
+    if len(line) < limit or line.endswith(b"\n"):
+        return line, False
+    while True:  # skip the rest of the over-long line without keeping it
+        rest = stream.readline(1024 * 1024)
+        if not rest or rest.endswith(b"\n"):
+            return b"", True
+
+
+def iter_jsonl(source: str, stream: IO[bytes], options: ReadOptions,
+               site: str | None) -> Iterator[Document | InputError]:
+    """Each line a JSON object with a text field; source of each is ``<file>#row<line number>``."""
+    lineno = 0
+    seen_record = False
+    try:
+        while True:
+            raw, overlong = _readline(stream, options.max_bytes)
+            if not raw and not overlong:
+                return
+            lineno += 1
+            where = f"{source}#row{lineno}"
+            if overlong:
+                yield InputError(where, too_large(options.max_bytes, options))
+                continue
+            if lineno == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                yield InputError(where, f"line is not UTF-8 (invalid byte at column {exc.start + 1})")
+                continue
+            except json.JSONDecodeError as exc:
+                yield InputError(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
+                continue
+            if not isinstance(obj, dict):
+                yield InputError(where, f"not a JSON object but a {type(obj).__name__}")
+                continue
+            text = obj.get(options.text_field)
+            if text is None:
+                keys = ", ".join(map(str, obj)) or "none"
+                if not seen_record:
+                    # The first record lacks the field: the field name is wrong for this file.
+                    yield InputError(source, f"no '{options.text_field}' field in the first record "
+                                             f"(line {lineno}; fields: {keys})")
+                    return
+                yield InputError(where, f"no '{options.text_field}' field (fields: {keys})")
+                continue
+            seen_record = True
+            if not isinstance(text, str):
+                yield InputError(where, f"'{options.text_field}' is a {type(text).__name__}, not a string")
+                continue
+            yield _row_document(where, text, obj, options, site)
+    except (EOFError, OSError, zlib.error) as exc:
+        yield InputError(source, f"read failed after line {lineno}: {exc}")
+
+
+def _csv_encoding(head: bytes) -> str:
+    bom = bom_encoding(head)
+    if bom == "utf-8":
+        return "utf-8-sig"
+    if bom is not None:
+        return bom.split("-")[0] + "-" + bom.split("-")[1]  # utf-16 / utf-32 (BOM-aware)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head).best()
+    return best.encoding if best is not None else "cp1252"
+
+
+def _delimiter(header_line: str, text_field: str, default: str) -> str:
+    """The delimiter that makes the header contain the text column, else the most frequent."""
+    for d in CSV_DELIMITERS:
+        names = [c.strip().strip('"').casefold() for c in header_line.split(d)]
+        if text_field.casefold() in names:
+            return d
+    counts = {d: header_line.count(d) for d in CSV_DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else default
+
+
+def iter_csv(source: str, stream: IO[bytes], options: ReadOptions, site: str | None,
+             *, tsv: bool = False) -> Iterator[Document | InputError]:
+    """Each data row a document; source ``<file>#row<N>``, N the 1-based data row number."""
+    _raise_csv_field_limit()
+    rowno = 0
+    try:
+        head = stream.read(CSV_HEAD_BYTES)
+        if not head.strip():
+            yield InputError(source, "empty file")
+            return
+        if b"\x00" in head and bom_encoding(head) is None:
+            yield InputError(source, "binary file (contains NUL bytes)")
+            return
+        encoding = _csv_encoding(head)
+        if stream.seekable():
+            stream.seek(0)
+            body: IO[bytes] = stream
+        else:
+            body = io.BufferedReader(_Prepend(head, stream))  # type: ignore[arg-type]
+        text_stream = io.TextIOWrapper(body, encoding=encoding, newline="", errors="strict")
+        first_line = head.decode(encoding.replace("-sig", ""), "replace").lstrip("\ufeff").split("\n", 1)[0]
+        delimiter = "\t" if tsv else _delimiter(first_line, options.text_field, ",")
+        reader = csv.reader(text_stream, delimiter=delimiter)
+        header = next(reader, None)
+        if not header:
+            yield InputError(source, "empty file")
+            return
+        header = [h.strip().lstrip("\ufeff") for h in header]
+        lookup = {h: i for i, h in enumerate(header)}
+        folded = {h.casefold(): i for i, h in reversed(list(enumerate(header)))}
+
+        def column(name: str | None) -> int | None:
+            if name is None:
+                return None
+            return lookup.get(name, folded.get(name.casefold()))
+
+        text_col = column(options.text_field)
+        if text_col is None:
+            yield InputError(source, f"no column '{options.text_field}' (columns: {', '.join(header)})")
+            return
+        wanted = {name: column(name) for name in (options.title_field, options.date_field,
+                                                  options.url_field) if name is not None}
+        for row in reader:
+            if not row or not any(cell.strip() for cell in row):
+                continue
+            rowno += 1
+            fields = {name: row[i] for name, i in wanted.items() if i is not None and i < len(row)}
+            text = row[text_col] if text_col < len(row) else ""
+            yield _row_document(f"{source}#row{rowno}", text, fields, options, site)
+    except UnicodeDecodeError as exc:
+        yield InputError(source, f"mis-encoded text after row {rowno}: not {exc.encoding}")
+    except csv.Error as exc:
+        yield InputError(source, f"malformed CSV after row {rowno}: {exc}")
+    except (EOFError, OSError, zlib.error) as exc:
+        yield InputError(source, f"read failed after row {rowno}: {exc}")
+
+
+class _Prepend(io.RawIOBase):
+    """A non-seekable stream with its already-read head put back in front."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]):
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        chunk = self._rest.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
