@@ -1,0 +1,208 @@
+"""Status (negation, modality, future, demand) and claimant (reporting frames) of a trigger.
+
+Both are read off the dependency parse by walking from the trigger's predicate up
+to the sentence root. The word lists are general English, not tied to any outlet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+# Verbs that frame a report: their subject is the claimant of what their complement says.
+REPORT_VERBS = frozenset({
+    "say", "tell", "report", "claim", "announce", "state", "add", "note", "confirm", "write",
+    "explain", "stress", "emphasise", "emphasize", "reveal", "acknowledge", "admit", "argue",
+    "insist", "suggest", "estimate", "quote", "declare", "assert", "maintain", "indicate",
+    "mention", "point", "recall", "tweet", "post", "publish", "allege", "believe", "think",
+    "consider", "contend", "show", "testify", "inform", "brief",
+})
+
+# Verbs whose infinitive/clausal complement is what someone is asked to do.
+REQUEST_VERBS = frozenset({
+    "ask", "urge", "demand", "request", "appeal", "implore", "beg", "plead", "press", "pressure",
+    "pressurise", "pressurize", "persuade", "convince", "encourage", "order", "insist", "call",
+    "push", "require", "invite", "tell", "instruct", "expect", "want", "force", "compel",
+})
+
+# Verbs whose complement is the opposite of what happened ("failed to", "refused to").
+NEGATING_VERBS = frozenset({
+    "fail", "refuse", "decline", "deny", "avoid", "stop", "cease", "neglect", "prevent",
+    "dissuade", "desist", "abstain", "refrain", "reject", "halt", "forgo", "forego",
+})
+
+# Verbs (and predicative adjectives) whose complement is announced, planned or expected.
+FUTURE_VERBS = frozenset({
+    "plan", "prepare", "intend", "aim", "expect", "threaten", "vow", "promise", "pledge",
+    "decide", "agree", "offer", "go", "about", "set", "due", "poised", "ready", "seek",
+    "schedule", "mean", "resolve", "determine", "announce", "commit", "gear", "crank",
+    "move", "look", "hope", "want", "try", "attempt", "propose",
+})
+
+# Verbs whose complement is speculative.
+HYPOTHETICAL_VERBS = frozenset({
+    "consider", "mull", "weigh", "contemplate", "risk", "fear", "suspect", "doubt", "likely",
+    "unlikely", "possible", "able",
+})
+
+# Verbs that let their complement go on as it is ("began to bomb", "continued to shell").
+TRANSPARENT_VERBS = frozenset({
+    "begin", "start", "continue", "keep", "resume", "manage", "help", "seem", "appear",
+    "use", "be", "have", "get", "come", "need", "launch", "step", "intensify",
+})
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"might", "could", "may", "would", "can", "ca", "'d"})
+DEMAND_AUX = frozenset({"should", "must", "ought"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "nor", "neither"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How a trigger is framed: its status and the reporting verb (if any) above it."""
+
+    status: str
+    report_verb: Token | None = None
+    according_to: Token | None = None
+
+
+def governing_predicate(token: Token) -> Token:
+    """The verb a nominal trigger depends on (itself for a verb); the root when there is none."""
+    t = token
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t
+        t = t.head
+    return t
+
+
+def _own_status(verb: Token) -> str | None:
+    """The status a predicate's own auxiliaries, negation and marks give it."""
+    for c in verb.children:
+        w = c.lower_
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and w in ("never",)):
+            return "negated"
+    for c in verb.children:
+        w = c.lower_
+        if c.dep_ in ("aux", "auxpass"):
+            if w in FUTURE_AUX:
+                return "future"
+            if w in HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if w in DEMAND_AUX:
+                return "demanded"
+        if c.dep_ == "mark" and w in CONDITION_MARKS:
+            return "hypothetical"
+    # "is going to", "is about to", "was to be scaled down"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return "future"
+    return None
+
+
+def frame_of(trigger: Token) -> Frame:
+    """Status and reporting frame of a trigger token."""
+    status: str | None = None
+    if trigger.pos_ not in ("VERB", "AUX"):
+        for c in trigger.children:
+            if c.lower_ in ("no",) and c.dep_ == "det":
+                status = "negated"
+    t = governing_predicate(trigger) if trigger.pos_ not in ("VERB", "AUX") else trigger
+    report: Token | None = None
+    # nominal trigger under a predicate: the predicate's lemma can frame it ("plans an offensive")
+    if t is not trigger and status is None:
+        lem = t.lemma_.lower()
+        if lem in REQUEST_VERBS and trigger.dep_ in ("dobj", "pobj"):
+            status = "demanded"
+        elif lem in NEGATING_VERBS and trigger.dep_ in ("dobj", "pobj"):
+            status = "negated"
+        elif lem in FUTURE_VERBS and trigger.dep_ in ("dobj",):
+            status = "future"
+    for _ in range(12):
+        if status is None:
+            status = _own_status(t)
+        if t.dep_ == "ROOT" or t.head is t:
+            break
+        head = t.head
+        hl = head.lemma_.lower()
+        if t.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "conj", "advcl", "acomp", "dobj"):
+            if hl in REPORT_VERBS and report is None and (
+                    t.dep_ == "ccomp" or (t.dep_ == "xcomp" and hl not in REQUEST_VERBS)):
+                report = head
+                break
+            if t.dep_ == "conj":
+                t = head
+                continue
+            if status is None:
+                if hl in REQUEST_VERBS and t.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep"):
+                    status = "demanded"
+                elif hl in NEGATING_VERBS and t.dep_ in ("xcomp", "pcomp", "prep", "pobj", "ccomp"):
+                    status = "negated"
+                elif hl in FUTURE_VERBS and t.dep_ in ("xcomp", "acomp", "ccomp"):
+                    status = "future"
+                elif hl in HYPOTHETICAL_VERBS and t.dep_ in ("xcomp", "acomp", "ccomp"):
+                    status = "hypothetical"
+            if t.dep_ in ("xcomp", "pcomp", "pobj", "prep", "acomp") or hl in TRANSPARENT_VERBS:
+                t = head
+                continue
+            if t.dep_ == "advcl" and status is None:
+                t = head
+                continue
+        break
+    if report is None:
+        report = _parenthetical_report(t, trigger)
+    return Frame(status or "asserted", report, _according_to(trigger))
+
+
+def _parenthetical_report(pred: Token, trigger: Token) -> Token | None:
+    """'X attacked Y, the ministry said': a reporting verb hanging off the clause or root."""
+    root = pred
+    for _ in range(12):
+        if root.dep_ == "ROOT" or root.head is root:
+            break
+        root = root.head
+    for cand in (pred, root):
+        for c in cand.children:
+            if (c.dep_ in ("parataxis", "advcl", "conj", "ccomp") and c.lemma_.lower() in REPORT_VERBS
+                    and c is not trigger and not (c.left_edge.i <= trigger.i <= c.right_edge.i)):
+                return c
+    if root.lemma_.lower() in REPORT_VERBS and root is not trigger and root.i > trigger.i:
+        return root
+    return None
+
+
+def _according_to(trigger: Token) -> Token | None:
+    """The object of 'according to X' in the trigger's sentence."""
+    sent = trigger.sent
+    for t in sent:
+        if t.lower_ == "according":
+            for p in t.children:
+                if p.lower_ == "to":
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            return o
+            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if nxt is not None and nxt.lower_ == "to":
+                for o in nxt.children:
+                    if o.dep_ == "pobj":
+                        return o
+    return None
+
+
+def report_subject(report: Token) -> Token | None:
+    """Who reports: the subject of the reporting verb, or the agent of a passive one."""
+    for c in report.children:
+        if c.dep_ in ("nsubj",):
+            return c
+    for c in report.children:
+        if c.dep_ == "agent":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return o
+    if report.dep_ == "conj":
+        return report_subject(report.head)
+    return None

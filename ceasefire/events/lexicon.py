@@ -1,0 +1,173 @@
+"""The PLOVER trigger lexicon: which words (and in which constructions) signal which event.
+
+The lexicon is the data file ``data/triggers.tsv`` next to this module; its header
+documents the format. It is read once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+LEXICON_PATH = Path(__file__).parent / "data" / "triggers.tsv"
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+CONSTRAINT_KINDS = ("obj", "prep", "pobj", "prt", "mod", "xcomp")
+
+OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
+MOD_DEPS = ("compound", "amod", "nmod", "npadvmod")
+
+
+class LexiconError(ValueError):
+    """A malformed line in the trigger lexicon."""
+
+
+@dataclass(frozen=True)
+class Constraint:
+    kind: str
+    words: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: a lemma with its part of speech, type, mode and constraints."""
+
+    type: str
+    mode: str | None
+    pos: str  # "VERB" | "NOUN"
+    lemma: str
+    constraints: tuple[Constraint, ...] = ()
+
+    @property
+    def specificity(self) -> int:
+        return len(self.constraints)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: tuple[Trigger, ...]
+
+    @functools.cached_property
+    def by_lemma(self) -> dict[tuple[str, str], tuple[Trigger, ...]]:
+        out: dict[tuple[str, str], list[Trigger]] = {}
+        for e in self.entries:
+            out.setdefault((e.pos, e.lemma), []).append(e)
+        # most specific first, so the first satisfied entry is the best one
+        return {k: tuple(sorted(v, key=lambda t: -t.specificity)) for k, v in out.items()}
+
+    def match(self, token: Token) -> Trigger | None:
+        """The most specific entry whose lemma, part of speech and constraints fit ``token``."""
+        pos = token_pos(token)
+        if pos is None:
+            return None
+        for lemma in lemma_keys(token):
+            for entry in self.by_lemma.get((pos, lemma), ()):
+                if all(satisfied(c, token) for c in entry.constraints):
+                    return entry
+        return None
+
+
+def token_pos(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in ("dobj", "nsubj", "pobj")):
+        return "NOUN"
+    return None
+
+
+def lemma_keys(token: Token) -> tuple[str, ...]:
+    """The lemma and, for nouns, the lowercased surface (the small model's lemmas are noisy)."""
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    if lower != lemma:
+        return (lemma, lower)
+    return (lemma,)
+
+
+def _child_lemmas(token: Token, deps: tuple[str, ...]) -> set[str]:
+    return {c.lemma_.lower() for c in token.children if c.dep_ in deps} | {
+        c.lower_ for c in token.children if c.dep_ in deps}
+
+
+def objects_of(token: Token) -> list[Token]:
+    """Direct objects, passive subjects, or the noun a participle/relative clause modifies."""
+    objs = [c for c in token.children if c.dep_ in OBJ_DEPS]
+    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
+        objs.append(token.head)
+    if token.dep_ == "relcl":
+        # "an agreement which was concluded": the relative pronoun stands for the head noun
+        objs = [token.head if c.tag_ in ("WDT", "WP") else c for c in objs]
+    out: list[Token] = []
+    for o in objs:
+        out.append(o)
+        out.extend(o.conjuncts)
+    return out
+
+
+def satisfied(c: Constraint, token: Token) -> bool:
+    if c.kind == "obj":
+        return any(o.lemma_.lower() in c.words or o.lower_ in c.words for o in objects_of(token))
+    if c.kind == "prep":
+        return bool(_child_lemmas(token, ("prep", "agent", "dative")) & c.words)
+    if c.kind == "pobj":
+        return any(
+            g.dep_ == "pobj" and (g.lemma_.lower() in c.words or g.lower_ in c.words)
+            for p in token.children if p.dep_ in ("prep", "dative") for g in p.children)
+    if c.kind == "prt":
+        return bool(_child_lemmas(token, ("prt", "advmod", "prep")) & c.words)
+    if c.kind == "mod":
+        mods = _child_lemmas(token, MOD_DEPS)
+        # hyphenated compounds ("video-conference", "US-led") split into several tokens
+        mods |= {t.lower_ for t in token.doc[max(token.i - 3, 0): token.i]}
+        return bool(mods & c.words)
+    if c.kind == "xcomp":
+        return any(ch.dep_ == "xcomp" for ch in token.children)
+    raise LexiconError(f"unknown constraint kind {c.kind!r}")
+
+
+def parse_constraints(text: str, where: str) -> tuple[Constraint, ...]:
+    if text in ("", "-"):
+        return ()
+    out = []
+    for part in text.split(";"):
+        kind, _, words = part.strip().partition(":")
+        if kind not in CONSTRAINT_KINDS:
+            raise LexiconError(f"{where}: unknown constraint {kind!r} (one of {', '.join(CONSTRAINT_KINDS)})")
+        if kind != "xcomp" and not words:
+            raise LexiconError(f"{where}: constraint {kind!r} needs words, e.g. {kind}:a|b")
+        out.append(Constraint(kind, frozenset(w.strip().lower() for w in words.split("|") if w.strip())))
+    return tuple(out)
+
+
+def parse_lexicon(text: str, source: str = "<string>") -> Lexicon:
+    entries = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        where = f"{source}:{n}"
+        if len(cols) < 4:
+            raise LexiconError(f"{where}: expected type, mode, pos, lemma[, requires] separated by tabs")
+        typ, mode, pos, lemma = (c.strip() for c in cols[:4])
+        if typ not in PLOVER_TYPES:
+            raise LexiconError(f"{where}: {typ!r} is not a PLOVER type")
+        if pos not in ("VERB", "NOUN"):
+            raise LexiconError(f"{where}: pos must be VERB or NOUN, not {pos!r}")
+        cons = parse_constraints(cols[4].strip() if len(cols) > 4 else "-", where)
+        entries.append(Trigger(typ, None if mode == "-" else mode, pos, lemma.lower(), cons))
+    return Lexicon(tuple(entries))
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """The trigger lexicon, read once per process."""
+    return parse_lexicon(path.read_text(encoding="utf-8"), str(path))
