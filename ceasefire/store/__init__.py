@@ -1,4 +1,54 @@
-"""Store: SQLite (default) persistence of documents, articles and extractions.
+"""Store: persistence of documents, articles and extractions.
 
-Public surface: :func:`open_store`, :class:`Store`.
+SQLite (one file, the default) or PostgreSQL (shared deployments), same
+schema, same API::
+
+    from ceasefire.store import open_store
+
+    with open_store("news.db") as store:            # or "postgresql://user@host/db"
+        if not store.has_document(doc.doc_id):
+            store.save_document(doc, records)
+        for hit in store.search_articles('Aleppo "ceasefire" -Idlib'):
+            print(hit.article_id, hit.snippet)
+
+Public surface: :func:`open_store`, :class:`Store` and the row dataclasses.
 """
+
+from __future__ import annotations
+
+import os
+
+from .base import Store, StoreError
+from .rows import ActorRow, ArticleHit, DocumentRow, ErrorRow, EventRow, QuoteRow, StoreStats
+
+__all__ = [
+    "ActorRow", "ArticleHit", "DocumentRow", "ErrorRow", "EventRow", "QuoteRow", "Store", "StoreError",
+    "StoreStats", "open_store",
+]
+
+_PG_SCHEMES = ("postgresql://", "postgres://")
+_SQLITE_SCHEME = "sqlite:///"
+
+
+def open_store(url: str | os.PathLike[str]) -> Store:
+    """Open (creating and migrating as needed) the store at ``url``.
+
+    ``url`` is a file path or ``sqlite:///path`` for SQLite (``sqlite:///:memory:``
+    for a throwaway in-memory store), or ``postgresql://...`` for PostgreSQL.
+    Raises StoreError when the database cannot be opened or is not a
+    ceasefire database.
+    """
+    text = os.fspath(url)
+    if text.startswith(_PG_SCHEMES):
+        from .postgres import PostgresStore
+
+        return PostgresStore(text)
+    from .sqlite import SQLiteStore
+
+    if text.startswith(_SQLITE_SCHEME):
+        text = text[len(_SQLITE_SCHEME):]
+    elif "://" in text:
+        raise StoreError(f"{text}: unknown database URL; use a file path, sqlite:///path or postgresql://...")
+    if not text:
+        raise StoreError("empty database path")
+    return SQLiteStore(text)

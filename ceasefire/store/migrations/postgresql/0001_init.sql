@@ -10,7 +10,7 @@ CREATE TABLE documents (
     source      TEXT NOT NULL,
     media_type  TEXT NOT NULL,
     meta        TEXT NOT NULL DEFAULT '{}', -- JSON object (Document.meta)
-    n_bytes     INTEGER NOT NULL,
+    n_bytes     BIGINT NOT NULL,
     ingested_at TEXT NOT NULL               -- ISO 8601 UTC
 );
 CREATE INDEX documents_source ON documents (source);
@@ -34,8 +34,8 @@ CREATE TABLE articles (
         || setweight(to_tsvector('english', text), 'B')) STORED,
     UNIQUE (doc_id, idx)
 );
-CREATE INDEX articles_published ON articles (published);
 
+CREATE INDEX articles_published ON articles (published);
 CREATE INDEX articles_tsv ON articles USING GIN (tsv);
 
 CREATE TABLE actors (                       -- canonical actors, latest name/kind seen

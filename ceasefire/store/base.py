@@ -1,0 +1,465 @@
+"""The backend-independent part of the store: schema mapping and queries.
+
+:class:`Store` writes and reads the extract contract through portable SQL
+(``?`` placeholders, ``INSERT ... ON CONFLICT``, ``NULLS LAST``); the
+SQLite and PostgreSQL subclasses supply the connection, transactions,
+migrations and full-text search.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+from ..models import ActorRef, Article, Document, Event, ExtractRecord, Place, Quote
+from .migrate import Migration
+from .rows import ActorRow, ArticleHit, DocumentRow, ErrorRow, EventRow, QuoteRow, StoreStats
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or a record that cannot be stored."""
+
+
+# Column groups: an ActorRef or Place is stored inline under a prefix.
+ACTOR_FIELDS = ("id", "name", "kind", "country", "mention", "start", "end")
+PLACE_FIELDS = ("name", "mention", "lat", "lon", "country", "admin1", "geonameid", "feature", "start", "end")
+
+
+def _cols(prefix: str, fields: Sequence[str]) -> list[str]:
+    return [f"{prefix}_{f}" for f in fields]
+
+
+ARTICLE_COLS = ["article_id", "doc_id", "idx", "role", "title", "subtitle", "authors", "publisher",
+                "published", "url", "text", "removed"]
+MENTION_COLS = ["article_id", "ord", *_cols("actor", ACTOR_FIELDS)]
+EVENT_COLS = ["article_id", "ord", "type", "mode", *_cols("source", ACTOR_FIELDS),
+              *_cols("target", ACTOR_FIELDS), *_cols("claimant", ACTOR_FIELDS), *_cols("loc", PLACE_FIELDS),
+              "date", "date_precision", "status", "trigger_text", "sentence", "start_char", "end_char",
+              "confidence"]
+QUOTE_COLS = ["article_id", "ord", *_cols("speaker", ACTOR_FIELDS), "text", "kind", "start_char", "end_char"]
+PLACE_COLS = ["article_id", "ord", *_cols("place", PLACE_FIELDS)]
+
+# Characters of body text shown as the snippet of a plain listing; a line or two in a terminal.
+LISTING_SNIPPET_CHARS = 160
+# Actor ids per alias query; far below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
+ALIAS_CHUNK = 500
+# Rows fetched per round trip by iter_records (memory stays flat for any store size).
+ITER_PAGE = 200
+
+
+def _insert_sql(table: str, cols: Sequence[str]) -> str:
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+
+
+def _actor_values(ref: ActorRef | None) -> tuple[Any, ...]:
+    if ref is None:
+        return (None,) * len(ACTOR_FIELDS)
+    return (ref.id, ref.name, ref.kind, ref.country, ref.mention, ref.start, ref.end)
+
+
+def _place_values(p: Place | None) -> tuple[Any, ...]:
+    if p is None:
+        return (None,) * len(PLACE_FIELDS)
+    return (p.name, p.mention, p.lat, p.lon, p.country, p.admin1, p.geonameid, p.feature, p.start, p.end)
+
+
+def _actor_from(row: dict[str, Any], prefix: str) -> ActorRef | None:
+    if row[f"{prefix}_id"] is None:
+        return None
+    return ActorRef(**{f: row[f"{prefix}_{f}"] for f in ACTOR_FIELDS})
+
+
+def _place_from(row: dict[str, Any], prefix: str) -> Place | None:
+    if row[f"{prefix}_name"] is None:
+        return None
+    return Place(**{f: row[f"{prefix}_{f}"] for f in PLACE_FIELDS})
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _until_bound(until: str) -> str:
+    """Inclusive upper bound for ISO dates compared as text: "2016" and "2016-06"
+    include every day of that year or month."""
+    if len(until) == 4:
+        return until + "-12-31"
+    if len(until) == 7:
+        return until + "-31"
+    return until
+
+
+class Store(ABC):
+    """Persistent documents, articles and everything extracted from them.
+
+    Open one with :func:`ceasefire.store.open_store`. Use as a context manager
+    or call :meth:`close`.
+    """
+
+    dialect: str = ""
+    _find_fn: str = "instr"  # SQL function (haystack, needle) -> 1-based position or 0
+
+    # -- backend hooks -------------------------------------------------------------
+
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[None]:
+        """A write transaction: commits on normal exit, rolls back on an exception."""
+
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement (``?`` placeholders) and return a DB-API cursor."""
+
+    @abstractmethod
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+
+    @abstractmethod
+    def _search(self, query: str, limit: int) -> list[tuple[Any, ...]]:
+        """Full-text search rows in the order of :data:`_HIT_SELECT` plus snippet and score."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def schema_version(self) -> int:
+        """The highest migration applied."""
+
+    @abstractmethod
+    def apply_migrations(self, migs: Sequence[Migration]) -> None:
+        """Apply those of ``migs`` newer than the schema, each in its own transaction."""
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return list(self._execute(sql, params).fetchall())
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        row = self._execute(sql, params).fetchone()
+        return tuple(row) if row is not None else None
+
+    def _dicts(self, cols: Sequence[str], sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return [dict(zip(cols, r, strict=True)) for r in self._all(sql, params)]
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        return self._one("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)) is not None
+
+    def save_document(self, doc: Document, records: list[ExtractRecord]) -> bool:
+        """Store a document and its extract records in one transaction.
+
+        Returns False and changes nothing when ``doc.doc_id`` is already stored
+        (also when another process stored it a moment ago). Raises ValueError
+        when a record belongs to another document or two records share an
+        article index, and StoreError when the database refuses a row; in
+        both cases nothing of the document is stored.
+        """
+        indices = [r.article.index for r in records]
+        if len(set(indices)) != len(indices):
+            raise ValueError(f"{doc.source}: two records share an article index: {sorted(indices)}")
+        for r in records:
+            if r.doc_id != doc.doc_id:
+                raise ValueError(f"{doc.source}: record {r.article_id} does not belong to document {doc.doc_id}")
+        meta = json.dumps(doc.meta, ensure_ascii=False, sort_keys=True, default=str)
+        try:
+            with self._transaction():
+                cur = self._execute(
+                    "INSERT INTO documents (doc_id, source, media_type, meta, n_bytes, ingested_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (doc_id) DO NOTHING",
+                    (doc.doc_id, doc.source, doc.media_type, meta, len(doc.data), _now()))
+                if cur.rowcount == 0:
+                    return False
+                for rec in records:
+                    self._insert_record(rec)
+        except self._integrity_errors() as e:
+            raise StoreError(f"{doc.source}: cannot store document {doc.doc_id}: {e}") from e
+        return True
+
+    def _integrity_errors(self) -> tuple[type[Exception], ...]:
+        return ()
+
+    def _insert_record(self, rec: ExtractRecord) -> None:
+        a, aid = rec.article, rec.article_id
+        self._execute(_insert_sql("articles", ARTICLE_COLS), (
+            aid, rec.doc_id, a.index, a.role, a.title, a.subtitle, json.dumps(a.authors, ensure_ascii=False),
+            a.publisher, a.published, a.url, a.text, json.dumps(a.removed, ensure_ascii=False)))
+        refs: dict[str, ActorRef] = {}
+        for ref in [*rec.actors, *(q.speaker for q in rec.quotes),
+                    *(x for e in rec.events for x in (e.source, e.target, e.claimant))]:
+            if ref is not None:
+                refs[ref.id] = ref
+        if refs:
+            # Sorted ids: concurrent writers lock actor rows in the same order (no deadlock).
+            self._executemany(
+                "INSERT INTO actors (id, name, kind, country) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
+                "SET name = excluded.name, kind = excluded.kind, country = coalesce(excluded.country, actors.country)",
+                [(r.id, r.name, r.kind, r.country) for _, r in sorted(refs.items())])
+        if rec.actors:
+            self._executemany(_insert_sql("actor_mentions", MENTION_COLS),
+                              [(aid, i, *_actor_values(r)) for i, r in enumerate(rec.actors)])
+        if rec.events:
+            self._executemany(_insert_sql("events", EVENT_COLS), [
+                (aid, i, e.type, e.mode, *_actor_values(e.source), *_actor_values(e.target),
+                 *_actor_values(e.claimant), *_place_values(e.location), e.date, e.date_precision, e.status,
+                 e.trigger, e.sentence, e.start, e.end, e.confidence)
+                for i, e in enumerate(rec.events)])
+        if rec.quotes:
+            self._executemany(_insert_sql("quotes", QUOTE_COLS), [
+                (aid, i, *_actor_values(q.speaker), q.text, q.kind, q.start, q.end)
+                for i, q in enumerate(rec.quotes)])
+        if rec.places:
+            self._executemany(_insert_sql("places", PLACE_COLS),
+                              [(aid, i, *_place_values(p)) for i, p in enumerate(rec.places)])
+
+    def record_error(self, source: str, reason: str) -> None:
+        """Remember an input that failed; the same source and reason again only bumps a counter."""
+        now = _now()
+        with self._transaction():
+            self._execute(
+                "INSERT INTO errors (source, reason, count, first_seen, last_seen) VALUES (?, ?, 1, ?, ?) "
+                "ON CONFLICT (source, reason) DO UPDATE SET count = errors.count + 1, last_seen = excluded.last_seen",
+                (source, reason, now, now))
+
+    # -- articles ------------------------------------------------------------------
+
+    _HIT_SELECT = ("a.article_id, a.doc_id, d.source, a.idx, a.role, a.title, a.published, a.publisher, a.url")
+
+    def search_articles(self, query: str, limit: int = 20) -> list[ArticleHit]:
+        """Full-text search over title and body, best match first.
+
+        ``query`` uses web-search syntax: words (all must occur, stemmed),
+        ``"a phrase"``, ``OR``, ``-excluded``. Matched terms in the snippet are
+        marked ``[like this]``.
+        """
+        if not query.strip() or limit <= 0:
+            return []
+        return [ArticleHit(*r) for r in self._search(query, limit)]
+
+    def list_articles(self, limit: int = 50, offset: int = 0) -> list[ArticleHit]:
+        """Articles, latest publication date first (undated last, in ingest order)."""
+        rows = self._all(
+            f"SELECT {self._HIT_SELECT}, substr(a.text, 1, ?) FROM articles a "
+            "JOIN documents d ON d.doc_id = a.doc_id "
+            "ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
+            (LISTING_SNIPPET_CHARS, limit, offset))
+        return [ArticleHit(*r, score=None) for r in rows]
+
+    def get_article(self, article_id: str) -> ExtractRecord | None:
+        """The record stored under ``article_id`` ("<doc_id>:<index>"), exactly as saved."""
+        rows = self._dicts(["source", *ARTICLE_COLS],
+                           f"SELECT d.source, {', '.join('a.' + c for c in ARTICLE_COLS)} FROM articles a "
+                           "JOIN documents d ON d.doc_id = a.doc_id WHERE a.article_id = ?", (article_id,))
+        return self._build_record(rows[0]) if rows else None
+
+    def _build_record(self, row: dict[str, Any]) -> ExtractRecord:
+        aid = row["article_id"]
+        article = Article(index=row["idx"], role=row["role"], title=row["title"], text=row["text"],
+                          subtitle=row["subtitle"], authors=json.loads(row["authors"]),
+                          publisher=row["publisher"], published=row["published"], url=row["url"],
+                          removed=json.loads(row["removed"]))
+
+        def children(table: str, cols: list[str]) -> list[dict[str, Any]]:
+            return self._dicts(cols, f"SELECT {', '.join(cols)} FROM {table} WHERE article_id = ? ORDER BY ord",
+                               (aid,))
+
+        actors = [_actor_from(m, "actor") for m in children("actor_mentions", MENTION_COLS)]
+        events = [Event(type=e["type"], sentence=e["sentence"], start=e["start_char"], end=e["end_char"],
+                        mode=e["mode"], source=_actor_from(e, "source"), target=_actor_from(e, "target"),
+                        location=_place_from(e, "loc"), date=e["date"], date_precision=e["date_precision"],
+                        claimant=_actor_from(e, "claimant"), status=e["status"], trigger=e["trigger_text"],
+                        confidence=e["confidence"])
+                  for e in children("events", EVENT_COLS)]
+        quotes = [Quote(speaker=_actor_from(q, "speaker"), text=q["text"], kind=q["kind"], start=q["start_char"],
+                        end=q["end_char"])
+                  for q in children("quotes", QUOTE_COLS)]
+        places = [_place_from(p, "place") for p in children("places", PLACE_COLS)]
+        return ExtractRecord(doc_id=row["doc_id"], source=row["source"], article=article,
+                             actors=[a for a in actors if a is not None], events=events, quotes=quotes,
+                             places=[p for p in places if p is not None])
+
+    def iter_records(self) -> Iterator[ExtractRecord]:
+        """Every stored record, in ingest order, read page by page."""
+        last = 0
+        cols = ["id", "source", *ARTICLE_COLS]
+        while True:
+            rows = self._dicts(cols, f"SELECT a.id, d.source, {', '.join('a.' + c for c in ARTICLE_COLS)} "
+                                     "FROM articles a JOIN documents d ON d.doc_id = a.doc_id "
+                                     "WHERE a.id > ? ORDER BY a.id LIMIT ?", (last, ITER_PAGE))
+            if not rows:
+                return
+            for row in rows:
+                yield self._build_record(row)
+            last = rows[-1]["id"]
+
+    def get_document(self, doc_id: str) -> DocumentRow | None:
+        row = self._one("SELECT d.doc_id, d.source, d.media_type, d.meta, d.n_bytes, d.ingested_at, "
+                        "(SELECT count(*) FROM articles a WHERE a.doc_id = d.doc_id) "
+                        "FROM documents d WHERE d.doc_id = ?", (doc_id,))
+        if row is None:
+            return None
+        return DocumentRow(row[0], row[1], row[2], json.loads(row[3]), row[4], row[5], row[6])
+
+    def list_errors(self, limit: int | None = None) -> list[ErrorRow]:
+        """Failed inputs, most recent first."""
+        rows = self._all("SELECT source, reason, count, first_seen, last_seen FROM errors "
+                         "ORDER BY last_seen DESC, id DESC" + (" LIMIT ?" if limit is not None else ""),
+                         (limit,) if limit is not None else ())
+        return [ErrorRow(*r) for r in rows]
+
+    def stats(self) -> StoreStats:
+        row = self._one(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM articles), "
+            "(SELECT count(*) FROM events), (SELECT count(*) FROM quotes), (SELECT count(*) FROM actors), "
+            "(SELECT count(*) FROM (SELECT DISTINCT coalesce(CAST(place_geonameid AS TEXT), "
+            "lower(place_name) || '|' || coalesce(place_country, '')) FROM places) p), "
+            "(SELECT count(*) FROM errors)")
+        assert row is not None
+        return StoreStats(*(int(x) for x in row))
+
+    # -- events, quotes, actors ----------------------------------------------------
+
+    def _resolve_actor_ids(self, actor: str) -> list[str]:
+        """Canonical ids matching ``actor`` by id, canonical name or a mention seen (case-insensitive)."""
+        key = actor.strip().lower()
+        rows = self._all(
+            "SELECT id FROM actors WHERE lower(id) = ? OR lower(name) = ? "
+            "UNION SELECT actor_id FROM actor_mentions WHERE lower(actor_mention) = ?", (key, key, key))
+        return sorted(r[0] for r in rows)
+
+    def query_events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
+                     until: str | None = None, place: str | None = None,
+                     limit: int | None = None) -> list[EventRow]:
+        """Events, filtered; by date (undated last), then article and order in the article.
+
+        ``actor`` matches the source, target or claimant by id, name or alias;
+        ``type`` the PLOVER type (any case); ``since``/``until`` are inclusive
+        ISO dates, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (undated events are
+        left out when either is given); ``place`` matches the location's name,
+        admin1 region or ISO3 country (any case).
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if actor is not None:
+            ids = self._resolve_actor_ids(actor)
+            if not ids:
+                return []
+            marks = ", ".join("?" for _ in ids)
+            where.append(f"(e.source_id IN ({marks}) OR e.target_id IN ({marks}) OR e.claimant_id IN ({marks}))")
+            params += ids * 3
+        if type is not None:
+            where.append("e.type = ?")
+            params.append(type.strip().upper())
+        if since is not None:
+            where.append("e.date >= ?")
+            params.append(since)
+        if until is not None:
+            where.append("e.date <= ?")
+            params.append(_until_bound(until))
+        if place is not None:
+            where.append("(lower(e.loc_name) = ? OR lower(e.loc_admin1) = ? OR lower(e.loc_country) = ?)")
+            params += [place.strip().lower()] * 3
+        sql = ("SELECT e.id, e.article_id, a.doc_id, d.source, a.title, a.published, e.type, e.mode, e.date, "
+               "e.date_precision, e.status, e.source_id, e.source_name, e.target_id, e.target_name, "
+               "e.claimant_id, e.claimant_name, e.loc_name, e.loc_lat, e.loc_lon, e.loc_country, "
+               "e.trigger_text, e.sentence, e.start_char, e.end_char, e.confidence "
+               "FROM events e JOIN articles a ON a.article_id = e.article_id "
+               "JOIN documents d ON d.doc_id = a.doc_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.date NULLS LAST, a.id, e.ord"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [EventRow(*r) for r in self._all(sql, params)]
+
+    def query_quotes(self, actor: str | None = None, limit: int | None = None) -> list[QuoteRow]:
+        """Quotes in ingest order; ``actor`` matches the speaker by id, name or alias."""
+        where, params = "", []
+        if actor is not None:
+            ids = self._resolve_actor_ids(actor)
+            if not ids:
+                return []
+            where = f" WHERE q.speaker_id IN ({', '.join('?' for _ in ids)})"
+            params = list(ids)
+        sql = ("SELECT q.id, q.article_id, a.doc_id, d.source, a.title, a.published, q.speaker_id, "
+               "q.speaker_name, q.speaker_mention, q.text, q.kind, q.start_char, q.end_char "
+               "FROM quotes q JOIN articles a ON a.article_id = q.article_id "
+               "JOIN documents d ON d.doc_id = a.doc_id" + where + " ORDER BY a.id, q.ord")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [QuoteRow(*r) for r in self._all(sql, params)]
+
+    _ACTOR_SELECT = (
+        "SELECT x.id, x.name, x.kind, x.country, "
+        "(SELECT count(*) FROM actor_mentions m WHERE m.actor_id = x.id), "
+        "(SELECT count(DISTINCT m.article_id) FROM actor_mentions m WHERE m.actor_id = x.id), "
+        "(SELECT count(*) FROM events e WHERE e.source_id = x.id OR e.target_id = x.id OR e.claimant_id = x.id), "
+        "(SELECT count(*) FROM quotes q WHERE q.speaker_id = x.id) "
+        "FROM actors x")
+
+    def query_actors(self, kind: str | None = None, country: str | None = None, name: str | None = None,
+                     limit: int | None = None) -> list[ActorRow]:
+        """Canonical actors, most mentioned first, with the aliases seen.
+
+        ``kind`` and ``country`` match exactly (any case); ``name`` is a
+        case-insensitive substring of the id or canonical name.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if kind is not None:
+            where.append("lower(x.kind) = ?")
+            params.append(kind.lower())
+        if country is not None:
+            where.append("lower(x.country) = ?")
+            params.append(country.lower())
+        if name is not None:
+            f = self._find_fn
+            where.append(f"({f}(lower(x.id), ?) > 0 OR {f}(lower(x.name), ?) > 0)")
+            params += [name.lower()] * 2
+        sql = f"SELECT * FROM ({self._ACTOR_SELECT}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += ") t ORDER BY 5 DESC, 1"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self._with_aliases([ActorRow(*r) for r in self._all(sql, params)])
+
+    def get_actor(self, actor_id_or_name: str) -> ActorRow | None:
+        """One actor by id, else canonical name, else the alias most often seen for it (any case)."""
+        key = actor_id_or_name.strip().lower()
+        for cond in ("lower(x.id) = ?", "lower(x.name) = ?"):
+            rows = self._all(f"{self._ACTOR_SELECT} WHERE {cond} ORDER BY 1", (key,))
+            if rows:
+                return self._with_aliases([ActorRow(*rows[0])])[0]
+        hit = self._one("SELECT actor_id FROM actor_mentions WHERE lower(actor_mention) = ? "
+                        "GROUP BY actor_id ORDER BY count(*) DESC, actor_id LIMIT 1", (key,))
+        if hit is None:
+            return None
+        rows = self._all(f"{self._ACTOR_SELECT} WHERE x.id = ?", (hit[0],))
+        return self._with_aliases([ActorRow(*rows[0])])[0]
+
+    def _with_aliases(self, actors: list[ActorRow]) -> list[ActorRow]:
+        if not actors:
+            return actors
+        by_id = {a.id: a for a in actors}
+        ids = list(by_id)
+        for i in range(0, len(ids), ALIAS_CHUNK):
+            chunk = ids[i:i + ALIAS_CHUNK]
+            rows = self._all(
+                f"SELECT actor_id, actor_mention, count(*) FROM actor_mentions WHERE actor_id IN "
+                f"({', '.join('?' for _ in chunk)}) AND actor_mention IS NOT NULL "
+                "GROUP BY actor_id, actor_mention ORDER BY 3 DESC, 2", chunk)
+            for actor_id, mention, _ in rows:
+                by_id[actor_id].aliases.append(mention)
+        return actors

@@ -1,0 +1,127 @@
+"""Flat result rows of the store's queries (for the CLI, the web UI and exports)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ArticleHit:
+    """One article in a listing or a full-text search result.
+
+    ``score`` is higher for better matches (SQLite: minus bm25; PostgreSQL:
+    ts_rank_cd) and None in plain listings. ``snippet`` marks matched terms
+    with ``[`` and ``]`` in search results and is the start of the text in
+    listings.
+    """
+
+    article_id: str
+    doc_id: str
+    source: str
+    index: int
+    role: str
+    title: str | None
+    published: str | None
+    publisher: str | None
+    url: str | None
+    snippet: str
+    score: float | None = None
+
+
+@dataclass
+class StoreStats:
+    """Row counts. ``actors`` counts canonical actors; ``places`` counts distinct
+    places (by GeoNames id, else name + country); ``errors`` distinct failed inputs."""
+
+    documents: int
+    articles: int
+    events: int
+    quotes: int
+    actors: int
+    places: int
+    errors: int
+
+
+@dataclass
+class EventRow:
+    id: int
+    article_id: str
+    doc_id: str
+    doc_source: str
+    title: str | None
+    published: str | None
+    type: str
+    mode: str | None
+    date: str | None
+    date_precision: str
+    status: str
+    source_actor_id: str | None
+    source_actor_name: str | None
+    target_actor_id: str | None
+    target_actor_name: str | None
+    claimant_id: str | None
+    claimant_name: str | None
+    location_name: str | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    trigger: str | None
+    sentence: str
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass
+class QuoteRow:
+    id: int
+    article_id: str
+    doc_id: str
+    doc_source: str
+    title: str | None
+    published: str | None
+    speaker_id: str | None
+    speaker_name: str | None
+    speaker_mention: str | None
+    text: str
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class ActorRow:
+    """A canonical actor with how often and under which names it was seen.
+
+    ``aliases`` are the distinct mention strings, most frequent first.
+    """
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    mentions: int
+    articles: int
+    events: int
+    quotes: int
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ErrorRow:
+    source: str
+    reason: str
+    count: int
+    first_seen: str
+    last_seen: str
+
+
+@dataclass
+class DocumentRow:
+    doc_id: str
+    source: str
+    media_type: str
+    meta: dict[str, object]
+    n_bytes: int
+    ingested_at: str
+    articles: int

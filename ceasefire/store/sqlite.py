@@ -1,0 +1,126 @@
+"""SQLite backend: one file, WAL journal, foreign keys on, FTS5 search."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from .base import Store, StoreError, _now
+from .fts import to_fts5
+from .migrate import SCHEMA_VERSION_DDL, Migration, migrations, split_sqlite_script
+
+# Seconds a writer waits for another process's write lock before failing;
+# generous because an ingest transaction of a large page takes well under a second.
+BUSY_TIMEOUT_S = 30.0
+# Weights of the FTS columns (title, text) in bm25: a term in the title counts as
+# much as ten in the body, so a headline match ranks first (checked by test_search_ranks_title_first).
+BM25_WEIGHTS = (10.0, 1.0)
+# Tokens of context in a search snippet: about one sentence, as a search result line.
+SNIPPET_TOKENS = 24
+
+
+class SQLiteStore(Store):
+    dialect = "sqlite"
+    _find_fn = "instr"
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).parent
+            if not parent.is_dir():
+                raise StoreError(f"{self.path}: folder {parent} does not exist")
+        try:
+            # isolation_level=None: no implicit transactions; the store issues BEGIN/COMMIT itself.
+            self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                         check_same_thread=False)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: cannot open SQLite database: {e}") from e
+        self._lock = threading.RLock()
+        self._in_tx = False
+        try:
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            # NORMAL is durable against a killed process (committed pages are in the WAL);
+            # only an OS crash or power cut can lose the last transactions.
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            self._conn.close()
+            raise StoreError(f"{self.path}: not a usable ceasefire database: {e}") from e
+
+    # -- backend hooks -------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        with self._lock:
+            if self._in_tx:  # nested: part of the enclosing transaction
+                yield
+                return
+            # IMMEDIATE takes the write lock now, so check-then-insert cannot race another writer.
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._in_tx = True
+            try:
+                yield
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            else:
+                self._conn.execute("COMMIT")
+            finally:
+                self._in_tx = False
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        with self._lock:
+            return self._conn.execute(sql, tuple(params))
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self._lock:
+            self._conn.executemany(sql, rows)
+
+    def _integrity_errors(self) -> tuple[type[Exception], ...]:
+        return (sqlite3.IntegrityError,)
+
+    def _search(self, query: str, limit: int) -> list[tuple[Any, ...]]:
+        match = to_fts5(query)
+        if match is None:
+            return []
+        w_title, w_text = BM25_WEIGHTS
+        return self._all(
+            f"SELECT {self._HIT_SELECT}, snippet(articles_fts, -1, '[', ']', '…', {SNIPPET_TOKENS}), "
+            f"-bm25(articles_fts, {w_title}, {w_text}) AS score "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            "JOIN documents d ON d.doc_id = a.doc_id "
+            "WHERE articles_fts MATCH ? ORDER BY score DESC, a.id LIMIT ?",
+            (match, limit))
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def schema_version(self) -> int:
+        row = self._one("SELECT max(version) FROM schema_version")
+        return int(row[0]) if row and row[0] is not None else 0
+
+    # -- migrations ----------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        self._conn.execute(SCHEMA_VERSION_DDL)
+        self.apply_migrations(migrations("sqlite"))
+
+    def apply_migrations(self, migs: Sequence[Migration]) -> None:
+        """Apply those of ``migs`` newer than the schema, each in its own transaction."""
+        for mig in migs:
+            if self.schema_version() >= mig.version:
+                continue
+            with self._transaction():
+                # Re-check under the write lock: another process may have just applied it.
+                if self.schema_version() >= mig.version:
+                    continue
+                for stmt in split_sqlite_script(mig.sql):
+                    self._conn.execute(stmt)
+                self._conn.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                                   (mig.version, mig.name, _now()))
