@@ -1,1 +1,16 @@
-"""ceasefire.dates"""
+"""ceasefire.dates: absolute and relative date expressions resolved to ISO prefixes.
+
+Public surface:
+
+* :class:`ResolvedDate` -- value ("YYYY-MM-DD" / "YYYY-MM" / "YYYY" / None),
+  precision (day/month/year/none), text and character offsets.
+* :func:`resolve_expression` -- one expression against a publication date and
+  the running context, no spaCy needed.
+* :class:`DateResolver` -- per article: ``date_for(sentence)``,
+  ``dates_in(sentence)``, ``context_before(doc, char)``.
+"""
+
+from .resolve import ResolvedDate, is_date_expression, resolve_expression
+from .resolver import DateResolver
+
+__all__ = ["DateResolver", "ResolvedDate", "is_date_expression", "resolve_expression"]
