@@ -1,0 +1,113 @@
+"""The CLI as a user meets it: help, the extract contract, exit codes, ingest, run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from ceasefire.cli import cli
+
+WIRE = """Rebels shell army post near Kharkiv
+
+By Anna Petrova
+
+KYIV, May 3, 2022
+
+Russian forces shelled the city of Kharkiv on Tuesday, killing three civilians,
+the regional governor said. Ukrainian troops said they had pushed the attackers
+back from two villages north of the city.
+
+"The shelling did not stop all night," the governor told reporters.
+"""
+
+
+def _all_commands(group: click.Group) -> list[tuple[str, click.Command]]:
+    return sorted(group.commands.items())
+
+
+@pytest.mark.parametrize("name,command", _all_commands(cli))
+def test_every_command_has_help_with_an_example(name: str, command: click.Command) -> None:
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert command.help and len(command.help.split()) >= 5, f"{name} lacks help text"
+    assert "Example" in result.output, f"`ceasefire {name} --help` shows no example"
+
+
+def test_extract_writes_the_contract(tmp_path: Path) -> None:
+    page = tmp_path / "wire.txt"
+    page.write_text(WIRE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(cli, ["extract", str(page), "--out", str(out), "--no-nlp", "-q"])
+    assert result.exit_code == 0, result.output
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(recs) == 1
+    rec = recs[0]
+    assert set(rec) >= {"doc_id", "source", "article", "actors", "events", "quotes", "places"}
+    assert rec["source"] == str(page)
+    import hashlib
+
+    assert rec["doc_id"] == hashlib.sha256(page.read_bytes()).hexdigest()
+    art = rec["article"]
+    assert set(art) >= {"index", "role", "title", "subtitle", "authors", "publisher", "published", "text"}
+    assert art["role"] == "primary" and art["index"] == 0
+    assert "Kharkiv on Tuesday" in " ".join(art["text"].split())
+
+
+def test_exit_codes_and_one_line_errors(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(WIRE, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    runner = CliRunner()
+
+    some = runner.invoke(cli, ["extract", str(good), str(empty), str(binary), "--no-nlp",
+                               "--out", str(tmp_path / "o.jsonl")])
+    assert some.exit_code == 1
+    errors = [line for line in some.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2
+    assert any(str(empty) in e and "empty" in e for e in errors)
+    assert any(str(binary) in e and "binary" in e for e in errors)
+    assert "Traceback" not in some.output + some.stderr
+    assert "1 documents ok, 2 failed" in some.stderr
+
+    none = runner.invoke(cli, ["extract", str(empty), "--no-nlp", "--out", str(tmp_path / "n.jsonl")])
+    assert none.exit_code == 3
+
+
+def test_ingest_twice_changes_nothing(tmp_path: Path) -> None:
+    page = tmp_path / "wire.txt"
+    page.write_text(WIRE, encoding="utf-8")
+    db = tmp_path / "t.db"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["ingest", str(page), "--db", str(db), "--no-nlp"])
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(cli, ["ingest", str(page), "--db", str(db), "--no-nlp"])
+    assert second.exit_code == 0, second.output
+    assert "1 already stored" in second.stderr
+    listed = runner.invoke(cli, ["articles", "--db", str(db), "--format", "json"])
+    assert len(listed.output.splitlines()) == 1
+    found = runner.invoke(cli, ["articles", "Kharkiv", "--db", str(db)])
+    assert "Rebels shell army post near Kharkiv" in found.output
+    assert runner.invoke(cli, ["articles", "Timbuktu", "--db", str(db)]).output.strip() == ""
+
+
+def test_articles_without_database_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["articles", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code == 1
+    assert "no database at" in result.output
+
+
+@pytest.mark.slow
+def test_run_on_bundled_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["run", "-q"])
+    assert result.exit_code == 0, result.output + result.stderr
+    assert (tmp_path / "ceasefire.db").exists()
+    assert "documents ok, 0 failed" in result.output
+    assert "database ceasefire.db:" in result.output
