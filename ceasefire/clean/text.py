@@ -1,15 +1,353 @@
-"""Plain-text cleaner and splitter (placeholder until the cleaner lands)."""
+"""Plain-text cleaner and splitter: a scraped page in, its articles out.
+
+Steps (each a single pass over the page's paragraphs):
+
+1. :func:`~ceasefire.clean.wrap.build_blocks` re-joins hard-wrapped lines into paragraphs.
+2. Every paragraph is classified: content, boilerplate (with a reason) or header residue
+   ("Published" / "on" left without their values).
+3. Article headers are found: a headline-shaped paragraph followed by an optional
+   subtitle and at least one byline, date, source credit or header residue.
+   Each header starts an article; a page without any header is one article whose
+   title is its first headline-shaped paragraph.
+4. Each article's body is its content paragraphs up to the next header, less
+   boilerplate, less lines that recur across the site's pages (with stats), less a
+   trailing list of headlines after the last widget.
+5. The publisher is the outlet the page names itself after ("support X on Patreon",
+   "X Newsletter", a copyright line), or an outlet standing before a dateline ("RT, 4 June, 2016").
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Article
 from .boilerplate import BoilerplateStats
+from .lines import boiler_reason, ends_sentence, fold, is_residue, is_title_like, word_count
+from .meta import (
+    MONTHS,
+    best_publisher,
+    is_name_like,
+    parse_byline,
+    parse_date_line,
+    publisher_votes,
+    tidy_name,
+)
+from .wrap import Block, build_blocks
+
+# Content before the first article header is a teaser or a widget when it is this short
+# (seed 001 opens with 32 words of teaser); longer, it is an article of its own.
+PRE_HEADER_MIN_WORDS = 60
+# A header may have a subtitle of at most this many words (seed 004's is 55 words).
+MAX_SUBTITLE_WORDS = 90
+# How many blocks after a title may still be header (subtitle, bylines, dates, residue, widgets).
+MAX_HEADER_BLOCKS = 12
+# A header whose only metadata is a bare name ("ANATOLY KARLIN") must be followed by a
+# paragraph of at least this many words, so that a subheading followed by a short name line
+# inside a body does not start an article. Seed 001's shortest such first paragraph: 16 words.
+NAME_ONLY_MIN_NEXT_WORDS = 12
+# A related article needs a body of at least this many words; a title with a byline and no
+# text is a "latest articles" widget. Shortest gold body on the seeds: ~90 words.
+MIN_RELATED_WORDS = 25
+# Trailing headline lists: blocks after the last real paragraph that are at most this long.
+TAIL_HEADLINE_MAX_WORDS = 20
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?,?$")
+
+
+@dataclass
+class Header:
+    title: int
+    subtitle: int | None = None
+    body_start: int = 0
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    publisher: str | None = None
+    meta_blocks: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Meta:
+    kind: str  # "date" | "byline" | "via" | "name"
+    consumed: int
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    outlet: str | None = None
+
+
+def classify(blocks: list[Block]) -> None:
+    """Mark boilerplate and header residue among the content blocks, in place."""
+    for b in blocks:
+        if b.kind != "content":
+            continue
+        if is_residue(b.text):
+            b.kind, b.reason = "residue", "residue"
+            continue
+        reason = boiler_reason(b.text)
+        if reason:
+            b.kind, b.reason = "boiler", reason
+
+
+def _names(text: str) -> list[str] | None:
+    """'Alexander Mercouris' / 'A and B' / 'A, B' as a list of names, or None."""
+    if text.rstrip()[-1:] in ":;!?":
+        return None  # "Nigel Farage:" introduces a quotation
+    parts = [tidy_name(p) for p in re.split(r"\s*(?:,|&|\band\b)\s*", text) if p.strip()]
+    if parts and all(is_name_like(p) for p in parts):
+        return parts
+    return None
+
+
+def _meta_at(blocks: list[Block], i: int, *, allow_name: bool) -> _Meta | None:
+    b = blocks[i]
+    if b.kind != "content":
+        return None
+    t = b.text
+    byline = parse_byline(t)
+    if byline:
+        if byline.is_via:
+            return _Meta("via", 1)
+        return _Meta("byline", 1, authors=byline.authors, date=byline.date)
+    if _DAY_ONLY.match(t) and i + 1 < len(blocks) and blocks[i + 1].kind == "content":
+        nxt = blocks[i + 1].text
+        if nxt.split() and nxt.split()[0].casefold().strip(".,") in MONTHS:
+            dl = parse_date_line(t + " " + nxt)
+            if dl:
+                return _Meta("date", 2, date=dl.date)
+    dl = parse_date_line(t)
+    if dl:
+        outlet = dl.leftover if dl.leftover and is_name_like(dl.leftover) else None
+        return _Meta("date", 1, date=dl.date, outlet=outlet)
+    if allow_name:
+        names = _names(t)
+        if names:
+            return _Meta("name", 1, authors=names)
+    return None
+
+
+def parse_header(blocks: list[Block], t: int) -> Header | None:
+    """Read a header starting at title block ``t``; None if no byline/date/residue follows."""
+    n = len(blocks)
+    h = Header(title=t)
+    metas: list[_Meta] = []
+    residue = False
+    i = t + 1
+    limit = min(n, t + 1 + MAX_HEADER_BLOCKS)
+    while i < limit:
+        b = blocks[i]
+        if b.kind == "residue":
+            residue = True
+            h.meta_blocks.append(i)
+            i += 1
+            continue
+        if b.kind == "boiler":
+            i += 1
+            continue
+        # Names are accepted right after the title/subtitle, before any date or residue.
+        m = _meta_at(blocks, i, allow_name=not residue and not any(x.kind != "name" for x in metas))
+        if m:
+            metas.append(m)
+            h.meta_blocks.extend(range(i, i + m.consumed))
+            i += m.consumed
+            continue
+        if metas or residue:
+            break
+        if h.subtitle is None and word_count(b.text) <= MAX_SUBTITLE_WORDS and not is_title_like_heading_only(b):
+            h.subtitle = i
+            i += 1
+            continue
+        break
+    h.body_start = i
+    if not metas and not residue:
+        return None
+    if metas and all(m.kind == "name" for m in metas) and not residue:
+        nxt = next((b for b in blocks[i:limit + 1] if b.kind == "content"), None)
+        if nxt is None or word_count(nxt.text) < NAME_ONLY_MIN_NEXT_WORDS:
+            return None
+    for m in metas:
+        for a in m.authors:
+            if fold(a) not in {fold(x) for x in h.authors}:
+                h.authors.append(a)
+        if m.date and not h.published:
+            h.published = m.date
+        if m.outlet and not h.publisher:
+            h.publisher = m.outlet
+    return h
+
+
+def is_title_like_heading_only(b: Block) -> bool:
+    """A subtitle candidate that is itself a bare name would be a byline, not a subtitle."""
+    return is_name_like(b.text)
+
+
+def find_headers(blocks: list[Block]) -> list[Header]:
+    headers: list[Header] = []
+    i = 0
+    n = len(blocks)
+    while i < n:
+        b = blocks[i]
+        if b.kind == "content" and is_title_like(b.text):
+            h = parse_header(blocks, i)
+            if h:
+                headers.append(h)
+                i = max(h.body_start, i + 1)
+                continue
+        i += 1
+    return headers
+
+
+def _first_title(blocks: list[Block], start: int, end: int) -> int | None:
+    """Position-based title of a page without header: its first content block, when headline-shaped
+    and followed by more content."""
+    first = next((j for j in range(start, end) if blocks[j].kind == "content"), None)
+    if first is None or not is_title_like(blocks[first].text):
+        return None
+    rest = sum(word_count(blocks[j].text) for j in range(first + 1, end) if blocks[j].kind == "content")
+    return first if rest >= MIN_RELATED_WORDS else None
+
+
+def _trim_tail(blocks: list[Block], body: list[int]) -> list[int]:
+    """Drop a trailing run of headline-shaped lines mixed with widgets (a related-links box)."""
+    j = len(body)
+    saw_boiler = False
+    k = len(body) - 1
+    # body holds indices of all blocks in the segment; walk back over widgets and headlines.
+    while k >= 0:
+        b = blocks[body[k]]
+        if b.kind != "content":
+            saw_boiler = True
+        elif ends_sentence(b.text) or word_count(b.text) > TAIL_HEADLINE_MAX_WORDS:
+            break
+        k -= 1
+    if saw_boiler:
+        for m in range(k + 1, len(body)):
+            if blocks[body[m]].kind == "content":
+                blocks[body[m]].kind, blocks[body[m]].reason = "boiler", "headline-list"
+    return body[:j]
+
+
+def _hint_str(hints: dict[str, Any], *keys: str) -> str | None:
+    for k in keys:
+        v = hints.get(k)
+        if isinstance(v, str) and v.strip():
+            return v.strip()
+    return None
+
+
+def _hint_date(hints: dict[str, Any]) -> str | None:
+    v = hints.get("published")
+    if v is None:
+        return None
+    s = v.isoformat() if hasattr(v, "isoformat") else str(v)
+    return s[:10] if _ISO.match(s) else None
+
+
+def _hint_authors(hints: dict[str, Any]) -> list[str]:
+    v = hints.get("authors")
+    if isinstance(v, str):
+        return [a for a in (tidy_name(x) for x in re.split(r"\s*(?:,|;|\band\b)\s*", v)) if a]
+    if isinstance(v, list | tuple):
+        return [tidy_name(str(x)) for x in v if str(x).strip()]
+    return []
 
 
 def split_text(text: str, *, hints: dict[str, Any] | None = None,
                stats: BoilerplateStats | None = None, site: str | None = None) -> list[Article]:
+    """Split a plain-text page into its articles: primary first, related after.
+
+    ``hints`` carries what the container knows (``title``, ``published``, ``authors``,
+    ``url``, ``site``, ``publisher``); it fills the primary article's fields that the text
+    does not state. ``stats`` (filled by a first pass over the run) removes lines that
+    recur across the site's pages.
+    """
     hints = hints or {}
-    return [Article(index=0, role="primary", title=hints.get("title"), text=text.strip(),
-                    published=hints.get("published"))]
+    site = site or _hint_str(hints, "site")
+    blocks, _wrapped = build_blocks(text or "")
+    classify(blocks)
+    n = len(blocks)
+
+    doc_publisher = best_publisher(publisher_votes([b.text for b in blocks]))
+    if not doc_publisher and stats is not None:
+        doc_publisher = stats.publisher(site)
+    if not doc_publisher:
+        doc_publisher = _hint_str(hints, "publisher", "site_name")
+
+    headers = find_headers(blocks)
+    pre_removed: list[str] = []
+    segments: list[tuple[Header | None, int, int]] = []  # (header, body start, end)
+    first = headers[0].title if headers else n
+    pre_words = sum(word_count(b.text) for b in blocks[:first] if b.kind == "content")
+    if not headers or pre_words >= PRE_HEADER_MIN_WORDS:
+        t = _first_title(blocks, 0, first)
+        hint_title = _hint_str(hints, "title")
+        if t is None and hint_title:
+            t = next((j for j in range(min(first, 8)) if blocks[j].kind == "content"
+                      and fold(blocks[j].text) == fold(hint_title)), None)
+        if t is not None:
+            segments.append((Header(title=t, body_start=t + 1), t + 1, first))
+        else:
+            segments.append((None, 0, first))
+        pre_start = 0 if t is None else t
+        pre_removed = [b.text for b in blocks[:pre_start] if b.kind != "content"] if t is not None else []
+        if t is not None:
+            pre_removed += [b.text for b in blocks[:t] if b.kind == "content"]
+    else:
+        pre_removed = [b.text for b in blocks[:first]]
+    for k, h in enumerate(headers):
+        end = headers[k + 1].title if k + 1 < len(headers) else n
+        segments.append((h, h.body_start, end))
+
+    articles: list[Article] = []
+    for h, start, end in segments:
+        idx = list(range(start, end))
+        _trim_tail(blocks, idx)
+        removed: list[str] = []
+        if h is not None:
+            for j in range(h.title + 1, start):
+                if j != h.subtitle and j not in h.meta_blocks:
+                    removed.append(blocks[j].text)
+                elif j in h.meta_blocks and blocks[j].kind == "residue":
+                    removed.append(blocks[j].text)
+        paras: list[str] = []
+        for j in idx:
+            b = blocks[j]
+            if b.kind == "content" and stats is not None and stats.is_recurring(b.text, site):
+                b.kind, b.reason = "boiler", "recurring"
+            if b.kind == "content":
+                paras.append(b.text)
+            else:
+                removed.append(b.text)
+        body = "\n\n".join(paras)
+        title = blocks[h.title].text if h is not None else None
+        subtitle = blocks[h.subtitle].text if h is not None and h.subtitle is not None else None
+        art = Article(index=0, role="related", title=title, text=body, subtitle=subtitle,
+                      authors=list(h.authors) if h else [],
+                      publisher=(h.publisher if h and h.publisher else doc_publisher),
+                      published=h.published if h else None, removed=removed)
+        articles.append(art)
+
+    # Related articles without a body are widgets ("latest articles" boxes), not articles.
+    kept = [a for i, a in enumerate(articles) if i == 0 or word_count(a.text) >= MIN_RELATED_WORDS]
+    if not kept:
+        kept = [Article(index=0, role="primary", title=None, text="", publisher=doc_publisher)]
+    if len(kept) > 1 and word_count(kept[0].text) < MIN_RELATED_WORDS and kept[0].title is None:
+        pre_removed += [kept[0].text] if kept[0].text else []
+        kept = kept[1:]
+    kept[0].removed = pre_removed + kept[0].removed
+    for i, a in enumerate(kept):
+        a.index = i
+        a.role = "primary" if i == 0 else "related"
+
+    primary = kept[0]
+    if not primary.title:
+        primary.title = _hint_str(hints, "title")
+    if not primary.published:
+        primary.published = _hint_date(hints)
+    if not primary.authors:
+        primary.authors = _hint_authors(hints)
+    if not primary.publisher:
+        primary.publisher = _hint_str(hints, "publisher", "site_name")
+    primary.url = _hint_str(hints, "url")
+    return kept

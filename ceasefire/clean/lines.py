@@ -1,0 +1,196 @@
+"""Line-level signals: is a line boilerplate, header residue, title-like, a sentence?
+
+Every check here looks at one line (or one re-joined paragraph) on its own, by
+its shape and by short anchored phrases that scraped news pages share across
+sites (ad-script residue, donation and subscription pleas, comment forms,
+share bars, navigation words, photo credits, view counters, disclaimers).
+
+All regexes are anchored or bounded and are only run on lines shorter than
+:data:`MAX_PATTERN_LEN`, so a pathological line (1 MB without a newline) costs
+one length check and a few substring tests.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Lines longer than this are never boilerplate by phrase (boilerplate widgets are short);
+# only the script-residue substring test runs on them. Calibrated on the seed pages, whose
+# longest boilerplate line (a PayPal plea) is 118 characters, with headroom for longer pleas.
+MAX_PATTERN_LEN = 400
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u2026": "..."})
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+def fold(line: str) -> str:
+    """Case-, quote-, dash- and whitespace-insensitive key of a line."""
+    text = unicodedata.normalize("NFKC", line).translate(_QUOTES).translate(_ZERO_WIDTH)
+    return " ".join(text.casefold().split())
+
+
+# Script and markup residue: substrings that only appear in code, never in prose.
+_SCRIPT_MARKERS = ("adsbygoogle", "googlesyndication", "googletag", "document.write", "<script",
+                   "</script", "function(", "window.", ".push({", "javascript:", "data-ad-",
+                   "var _gaq", "fbq(", "gtag(")
+
+# Whole-line navigation / widget words (compared after fold() and trimming punctuation).
+_NAV_LINES = frozenset("""
+latest|trending|videos|video|news|analysis|staff picks|connect with us|advertisement|advertisements|
+sponsored|sponsored content|promoted|ad|ads|click to comment|leave a reply|leave a comment|avatar|
+subscribe|unsubscribe|notify of|continue reading|read more|read full article|read the full article|
+inline feedbacks|view all comments|what do you think|no comments|post a comment|comments|comment|
+quick donate|donate|donate now|euro|usd|share|share this|share this article|share this story|
+share this post|share on facebook|share on twitter|tweet|email|e-mail|print|pin it|reply|like|
+facebook|twitter|whatsapp|telegram|linkedin|reddit|pinterest|google+|vk|copy link|show comments|
+hide comments|load more|loading|sign up|log in|login|register|newsletter|podcast|home|menu|search|
+popular|most read|most popular|top stories|recommended|related|related articles|related posts|
+related stories|related news|you may also like|more stories|more news|back to top|skip to content|
+featured|editor's picks|editors' picks|breaking news|opinion|world|politics|tags|categories|
+previous article|next article|previous post|next post|previous|next|print this page|
+""".replace("\n", "").split("|")) - {""}
+
+# Social network names: a line made only of these (a share bar) is boilerplate.
+_SOCIAL = frozenset("facebook twitter x email e-mail print whatsapp telegram linkedin reddit pinterest "
+                    "vk tumblr share tweet pin messenger copy link sms google+ mix flipboard".split())
+
+# Phrases, searched in the folded line; each entry exists because such widgets appear on
+# scraped news pages in general (the seeds show Patreon/PayPal/YouTube/Soundcloud variants).
+_BOILER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("donate", re.compile(r"\b(?:patreon|paypal|donate|make a donation|your donations?|chip in|"
+                          r"become a (?:member|patron|supporter|subscriber)|support (?:us|our work|"
+                          r"independent journalism|this site))\b")),
+    ("donate", re.compile(r"\b(?:validating payment information|amount to donate)\b")),
+    ("subscribe", re.compile(r"\b(?:please subscribe|subscribe (?:to|now|here|today|for free)|"
+                             r"sign up (?:for|to) (?:our|the)|newsletter|youtube channel|"
+                             r"follow (?:us|@)|join our (?:youtube|telegram|mailing|newsletter|channel)|"
+                             r"audio podcast|on soundcloud|get (?:our|the) app|"
+                             r"follow .{1,40} on (?:twitter|facebook|instagram|telegram|gab|youtube))\b")),
+    ("comments", re.compile(r"^(?:leave a (?:reply|comment)|click to comment|post a comment|"
+                            r"no comments|\d+ comments?|add (?:a|your) comment|join the discussion|"
+                            r"be the first to comment|show comments|load comments|comments are closed|"
+                            r"you must be logged in|notify of|inline feedbacks|view all comments)\b")),
+    ("comments", re.compile(r"\bmay post a comment\b|\bcomment policy\b|\byour email address will not "
+                            r"be published\b")),
+    ("continue", re.compile(r"^(?:continue reading|read more|read the (?:full|rest)|click here (?:to|for)|"
+                            r"more from|you may also like|recommended for you|you might also like|"
+                            r"related(?: articles| posts| stories| content| coverage)?\s*:|more stories|"
+                            r"also read|see also|don't miss)\b")),
+    ("share", re.compile(r"^(?:share (?:this|on|via)|click to share|share the article)\b")),
+    ("views", re.compile(r"^[\d,.]+\s*[km]?\s+(?:views|shares|reads|likes|comments)$")),
+    ("disclaimer", re.compile(r"(?:views|opinions)(?: and (?:views|opinions))? expressed .{0,120}"
+                              r"(?:solely|are those of|do not necessarily|does not necessarily)")),
+    ("disclaimer", re.compile(r"\bdoes not give (?:financial|investment|medical|legal) advice\b")),
+    ("caption", re.compile(r"\((?:photo|image|picture|credit|video)s?(?: by|:)|"
+                           r"^(?:photo|image|picture|credit|file photo|photo credit|featured image)s?\s*:|"
+                           r"\b(?:getty images|afp photo|ap photo|reuters/|shutterstock|sputnik/|epa-efe|"
+                           r"global look press)\b")),
+    ("cookies", re.compile(r"\b(?:we use cookies|accept cookies|cookie policy|privacy policy|"
+                           r"terms of (?:use|service)|all rights reserved)\b")),
+    ("category", re.compile(r"^(?:filed under|posted in|categories|category|tags|topics)\s*:")),
+)
+
+# Lines made only of numbers (a donation widget's "5 100"), or of punctuation and at most
+# a couple of letters (an emptied category list "in ,", a table's "|").
+_NUMBERS_ONLY = re.compile(r"^[\d\s$€£.,%]+$")
+
+# Residue of a stripped header: the words that precede a byline or date when the value
+# itself was lost in extraction ("Published" / "on" / "By").
+_RESIDUE = frozenset("published|on|published on|by|posted|posted on|posted by|updated|last updated|"
+                     "written by|date|author|authors|via".split("|"))
+
+_FUNCTION_WORDS = frozenset("in on by at of and or the a an to for with from".split())
+
+_TERMINAL = ".!?"
+_CLOSERS = "\"'”’»)]*"
+
+
+def strip_edge_punct(text: str) -> str:
+    return text.strip(" \t.:;,!?-|•·*#»«\"'“”‘’()[]")
+
+
+def script_residue(line: str) -> bool:
+    low = line[:2000].lower() if len(line) > 2000 else line.lower()
+    return any(m in low for m in _SCRIPT_MARKERS)
+
+
+def is_residue(line: str) -> bool:
+    """A header word left without its value ("Published", "on", "By")."""
+    if len(line) > 30:
+        return False
+    return strip_edge_punct(fold(line)) in _RESIDUE
+
+
+def boiler_reason(line: str, *, single_words: bool = True) -> str | None:
+    """Why a line is boilerplate, or None. ``single_words=False`` skips one-word nav lines
+    (used on raw lines of hard-wrapped text, where "News" may start a wrapped paragraph)."""
+    s = line.strip()
+    if not s:
+        return None
+    if script_residue(s):
+        return "script"
+    if len(s) > MAX_PATTERN_LEN:
+        return None
+    f = fold(s)
+    core = strip_edge_punct(f)
+    if core in _NAV_LINES and (single_words or " " in core):
+        return "nav"
+    if "©" in s and len(s) <= 300:
+        return "caption"
+    words = core.replace("|", " ").split()
+    if words and len(words) <= 8 and all(w in _SOCIAL for w in words) and (single_words or len(words) > 1):
+        return "share"
+    if _NUMBERS_ONLY.match(core) and " " in core:
+        return "widget"
+    if len(s) <= 20 and not any(ch.isdigit() for ch in s) \
+            and any(not ch.isalnum() and not ch.isspace() for ch in s) \
+            and all(w in _FUNCTION_WORDS for w in re.findall(r"\w+", f)):
+        return "residue"  # punctuation and function words only: "in ,", "|", "- -"
+    for reason, pat in _BOILER_PATTERNS:
+        # Widget phrases live on short lines; a long paragraph that merely mentions
+        # "donations" or "subscribe" is prose. 250 chars covers the seeds' pleas (<= 120).
+        if len(s) > 250 and reason not in ("disclaimer",):
+            continue
+        if pat.search(f):
+            return reason
+    return None
+
+
+def ends_sentence(text: str) -> bool:
+    """Does the text end like a sentence (., !, ?, ..., optionally inside closing quotes)?"""
+    t = text.rstrip().rstrip(_CLOSERS)
+    return bool(t) and (t[-1] in _TERMINAL or t.endswith("\u2026"))
+
+
+def starts_upper(text: str) -> bool:
+    """First letter or digit, after opening quotes/brackets, is upper-case or a digit."""
+    for ch in text[:8]:
+        if ch.isalpha():
+            return ch.isupper()
+        if ch.isdigit():
+            return True
+        if ch in "\"'“‘«([":
+            continue
+        return False
+    return False
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_title_like(text: str) -> bool:
+    """Shape of a headline: 2-35 words, starts upper-case, does not end in . , ; :"""
+    n = len(text)
+    if n < 8 or n > 250:
+        return False
+    t = text.rstrip().rstrip(_CLOSERS)
+    if not t or t[-1] in ".,;:" or t.endswith("\u2026"):
+        return False
+    if not starts_upper(text):
+        return False
+    if text[0] in "\"“‘'«" and text.rstrip()[-1] in "\"”’'»":
+        return False  # a whole line in quotation marks is a quotation, not a headline
+    return 2 <= word_count(text) <= 35

@@ -1,0 +1,149 @@
+"""From raw text lines to paragraphs ("blocks"), re-joining hard-wrapped lines.
+
+Scraped text comes in two shapes:
+
+- one paragraph per line (blank lines or not between them): each line is a block;
+- hard-wrapped: paragraphs broken into lines of similar width, often with the
+  first word of each paragraph alone on its own line ("The" / "minister also
+  stressed that ..."). Such lines are re-joined: a line continues the previous
+  one unless a sentence ended and a capitalised line follows, a lone capitalised
+  word starts a new paragraph, a blank line intervenes, or one of the two is an
+  unwrapped long line.
+
+Everything here is a single pass over the lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lines import boiler_reason, ends_sentence, starts_upper
+
+# Hard-wrap detection: share of adjacent line pairs where a line without final punctuation
+# is followed by a line starting in lower case. Seed 001 (wrapped) has ~0.5; the four
+# one-paragraph-per-line seeds have 0. 0.12 leaves room for wrapped pages with many short
+# headings and for the odd mid-sentence break in unwrapped text.
+WRAP_MIN_SHARE = 0.12
+WRAP_MIN_PAIRS = 3
+# "Lone word" paragraph starts: a style is assumed when at least this many / this share of
+# the non-empty lines are single capitalised words (seed 001: 95 of 420 lines).
+LONE_MIN_COUNT = 5
+LONE_MIN_SHARE = 0.08
+# A line this much longer than the typical wrapped width was not wrapped: it is its own paragraph.
+UNWRAPPED_FACTOR = 1.5
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+@dataclass
+class Block:
+    """A paragraph (or a boilerplate line) of the page, in reading order."""
+
+    text: str
+    kind: str = "content"  # "content" | "boiler" | "residue"
+    reason: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+def normalise_lines(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = text.replace("\ufeff", "").replace("\u200b", "")
+    return [_WS.sub(" ", line).strip() for line in text.split("\n")]
+
+
+def _is_lone(line: str) -> bool:
+    """A single capitalised token with no sentence end: "The", "“They", "1%", "RT,"."""
+    if " " in line or len(line) > 25 or ends_sentence(line):
+        return False
+    return starts_upper(line)
+
+
+def detect_wrap(lines: list[str]) -> tuple[bool, bool, int]:
+    """(is hard-wrapped, uses lone-word paragraph starts, typical line width)."""
+    nonempty = [ln for ln in lines if ln]
+    if len(nonempty) < 8:
+        return False, False, 0
+    pairs = cont = 0
+    for a, b in zip(lines, lines[1:], strict=False):
+        if a and b:
+            pairs += 1
+            if not ends_sentence(a) and b[0].islower():
+                cont += 1
+    wrapped = cont >= WRAP_MIN_PAIRS and cont >= WRAP_MIN_SHARE * len(nonempty)
+    if not wrapped:
+        return False, False, 0
+    lone = sum(_is_lone(ln) for ln in nonempty)
+    lone_style = lone >= LONE_MIN_COUNT and lone >= LONE_MIN_SHARE * len(nonempty)
+    widths = sorted(len(ln) for ln in nonempty if ln.count(" ") >= 2)
+    width = widths[len(widths) // 2] if widths else 0
+    return True, lone_style, width
+
+
+def build_blocks(text: str) -> tuple[list[Block], bool]:
+    """Blocks of a page, boilerplate lines marked; and whether the text was hard-wrapped."""
+    lines = normalise_lines(text)
+    wrapped, lone_style, width = detect_wrap(lines)
+    blocks: list[Block] = []
+    if not wrapped:
+        prev = None
+        for line in lines:
+            if not line:
+                prev = None
+                continue
+            if line == prev:  # the same line twice in a row: a duplicated widget or teaser
+                blocks.append(Block(line, "boiler", "duplicate", [line]))
+                continue
+            prev = line
+            blocks.append(Block(line, lines=[line]))
+        return blocks, False
+
+    long_limit = int(width * UNWRAPPED_FACTOR) if width else 10**9
+    cur: list[str] = []
+    consume_next = False
+
+    def close() -> None:
+        nonlocal cur
+        if cur:
+            blocks.append(Block(" ".join(cur), lines=cur))
+        cur = []
+
+    prev_line = None
+    for line in lines:
+        if not line:
+            close()
+            consume_next = False
+            prev_line = None
+            continue
+        if line == prev_line:
+            blocks.append(Block(line, "boiler", "duplicate", [line]))
+            continue
+        prev_line = line
+        # Multi-word boilerplate is its own block even in wrapped text.
+        reason = boiler_reason(line, single_words=False)
+        if reason:
+            close()
+            consume_next = False
+            blocks.append(Block(line, "boiler", reason, [line]))
+            continue
+        lone = lone_style and _is_lone(line)
+        if not cur:
+            cur = [line]
+            consume_next = lone
+            continue
+        if consume_next:
+            cur.append(line)
+            consume_next = False
+            continue
+        last = cur[-1]
+        if lone:
+            close()
+            cur = [line]
+            consume_next = True
+        elif (ends_sentence(last) and starts_upper(line)) or len(line) > long_limit or len(last) > long_limit:
+            close()
+            cur = [line]
+        else:
+            cur.append(line)
+    close()
+    return blocks, True
