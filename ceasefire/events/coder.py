@@ -17,7 +17,7 @@ from itertools import product
 from typing import TYPE_CHECKING
 
 from ..models import ActorRef, Event, Place
-from .frames import REPORT_VERBS, REQUEST_VERBS, Frame, frame_of, governing_predicate, report_subject
+from .frames import REQUEST_VERBS, Frame, frame_of, governing_predicate, report_subject
 from .lexicon import Lexicon, Trigger, load_lexicon, objects_of, satisfied
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,12 +99,12 @@ def code_events(doc: Doc, ctx: ArticleContext, settings: CoderSettings = DEFAULT
     lex = lexicon or load_lexicon()
     events: list[Event] = []
     for sent in doc.sents:
-        sent_events: list[Event] = []
+        sent_events: list[tuple[Event, Token]] = []
         for tok in sent:
             trig = _trigger(tok, lex)
             if trig is None:
                 continue
-            sent_events.extend(_code_trigger(tok, trig, sent, ctx, settings))
+            sent_events.extend((e, tok) for e in _code_trigger(tok, trig, sent, ctx, settings))
         events.extend(_dedupe(sent_events))
     return events
 
@@ -118,9 +118,6 @@ def _trigger(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "US-backed rebels"
     if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "GPE", "NORP", "PRODUCT"):
         return None  # part of a name ("Russian Center for Reconciliation")
-    if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORT_VERBS and tok.lemma_.lower() not in (
-            "announce", "declare", "allege"):
-        return None
     return lex.match(tok)
 
 
@@ -258,9 +255,15 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
 def _noun_args(noun: Token, trig: Trigger) -> _Args:
     sources: list[Token] = []
     targets: list[Token] = []
-    sources += _children(noun, ("poss",))
-    sources += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-                and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")]
+    mods = _children(noun, ("poss",)) + [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                                          and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN")]
+    for m in mods:
+        # "the Khashoggi killing", "Assad's removal": a person named on a violent or coercive
+        # act is its victim; a state, group or nationality is its author ("Russian strikes")
+        if m.ent_type_ == "PERSON" and trig.type in ("ASSAULT", "COERCE"):
+            targets.append(m)
+        else:
+            sources.append(m)
     sources += _pobjs(noun, ("by",))
     of = _pobjs(noun, ("of",))
     between = _pobjs(noun, ("between", "among"))
@@ -380,24 +383,42 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
     return out
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (type, source, target, status) in a sentence, keeping the most confident."""
-    best: dict[tuple[str, str | None, str | None, str], Event] = {}
-    order: list[tuple[str, str | None, str | None, str]] = []
-    for e in events:
-        key = (e.type, e.source.id if e.source else None, e.target.id if e.target else None, e.status)
-        if key not in best:
-            order.append(key)
-            best[key] = e
-        elif e.confidence > best[key].confidence:
-            best[key] = replace(e)
-    # an actor-less event of a type already coded with actors in the sentence adds nothing
-    out = []
-    for k in order:
-        e = best[k]
-        if e.source is None and e.target is None and any(
-                o.type == e.type and o.status == e.status and (o.source or o.target) for o in best.values()):
+def _linked(a: Token, b: Token) -> bool:
+    """Whether two triggers describe one act: the same token, or one a direct argument of the
+    other ("launched attacks", "carried out strikes", "bombing campaign")."""
+    return a is b or a.head is b or b.head is a or (a.head is b.head and a.head.lemma_.lower() in LIGHT_VERBS
+                                                     and a.dep_ == b.dep_)
+
+
+def _same_actor(x: ActorRef | None, y: ActorRef | None) -> bool:
+    return x is None or y is None or x.id == y.id
+
+
+def _dedupe(found: list[tuple[Event, Token]]) -> list[Event]:
+    """Merge events of one type and status whose triggers are linked and whose actors agree,
+    keeping the most confident (and filling in the actors the other one found)."""
+    kept: list[tuple[Event, Token]] = []
+    for e, tok in found:
+        for i, (k, ktok) in enumerate(kept):
+            if (k.type == e.type and k.status == e.status and _linked(tok, ktok)
+                    and _same_actor(k.source, e.source) and _same_actor(k.target, e.target)):
+                best = e if e.confidence > k.confidence else k
+                kept[i] = (replace(best, source=k.source or e.source, target=k.target or e.target,
+                                   mode=best.mode or k.mode or e.mode), ktok)
+                break
+            if (k.type == e.type and k.status == e.status and tok is ktok):
+                break
+        else:
+            kept.append((e, tok))
+    # exact duplicates (same type, status and actors) from the same sentence collapse
+    out: list[Event] = []
+    seen: set[tuple[str, str | None, str | None, str, str | None]] = set()
+    for e, _tok in kept:
+        key = (e.type, e.source.id if e.source else None, e.target.id if e.target else None, e.status,
+               e.trigger.lower() if e.trigger else None)
+        if key in seen:
             continue
+        seen.add(key)
         out.append(e)
     return out
 

@@ -32,6 +32,13 @@ REQUEST_VERBS = frozenset({
 NEGATING_VERBS = frozenset({
     "fail", "refuse", "decline", "deny", "avoid", "stop", "cease", "neglect", "prevent",
     "dissuade", "desist", "abstain", "refrain", "reject", "halt", "forgo", "forego",
+    "unwilling", "unable", "cessation", "end", "suspension", "absence", "lack",
+})
+
+# Nouns whose complement is planned ("its decision to attack", "plans for an offensive").
+FUTURE_NOUNS = frozenset({
+    "decision", "plan", "intention", "threat", "readiness", "preparation", "plot", "bid",
+    "promise", "pledge", "vow", "determination", "order", "ultimatum", "deadline",
 })
 
 # Verbs (and predicative adjectives) whose complement is announced, planned or expected.
@@ -114,6 +121,13 @@ def frame_of(trigger: Token) -> Frame:
     t = governing_predicate(trigger) if trigger.pos_ not in ("VERB", "AUX") else trigger
     report: Token | None = None
     # nominal trigger under a predicate: the predicate's lemma can frame it ("plans an offensive")
+    if t is not trigger and status is None and trigger.dep_ == "pobj" and trigger.head.head.pos_ == "NOUN":
+        # "cessation of hostilities", "plans for an offensive"
+        lem = trigger.head.head.lemma_.lower()
+        if lem in NEGATING_VERBS:
+            status = "negated"
+        elif lem in FUTURE_NOUNS:
+            status = "future"
     if t is not trigger and status is None:
         lem = t.lemma_.lower()
         if lem in REQUEST_VERBS and trigger.dep_ in ("dobj", "pobj"):
@@ -152,6 +166,8 @@ def frame_of(trigger: Token) -> Frame:
             if t.dep_ == "advcl" and status is None:
                 t = head
                 continue
+        if t.dep_ == "acl" and status is None and hl in FUTURE_NOUNS:
+            status = "future"
         break
     if report is None:
         report = _parenthetical_report(t, trigger)

@@ -21,7 +21,7 @@ PLOVER_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 
-CONSTRAINT_KINDS = ("obj", "prep", "pobj", "prt", "mod", "xcomp")
+CONSTRAINT_KINDS = ("obj", "subj", "prep", "pobj", "prt", "mod", "xcomp", "comp", "active")
 
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 MOD_DEPS = ("compound", "amod", "nmod", "npadvmod")
@@ -129,8 +129,18 @@ def satisfied(c: Constraint, token: Token) -> bool:
         # hyphenated compounds ("video-conference", "US-led") split into several tokens
         mods |= {t.lower_ for t in token.doc[max(token.i - 3, 0): token.i]}
         return bool(mods & c.words)
+    if c.kind == "subj":
+        subs = [ch for ch in token.children if ch.dep_ in ("nsubj", "nsubjpass")]
+        subs += [x for s in subs for x in s.conjuncts]
+        return any(s.lemma_.lower() in c.words or s.lower_ in c.words for s in subs)
     if c.kind == "xcomp":
         return any(ch.dep_ == "xcomp" for ch in token.children)
+    if c.kind == "comp":
+        # an object, an infinitive, or a "for/on" complement: "asked Moscow", "asked to", "asked for"
+        return any(ch.dep_ in ("dobj", "xcomp", "dative") or (ch.dep_ == "prep" and ch.lower_ in ("for", "on", "upon"))
+                   for ch in token.children)
+    if c.kind == "active":
+        return not any(ch.dep_ in ("nsubjpass", "auxpass") for ch in token.children) and token.dep_ not in ("acl", "amod")
     raise LexiconError(f"unknown constraint kind {c.kind!r}")
 
 
@@ -142,7 +152,7 @@ def parse_constraints(text: str, where: str) -> tuple[Constraint, ...]:
         kind, _, words = part.strip().partition(":")
         if kind not in CONSTRAINT_KINDS:
             raise LexiconError(f"{where}: unknown constraint {kind!r} (one of {', '.join(CONSTRAINT_KINDS)})")
-        if kind != "xcomp" and not words:
+        if kind not in ("xcomp", "comp", "active") and not words:
             raise LexiconError(f"{where}: constraint {kind!r} needs words, e.g. {kind}:a|b")
         out.append(Constraint(kind, frozenset(w.strip().lower() for w in words.split("|") if w.strip())))
     return tuple(out)
