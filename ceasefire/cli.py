@@ -87,16 +87,15 @@ class Progress:
 
     def __call__(self, item: DocumentResult | InputError) -> None:
         if isinstance(item, InputError):
-            self.bar.write(f"error: {item.source}: {item.reason}", file=sys.stderr)
+            line = f"error: {item.source}: {item.reason}"
+            if self.bar.disable:
+                click.echo(line, err=True)
+            else:
+                self.bar.write(line, file=sys.stderr)
         self.bar.update(1)
 
     def close(self) -> None:
         self.bar.close()
-
-
-def _report_errors_when_no_bar(progress: Progress, item: DocumentResult | InputError) -> None:
-    if progress.bar.disable and isinstance(item, InputError):
-        click.echo(f"error: {item.source}: {item.reason}", err=True)
 
 
 def _finish(summary: RunSummary, quiet: bool) -> None:
@@ -105,7 +104,20 @@ def _finish(summary: RunSummary, quiet: bool) -> None:
     sys.exit(summary.exit_code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Group(click.Group):
+    """Turns the library's expected errors into one-line CLI errors (no traceback)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from .nlp.runner import ModelNotInstalled
+        from .store import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except (ModelNotInstalled, StoreError, InputError) as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ceasefire")
 def cli() -> None:
     """ceasefire: turn raw news pages about armed conflict into structured,
@@ -143,11 +155,7 @@ def extract(paths: tuple[str, ...], out: str, no_nlp: bool, model: str | None, r
     progress = Progress(quiet)
     fh = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
     try:
-        def on_item(item: DocumentResult | InputError) -> None:
-            progress(item)
-            _report_errors_when_no_bar(progress, item)
-
-        summary = write_jsonl(process(paths, options, on_total=progress.total), fh, on_item=on_item)
+        summary = write_jsonl(process(paths, options, on_total=progress.total), fh, on_item=progress)
     finally:
         progress.close()
         if fh is not sys.stdout:
@@ -176,13 +184,8 @@ def ingest_paths(paths: Iterable[str], db: str, options: ExtractOptions,
 
 def _ingest_cmd(paths: Iterable[str], db: str, options: ExtractOptions, quiet: bool) -> RunSummary:
     progress = Progress(quiet)
-
-    def on_item(item: DocumentResult | InputError) -> None:
-        progress(item)
-        _report_errors_when_no_bar(progress, item)
-
     try:
-        return ingest_paths(paths, db, options, on_item=on_item, on_total=progress.total)
+        return ingest_paths(paths, db, options, on_item=progress, on_total=progress.total)
     finally:
         progress.close()
 
@@ -227,9 +230,8 @@ def run(paths: tuple[str, ...], db: str, quiet: bool) -> None:
     """
     from .store import open_store
 
-    options = ExtractOptions()
-    if not paths:  # the bundled examples folder also holds its README.md
-        options.read.include = EXAMPLE_GLOBS
+    # The bundled examples folder also holds its README.md: read only articles there.
+    options = ExtractOptions(read=ReadOptions(include=EXAMPLE_GLOBS)) if not paths else ExtractOptions()
     summary = _ingest_cmd(list(paths) or [str(EXAMPLES)], db, options, quiet)
     with open_store(db) as store:
         st = store.stats()

