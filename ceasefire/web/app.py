@@ -1,0 +1,480 @@
+"""The FastAPI application of `ceasefire serve`.
+
+Every HTML page has a JSON twin at the same path plus ``.json``; the JSON
+routes are the documented API (``/openapi.json``, listed at ``/api``), the
+HTML routes are left out of the schema. The app only reads the store.
+Article text is untrusted: templates autoescape everything, highlighting
+splits text into escaped segments, JSON escapes ``<``, ``>`` and ``&``, and a
+strict Content-Security-Policy forbids inline scripts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, is_dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from . import charts, outlines
+from . import queries as Q
+from .filters import FilterError, Filters
+from .highlight import Span, date_spans, segments
+
+HERE = Path(__file__).parent
+REPO = HERE.parents[1]
+# How many distinct filter combinations keep their overview in memory; a
+# shared link is re-opened by many people, a long tail is not worth keeping.
+CACHE_SIZE = 256
+
+T = TypeVar("T")
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data: https://tile.openstreetmap.org https://*.tile.openstreetmap.org; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def node_modules() -> Path:
+    """Where `npm ci` put the map assets (override with CEASEFIRE_NODE_MODULES)."""
+    return Path(os.environ.get("CEASEFIRE_NODE_MODULES", REPO / "node_modules"))
+
+
+class SafeJSONResponse(JSONResponse):
+    """JSON in which ``<``, ``>`` and ``&`` are \\u-escaped, so article text can
+    never be read as markup even by a client that sniffs or inlines it."""
+
+    def render(self, content: Any) -> bytes:
+        text = json.dumps(content, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").encode("utf-8"))
+
+
+def _plain(obj: Any) -> Any:
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return asdict(obj)
+    if isinstance(obj, list):
+        return [_plain(o) for o in obj]
+    return obj
+
+
+def safe_url(url: str | None) -> str:
+    """``url`` when it is an http(s) link, else '' (no javascript:, data: ...)."""
+    if not url:
+        return ""
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return ""
+    return url.strip() if scheme in ("http", "https") else ""
+
+
+# ---------------------------------------------------------------- JSON shapes
+
+
+@dataclass
+class Overview:
+    filters: dict[str, str]
+    totals: Q.Totals
+    counts: Q.Counts
+    timeline: list[Q.DayCount]
+    undated: int
+    top_actors: list[Q.ActorCount]
+    top_places: list[Q.PlaceCount]
+    events: list[Q.EventOut]
+    facets: Q.Facets
+
+
+@dataclass
+class EventList:
+    filters: dict[str, str]
+    total: int
+    offset: int
+    limit: int
+    events: list[Q.EventOut]
+
+
+@dataclass
+class Highlight:
+    start: int
+    end: int
+
+
+@dataclass
+class EventPage:
+    event: Q.EventOut
+    article: Q.ArticleFull
+    highlight: Highlight | None
+    same_event: list[Q.EventOut]
+
+
+@dataclass
+class ActorPage:
+    actor: Q.ActorSummary
+    aliases: list[Q.Alias]
+    timeline: list[Q.DayCount]
+    events_as_source: list[Q.EventOut]
+    events_as_target: list[Q.EventOut]
+    quotes: list[Q.QuoteOut]
+
+
+@dataclass
+class ActorList:
+    q: str
+    actors: list[Q.ActorSummary]
+
+
+@dataclass
+class ArticlePage:
+    article: Q.ArticleFull
+    mentions: list[Q.MentionOut]
+    events: list[Q.EventOut]
+    quotes: list[Q.QuoteOut]
+
+
+@dataclass
+class ArticleList:
+    q: str
+    offset: int
+    limit: int
+    articles: list[Q.ArticleMeta]
+
+
+@dataclass
+class MapProperties:
+    id: int
+    type: str
+    colour: str
+    place: str | None
+    date: str | None
+    source: str | None
+    target: str | None
+    url: str
+
+
+@dataclass
+class MapGeometry:
+    coordinates: list[float]
+    type: str = "Point"
+
+
+@dataclass
+class MapFeature:
+    geometry: MapGeometry
+    properties: MapProperties
+    type: str = "Feature"
+
+
+@dataclass
+class MapCollection:
+    features: list[MapFeature] = field(default_factory=list)
+    type: str = "FeatureCollection"
+    truncated: bool = False
+
+
+# ---------------------------------------------------------------- app state
+
+
+class Site:
+    """The reader plus a small cache of overview results, invalidated when the
+    database file changes."""
+
+    def __init__(self, reader: Q.Reader):
+        self.reader = reader
+        self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _stamp(self) -> tuple[int, ...]:
+        out: list[int] = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(f"{self.reader.path}{suffix}")
+                out += [st.st_mtime_ns, st.st_size]
+            except FileNotFoundError:
+                out += [0, 0]
+        return tuple(out)
+
+    def cached(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+        full = (*key, self._stamp())
+        with self._lock:
+            if full in self._cache:
+                self._cache.move_to_end(full)
+                return self._cache[full]  # type: ignore[no-any-return]
+        value = make()
+        with self._lock:
+            self._cache[full] = value
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return value
+
+
+@lru_cache(maxsize=1)
+def _jinja() -> Environment:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(colour=charts.colour, safe_url=safe_url, version=__version__,
+                       type_colours=charts.TYPE_COLOURS)
+    return env
+
+
+def _filters(request: Request) -> Filters:
+    return Filters.parse(request.query_params)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.endswith(".json") or request.url.path.startswith("/openapi")
+
+
+_SENT_WS = re.compile(r"\s+")
+
+
+def _sentence_span(text: str, ev: Q.EventOut) -> Highlight | None:
+    """Where the event's sentence is in the article text: its offsets when they
+    point at it, else the first place the sentence occurs."""
+    if 0 <= ev.start < ev.end <= len(text):
+        got = _SENT_WS.sub(" ", text[ev.start:ev.end]).strip()
+        want = _SENT_WS.sub(" ", ev.sentence).strip()
+        if not want or got == want or want in got or got in want:
+            return Highlight(ev.start, ev.end)
+    if ev.sentence:
+        i = text.find(ev.sentence)
+        if i >= 0:
+            return Highlight(i, i + len(ev.sentence))
+    return None
+
+
+def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
+    """The web UI and JSON API over the store at ``db_url`` (a path or sqlite:///path).
+
+    Raises FileNotFoundError when the database does not exist and
+    queries.NotAStoreError when the file is not a ceasefire store.
+    ``read_only`` opens the database read-only (the UI has no write feature yet).
+    """
+    site = Site(Q.Reader(db_url, read_only=read_only))
+    reader = site.reader
+    app = FastAPI(
+        title="ceasefire",
+        version=__version__,
+        description=("Source-attributed conflict events extracted from news. Every HTML page has a "
+                     "JSON twin at the same path with `.json`. Filters (since, until, type, actor, "
+                     "place, claimant, outlet, q) apply to every panel of the overview."),
+        docs_url=None, redoc_url=None,  # their pages load scripts from a CDN; /api lists the schema
+    )
+    app.state.site = site
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
+        response: Response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    def page(request: Request, template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+        html = _jinja().get_template(template).render(request_path=request.url.path, **ctx)
+        return HTMLResponse(html, status_code=status_code)
+
+    def data(obj: Any) -> SafeJSONResponse:
+        return SafeJSONResponse(_plain(obj))
+
+    @app.exception_handler(FilterError)
+    async def bad_filter(request: Request, exc: FilterError) -> Response:
+        if _wants_json(request):
+            return SafeJSONResponse({"detail": str(exc)}, status_code=400)
+        return page(request, "error.html", 400, title="Bad filter", message=str(exc), f=Filters())
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if _wants_json(request):
+            return SafeJSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return page(request, "error.html", exc.status_code, title=f"Error {exc.status_code}",
+                    message=str(exc.detail), f=Filters())
+
+    # ------------------------------------------------------------ static assets
+
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    nm = node_modules()
+    assets_ok = (nm / "leaflet" / "dist" / "leaflet.js").is_file()
+    if assets_ok:
+        app.mount("/assets/leaflet", StaticFiles(directory=nm / "leaflet" / "dist"), name="leaflet")
+    if (nm / "leaflet.markercluster" / "dist").is_dir():
+        app.mount("/assets/markercluster", StaticFiles(directory=nm / "leaflet.markercluster" / "dist"),
+                  name="markercluster")
+
+    @app.get("/outlines.geojson", include_in_schema=False)
+    def country_outlines() -> Response:
+        return Response(outlines.outlines_bytes(), media_type="application/geo+json",
+                        headers={"Cache-Control": "public, max-age=86400"})
+
+    # ------------------------------------------------------------ overview
+
+    def overview(f: Filters) -> Overview:
+        def make() -> Overview:
+            tl, undated = Q.timeline(reader, f)
+            return Overview(dict(f.items()), Q.totals(reader), Q.counts(reader, f), tl, undated,
+                            Q.top_actors(reader, f), Q.top_places(reader, f), Q.events(reader, f, 20),
+                            Q.facets(reader))
+        return site.cached(("overview", f), make)
+
+    @app.get("/overview.json", response_model=Overview, tags=["overview"],
+             summary="Counts, timeline, top actors and places, latest events, for the given filters")
+    def overview_json(request: Request, since: str = "", until: str = "", type: str = "", actor: str = "",
+                      place: str = "", claimant: str = "", outlet: str = "", q: str = "") -> Response:
+        return data(overview(_filters(request)))
+
+    @app.get("/", include_in_schema=False)
+    def overview_html(request: Request) -> Response:
+        f = _filters(request)
+        ov = overview(f)
+        chart = charts.stacked(ov.timeline)
+        return page(request, "overview.html", f=f, ov=ov, chart=chart, assets_ok=assets_ok,
+                    title="Overview")
+
+    @app.get("/map.json", response_model=MapCollection, tags=["overview"],
+             summary="Geocoded events as a GeoJSON FeatureCollection, for the given filters")
+    def map_json(request: Request, since: str = "", until: str = "", type: str = "", actor: str = "",
+                 place: str = "", claimant: str = "", outlet: str = "", q: str = "") -> Response:
+        f = _filters(request)
+
+        def make() -> MapCollection:
+            pts = Q.map_points(reader, f, Q.MAP_LIMIT + 1)
+            feats = [MapFeature(MapGeometry([p.lon, p.lat]),
+                                MapProperties(p.id, p.type, charts.colour(p.type), p.place, p.date, p.source,
+                                              p.target, f"/events/{p.id}"))
+                     for p in pts[:Q.MAP_LIMIT]]
+            return MapCollection(feats, truncated=len(pts) > Q.MAP_LIMIT)
+        return data(site.cached(("map", f), make))
+
+    # ------------------------------------------------------------ events
+
+    def event_list(f: Filters, offset: int, limit: int) -> EventList:
+        total = site.cached(("count", f), lambda: Q.counts(reader, f)).events
+        return EventList(dict(f.items()), total, offset, limit, Q.events(reader, f, limit, offset))
+
+    @app.get("/events.json", response_model=EventList, tags=["events"], summary="Events matching the filters")
+    def events_json(request: Request, since: str = "", until: str = "", type: str = "", actor: str = "",
+                    place: str = "", claimant: str = "", outlet: str = "", q: str = "",
+                    offset: int = Query(0, ge=0), limit: int = Query(Q.PAGE_SIZE, ge=1, le=1000)) -> Response:
+        return data(event_list(_filters(request), offset, limit))
+
+    @app.get("/events", include_in_schema=False)
+    def events_html(request: Request, offset: int = Query(0, ge=0)) -> Response:
+        f = _filters(request)
+        el = event_list(f, offset, Q.PAGE_SIZE)
+        return page(request, "events.html", f=f, el=el, facets=site.cached(("facets",), lambda: Q.facets(reader)),
+                    title="Events")
+
+    def event_page(event_id: int) -> EventPage:
+        ev = Q.event(reader, event_id)
+        if ev is None:
+            raise HTTPException(404, f"no event {event_id}")
+        art = Q.article(reader, ev.article_id)
+        if art is None:
+            raise HTTPException(404, f"event {event_id}: its article {ev.article_id} is missing")
+        return EventPage(ev, art, _sentence_span(art.text, ev), Q.same_event_elsewhere(reader, ev))
+
+    @app.get("/events/{event_id}.json", response_model=EventPage, tags=["events"],
+             summary="One event with its article, the highlighted sentence and other reports of it")
+    def event_json(event_id: int) -> Response:
+        return data(event_page(event_id))
+
+    @app.get("/events/{event_id}", include_in_schema=False)
+    def event_html(request: Request, event_id: int) -> Response:
+        ep = event_page(event_id)
+        spans = [Span(ep.highlight.start, ep.highlight.end, "sentence", "source sentence")] if ep.highlight else []
+        return page(request, "event.html", ep=ep, segs=segments(ep.article.text, spans), f=Filters(),
+                    title=f"{ep.event.type} event {ep.event.id}")
+
+    # ------------------------------------------------------------ actors
+
+    @app.get("/actors.json", response_model=ActorList, tags=["actors"], summary="Actors, most active first")
+    def actors_json(q: str = Query("", max_length=200)) -> Response:
+        return data(ActorList(q, Q.actors(reader, q)))
+
+    @app.get("/actors", include_in_schema=False)
+    def actors_html(request: Request, q: str = Query("", max_length=200)) -> Response:
+        return page(request, "actors.html", al=ActorList(q, Q.actors(reader, q)), f=Filters(), title="Actors")
+
+    def actor_page(actor_id: str) -> ActorPage:
+        a = Q.actor(reader, actor_id)
+        if a is None:
+            raise HTTPException(404, f"no actor {actor_id}")
+        f_src = Q.actor_events(reader, a.id, "source")
+        f_tgt = Q.actor_events(reader, a.id, "target")
+        return ActorPage(a, Q.actor_aliases(reader, a.id), Q.actor_timeline(reader, a.id), f_src, f_tgt,
+                         Q.quotes(reader, speaker_id=a.id))
+
+    @app.get("/actors/{actor_id}.json", response_model=ActorPage, tags=["actors"],
+             summary="One actor: aliases seen, events as source and as target, quotes")
+    def actor_json(actor_id: str) -> Response:
+        return data(actor_page(actor_id))
+
+    @app.get("/actors/{actor_id}", include_in_schema=False)
+    def actor_html(request: Request, actor_id: str) -> Response:
+        ap = actor_page(actor_id)
+        chart = charts.stacked(ap.timeline, order=["as source", "as target"])
+        return page(request, "actor.html", ap=ap, chart=chart, f=Filters(actor=ap.actor.id),
+                    title=ap.actor.name)
+
+    # ------------------------------------------------------------ articles
+
+    @app.get("/articles.json", response_model=ArticleList, tags=["articles"],
+             summary="Articles, newest first, or ranked by a full-text query")
+    def articles_json(q: str = Query("", max_length=200), offset: int = Query(0, ge=0),
+                      limit: int = Query(Q.PAGE_SIZE, ge=1, le=1000)) -> Response:
+        return data(ArticleList(q, offset, limit, Q.articles(reader, q, limit, offset)))
+
+    @app.get("/articles", include_in_schema=False)
+    def articles_html(request: Request, q: str = Query("", max_length=200),
+                      offset: int = Query(0, ge=0)) -> Response:
+        al = ArticleList(q, offset, Q.PAGE_SIZE, Q.articles(reader, q, Q.PAGE_SIZE, offset))
+        return page(request, "articles.html", al=al, f=Filters(), title="Articles")
+
+    def article_page(article_id: str) -> ArticlePage:
+        art = Q.article(reader, article_id)
+        if art is None:
+            raise HTTPException(404, f"no article {article_id}")
+        return ArticlePage(art, Q.article_mentions(reader, article_id), Q.article_events(reader, article_id),
+                           Q.quotes(reader, article_id=article_id))
+
+    @app.get("/articles/{article_id}.json", response_model=ArticlePage, tags=["articles"],
+             summary="One article: metadata, clean text, what the cleaner removed, what was found in it")
+    def article_json(article_id: str) -> Response:
+        return data(article_page(article_id))
+
+    @app.get("/articles/{article_id}", include_in_schema=False)
+    def article_html(request: Request, article_id: str) -> Response:
+        ap = article_page(article_id)
+        spans: list[Span] = []
+        for m in ap.mentions:
+            if m.start is None or m.end is None:
+                continue
+            href = f"/actors/{m.id}" if m.kind == "actor" and m.id else ""
+            spans.append(Span(m.start, m.end, m.kind, f"{m.kind}: {m.name}", href))
+        spans += date_spans(ap.article.text)
+        return page(request, "article.html", ap=ap, segs=segments(ap.article.text, spans), f=Filters(),
+                    title=ap.article.title or ap.article.article_id)
+
+    # ------------------------------------------------------------ API index
+
+    @app.get("/api", include_in_schema=False)
+    def api_html(request: Request) -> Response:
+        schema = app.openapi()
+        ops = [(path, method.upper(), op.get("summary", ""), [p["name"] for p in op.get("parameters", [])])
+               for path, item in schema["paths"].items() for method, op in item.items()]
+        return page(request, "api.html", ops=ops, f=Filters(), title="JSON API")
+
+    return app

@@ -1,0 +1,573 @@
+"""Read-only queries of the web UI over a ceasefire SQLite store.
+
+The store (``ceasefire.store``) writes the database; the web UI only reads it,
+through its own connection opened read-only (``mode=ro``), one connection per
+worker thread. The overview's aggregates (counts, timeline, top actors and
+places, map points) are filtered SQL over the store's ``events`` and
+``articles`` tables, which the store's generic ``query_events`` helper does
+not offer; every function here takes the same :class:`Filters`, so a filter
+applies to every panel.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..store.fts import to_fts5
+from .filters import Filters
+
+# At most this many markers go to the map at once: 10,000 synthetic events
+# render and cluster in Leaflet in well under a second in headless Chromium,
+# and the GeoJSON stays under ~2 MB.
+MAP_LIMIT = 10_000
+# Rows in the "top actors"/"top places" panels: a glance, not a table.
+TOP_N = 10
+# Events listed per page on the overview and the events page.
+PAGE_SIZE = 50
+
+
+class NotAStoreError(ValueError):
+    """The database file exists but is not a ceasefire store."""
+
+
+# ---------------------------------------------------------------- result rows
+
+
+@dataclass
+class ActorOut:
+    id: str
+    name: str
+    kind: str | None = None
+    country: str | None = None
+    mention: str | None = None
+
+
+@dataclass
+class PlaceOut:
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    geonameid: int | None = None
+
+
+@dataclass
+class EventOut:
+    id: int
+    article_id: str
+    type: str
+    mode: str | None
+    source: ActorOut | None
+    target: ActorOut | None
+    location: PlaceOut | None
+    date: str | None
+    date_precision: str
+    claimant: ActorOut | None
+    status: str
+    trigger: str | None
+    sentence: str
+    start: int
+    end: int
+    confidence: float
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+
+
+@dataclass
+class Counts:
+    events: int
+    articles: int
+    actors: int
+    places: int
+    geocoded: int
+
+
+@dataclass
+class Totals:
+    documents: int
+    articles: int
+    events: int
+    actors: int
+    quotes: int
+
+
+@dataclass
+class DayCount:
+    day: str
+    type: str
+    count: int
+
+
+@dataclass
+class ActorCount:
+    id: str
+    name: str
+    kind: str | None
+    count: int
+
+
+@dataclass
+class PlaceCount:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    count: int
+
+
+@dataclass
+class MapPoint:
+    id: int
+    type: str
+    lat: float
+    lon: float
+    place: str | None
+    date: str | None
+    source: str | None
+    target: str | None
+
+
+@dataclass
+class Facets:
+    types: list[str]
+    outlets: list[str]
+
+
+@dataclass
+class Alias:
+    mention: str
+    count: int
+
+
+@dataclass
+class QuoteOut:
+    id: int
+    article_id: str
+    speaker: ActorOut | None
+    text: str
+    kind: str
+    start: int
+    end: int
+    title: str | None = None
+    published: str | None = None
+
+
+@dataclass
+class ArticleMeta:
+    article_id: str
+    doc_id: str
+    source: str
+    index: int
+    role: str
+    title: str | None
+    subtitle: str | None
+    authors: list[str]
+    publisher: str | None
+    published: str | None
+    url: str | None
+
+
+@dataclass
+class ArticleFull(ArticleMeta):
+    text: str = ""
+    removed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MentionOut:
+    kind: str  # "actor" | "place"
+    id: str | None
+    name: str
+    mention: str | None
+    start: int | None
+    end: int | None
+
+
+@dataclass
+class ActorSummary:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    mentions: int
+    events: int
+
+
+# ---------------------------------------------------------------- connection
+
+
+def sqlite_path(db_url: str | os.PathLike[str]) -> Path:
+    """The file of a ``sqlite:///path`` URL or a plain path."""
+    s = os.fspath(db_url)
+    if s.startswith("sqlite:///"):
+        return Path(s[len("sqlite:///"):])
+    if s.startswith("sqlite://"):
+        return Path(s[len("sqlite://"):])
+    if "://" in s:
+        raise ValueError(f"{s}: the web UI reads SQLite stores (a path or sqlite:///path) for now")
+    return Path(s)
+
+
+class Reader:
+    """Read-only access to one store file; safe to share between threads."""
+
+    def __init__(self, db_url: str | os.PathLike[str], *, read_only: bool = True):
+        self.path = sqlite_path(db_url)
+        if not self.path.is_file():
+            raise FileNotFoundError(f"{self.path}: no such database (run `ceasefire ingest ... --db {self.path}`)")
+        self.read_only = read_only
+        self._local = threading.local()
+        con = self.connection()
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")}
+        missing = {"events", "articles", "actors", "actor_mentions", "quotes", "places"} - tables
+        if missing:
+            raise NotAStoreError(f"{self.path}: not a ceasefire store (no table {', '.join(sorted(missing))})")
+        self.has_fts = "articles_fts" in tables
+
+    def connection(self) -> sqlite3.Connection:
+        con: sqlite3.Connection | None = getattr(self._local, "con", None)
+        if con is None:
+            mode = "ro" if self.read_only else "rw"
+            con = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode={mode}", uri=True,
+                                  check_same_thread=False)
+            con.row_factory = sqlite3.Row
+            self._local.con = con
+        return con
+
+    def version(self) -> int:
+        """Changes whenever another connection commits (PRAGMA data_version)."""
+        return int(self.connection().execute("PRAGMA data_version").fetchone()[0])
+
+    def rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        return self.connection().execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> sqlite3.Row | None:
+        return self.connection().execute(sql, params).fetchone()
+
+
+# ---------------------------------------------------------------- filters -> SQL
+
+_FROM = " FROM events e JOIN articles a ON a.article_id = e.article_id "
+
+
+def where(f: Filters, reader: Reader) -> tuple[str, list[Any]]:
+    """The WHERE clause (with leading ' WHERE ', or '') and its parameters."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if f.since:
+        conds.append("e.date >= ?")
+        params.append(f.since)
+    if f.until:
+        conds.append("e.date <= ?")
+        params.append(f.until_bound())
+    if f.type:
+        conds.append("e.type = ?")
+        params.append(f.type)
+    if f.actor:
+        conds.append("(e.source_id = ? OR e.target_id = ? OR lower(e.source_name) = lower(?)"
+                     " OR lower(e.target_name) = lower(?))")
+        params += [f.actor] * 4
+    if f.place:
+        conds.append("(lower(e.loc_name) = lower(?) OR e.loc_country = upper(?) OR lower(e.loc_admin1) = lower(?))")
+        params += [f.place] * 3
+    if f.claimant:
+        conds.append("(e.claimant_id = ? OR lower(e.claimant_name) = lower(?))")
+        params += [f.claimant] * 2
+    if f.outlet:
+        conds.append("lower(a.publisher) = lower(?)")
+        params.append(f.outlet)
+    if f.q:
+        expr = to_fts5(f.q) if reader.has_fts else None
+        if expr is None:
+            conds.append("0")
+        else:
+            conds.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(expr)
+    return (" WHERE " + " AND ".join(conds) if conds else ""), params
+
+
+def _and(clause: str, extra: str) -> str:
+    return f"{clause} AND {extra}" if clause else f" WHERE {extra}"
+
+
+# ---------------------------------------------------------------- row mapping
+
+
+def _actor(r: sqlite3.Row, prefix: str) -> ActorOut | None:
+    aid = r[f"{prefix}_id"]
+    if aid is None:
+        return None
+    return ActorOut(aid, r[f"{prefix}_name"] or aid, r[f"{prefix}_kind"], r[f"{prefix}_country"],
+                    r[f"{prefix}_mention"])
+
+
+def _event(r: sqlite3.Row) -> EventOut:
+    loc = None
+    if r["loc_name"] is not None:
+        loc = PlaceOut(r["loc_name"], r["loc_lat"], r["loc_lon"], r["loc_country"], r["loc_admin1"],
+                       r["loc_geonameid"])
+    return EventOut(
+        id=r["id"], article_id=r["article_id"], type=r["type"], mode=r["mode"],
+        source=_actor(r, "source"), target=_actor(r, "target"), location=loc,
+        date=r["date"], date_precision=r["date_precision"], claimant=_actor(r, "claimant"),
+        status=r["status"], trigger=r["trigger_text"], sentence=r["sentence"],
+        start=r["start_char"], end=r["end_char"], confidence=round(float(r["confidence"]), 3),
+        title=r["title"], publisher=r["publisher"], published=r["published"],
+    )
+
+
+_EVENT_COLS = "e.*, a.title AS title, a.publisher AS publisher, a.published AS published"
+_ORDER = " ORDER BY e.date IS NULL, e.date DESC, e.id DESC"
+
+
+# ---------------------------------------------------------------- queries
+
+
+def totals(r: Reader) -> Totals:
+    row = r.one(
+        "SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM articles) AS articles,"
+        " (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM actors) AS actors,"
+        " (SELECT count(*) FROM quotes) AS quotes"
+    )
+    assert row is not None
+    return Totals(row["documents"], row["articles"], row["events"], row["actors"], row["quotes"])
+
+
+def counts(r: Reader, f: Filters) -> Counts:
+    w, p = where(f, r)
+    row = r.one(
+        "SELECT count(*) AS events, count(DISTINCT e.article_id) AS articles,"
+        " count(DISTINCT coalesce(CAST(e.loc_geonameid AS TEXT), e.loc_name || '|' || coalesce(e.loc_country, '')))"
+        " AS places, sum(e.loc_lat IS NOT NULL AND e.loc_lon IS NOT NULL) AS geocoded" + _FROM + w, p)
+    assert row is not None
+    actors = r.one(
+        "SELECT count(DISTINCT x) AS n FROM (SELECT e.source_id AS x" + _FROM + w +
+        " UNION ALL SELECT e.target_id" + _FROM + w + ")", p + p)
+    return Counts(row["events"], row["articles"], actors["n"] if actors else 0, row["places"],
+                  row["geocoded"] or 0)
+
+
+def timeline(r: Reader, f: Filters) -> tuple[list[DayCount], int]:
+    """Events per day and type (day-precise dates only), and how many events
+    matched but have no day-precise date."""
+    w, p = where(f, r)
+    rows = r.rows("SELECT substr(e.date, 1, 10) AS day, e.type AS type, count(*) AS n" + _FROM +
+                  _and(w, "e.date_precision = 'day' AND length(e.date) >= 10") +
+                  " GROUP BY day, e.type ORDER BY day, e.type", p)
+    undated = r.one("SELECT count(*) AS n" + _FROM +
+                    _and(w, "NOT (e.date_precision = 'day' AND coalesce(length(e.date), 0) >= 10)"), p)
+    return [DayCount(x["day"], x["type"], x["n"]) for x in rows], (undated["n"] if undated else 0)
+
+
+def top_actors(r: Reader, f: Filters, n: int = TOP_N) -> list[ActorCount]:
+    w, p = where(f, r)
+    sql = ("SELECT id, max(name) AS name, max(kind) AS kind, count(*) AS n FROM ("
+           "SELECT e.source_id AS id, e.source_name AS name, e.source_kind AS kind" + _FROM +
+           _and(w, "e.source_id IS NOT NULL") +
+           " UNION ALL SELECT e.target_id, e.target_name, e.target_kind" + _FROM +
+           _and(w, "e.target_id IS NOT NULL") +
+           ") GROUP BY id ORDER BY n DESC, name LIMIT ?")
+    return [ActorCount(x["id"], x["name"] or x["id"], x["kind"], x["n"]) for x in r.rows(sql, p + p + [n])]
+
+
+def top_places(r: Reader, f: Filters, n: int = TOP_N) -> list[PlaceCount]:
+    w, p = where(f, r)
+    sql = ("SELECT e.loc_name AS name, e.loc_country AS country, avg(e.loc_lat) AS lat, avg(e.loc_lon) AS lon,"
+           " count(*) AS n" + _FROM + _and(w, "e.loc_name IS NOT NULL") +
+           " GROUP BY e.loc_name, e.loc_country ORDER BY n DESC, name LIMIT ?")
+    return [PlaceCount(x["name"], x["country"], x["lat"], x["lon"], x["n"]) for x in r.rows(sql, p + [n])]
+
+
+def map_points(r: Reader, f: Filters, limit: int = MAP_LIMIT) -> list[MapPoint]:
+    w, p = where(f, r)
+    sql = ("SELECT e.id, e.type, e.loc_lat, e.loc_lon, e.loc_name, e.date, e.source_name, e.target_name" +
+           _FROM + _and(w, "e.loc_lat IS NOT NULL AND e.loc_lon IS NOT NULL") + _ORDER + " LIMIT ?")
+    return [MapPoint(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]) for x in r.rows(sql, p + [limit])]
+
+
+def events(r: Reader, f: Filters, limit: int = PAGE_SIZE, offset: int = 0) -> list[EventOut]:
+    w, p = where(f, r)
+    sql = "SELECT " + _EVENT_COLS + _FROM + w + _ORDER + " LIMIT ? OFFSET ?"
+    return [_event(x) for x in r.rows(sql, p + [limit, offset])]
+
+
+def facets(r: Reader) -> Facets:
+    types = [x[0] for x in r.rows("SELECT DISTINCT type FROM events ORDER BY type")]
+    outlets = [x[0] for x in r.rows(
+        "SELECT publisher FROM articles WHERE publisher IS NOT NULL AND publisher != ''"
+        " GROUP BY publisher ORDER BY count(*) DESC, publisher LIMIT 200")]
+    return Facets(types, outlets)
+
+
+def event(r: Reader, event_id: int) -> EventOut | None:
+    row = r.one("SELECT " + _EVENT_COLS + _FROM + " WHERE e.id = ?", [event_id])
+    return _event(row) if row else None
+
+
+def same_event_elsewhere(r: Reader, ev: EventOut, limit: int = 50) -> list[EventOut]:
+    """Events in *other* articles that report the same real-world event: same
+    type and date, and the same place (GeoNames id, else name) or the same
+    source and target actors. Empty when the event has no date."""
+    if not ev.date:
+        return []
+    conds = ["e.type = ?", "e.date = ?", "e.article_id != ?"]
+    params: list[Any] = [ev.type, ev.date, ev.article_id]
+    alts: list[str] = []
+    if ev.location and ev.location.geonameid is not None:
+        alts.append("e.loc_geonameid = ?")
+        params.append(ev.location.geonameid)
+    elif ev.location:
+        alts.append("lower(e.loc_name) = lower(?)")
+        params.append(ev.location.name)
+    if ev.source and ev.target:
+        alts.append("(e.source_id = ? AND e.target_id = ?)")
+        params += [ev.source.id, ev.target.id]
+    if not alts:
+        return []
+    conds.append("(" + " OR ".join(alts) + ")")
+    sql = "SELECT " + _EVENT_COLS + _FROM + " WHERE " + " AND ".join(conds) + " ORDER BY e.id LIMIT ?"
+    return [_event(x) for x in r.rows(sql, params + [limit])]
+
+
+def _article_meta(x: sqlite3.Row) -> dict[str, Any]:
+    return dict(article_id=x["article_id"], doc_id=x["doc_id"], source=x["source"], index=x["idx"],
+                role=x["role"], title=x["title"], subtitle=x["subtitle"],
+                authors=_json_list(x["authors"]), publisher=x["publisher"], published=x["published"],
+                url=x["url"])
+
+
+def _json_list(s: str | None) -> list[str]:
+    if not s:
+        return []
+    try:
+        v = json.loads(s)
+    except ValueError:
+        return []
+    return [str(i) for i in v] if isinstance(v, list) else []
+
+
+def article(r: Reader, article_id: str) -> ArticleFull | None:
+    x = r.one("SELECT a.*, d.source AS source FROM articles a JOIN documents d ON d.doc_id = a.doc_id"
+              " WHERE a.article_id = ?", [article_id])
+    if x is None:
+        return None
+    return ArticleFull(**_article_meta(x), text=x["text"], removed=_json_list(x["removed"]))
+
+
+def articles(r: Reader, q: str = "", limit: int = PAGE_SIZE, offset: int = 0) -> list[ArticleMeta]:
+    base = "SELECT a.*, d.source AS source FROM articles a JOIN documents d ON d.doc_id = a.doc_id"
+    if q:
+        expr = to_fts5(q) if r.has_fts else None
+        if expr is None:
+            return []
+        rows = r.rows(base + " JOIN articles_fts ON articles_fts.rowid = a.id WHERE articles_fts MATCH ?"
+                      " ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?", [expr, limit, offset])
+    else:
+        rows = r.rows(base + " ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+                      [limit, offset])
+    return [ArticleMeta(**_article_meta(x)) for x in rows]
+
+
+def article_mentions(r: Reader, article_id: str) -> list[MentionOut]:
+    out = [MentionOut("actor", x["actor_id"], x["actor_name"], x["actor_mention"], x["actor_start"],
+                      x["actor_end"])
+           for x in r.rows("SELECT * FROM actor_mentions WHERE article_id = ? ORDER BY ord", [article_id])]
+    out += [MentionOut("place", str(x["place_geonameid"]) if x["place_geonameid"] is not None else None,
+                       x["place_name"], x["place_mention"], x["place_start"], x["place_end"])
+            for x in r.rows("SELECT * FROM places WHERE article_id = ? ORDER BY ord", [article_id])]
+    return out
+
+
+def article_events(r: Reader, article_id: str) -> list[EventOut]:
+    return [_event(x) for x in r.rows("SELECT " + _EVENT_COLS + _FROM + " WHERE e.article_id = ? ORDER BY e.ord",
+                                      [article_id])]
+
+
+def _quote(x: sqlite3.Row) -> QuoteOut:
+    sp = None
+    if x["speaker_id"] is not None:
+        sp = ActorOut(x["speaker_id"], x["speaker_name"] or x["speaker_id"], x["speaker_kind"],
+                      x["speaker_country"], x["speaker_mention"])
+    return QuoteOut(x["id"], x["article_id"], sp, x["text"], x["kind"], x["start_char"], x["end_char"],
+                    x["title"], x["published"])
+
+
+def quotes(r: Reader, *, article_id: str | None = None, speaker_id: str | None = None,
+           limit: int = 200) -> list[QuoteOut]:
+    conds, params = [], []
+    if article_id is not None:
+        conds.append("q.article_id = ?")
+        params.append(article_id)
+    if speaker_id is not None:
+        conds.append("q.speaker_id = ?")
+        params.append(speaker_id)
+    w = " WHERE " + " AND ".join(conds) if conds else ""
+    sql = ("SELECT q.*, a.title AS title, a.published AS published FROM quotes q"
+           " JOIN articles a ON a.article_id = q.article_id" + w + " ORDER BY a.published DESC, q.id LIMIT ?")
+    return [_quote(x) for x in r.rows(sql, params + [limit])]
+
+
+def actor(r: Reader, key: str) -> ActorSummary | None:
+    """An actor by id, else by canonical name (case-insensitive)."""
+    x = r.one("SELECT * FROM actors WHERE id = ?", [key]) or r.one(
+        "SELECT * FROM actors WHERE lower(name) = lower(?) ORDER BY id LIMIT 1", [key])
+    if x is None:
+        return None
+    m = r.one("SELECT count(*) FROM actor_mentions WHERE actor_id = ?", [x["id"]])
+    n = r.one("SELECT count(*) FROM events WHERE source_id = ? OR target_id = ?", [x["id"], x["id"]])
+    return ActorSummary(x["id"], x["name"], x["kind"], x["country"], m[0] if m else 0, n[0] if n else 0)
+
+
+def actor_aliases(r: Reader, actor_id: str) -> list[Alias]:
+    """Every mention string seen for the actor (in its mentions and as an event
+    source, target or claimant), most frequent first."""
+    sql = ("SELECT mention, count(*) AS n FROM ("
+           " SELECT actor_mention AS mention FROM actor_mentions WHERE actor_id = ?"
+           ") WHERE mention IS NOT NULL AND mention != '' GROUP BY mention ORDER BY n DESC, mention")
+    rows = r.rows(sql, [actor_id])
+    if not rows:  # stores whose actor list is empty still carry event mentions
+        sql = ("SELECT mention, count(*) AS n FROM ("
+               " SELECT source_mention AS mention FROM events WHERE source_id = ?"
+               " UNION ALL SELECT target_mention FROM events WHERE target_id = ?"
+               " UNION ALL SELECT claimant_mention FROM events WHERE claimant_id = ?"
+               ") WHERE mention IS NOT NULL AND mention != '' GROUP BY mention ORDER BY n DESC, mention")
+        rows = r.rows(sql, [actor_id] * 3)
+    return [Alias(x["mention"], x["n"]) for x in rows]
+
+
+def actor_timeline(r: Reader, actor_id: str) -> list[DayCount]:
+    """Events per day with the actor as source ("as source") and as target ("as target")."""
+    sql = ("SELECT substr(date, 1, 10) AS day, role, count(*) AS n FROM ("
+           " SELECT date, 'as source' AS role FROM events WHERE source_id = ? AND date IS NOT NULL"
+           " UNION ALL SELECT date, 'as target' FROM events WHERE target_id = ? AND date IS NOT NULL"
+           ") WHERE length(date) >= 10 GROUP BY day, role ORDER BY day, role")
+    return [DayCount(x["day"], x["role"], x["n"]) for x in r.rows(sql, [actor_id, actor_id])]
+
+
+def actors(r: Reader, q: str = "", limit: int = 200) -> list[ActorSummary]:
+    cond, params = "", []
+    if q:
+        cond = " WHERE lower(a.name) LIKE lower(?) OR lower(a.id) LIKE lower(?)"
+        params = [f"%{q}%", f"%{q}%"]
+    sql = ("SELECT a.id, a.name, a.kind, a.country,"
+           " (SELECT count(*) FROM actor_mentions m WHERE m.actor_id = a.id) AS mentions,"
+           " (SELECT count(*) FROM events e WHERE e.source_id = a.id OR e.target_id = a.id) AS events"
+           " FROM actors a" + cond + " ORDER BY events DESC, mentions DESC, a.name LIMIT ?")
+    return [ActorSummary(x["id"], x["name"], x["kind"], x["country"], x["mentions"], x["events"])
+            for x in r.rows(sql, params + [limit])]
+
+
+def actor_events(r: Reader, actor_id: str, role: str, limit: int = 500) -> list[EventOut]:
+    """Events with the actor as ``role`` ("source" or "target"), newest first."""
+    if role not in ("source", "target"):
+        raise ValueError(f"role must be 'source' or 'target', not {role!r}")
+    sql = "SELECT " + _EVENT_COLS + _FROM + f" WHERE e.{role}_id = ?" + _ORDER + " LIMIT ?"
+    return [_event(x) for x in r.rows(sql, [actor_id, limit])]
