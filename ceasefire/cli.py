@@ -272,6 +272,154 @@ def articles(query: str | None, db: str, limit: int, fmt: str) -> None:
             click.echo(f"    {d['snippet']}")
 
 
+# -- queries over the store -------------------------------------------------------------
+
+def _open_existing(db: str) -> Any:
+    from .store import open_store
+
+    if "://" not in db and not Path(db).exists():
+        raise click.ClickException(f"no database at {db}; run `ceasefire ingest PATH --db {db}` first")
+    return open_store(db)
+
+
+def _emit_rows(rows: list[Any], fmt: str, columns: list[str]) -> None:
+    """Print dataclass rows as an aligned table, JSON Lines or CSV."""
+    import csv
+    from dataclasses import asdict
+
+    dicts = [asdict(r) for r in rows]
+    if fmt == "json":
+        for d in dicts:
+            click.echo(json.dumps(d, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=list(dicts[0]) if dicts else columns)
+        w.writeheader()
+        w.writerows(dicts)
+    else:
+        if not dicts:
+            click.echo("(none)", err=True)
+            return
+
+        def cell(v: Any) -> str:
+            text = ", ".join(map(str, v)) if isinstance(v, list) else "" if v is None else str(v)
+            return " ".join(text.split())
+
+        table = [[cell(d[c]) for c in columns] for d in dicts]
+        widths = [min(max(len(c), *(len(r[i]) for r in table)), 60) for i, c in enumerate(columns)]
+        click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+        for r in table:
+            click.echo("  ".join(v[:w].ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+
+
+format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                             show_default=True, help="Output format.")
+
+
+def event_filters(fn: Callable[..., Any]) -> Callable[..., Any]:
+    for opt in reversed([
+        click.option("--actor", help="Source, target or claimant: id, name or alias."),
+        click.option("--type", "type_", metavar="TYPE", help="PLOVER type, e.g. ASSAULT."),
+        click.option("--since", metavar="DATE", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--until", metavar="DATE", help="Up to this date, inclusive."),
+        click.option("--place", help="Location name, admin1 region or ISO-3 country."),
+        click.option("--limit", type=int, default=None, help="At most this many rows."),
+    ]):
+        fn = opt(fn)
+    return fn
+
+
+@cli.command()
+@db_option
+@event_filters
+@format_option
+def events(db: str, actor: str | None, type_: str | None, since: str | None, until: str | None,
+           place: str | None, limit: int | None, fmt: str) -> None:
+    """List stored events, filtered by actor, type, date range and place.
+
+    \b
+    Example:
+      ceasefire events --type ASSAULT --place SYR --since 2016-06
+      ceasefire events --actor "Islamic State" --format csv > isis.csv
+    """
+    with _open_existing(db) as store:
+        rows = store.query_events(actor=actor, type=type_, since=since, until=until, place=place, limit=limit)
+    _emit_rows(rows, fmt, ["id", "date", "type", "mode", "status", "source_actor_name", "target_actor_name",
+                           "location_name", "claimant_name", "sentence"])
+
+
+@cli.command()
+@db_option
+@click.option("--actor", help="Speaker: id, name or alias.")
+@click.option("--limit", type=int, default=None, help="At most this many rows.")
+@format_option
+def quotes(db: str, actor: str | None, limit: int | None, fmt: str) -> None:
+    """List stored quotes (direct and indirect speech) with their speakers.
+
+    \b
+    Example:
+      ceasefire quotes --actor Lavrov
+    """
+    with _open_existing(db) as store:
+        rows = store.query_quotes(actor=actor, limit=limit)
+    _emit_rows(rows, fmt, ["id", "speaker_name", "kind", "text", "title"])
+
+
+@cli.command()
+@db_option
+@click.option("--kind", help="Actor kind, e.g. armed_group, state, person.")
+@click.option("--country", help="ISO-3 country code.")
+@click.option("--name", help="Substring of the id or canonical name.")
+@click.option("--limit", type=int, default=None, help="At most this many rows.")
+@format_option
+def actors(db: str, kind: str | None, country: str | None, name: str | None, limit: int | None,
+           fmt: str) -> None:
+    """List canonical actors seen in the store, most mentioned first.
+
+    \b
+    Example:
+      ceasefire actors --kind armed_group --limit 10
+    """
+    with _open_existing(db) as store:
+        rows = store.query_actors(kind=kind, country=country, name=name, limit=limit)
+    _emit_rows(rows, fmt, ["id", "name", "kind", "country", "mentions", "events", "quotes", "aliases"])
+
+
+@cli.command()
+@click.argument("name")
+@db_option
+@format_option
+def actor(name: str, db: str, fmt: str) -> None:
+    """Show one actor: its aliases and its events as source and as target.
+
+    NAME is an id, a canonical name or any alias seen ("Daesh" finds the
+    Islamic State).
+
+    \b
+    Example:
+      ceasefire actor Daesh
+    """
+    with _open_existing(db) as store:
+        row = store.get_actor(name)
+        if row is None:
+            raise click.ClickException(f"no actor called {name!r} in {db}")
+        evs = store.query_events(actor=row.id)
+    as_source = [e for e in evs if e.source_actor_id == row.id]
+    as_target = [e for e in evs if e.target_actor_id == row.id]
+    if fmt == "json":
+        from dataclasses import asdict
+
+        click.echo(json.dumps({**asdict(row), "as_source": [asdict(e) for e in as_source],
+                               "as_target": [asdict(e) for e in as_target]}, ensure_ascii=False, default=str))
+        return
+    click.echo(f"{row.name} [{row.id}]  kind={row.kind}  country={row.country or '-'}")
+    click.echo(f"seen {row.mentions} times in {row.articles} articles as: {', '.join(row.aliases)}")
+    cols = ["id", "date", "type", "source_actor_name", "target_actor_name", "location_name", "sentence"]
+    for label, rows in (("as source", as_source), ("as target", as_target)):
+        click.echo(f"\nevents {label}: {len(rows)}")
+        if rows:
+            _emit_rows(rows, "csv" if fmt == "csv" else "table", cols)
+
+
 def main() -> None:
     cli()
 

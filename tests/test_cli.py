@@ -111,3 +111,38 @@ def test_run_on_bundled_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert (tmp_path / "ceasefire.db").exists()
     assert "documents ok, 0 failed" in result.output
     assert "database ceasefire.db:" in result.output
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = tmp_path_factory.mktemp("db") / "ex.db"
+    page = tmp_path_factory.mktemp("in") / "wire.txt"
+    page.write_text(WIRE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(page), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    return str(db)
+
+
+def test_events_command_filters_and_formats(example_db: str) -> None:
+    runner = CliRunner()
+    all_rows = runner.invoke(cli, ["events", "--db", example_db, "--format", "json"])
+    assert all_rows.exit_code == 0, all_rows.output
+    rows = [json.loads(line) for line in all_rows.output.splitlines()]
+    assert any(r["type"] == "ASSAULT" and "Kharkiv" in r["sentence"] for r in rows)
+    only = runner.invoke(cli, ["events", "--db", example_db, "--type", "assault", "--format", "json"])
+    assert {json.loads(line)["type"] for line in only.output.splitlines()} == {"ASSAULT"}
+    none = runner.invoke(cli, ["events", "--db", example_db, "--since", "2030", "--format", "json"])
+    assert none.output.strip() == ""
+    as_csv = runner.invoke(cli, ["events", "--db", example_db, "--format", "csv"])
+    assert as_csv.output.splitlines()[0].startswith("id,article_id,")
+
+
+def test_actor_command_finds_actor_by_alias(example_db: str) -> None:
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["actors", "--db", example_db, "--format", "json"])
+    names = [json.loads(line)["name"] for line in listed.output.splitlines()]
+    assert names, listed.output
+    shown = runner.invoke(cli, ["actor", names[0], "--db", example_db])
+    assert shown.exit_code == 0 and "seen " in shown.output
+    missing = runner.invoke(cli, ["actor", "No Such Group", "--db", example_db])
+    assert missing.exit_code == 1 and "no actor called" in missing.output

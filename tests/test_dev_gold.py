@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from ceasefire.pipeline import ExtractOptions, process, write_jsonl
-
 from tests.support import shared_path
 
 FLOORS = json.loads((Path(__file__).parent / "dev_gold_floors.json").read_text(encoding="utf-8"))

@@ -14,7 +14,7 @@ import importlib
 import logging
 import os
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..models import ExtractRecord
@@ -66,7 +66,7 @@ STAGES: list[tuple[str, str, str]] = [
 ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stage(module: str, func: str) -> Callable[..., Any] | None:
     mod = importlib.import_module(module)
     return getattr(mod, func, None)
