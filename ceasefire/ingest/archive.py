@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import gzip
 import zlib
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Any
 
 from ..models import Document, InputError
+from .decode import GZIP_MAGIC
 from .meta import normalise_date, site_of_url
 from .options import ReadOptions, too_large
 from .single import text_document
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/xml+xhtml"})
 TEXT_TYPES = frozenset({"text/plain"})
+WARC_START = b"WARC/"
+ARC_START = b"filedesc://"
 
 
 def media_of_content_type(content_type: str | None) -> tuple[str | None, str | None]:
@@ -33,6 +37,25 @@ def media_of_content_type(content_type: str | None) -> tuple[str | None, str | N
     return None, charset
 
 
+def _document(source: str, record: Any, options: ReadOptions) -> Document | InputError | None:
+    """The Document of an HTML/text 200 response record, None for any other record."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    if record.http_headers.get_statuscode() != "200":
+        return None
+    media, charset = media_of_content_type(record.http_headers.get_header("Content-Type"))
+    if media is None:
+        return None
+    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<>")
+    where = f"{source}#{uri}"
+    data = record.content_stream().read(options.max_bytes)
+    if len(data) >= options.max_bytes:
+        return InputError(where, too_large(len(data), options))
+    meta = {"url": uri or None, "site": site_of_url(uri),
+            "captured": normalise_date(record.rec_headers.get_header("WARC-Date"))}
+    return text_document(where, data, html=media == "html", declared=charset, meta=meta)
+
+
 def iter_archive(source: str, stream: IO[bytes], options: ReadOptions) -> Iterator[Document | InputError]:
     """Every HTML or text/plain response with status 200 as a Document ``<file>#<uri>``.
 
@@ -44,95 +67,104 @@ def iter_archive(source: str, stream: IO[bytes], options: ReadOptions) -> Iterat
     from warcio.exceptions import ArchiveLoadFailed
 
     count = 0
-    watch = _GzipWatch(stream)
     try:
-        records = ArchiveIterator(watch, arc2warc=True)
-        for record in records:
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            if record.http_headers.get_statuscode() != "200":
-                continue
-            media, charset = media_of_content_type(record.http_headers.get_header("Content-Type"))
-            if media is None:
-                continue
-            uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<>")
-            where = f"{source}#{uri}"
-            data = record.content_stream().read(options.max_bytes)
-            if len(data) < options.max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
-                # warcio stops quietly at the end of a cut file: the record's
-                # block is shorter than its Content-Length says.
-                raise EOFError(f"record {uri} is cut short")
-            if len(data) >= options.max_bytes:
-                yield InputError(where, too_large(len(data), options))
-                continue
-            meta = {"url": uri or None, "site": site_of_url(uri),
-                    "captured": normalise_date(record.rec_headers.get_header("WARC-Date"))}
-            doc = text_document(where, data, html=media == "html", declared=charset, meta=meta)
-            count += isinstance(doc, Document)
-            yield doc
-        watch.drain()
-        if watch.tell() == 0:
+        head = stream.read(2)
+        if not head:
             yield InputError(source, "empty file")
             return
-        if watch.truncated:
-            raise EOFError("gzip stream ends in the middle of a record")
+        body: Any = _Chain(head, stream)
+        if head == GZIP_MAGIC:
+            # Decompress here rather than in warcio: this reads per-record gzip
+            # members and whole-file gzip alike, and reports a cut (warcio would
+            # take the EOFError for the normal end of the archive).
+            body = _CutReported(gzip.GzipFile(fileobj=body))
+        start = body.read(64)
+        if not start.lstrip().startswith((WARC_START, ARC_START)):
+            yield InputError(source, "not a WARC or ARC archive (no WARC/ or filedesc:// header)")
+            return
+        body = _Chain(start, body)
+        records = ArchiveIterator(body, arc2warc=True)
+        end_of_last = 0
+        for record in records:
+            doc = _document(source, record, options)
+            # Reading the rest of the record's block shows whether it is complete:
+            # warcio stops quietly at the end of a cut file.
+            while record.raw_stream.read(1024 * 1024):
+                pass
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                uri = record.rec_headers.get_header("WARC-Target-URI") or record.rec_type
+                raise ArchiveCut(f"record {uri} is cut short")
+            records.read_to_end(record)
+            end_of_last = records.get_record_offset() + records.get_record_length()
+            if doc is not None:
+                count += isinstance(doc, Document)
+                yield doc
+        # warcio also drops, without a word, a last record cut inside its headers.
+        if body.leftover(end_of_last).strip():
+            raise ArchiveCut("the last record is cut short in its headers")
     # AttributeError/TypeError: warcio fails this way on a record whose headers are cut off.
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error, AttributeError, TypeError) as exc:
+    except (ArchiveLoadFailed, EOFError, ArchiveCut, OSError, ValueError, zlib.error, AttributeError, TypeError) as exc:
         if isinstance(exc, AttributeError | TypeError):
             reason = "a record's headers are cut short"
         else:
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        yield InputError(source, f"truncated or corrupt archive after {count} document{'' if count == 1 else 's'}: {reason}")
+        plural = "" if count == 1 else "s"
+        yield InputError(source, f"truncated or corrupt archive after {count} document{plural}: {reason}")
 
 
-class _GzipWatch:
-    """Passes a stream through to warcio and checks on the side that its gzip members end.
+class ArchiveCut(Exception):
+    """A compressed archive that ends in the middle of its data."""
 
-    warcio stops quietly when a gzipped archive is cut in the middle of a member;
-    this decompresses the same bytes independently (members one after another) so
-    the cut is reported. Plain (not gzipped) streams pass through unchecked.
+
+class _CutReported:
+    """Re-raise a decompressor's EOFError (stream cut short) as :class:`ArchiveCut`."""
+
+    def __init__(self, stream: Any):
+        self._stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self._stream.read(size)
+        except EOFError:
+            raise ArchiveCut("compressed data ends in the middle of a record") from None
+
+    def tell(self) -> int:
+        return 0
+
+
+class _Chain:
+    """``head`` (already read to sniff the format) followed by the rest of ``stream``.
+
+    Keeps the last bytes it delivered so that what follows the last complete
+    record can be inspected once warcio is done.
     """
 
-    def __init__(self, stream: IO[bytes]):
+    TAIL = 64 * 1024
+
+    def __init__(self, head: bytes, stream: Any):
+        self._head = head
         self._stream = stream
         self._offset = 0
-        self._gzip: bool | None = None
-        self._decomp: zlib._Decompress | None = None
-        self._member_open = False
+        self._tail = b""
+
+    def leftover(self, end: int) -> bytes:
+        """The bytes delivered after offset ``end`` (as far as the kept tail reaches)."""
+        extra = self._offset - end
+        return self._tail[-extra:] if extra > 0 else b""
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            if size is None or size < 0:
+                data, self._head = self._head + self._stream.read(), b""
+            else:
+                data, self._head = self._head[:size], self._head[size:]
+                if len(data) < size:
+                    data += self._stream.read(size - len(data))
+        else:
+            data = self._stream.read(size)
+        self._offset += len(data)
+        self._tail = (self._tail + data)[-self.TAIL:]
+        return data
 
     def tell(self) -> int:
         return self._offset
-
-    def read(self, size: int = -1) -> bytes:
-        data = self._stream.read(size)
-        self._offset += len(data)
-        if self._gzip is None and data:
-            self._gzip = data[:2] == b"\x1f\x8b"
-        if self._gzip and data:
-            self._feed(data)
-        return data
-
-    def _feed(self, data: bytes) -> None:
-        while data:
-            if self._decomp is None:
-                self._decomp = zlib.decompressobj(wbits=31)
-            try:
-                self._decomp.decompress(data)
-            except zlib.error:
-                self._gzip = False  # corrupt: warcio reports it; stop checking
-                return
-            self._member_open = not self._decomp.eof
-            if self._decomp.eof:
-                data = self._decomp.unused_data
-                self._decomp = None
-            else:
-                data = b""
-
-    def drain(self) -> None:
-        """Read what warcio left unread (trailing bytes), so a cut at the very end is seen."""
-        while self.read(1024 * 1024):
-            pass
-
-    @property
-    def truncated(self) -> bool:
-        return bool(self._gzip) and self._member_open
