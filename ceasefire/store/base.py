@@ -16,6 +16,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from ..models import ActorRef, Article, Document, Event, ExtractRecord, Place, Quote
+from .fts import to_fts5
 from .migrate import Migration
 from .rows import ActorRow, ArticleHit, DocumentRow, ErrorRow, EventRow, QuoteRow, StoreStats
 
@@ -238,9 +239,9 @@ class Store(ABC):
 
         ``query`` uses web-search syntax: words (all must occur, stemmed),
         ``"a phrase"``, ``OR``, ``-excluded``. Matched terms in the snippet are
-        marked ``[like this]``.
+        marked ``[like this]``. A query with nothing but exclusions finds nothing.
         """
-        if not query.strip() or limit <= 0:
+        if limit <= 0 or to_fts5(query) is None:  # nothing to look for (also on PostgreSQL: same semantics)
             return []
         return [ArticleHit(*r) for r in self._search(query, limit)]
 

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r'(-?)(?:"([^"]*)"?|(\S+))')
 # What FTS5's unicode61 tokenizer keeps as word characters (approximately).
 _WORD = re.compile(r"\w+", re.UNICODE)
+# English possessive: "al-Qaeda's" should find "al-Qaeda" (the PostgreSQL english
+# configuration drops the "s" as a stop word; FTS5 would look for a token "s").
+_POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,8 @@ def to_fts5(query: str) -> str | None:
     Returns None when nothing searchable is left (empty query, only
     punctuation, or only excluded terms), which matches no article.
     ``AND`` is accepted and ignored (it is the default); a word joined by
-    hyphens or apostrophes becomes a phrase ("al-Nusra" -> "al Nusra").
+    hyphens or apostrophes becomes a phrase ("al-Nusra" -> "al Nusra"), and
+    a possessive 's is dropped.
     """
     groups: list[list[_Term]] = [[]]  # OR of ANDs
     negatives: list[_Term] = []
@@ -49,7 +53,7 @@ def to_fts5(query: str) -> str | None:
                 continue
             if raw == "AND":
                 continue
-        words = tuple(w.lower() for w in _WORD.findall(raw))
+        words = tuple(w.lower() for w in _WORD.findall(_POSSESSIVE.sub("", raw)))
         if not words:
             continue
         term = _Term(words, neg)
