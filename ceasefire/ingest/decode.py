@@ -174,7 +174,7 @@ def decode_text(data: bytes, *, declared: str | None = None, html: bool = False)
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    guess = _detect(data)
+    guess = detect_encoding(data)
     if guess is None:
         raise DecodeProblem(f"mis-encoded text: not UTF-8 ({_first_bad_byte(utf8_error)}) "
                             "and no other encoding fits")
@@ -213,7 +213,8 @@ def _western(data: bytes) -> Decoded | None:
     return Decoded(text, "cp1252") if non_ascii / len(letters) <= MAX_NON_ASCII_LETTERS else None
 
 
-def _detect(data: bytes) -> Decoded | None:
+def detect_encoding(data: bytes) -> Decoded | None:
+    """Bytes that are not UTF-8 decoded by the best fitting encoding, None if none fits."""
     from charset_normalizer import from_bytes
 
     western = _western(data)

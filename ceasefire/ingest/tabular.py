@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from ..models import Document, InputError
-from .decode import bom_encoding, looks_like_html
+from .decode import bom_encoding, detect_encoding, looks_like_html
 from .meta import normalise_date, site_of_url
 from .options import ReadOptions, too_large
 
@@ -119,8 +119,10 @@ def iter_jsonl(source: str, stream: IO[bytes], options: ReadOptions,
                 yield InputError(where, f"'{options.text_field}' is a {type(text).__name__}, not a string")
                 continue
             yield _row_document(where, text, obj, options, site)
-    except (EOFError, OSError, zlib.error) as exc:
-        yield InputError(source, f"read failed after line {lineno}: {exc}")
+    except EOFError:
+        yield InputError(source, f"truncated gzip (compressed data ends early) after row {lineno}")
+    except (OSError, zlib.error) as exc:
+        yield InputError(source, f"read failed after row {lineno}: {exc}")
 
 
 def _csv_encoding(head: bytes) -> str:
@@ -134,10 +136,8 @@ def _csv_encoding(head: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(head).best()
-    return best.encoding if best is not None else "cp1252"
+    guess = detect_encoding(head)
+    return guess.encoding if guess is not None else "cp1252"
 
 
 def _delimiter(header_line: str, text_field: str, default: str) -> str:
@@ -204,7 +204,9 @@ def iter_csv(source: str, stream: IO[bytes], options: ReadOptions, site: str | N
         yield InputError(source, f"mis-encoded text after row {rowno}: not {exc.encoding}")
     except csv.Error as exc:
         yield InputError(source, f"malformed CSV after row {rowno}: {exc}")
-    except (EOFError, OSError, zlib.error) as exc:
+    except EOFError:
+        yield InputError(source, f"truncated gzip (compressed data ends early) after row {rowno}")
+    except (OSError, zlib.error) as exc:
         yield InputError(source, f"read failed after row {rowno}: {exc}")
 
 
