@@ -147,6 +147,8 @@ def process(
             if not articles:
                 pending.append(InputError(item.source, "no article text found"))
             else:
+                for a in articles:
+                    a.url = a.url or item.meta.get("url")
                 recs = [ExtractRecord(item.doc_id, item.source, a) for a in articles]
                 pending.append(DocumentResult(item, recs))
                 n_articles += len(recs)

@@ -371,7 +371,10 @@ class Store(ABC):
         sql = ("SELECT e.id, e.article_id, a.doc_id, d.source, a.title, a.published, e.type, e.mode, e.date, "
                "e.date_precision, e.status, e.source_id, e.source_name, e.target_id, e.target_name, "
                "e.claimant_id, e.claimant_name, e.loc_name, e.loc_lat, e.loc_lon, e.loc_country, "
-               "e.trigger_text, e.sentence, e.start_char, e.end_char, e.confidence "
+               "e.trigger_text, e.sentence, e.start_char, e.end_char, e.confidence, "
+               "e.loc_admin1, e.loc_geonameid, e.loc_feature, e.source_kind, e.source_country, "
+               "e.target_kind, e.target_country, a.publisher, "
+               "a.url "
                "FROM events e JOIN articles a ON a.article_id = e.article_id "
                "JOIN documents d ON d.doc_id = a.doc_id")
         if where:

@@ -70,6 +70,16 @@ class EventRow:
     start: int
     end: int
     confidence: float
+    # Appended for exports (ACLED-like columns); keep the order in Store.query_events.
+    admin1: str | None = None
+    geonameid: int | None = None
+    geo_feature: str | None = None
+    source_actor_kind: str | None = None
+    source_actor_country: str | None = None
+    target_actor_kind: str | None = None
+    target_actor_country: str | None = None
+    publisher: str | None = None
+    url: str | None = None
 
 
 @dataclass
