@@ -1,0 +1,126 @@
+"""Migrations: applied in order at open, once, each in its own transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ceasefire.store import Store, StoreError, open_store
+from ceasefire.store.migrate import (
+    MIGRATIONS_DIR,
+    Migration,
+    load_migrations,
+    migrations,
+    split_sqlite_script,
+)
+
+try:
+    import psycopg
+
+    DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, psycopg.Error)
+except ImportError:  # the PostgreSQL tests skip then
+    DB_ERRORS = (sqlite3.Error,)
+
+TABLES = ["documents", "articles", "actors", "actor_mentions", "events", "quotes", "places", "errors"]
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_both_backends_have_the_same_migrations(dialect: str) -> None:
+    names = [(m.version, m.name) for m in migrations(dialect)]
+    assert names == [(m.version, m.name) for m in migrations("sqlite")]
+    assert names[0] == (1, "init")
+
+
+def test_schema_at_latest_version_with_all_tables(store: Store) -> None:
+    assert store.schema_version() == len(migrations(store.dialect))
+    for table in TABLES:
+        assert store._one(f"SELECT count(*) FROM {table}") == (0,)
+
+
+def test_reopen_does_not_reapply(store_url: str) -> None:
+    for _ in range(3):
+        with open_store(store_url) as s:
+            rows = s._all("SELECT version, name FROM schema_version ORDER BY version")
+    assert [tuple(r) for r in rows] == [(m.version, m.name) for m in migrations("sqlite")]
+
+
+def test_failing_migration_changes_nothing(store: Store) -> None:
+    latest = store.schema_version()
+    bad = Migration(latest + 1, "broken",
+                    "CREATE TABLE half_done (x INTEGER);\nCREATE TABLE oops (x INTEGER REFERENCES nowhere_table (y) "
+                    "DEFERRABLE INITIALLY IMMEDIATE, y NOT_A_TYPE_OR_KEYWORD ( );\n")
+    with pytest.raises(DB_ERRORS):
+        store.apply_migrations([*migrations(store.dialect), bad])
+    assert store.schema_version() == latest
+    with pytest.raises(DB_ERRORS, match="half_done"):
+        store._one("SELECT count(*) FROM half_done")
+
+
+def test_new_migration_is_applied_once(store: Store) -> None:
+    latest = store.schema_version()
+    new = Migration(latest + 1, "add_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\n")
+    store.apply_migrations([*migrations(store.dialect), new])
+    store.apply_migrations([*migrations(store.dialect), new])
+    assert store.schema_version() == latest + 1
+    assert store._one("SELECT count(*) FROM notes") == (0,)
+
+
+@pytest.mark.parametrize(("files", "error"), [
+    (["0001_init.sql", "0003_next.sql"], "missing"),
+    (["0001_init.sql", "0001_again.sql"], "missing or duplicated"),
+    (["0001_init.sql", "2_bad_name.sql"], "NNNN_description"),
+    ([], "no migrations"),
+])
+def test_broken_migrations_folder_fails_loudly(tmp_path: Path, files: list[str], error: str) -> None:
+    for name in files:
+        (tmp_path / name).write_text("CREATE TABLE t (x INTEGER);\n")
+    with pytest.raises(ValueError, match=error):
+        load_migrations(tmp_path)
+
+
+def test_migration_files_are_package_data() -> None:
+    # Subfolders are packages, so setuptools ships their *.sql with the wheel.
+    for dialect in ("sqlite", "postgresql"):
+        assert (MIGRATIONS_DIR / dialect / "__init__.py").is_file()
+
+
+@pytest.mark.parametrize(("script", "n"), [
+    ("CREATE TABLE a (x INTEGER);\nCREATE TABLE b (y TEXT);\n", 2),
+    ("-- comment\n\nCREATE TABLE a (x INTEGER); -- trailing\n", 1),
+    ("CREATE TRIGGER t AFTER INSERT ON a BEGIN\n  INSERT INTO b VALUES (1);\n  INSERT INTO b VALUES (2);\nEND;\n", 1),
+    ("INSERT INTO a VALUES ('semi;colon');\n", 1),
+])
+def test_split_sqlite_script(script: str, n: int) -> None:
+    assert len(split_sqlite_script(script)) == n
+
+
+def test_split_sqlite_script_refuses_incomplete() -> None:
+    with pytest.raises(ValueError, match="incomplete"):
+        split_sqlite_script("CREATE TABLE a (x INTEGER)")
+
+
+@pytest.mark.parametrize("url", ["mysql://localhost/db", "", "sqlite:///"])
+def test_bad_urls(url: str) -> None:
+    with pytest.raises(StoreError):
+        open_store(url)
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not an SQLite file" * 100)
+    with pytest.raises(StoreError, match="not a usable"):
+        open_store(junk)
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(tmp_path / "no" / "such" / "store.db")
+
+
+def test_sqlite_url_and_pragmas(tmp_path: Path) -> None:
+    with open_store(f"sqlite:///{tmp_path / 'x.db'}") as s:
+        assert s._one("PRAGMA journal_mode") == ("wal",)
+        assert s._one("PRAGMA foreign_keys") == (1,)
+    assert (tmp_path / "x.db").is_file()

@@ -1,0 +1,115 @@
+"""Event, quote and error queries for the CLI and the web UI."""
+
+from __future__ import annotations
+
+import pytest
+from records import LAVROV, NUSRA, RUS_MIL, document, full_record
+
+from ceasefire.models import ActorRef, Article, Event, ExtractRecord, Place
+from ceasefire.store import Store
+
+TUR = ActorRef("TUR_MIL", "Turkish Armed Forces", "military", "TUR", "Turkish troops")
+ALEPPO = Place("Aleppo", "Aleppo", 36.2, 37.16, "SYR", "Aleppo", 170063)
+IDLIB = Place("Idlib", "Idlib", 35.93, 36.63, "SYR", "Idlib", 169389)
+DONETSK = Place("Donetsk", "Donetsk", 48.0, 37.8, "UKR", "Donetsk", 709717)
+
+
+def ev(type_: str, date: str | None, source: ActorRef | None = None, target: ActorRef | None = None,
+       claimant: ActorRef | None = None, location: Place | None = None) -> Event:
+    return Event(type=type_, sentence=f"{type_} on {date}", start=0, end=10, source=source, target=target,
+                 claimant=claimant, location=location, date=date,
+                 date_precision="day" if date and len(date) == 10 else "none")
+
+
+EVENTS = [
+    ev("ASSAULT", "2016-06-05", RUS_MIL, NUSRA, location=ALEPPO),                 # 0
+    ev("ASSAULT", "2016-06-20", TUR, NUSRA, claimant=LAVROV, location=IDLIB),     # 1
+    ev("ACCUSE", "2016-07-01", LAVROV, TUR),                                      # 2
+    ev("AGREE", None, RUS_MIL, TUR),                                              # 3
+    ev("ASSAULT", "2015-02-10", location=DONETSK),                                # 4
+    ev("CONSULT", "2016-06", LAVROV),                                             # 5 (month precision)
+]
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    doc = document(1)
+    rec = ExtractRecord(doc.doc_id, doc.source, Article(0, "primary", "Title", "text", published="2016-07-02"),
+                        actors=[RUS_MIL, NUSRA, LAVROV, TUR], events=EVENTS)
+    store.save_document(doc, [rec])
+    return store
+
+
+def sentences(rows: list) -> list[str]:
+    return [r.sentence for r in rows]
+
+
+def s(i: int) -> str:
+    return EVENTS[i].sentence
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    # by date as text ("2016-06" before the days of June), undated last
+    ({}, [s(4), s(5), s(0), s(1), s(2), s(3)]),
+    ({"type": "assault"}, [s(4), s(0), s(1)]),
+    ({"actor": "NUSRA"}, [s(0), s(1)]),                               # as target
+    ({"actor": "Sergey Lavrov"}, [s(5), s(1), s(2)]),                 # as source and as claimant, by name
+    ({"actor": "turkish troops"}, [s(1), s(2), s(3)]),                # by alias seen
+    ({"actor": "nobody"}, []),
+    ({"since": "2016-06-06"}, [s(1), s(2)]),
+    ({"since": "2016-06"}, [s(5), s(0), s(1), s(2)]),
+    ({"until": "2016-06"}, [s(4), s(5), s(0), s(1)]),                 # whole month included
+    ({"until": "2015"}, [s(4)]),
+    ({"since": "2016-06-01", "until": "2016-06-30", "type": "ASSAULT"}, [s(0), s(1)]),
+    ({"place": "idlib"}, [s(1)]),
+    ({"place": "SYR"}, [s(0), s(1)]),                                 # by country
+    ({"place": "Donetsk", "type": "ASSAULT"}, [s(4)]),
+    ({"limit": 2}, [s(4), s(5)]),
+])
+def test_query_events(filled: Store, filters: dict[str, object], expected: list[str]) -> None:
+    assert sentences(filled.query_events(**filters)) == expected  # type: ignore[arg-type]
+
+
+def test_event_row_fields(filled: Store) -> None:
+    (row,) = filled.query_events(actor="LAVROV", type="ASSAULT")
+    assert (row.type, row.date, row.date_precision, row.status) == ("ASSAULT", "2016-06-20", "day", "asserted")
+    assert (row.source_actor_id, row.source_actor_name) == ("TUR_MIL", "Turkish Armed Forces")
+    assert (row.target_actor_id, row.target_actor_name) == ("NUSRA", "Jabhat al-Nusra")
+    assert (row.claimant_id, row.claimant_name) == ("LAVROV", "Sergey Lavrov")
+    assert (row.location_name, row.lat, row.lon, row.country) == ("Idlib", 35.93, 36.63, "SYR")
+    assert row.article_id == f"{row.doc_id}:0" and row.doc_source == document(1).source
+    assert (row.title, row.published, row.start, row.end, row.confidence) == ("Title", "2016-07-02", 0, 10, 0.5)
+
+
+@pytest.mark.parametrize(("actor", "expected"), [
+    (None, ["What is happening in Aleppo is unacceptable.", "positions were hit"]),
+    ("Lavrov", ["What is happening in Aleppo is unacceptable."]),
+    ("LAVROV", ["What is happening in Aleppo is unacceptable."]),
+    ("RUS_MIL", []),
+])
+def test_query_quotes(store: Store, actor: str | None, expected: list[str]) -> None:
+    doc = document(1)
+    store.save_document(doc, [full_record(doc)])
+    rows = store.query_quotes(actor=actor)
+    assert [q.text for q in rows] == expected
+    if rows and actor:
+        assert (rows[0].speaker_id, rows[0].speaker_name, rows[0].kind) == ("LAVROV", "Sergey Lavrov", "direct")
+
+
+def test_query_quotes_limit(store: Store) -> None:
+    doc = document(1)
+    store.save_document(doc, [full_record(doc, 0), full_record(doc, 1)])
+    assert len(store.query_quotes()) == 4
+    assert len(store.query_quotes(limit=3)) == 3
+
+
+def test_errors_are_deduplicated(store: Store) -> None:
+    store.record_error("/in/a.bin", "binary file, not text")
+    store.record_error("/in/a.bin", "binary file, not text")
+    store.record_error("/in/a.bin", "empty after cleaning")
+    store.record_error("https://x.org/b", "HTTP 404")
+    assert store.stats().errors == 3
+    rows = {(e.source, e.reason): e.count for e in store.list_errors()}
+    assert rows == {("/in/a.bin", "binary file, not text"): 2, ("/in/a.bin", "empty after cleaning"): 1,
+                    ("https://x.org/b", "HTTP 404"): 1}
+    assert len(store.list_errors(limit=2)) == 2
