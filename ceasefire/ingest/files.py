@@ -6,8 +6,10 @@ import fnmatch
 import gzip
 import io
 import os
+import re
 import sys
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -110,8 +112,33 @@ def read_path(path: Path, options: ReadOptions, source: str | None = None) -> Do
     yield from documents_from_bytes(source, data, options, name=path.name, meta={"site": site})
 
 
+@lru_cache(maxsize=256)
+def _path_pattern(pattern: str) -> re.Pattern[str]:
+    """A glob with '/' matched against the relative path: '*' stays within one folder, '**' crosses."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
 def _matches(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
+    """A pattern without '/' matches the file or folder name, one with '/' the relative path."""
+    return any(_path_pattern(p).match(rel) if "/" in p else fnmatch.fnmatch(name, p) for p in patterns)
 
 
 def walk_directory(root: Path, options: ReadOptions) -> Iterator[Path]:

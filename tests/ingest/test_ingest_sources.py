@@ -1,0 +1,164 @@
+"""Standard input, directories with globs, and http URLs against a real local server."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+from ceasefire.ingest import ReadOptions, iter_documents
+from ceasefire.models import Document, InputError
+
+from .conftest import SLOW_SECONDS
+
+STDIN_SCRIPT = """
+import sys
+from ceasefire.ingest import iter_documents
+for item in iter_documents(["-"]):
+    if hasattr(item, "doc_id"):
+        print("DOC", item.source, item.media_type, repr(item.text))
+    else:
+        print("ERR", item)
+"""
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ("Airstrikes hit Raqqa overnight.\n".encode("utf-16"),
+     "DOC <stdin> text 'Airstrikes hit Raqqa overnight.\\n'"),
+    (b"<html><body><p>Hello</p></body></html>", "DOC <stdin> html '<html><body><p>Hello</p></body></html>'"),
+    (gzip.compress(b"Compressed on stdin."), "DOC <stdin> text 'Compressed on stdin.'"),
+    (b"", "ERR <stdin>: empty file"),
+])
+def test_stdin_subprocess(data, expected):
+    out = subprocess.run([sys.executable, "-c", STDIN_SCRIPT], input=data, capture_output=True,
+                         timeout=60, check=True)
+    assert out.stdout.decode().strip() == expected
+
+
+class _Stdin:
+    def __init__(self, data: bytes):
+        self.buffer = io.BytesIO(data)
+
+
+def test_stdin_jsonl_is_sniffed(monkeypatch):
+    data = b"".join(json.dumps({"text": t}).encode() + b"\n" for t in ("One.", "Two."))
+    monkeypatch.setattr(sys, "stdin", _Stdin(data))
+    docs = list(iter_documents(["-"]))
+    assert [(d.source, d.text) for d in docs] == [("<stdin>#row1", "One."), ("<stdin>#row2", "Two.")]
+
+
+def test_stdin_over_limit(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", _Stdin(b"x" * 5000))
+    [error] = list(iter_documents(["-"], ReadOptions(max_bytes=4096)))
+    assert isinstance(error, InputError) and error.source == "<stdin>"
+    assert error.reason.startswith("file too large")
+
+
+@pytest.fixture
+def tree(tmp_path):
+    files = {
+        "b.txt": "B text.",
+        "a.txt": "A text.",
+        "page.html": "<html><body><p>Page</p></body></html>",
+        "notes.md": "Markdown notes.",
+        "sub/c.txt": "C text.",
+        "sub/deeper/d.txt": "D text.",
+        "sub/skip.txt": "Skipped text.",
+        ".hidden/e.txt": "Hidden.",
+        ".dotfile.txt": "Hidden too.",
+    }
+    for rel, text in files.items():
+        path = tmp_path / "pages" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return tmp_path / "pages"
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    (ReadOptions(), ["a.txt", "b.txt", "notes.md", "page.html", "sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"]),
+    (ReadOptions(include=("*.txt",)), ["a.txt", "b.txt", "sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"]),
+    (ReadOptions(include=("*.txt", "*.html"), exclude=("skip*", "deeper")),
+     ["a.txt", "b.txt", "page.html", "sub/c.txt"]),
+    (ReadOptions(exclude=("sub/*",)), ["a.txt", "b.txt", "notes.md", "page.html"]),
+    (ReadOptions(include=("sub/*.txt",)), ["sub/c.txt", "sub/skip.txt"]),
+    (ReadOptions(include=("sub/**",)), ["sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"]),
+    (ReadOptions(include=("**/d.txt",)), ["sub/deeper/d.txt"]),
+    (ReadOptions(recursive=False), ["a.txt", "b.txt", "notes.md", "page.html"]),
+])
+def test_directory_walk(tree, read, options, expected):
+    result = read([str(tree)], options)
+    assert result.errors == []
+    assert [d.source[len(str(tree)) + 1:] for d in result.docs] == expected
+    # site is the parent directory's name
+    assert {d.meta["site"] for d in result.docs} <= {"pages", "sub", "deeper"}
+
+
+def test_directory_without_matches(tree, read):
+    [error] = read([str(tree)], ReadOptions(include=("*.warc",))).errors
+    assert error.source == str(tree) and error.reason == "directory holds no matching files"
+
+
+def test_mixed_inputs_keep_order(tree, tmp_path, read):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    inputs = [str(tree / "b.txt"), str(tmp_path / "empty.txt"), str(tree / "a.txt")]
+    out = list(iter_documents(inputs))
+    assert [type(x) for x in out] == [Document, InputError, Document]
+    assert [x.source for x in out] == inputs
+
+
+def test_url_html(http_base, read):
+    [doc] = read([f"{http_base}/page.html"]).docs
+    assert doc.source == f"{http_base}/page.html"
+    assert doc.media_type == "html" and "Shelling hit the northern districts" in doc.text
+    assert doc.meta["url"] == f"{http_base}/page.html"
+    assert doc.meta["site"] == "127.0.0.1"
+
+
+def test_url_redirect_and_charset(http_base, read):
+    [doc] = read([f"{http_base}/redirect"]).docs
+    assert doc.source == f"{http_base}/redirect"
+    assert doc.meta["url"] == f"{http_base}/page.html"
+    [latin] = read([f"{http_base}/latin.txt"]).docs
+    assert latin.media_type == "text" and "été violé près de Hama" in latin.text
+
+
+@pytest.mark.parametrize(("path", "reason"), [
+    ("/missing", "HTTP 404 Not Found"),
+    ("/image.png", "unsupported content type image/png"),
+    ("/empty.txt", "empty file"),
+])
+def test_url_errors(http_base, read, path, reason):
+    result = read([f"{http_base}{path}", f"{http_base}/page.html"])
+    [error] = result.errors
+    assert error.source == f"{http_base}{path}" and error.reason == reason
+    assert len(result.docs) == 1
+
+
+def test_url_timeout(http_base, read):
+    start = time.monotonic()
+    result = read([f"{http_base}/slow", f"{http_base}/page.html"], ReadOptions(timeout=0.5))
+    assert time.monotonic() - start < SLOW_SECONDS
+    [error] = result.errors
+    assert error.reason == "timed out after 0.5 s"
+    assert len(result.docs) == 1
+
+
+def test_url_connection_refused(read):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    [error] = read([f"http://127.0.0.1:{port}/x"]).errors
+    assert error.reason == "connection refused"
+
+
+def test_url_unknown_host(read):
+    [error] = read(["http://no-such-host.invalid/page"], ReadOptions(timeout=5)).errors
+    assert error.source == "http://no-such-host.invalid/page"
+    assert error.reason in ("cannot resolve host 'no-such-host.invalid'", "timed out after 5 s")
