@@ -420,6 +420,34 @@ def actor(name: str, db: str, fmt: str) -> None:
             _emit_rows(rows, "csv" if fmt == "csv" else "table", cols)
 
 
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "geojson"]), required=True,
+              help="csv: ACLED-like columns; jsonl: PLOVER field names; parquet: typed columns; "
+                   "geojson: geocoded events as points.")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
+              help="Output file ('-' = stdout; parquet needs a file).")
+@event_filters
+def export(db: str, fmt: str, out: str, actor: str | None, type_: str | None, since: str | None,
+           until: str | None, place: str | None, limit: int | None) -> None:
+    """Export stored events as CSV, JSON Lines, Parquet or GeoJSON.
+
+    \b
+    Example:
+      ceasefire export --format csv --type ASSAULT --out assaults.csv
+      ceasefire export --format geojson --place SYR -o syria.geojson
+    """
+    from .export import EventFilter, export_events
+
+    flt = EventFilter(actor=actor, type=type_, since=since, until=until, place=place, limit=limit)
+    with _open_existing(db) as store:
+        try:
+            n = export_events(store, fmt, sys.stdout if out == "-" else Path(out), flt)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(f"{n} events written to {'stdout' if out == '-' else out}", err=True)
+
+
 def main() -> None:
     cli()
 

@@ -1,0 +1,133 @@
+"""Every export format round-trips: read back with a standard reader, every row checked."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ceasefire.cli import cli
+from ceasefire.export import CSV_COLUMNS, EventFilter, export_events, flat_row
+from ceasefire.models import ActorRef, Article, Document, Event, ExtractRecord, Place
+from ceasefire.store import open_store
+
+RUS = ActorRef("RUS_MIL", "Russian Armed Forces", "military", "RUS", "Russian jets")
+NUSRA = ActorRef("NUSRA", "Jabhat al-Nusra", "armed_group", None, "al-Nusra Front")
+SOHR = ActorRef("SOHR", "Syrian Observatory for Human Rights", "ngo", "GBR", "the Observatory")
+ALEPPO = Place("Aleppo", "Aleppo", 36.2021, 37.1343, "SYR", "Aleppo", 170063, "PPLA")
+
+
+def _records(n_docs: int) -> list[tuple[Document, list[ExtractRecord]]]:
+    out = []
+    for i in range(n_docs):
+        text = (f"Report {i}. Russian jets bombed al-Nusra Front positions in Aleppo, "
+                f"the Observatory said. \"A quote, with commas\" and a second line\nhere.")
+        doc = Document(source=f"/data/page{i}.txt", data=text.encode(), media_type="text",
+                       meta={"url": f"https://news.example/{i}"})
+        art = Article(index=0, role="primary", title=f"Strikes {i}", text=text, publisher="News Example",
+                      published="2016-06-0%d" % (1 + i % 9), url=f"https://news.example/{i}")
+        ev = Event(type="ASSAULT", mode="aerial", source=RUS, target=NUSRA,
+                   location=ALEPPO if i % 2 == 0 else None, date=art.published, date_precision="day",
+                   claimant=SOHR, sentence=text.split(". ", 1)[1], start=10, end=90, trigger="bombed",
+                   confidence=0.8123)
+        ev2 = Event(type="ACCUSE", sentence="the Observatory said", start=91, end=110, source=SOHR,
+                    date=None, date_precision="none", status="asserted", confidence=0.4)
+        out.append((doc, [ExtractRecord(doc.doc_id, doc.source, art, actors=[RUS, NUSRA, SOHR],
+                                        events=[ev, ev2], places=[ALEPPO])]))
+    return out
+
+
+@pytest.fixture()
+def store(tmp_path: Path):
+    st = open_store(tmp_path / "x.db")
+    for doc, recs in _records(6):
+        st.save_document(doc, recs)
+    yield st
+    st.close()
+
+
+def test_csv_round_trip(store, tmp_path: Path) -> None:
+    out = tmp_path / "e.csv"
+    n = export_events(store, "csv", out)
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    expected = [flat_row(e) for e in store.query_events()]
+    assert n == len(rows) == len(expected) == 12
+    assert list(rows[0]) == CSV_COLUMNS
+    for got, want in zip(rows, expected, strict=True):
+        assert got == {k: "" if v is None else str(v) for k, v in want.items()}
+    assault = next(r for r in rows if r["event_type"] == "ASSAULT" and r["latitude"])
+    assert assault["actor1"] == "Russian Armed Forces" and assault["actor2"] == "Jabhat al-Nusra"
+    assert assault["claimant"] == "Syrian Observatory for Human Rights"
+    assert assault["geo_precision"] == "point" and assault["geonameid"] == "170063"
+    assert assault["source"] == "News Example" and assault["source_url"].startswith("https://news.example/")
+    assert "\n" not in assault["notes"]
+
+
+def test_parquet_round_trip_with_types(store, tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "e.parquet"
+    n = export_events(store, "parquet", out)
+    table = pq.read_table(out)
+    assert n == table.num_rows == 12
+    assert table.schema.field("latitude").type == pa.float64()
+    assert table.schema.field("event_id").type == pa.int64()
+    assert table.schema.field("geonameid").type == pa.int64()
+    expected = [flat_row(e) for e in store.query_events()]
+    assert table.to_pylist() == expected
+
+
+def test_jsonl_uses_plover_field_names(store, tmp_path: Path) -> None:
+    out = tmp_path / "e.jsonl"
+    n = export_events(store, "jsonl", out)
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    events = store.query_events()
+    assert n == len(recs) == len(events)
+    for rec, ev in zip(recs, events, strict=True):
+        assert rec["id"] == f"ceasefire-{ev.id}"
+        assert rec["event"] == [ev.type]
+        assert rec["date"] == ev.date
+        assert rec["text"] == ev.sentence
+        if ev.source_actor_id:
+            assert rec["actor"][0]["entity_name"] == ev.source_actor_name
+        if ev.target_actor_id:
+            assert rec["recipient"][0]["entity_id"] == ev.target_actor_id
+        else:
+            assert rec["recipient"] == []
+        assert (rec["event_loc"] is None) == (ev.lat is None)
+
+
+def test_geojson_has_only_geocoded_events(store, tmp_path: Path) -> None:
+    out = tmp_path / "e.geojson"
+    n = export_events(store, "geojson", out)
+    fc = json.loads(out.read_text(encoding="utf-8"))
+    assert fc["type"] == "FeatureCollection"
+    geocoded = [e for e in store.query_events() if e.lat is not None]
+    assert n == len(fc["features"]) == len(geocoded) == 3
+    for feat, ev in zip(fc["features"], geocoded, strict=True):
+        assert feat["geometry"] == {"type": "Point", "coordinates": [ev.lon, ev.lat]}
+        assert feat["properties"]["event_type"] == ev.type
+
+
+def test_filters_apply_to_exports(store) -> None:
+    buf = io.StringIO()
+    n = export_events(store, "csv", buf, EventFilter(type="ACCUSE"))
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert n == len(rows) == 6 and {r["event_type"] for r in rows} == {"ACCUSE"}
+    buf = io.StringIO()
+    assert export_events(store, "csv", buf, EventFilter(since="2016-06-04", type="ASSAULT")) == 3
+
+
+def test_export_cli(store, tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["export", "--db", db, "--format", "geojson", "--out", str(tmp_path / "g.json")])
+    assert res.exit_code == 0, res.output
+    assert "3 events written" in res.stderr
+    res = runner.invoke(cli, ["export", "--db", db, "--format", "parquet"])
+    assert res.exit_code == 1 and "give an output file" in res.output
