@@ -29,7 +29,7 @@ def _records(n_docs: int) -> list[tuple[Document, list[ExtractRecord]]]:
         doc = Document(source=f"/data/page{i}.txt", data=text.encode(), media_type="text",
                        meta={"url": f"https://news.example/{i}"})
         art = Article(index=0, role="primary", title=f"Strikes {i}", text=text, publisher="News Example",
-                      published="2016-06-0%d" % (1 + i % 9), url=f"https://news.example/{i}")
+                      published=f"2016-06-0{1 + i % 9}", url=f"https://news.example/{i}")
         ev = Event(type="ASSAULT", mode="aerial", source=RUS, target=NUSRA,
                    location=ALEPPO if i % 2 == 0 else None, date=art.published, date_precision="day",
                    claimant=SOHR, sentence=text.split(". ", 1)[1], start=10, end=90, trigger="bombed",
