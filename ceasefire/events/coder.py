@@ -31,7 +31,7 @@ SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT", "AGREE", "COOPERATE", "REQUEST",
                           "REJECT", "THREATEN", "CONCEDE", "SUPPORT", "ACCUSE"})
 # Prepositions that introduce the target of a trigger ("fired on", "talks with", "appeal to").
-TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "toward", "towards", "targeting", "over", "into")
+TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "targeting", "over")
 # Prepositions that introduce the place of a trigger.
 PLACE_PREPS = frozenset({"in", "near", "around", "at", "outside", "inside", "across", "into", "on", "from",
                          "throughout", "within", "towards", "toward", "over", "of", "to"})
@@ -57,6 +57,9 @@ GENERIC_ACTORS = frozenset({
     "americans", "russians", "iranians", "syrians", "kurds", "palestinians", "israelis",
 })
 NER_KIND = {"PERSON": "person", "NORP": "state", "GPE": "state", "ORG": "other"}
+# Heads that stand for their "of" complement when naming an actor.
+QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "million", "some", "many", "most", "member",
+                            "group", "number", "scores", "score", "couple", "handful", "majority", "part"})
 PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them",
                       "this", "that", "these", "those", "who", "which", "what", "one", "itself",
                       "themselves", "himself", "herself", "ourselves", "both", "all", "some", "each"})
@@ -77,9 +80,11 @@ CONF_UNASSERTED = -0.05  # status other than asserted: harder to get right
 @dataclass(frozen=True)
 class CoderSettings:
     """Knobs of the coder. ``split_coordinated``: one event per coordinated actor
-    ("Russia and Syria bombed X" -> two events) instead of the first conjunct only."""
+    ("Russia and Syria bombed X" -> two events) instead of the first conjunct only.
+    ``inherit_dates``: an undated sentence takes the running date context (month precision)."""
 
     split_coordinated: bool = False
+    inherit_dates: bool = False
     max_events_per_trigger: int = 4
 
 
@@ -116,7 +121,8 @@ def _trigger(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "attack helicopter", "strike force": a modifier, not an event
     if tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):
         return None  # "US-backed rebels"
-    if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "GPE", "NORP", "PRODUCT"):
+    if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "GPE", "NORP",
+                                                   "PRODUCT"):
         return None  # part of a name ("Russian Center for Reconciliation")
     return lex.match(tok)
 
@@ -150,6 +156,11 @@ def resolve_actor(tok: Token | None, ctx: ArticleContext) -> ActorRef | None:
         return None
     if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
         tok = tok.head.head
+    if tok.lemma_.lower() in QUANTITY_HEADS or tok.pos_ == "NUM":
+        # "thousands of protesters", "members of the militia"
+        of = _pobjs(tok, ("of",))
+        if of:
+            tok = of[0]
     start, end = _np_range(tok)
     if ctx.actors:
         return ctx.actor_at(start, end) if tok.pos_ != "PRON" else ctx.actor_at(tok.idx, tok.idx + len(tok))
@@ -162,6 +173,15 @@ def resolve_actor(tok: Token | None, ctx: ArticleContext) -> ActorRef | None:
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             return ActorRef(id=_slug(name), name=name, kind=NER_KIND[ent.label_], mention=ent.text,
                             start=ent.start_char, end=ent.end_char)
+    if tok.pos_ == "PROPN":
+        text = doc.text[start:end]
+        name = re.sub(r"^the\s+", "", text, flags=re.I)
+        return ActorRef(id=_slug(name), name=name, kind="other", mention=text, start=start, end=end)
+    if tok.lemma_.lower() not in GENERIC_ACTORS and tok.lower_ not in GENERIC_ACTORS:
+        # "Israeli jets", "Houthi fighters": the nationality or group names the actor
+        for c in tok.lefts:
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+                return resolve_actor(c, ctx)
     if tok.lemma_.lower() in GENERIC_ACTORS or tok.lower_ in GENERIC_ACTORS:
         text = doc.text[start:end]
         name = re.sub(r"^(the|a|an|some|many|several|\d+)\s+", "", text, flags=re.I)
@@ -200,14 +220,14 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         or verb.tag_ == "VBN" else []
     if agent:
         return agent
-    if depth > 4:
-        return []
+    if depth > 4 or _is_passive(verb):
+        return []  # a passive verb without "by X" has no stated actor
     head = verb.head
     if head is verb:
         return []
     if verb.dep_ == "conj":
         return _subjects(head, depth + 1)
-    if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in OBJECT_CONTROL:
             objs = _children(head, ("dobj",))
             if objs:
@@ -230,10 +250,14 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN")
+
+
 def _verb_args(verb: Token, trig: Trigger) -> _Args:
     content = {w for c in trig.constraints if c.kind == "obj" for w in c.words}
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN")
+    passive = _is_passive(verb)
     sources = _subjects(verb)
     via = bool(sources)
     targets: list[Token] = []
@@ -244,10 +268,12 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
         if verb.dep_ == "relcl" and verb.tag_ != "VBN":
             rel = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")]
             targets = [verb.head if r in rel else r for r in targets]
-    if not targets:
+    if trig.type == "MOBILIZE" or (trig.type == "RETREAT" and trig.mode not in ("release", "access")):
+        targets = []  # "withdrew its troops", "deployed soldiers": the actor's own forces
+    elif not targets:
         targets = _pobjs(verb, TARGET_PREPS)
         if trig.type not in ("ASSAULT", "COERCE", "REQUEST", "ACCUSE", "THREATEN", "SANCTION", "AID",
-                             "CONSULT", "COOPERATE", "AGREE", "SUPPORT", "REJECT"):
+                             "CONSULT", "COOPERATE", "AGREE", "SUPPORT", "REJECT", "PROTEST"):
             targets = []
     return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)
 
@@ -286,7 +312,8 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         elif noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX") \
                 and gov.lower_ in ("in", "with") and gov.head.lemma_.lower() in ("engage", "participate", "join"):
             sources = _subjects(gov.head)
-    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and not targets:
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and not targets and trig.type in ("ASSAULT", "COERCE"):
+        # "air strikes killed nine civilians": the victims of the verb are the act's targets
         targets = [o for o in _children(noun.head, ("dobj",))]
     return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)
 
@@ -316,10 +343,13 @@ def _place(tok: Token, sent: Span, ctx: ArticleContext) -> Place | None:
     return found[0] if found else None
 
 
-def _date(sent: Span, ctx: ArticleContext) -> tuple[str | None, str]:
+def _date(sent: Span, tok: Token, ctx: ArticleContext, settings: CoderSettings) -> tuple[str | None, str]:
     if ctx.dates is None:
         return None, "none"
-    res = ctx.dates.date_for(sent)
+    try:
+        res = ctx.dates.date_for(sent, near=tok.idx, inherit=settings.inherit_dates)
+    except TypeError:  # a resolver with the minimal date_for(sentence) interface
+        res = ctx.dates.date_for(sent)
     if res is None:
         return None, "none"
     value = getattr(res, "value", None)
@@ -362,7 +392,7 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
     frame = frame_of(tok)
     claimant = _claimant(frame, ctx)
     place = _place(tok, sent, ctx)
-    date, precision = _date(sent, ctx)
+    date, precision = _date(sent, tok, ctx, settings)
     conf = CONF_BASE[trig.pos]
     if sources and args.via_syntax:
         conf += CONF_SOURCE
@@ -405,8 +435,6 @@ def _dedupe(found: list[tuple[Event, Token]]) -> list[Event]:
                 best = e if e.confidence > k.confidence else k
                 kept[i] = (replace(best, source=k.source or e.source, target=k.target or e.target,
                                    mode=best.mode or k.mode or e.mode), ktok)
-                break
-            if (k.type == e.type and k.status == e.status and tok is ktok):
                 break
         else:
             kept.append((e, tok))

@@ -104,7 +104,17 @@ def _own_status(verb: Token) -> str | None:
                 return "demanded"
         if c.dep_ == "mark" and w in CONDITION_MARKS:
             return "hypothetical"
-    # "is going to", "is about to", "was to be scaled down"
+    # "is about to", "is set to", "is likely to", "is unwilling to"
+    for c in verb.children:
+        if c.dep_ == "acomp" and any(x.dep_ == "xcomp" for x in c.children):
+            lem = c.lemma_.lower()
+            if lem in NEGATING_VERBS:
+                return "negated"
+            if lem in FUTURE_VERBS:
+                return "future"
+            if lem in HYPOTHETICAL_VERBS:
+                return "hypothetical"
+    # "is going to", "was to be scaled down"
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return "future"

