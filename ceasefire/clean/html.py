@@ -189,7 +189,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlPage | None:
         balanced_text = (getattr(balanced, "text", None) or "").strip() if balanced is not None else ""
         if len(balanced_text) > RECALL_RETRY_RATIO * len(text):
             doc, text = balanced, balanced_text
-    if doc is None or not text:
+    if doc is None or not _WORD.search(text):
         return None
     hostname = getattr(doc, "hostname", None)
     sitename = getattr(doc, "sitename", None)
@@ -208,6 +208,33 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlPage | None:
     )
 
 
+def _rejoin(articles: list[Article], page: HtmlPage) -> Article:
+    """One article from what the text splitter made of trafilatura's main text.
+
+    trafilatura has already isolated the page's one article, so what the
+    splitter took for further articles are sections of it (a subheading looks
+    like a headline) and go back into the body, headings included. When the
+    splitter took an opening paragraph for the headline while the page's own
+    headline is another, that paragraph (and a kicker above it) is body too.
+    """
+    primary = articles[0]
+    parts: list[str] = []
+    if primary.title and page.title and _key(primary.title) != _key(page.title) \
+            and primary.title in page.text:
+        if primary.subtitle and primary.subtitle in page.text:
+            parts.append(primary.subtitle)
+            primary.subtitle = None
+        parts.append(primary.title)
+        primary.title = None
+    parts.append(primary.text)
+    for related in articles[1:]:
+        parts.extend(p for p in (related.title, related.subtitle, related.text) if p)
+        primary.removed.extend(related.removed)
+    primary.text = "\n\n".join(p.strip() for p in parts if p and p.strip())
+    primary.index, primary.role = 0, "primary"
+    return primary
+
+
 def articles_from_html(html: str, *, url: str | None = None, stats: BoilerplateStats | None = None,
                        hints: dict[str, Any] | None = None) -> list[Article]:
     """The articles of an HTML page, primary first; [] when the page has no article text."""
@@ -222,9 +249,10 @@ def articles_from_html(html: str, *, url: str | None = None, stats: BoilerplateS
     merged["single_article"] = True
     merged["format"] = "html"
     site = merged.get("site") or page.hostname
-    articles = split_text(page.text, hints=merged, stats=stats, site=site)
+    articles = [a for a in split_text(page.text, hints=merged, stats=stats, site=site) if a.text.strip()]
     if not articles:
         return []
+    articles = [_rejoin(articles, page)]
     primary = articles[0]
     if not primary.title:
         primary.title = page.title
