@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Lines longer than this are never boilerplate by phrase (boilerplate widgets are short);
 # only the script-residue substring test runs on them. Calibrated on the seed pages, whose
@@ -111,9 +112,15 @@ def strip_edge_punct(text: str) -> str:
     return text.strip(" \t.:;,!?-|•·*#»«\"'“”‘’()[]")
 
 
+_SCRIPT_RE = re.compile("|".join(re.escape(m) for m in _SCRIPT_MARKERS), re.I)
+# One alternation of all phrase patterns: a single regex pass per line; the group name is the reason.
+_BOILER_RE = re.compile("|".join(f"(?P<{reason}_{i}>{pat.pattern})"
+                                 for i, (reason, pat) in enumerate(_BOILER_PATTERNS)))
+_DISCLAIMER_RE = re.compile("|".join(pat.pattern for reason, pat in _BOILER_PATTERNS if reason == "disclaimer"))
+
+
 def script_residue(line: str) -> bool:
-    low = line[:2000].lower() if len(line) > 2000 else line.lower()
-    return any(m in low for m in _SCRIPT_MARKERS)
+    return _SCRIPT_RE.search(line, 0, 4000) is not None
 
 
 def is_residue(line: str) -> bool:
@@ -123,6 +130,7 @@ def is_residue(line: str) -> bool:
     return strip_edge_punct(fold(line)) in _RESIDUE
 
 
+@lru_cache(maxsize=1 << 16)
 def boiler_reason(line: str, *, single_words: bool = True) -> str | None:
     """Why a line is boilerplate, or None. ``single_words=False`` skips one-word nav lines
     (used on raw lines of hard-wrapped text, where "News" may start a wrapped paragraph)."""
@@ -148,13 +156,13 @@ def boiler_reason(line: str, *, single_words: bool = True) -> str | None:
             and any(not ch.isalnum() and not ch.isspace() for ch in s) \
             and all(w in _FUNCTION_WORDS for w in re.findall(r"\w+", f)):
         return "residue"  # punctuation and function words only: "in ,", "|", "- -"
-    for reason, pat in _BOILER_PATTERNS:
-        # Widget phrases live on short lines; a long paragraph that merely mentions
-        # "donations" or "subscribe" is prose. 250 chars covers the seeds' pleas (<= 120).
-        if len(s) > 250 and reason not in ("disclaimer",):
-            continue
-        if pat.search(f):
-            return reason
+    # Widget phrases live on short lines; a long paragraph that merely mentions
+    # "donations" or "subscribe" is prose. 250 chars covers the seeds' pleas (<= 120).
+    if len(s) > 250:
+        return "disclaimer" if _DISCLAIMER_RE.search(f) else None
+    m = _BOILER_RE.search(f)
+    if m and m.lastgroup:
+        return m.lastgroup.rsplit("_", 1)[0]
     return None
 
 

@@ -103,29 +103,42 @@ def parse_date_line(text: str) -> DateLine | None:
     kept = [w for w in words if w.casefold() not in _DATE_FILLER]
     if len(kept) > MAX_DATE_LEFTOVER_WORDS:
         return None
-    before = strip_edge_punct(_TIME.sub(" ", text[:s]))
-    left_words = [w for w in before.split() if w.casefold() not in _DATE_FILLER]
-    return DateLine(iso, " ".join(left_words).strip(" ,|-–—"))
+    # The outlet, if any, usually stands before the date ("RT, 4 June, 2016"), else after it.
+    for part in (text[:s], text[e:]):
+        side = [w for w in strip_edge_punct(_TIME.sub(" ", part)).split() if w.casefold() not in _DATE_FILLER]
+        if side:
+            return DateLine(iso, " ".join(side).strip(" ,|-–—[]()"))
+    return DateLine(iso, "")
 
 
 # ------------------------------------------------------------------ names and bylines
 
 _PARTICLES = frozenset("de da del della der den van von al al- el bin ibn bint la le du di dos das y".split())
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$|^[A-Z]\.$|^(?:al|el)-[A-Z][\w'’\-]*$")
-_NOT_NAME_WORDS = frozenset(
-    "published posted updated by on via and the of in for with from to at is are was says said "
-    "news video watch live breaking latest analysis opinion editorial episode".split())
+_OUTLET_TOKEN = re.compile(r"^[A-Z0-9][\w'’.\-]*$")
+# English function words and header words: a line containing one is a phrase, not a name
+# ("Talks Collapse Before They Begin" is title-case but not a byline).
+_NOT_NAME_WORDS = frozenset("""
+published posted updated by on via and or but the a an of in into for with without from to at as is are
+was were be been will would can could should may might must has have had do does did not no after before
+over under about against between during since until while than then that this these those it its they
+them their he she his her we our you your who whom which what when where why how all any some more most
+says said say new news video watch live breaking latest analysis opinion editorial episode report
+""".split())
+# A person's name has at most 4 tokens besides particles ("Abu Mohammad al-Julani" has 3).
+MAX_NAME_CORE_TOKENS = 4
 # A person's or outlet's name on a byline: at most 5 tokens and 50 characters
 # (longest name on the seeds: "Federico Pieraccini", 19 chars; outlets "The Strategic Culture Foundation").
 MAX_NAME_TOKENS = 5
 MAX_NAME_LEN = 50
+_DIGIT = re.compile(r"\d")
 
 
-def is_name_like(text: str) -> bool:
+def is_name_like(text: str, *, outlet: bool = False) -> bool:
     """Could this short line be an author (or outlet) name? "Alexander Mercouris", "ANATOLY KARLIN",
-    "RT", "The Duran", "Afra'a Dagher"."""
+    "RT", "The Duran", "Afra'a Dagher". ``outlet=True`` also accepts digits ("France 24")."""
     t = text.strip()
-    if not t or len(t) > MAX_NAME_LEN or any(ch.isdigit() for ch in t):
+    if not t or len(t) > MAX_NAME_LEN or (not outlet and _DIGIT.search(t)):
         return False
     if t[-1] in ".!?:;" and not re.search(r"\b[A-Z]\.$", t):
         return False
@@ -133,9 +146,10 @@ def is_name_like(text: str) -> bool:
     toks = t.split()
     if not 1 <= len(toks) <= MAX_NAME_TOKENS:
         return False
+    token_re = _OUTLET_TOKEN if outlet else _NAME_TOKEN
     if len(toks) == 1:
         # A one-word byline is an outlet or agency ("RT", "Reuters", "AFP").
-        return bool(_NAME_TOKEN.match(toks[0])) and toks[0].casefold() not in _NOT_NAME_WORDS \
+        return bool(token_re.match(toks[0])) and toks[0].casefold() not in _NOT_NAME_WORDS \
             and 2 <= len(toks[0]) <= 15
     caps = 0
     for i, tok in enumerate(toks):
@@ -144,10 +158,10 @@ def is_name_like(text: str) -> bool:
             continue
         if low == "the" and i == 0:
             continue
-        if low in _NOT_NAME_WORDS or not _NAME_TOKEN.match(tok):
+        if low in _NOT_NAME_WORDS or not token_re.match(tok):
             return False
         caps += 1
-    return caps >= 1
+    return 1 <= caps <= MAX_NAME_CORE_TOKENS
 
 
 def tidy_name(name: str) -> str:
@@ -205,12 +219,13 @@ def parse_byline(text: str) -> Byline | None:
 _PUBLISHER_PATTERNS = (
     re.compile(r"\bsupport (?P<p>[^.!?]{2,40}?) on patreon\b", re.I),
     re.compile(r"\bsubscribe to (?P<p>[^.!?]{2,40}?)(?:'s|’s)? (?:youtube|newsletter|channel|podcast|"
-               r"telegram)", re.I),
+               r"telegram|for free)", re.I),
     re.compile(r"\bfollow (?P<p>[^.!?]{2,40}?)(?:'s|’s)? (?:audio podcast|podcast|on twitter|on facebook|"
                r"on telegram|on soundcloud|on youtube)", re.I),
     re.compile(r"^(?P<p>[^.!?]{2,40}?) newsletter$", re.I),
-    re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)\s*,?\s*"
-               r"(?P<p>[^.,|]{2,40}?)\s*(?:[.,|]|all rights reserved|$)", re.I),
+    # A copyright line: "© 2016 X", "Copyright © X. All rights reserved" (a bare "© X" is a photo credit).
+    re.compile(r"^(?:copyright\s*(?:©|\(c\))?|(?:©|\(c\))\s*(?=\d{4}))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?"
+               r"\s*,?\s*(?P<p>[^.,|©\d]{2,40}?)\s*(?:[.,|]|all rights reserved|$)", re.I),
 )
 
 

@@ -26,6 +26,7 @@ from ..models import Article
 from .boilerplate import BoilerplateStats
 from .lines import boiler_reason, ends_sentence, fold, is_residue, is_title_like, word_count
 from .meta import (
+    MAX_NAME_LEN,
     MONTHS,
     best_publisher,
     is_name_like,
@@ -50,10 +51,13 @@ NAME_ONLY_MIN_NEXT_WORDS = 12
 # A related article needs a body of at least this many words; a title with a byline and no
 # text is a "latest articles" widget. Shortest gold body on the seeds: ~90 words.
 MIN_RELATED_WORDS = 25
+# The container's title is looked for among this many first blocks of a page without header.
+HINT_TITLE_WINDOW = 8
 # Trailing headline lists: blocks after the last real paragraph that are at most this long.
 TAIL_HEADLINE_MAX_WORDS = 20
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_NUMERIC_DATE_LINE = re.compile(r"^(?:[A-Za-z]+:?\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2}:\d{2}.{0,12})?$")
 _DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?,?$")
 
 
@@ -92,7 +96,7 @@ def classify(blocks: list[Block]) -> None:
 
 def _names(text: str) -> list[str] | None:
     """'Alexander Mercouris' / 'A and B' / 'A, B' as a list of names, or None."""
-    if text.rstrip()[-1:] in ":;!?":
+    if len(text) > 3 * MAX_NAME_LEN or text.rstrip()[-1:] in ":;!?":
         return None  # "Nigel Farage:" introduces a quotation
     parts = [tidy_name(p) for p in re.split(r"\s*(?:,|&|\band\b)\s*", text) if p.strip()]
     if parts and all(is_name_like(p) for p in parts):
@@ -100,7 +104,17 @@ def _names(text: str) -> list[str] | None:
     return None
 
 
-def _meta_at(blocks: list[Block], i: int, *, allow_name: bool) -> _Meta | None:
+def _meta_at(blocks: list[Block], i: int, *, allow_name: bool,
+             cache: dict[tuple[int, bool], _Meta | None] | None = None) -> _Meta | None:
+    if cache is None:
+        return _read_meta(blocks, i, allow_name=allow_name)
+    key = (i, allow_name)
+    if key not in cache:
+        cache[key] = _read_meta(blocks, i, allow_name=allow_name)
+    return cache[key]
+
+
+def _read_meta(blocks: list[Block], i: int, *, allow_name: bool) -> _Meta | None:
     b = blocks[i]
     if b.kind != "content":
         return None
@@ -116,9 +130,11 @@ def _meta_at(blocks: list[Block], i: int, *, allow_name: bool) -> _Meta | None:
             dl = parse_date_line(t + " " + nxt)
             if dl:
                 return _Meta("date", 2, date=dl.date)
+    if _NUMERIC_DATE_LINE.match(t):
+        return _Meta("date", 1)  # "04/06/2016": a date line, but which day is not stated
     dl = parse_date_line(t)
     if dl:
-        outlet = dl.leftover if dl.leftover and is_name_like(dl.leftover) else None
+        outlet = dl.leftover if dl.leftover and is_name_like(dl.leftover, outlet=True) else None
         return _Meta("date", 1, date=dl.date, outlet=outlet)
     if allow_name:
         names = _names(t)
@@ -127,7 +143,8 @@ def _meta_at(blocks: list[Block], i: int, *, allow_name: bool) -> _Meta | None:
     return None
 
 
-def parse_header(blocks: list[Block], t: int) -> Header | None:
+def parse_header(blocks: list[Block], t: int,
+                 cache: dict[tuple[int, bool], _Meta | None] | None = None) -> Header | None:
     """Read a header starting at title block ``t``; None if no byline/date/residue follows."""
     n = len(blocks)
     h = Header(title=t)
@@ -146,7 +163,8 @@ def parse_header(blocks: list[Block], t: int) -> Header | None:
             i += 1
             continue
         # Names are accepted right after the title/subtitle, before any date or residue.
-        m = _meta_at(blocks, i, allow_name=not residue and not any(x.kind != "name" for x in metas))
+        m = _meta_at(blocks, i, allow_name=not residue and not any(x.kind != "name" for x in metas),
+                     cache=cache)
         if m:
             metas.append(m)
             h.meta_blocks.extend(range(i, i + m.consumed))
@@ -184,12 +202,13 @@ def is_title_like_heading_only(b: Block) -> bool:
 
 def find_headers(blocks: list[Block]) -> list[Header]:
     headers: list[Header] = []
+    cache: dict[tuple[int, bool], _Meta | None] = {}
     i = 0
     n = len(blocks)
     while i < n:
         b = blocks[i]
-        if b.kind == "content" and is_title_like(b.text):
-            h = parse_header(blocks, i)
+        if b.kind == "content" and is_title_like(b.text) and not is_name_like(b.text):
+            h = parse_header(blocks, i, cache)
             if h:
                 headers.append(h)
                 i = max(h.body_start, i + 1)
@@ -202,7 +221,7 @@ def _first_title(blocks: list[Block], start: int, end: int) -> int | None:
     """Position-based title of a page without header: its first content block, when headline-shaped
     and followed by more content."""
     first = next((j for j in range(start, end) if blocks[j].kind == "content"), None)
-    if first is None or not is_title_like(blocks[first].text):
+    if first is None or not is_title_like(blocks[first].text) or is_name_like(blocks[first].text):
         return None
     rest = sum(word_count(blocks[j].text) for j in range(first + 1, end) if blocks[j].kind == "content")
     return first if rest >= MIN_RELATED_WORDS else None
@@ -280,19 +299,25 @@ def split_text(text: str, *, hints: dict[str, Any] | None = None,
     first = headers[0].title if headers else n
     pre_words = sum(word_count(b.text) for b in blocks[:first] if b.kind == "content")
     if not headers or pre_words >= PRE_HEADER_MIN_WORDS:
-        t = _first_title(blocks, 0, first)
+        # A page without a header: the container's title where the page repeats it near the
+        # top, else the first headline-shaped paragraph.
         hint_title = _hint_str(hints, "title")
-        if t is None and hint_title:
-            t = next((j for j in range(min(first, 8)) if blocks[j].kind == "content"
+        t = None
+        if hint_title:
+            t = next((j for j in range(min(first, HINT_TITLE_WINDOW)) if blocks[j].kind == "content"
                       and fold(blocks[j].text) == fold(hint_title)), None)
+        if t is None:
+            t = _first_title(blocks, 0, first)
         if t is not None:
-            segments.append((Header(title=t, body_start=t + 1), t + 1, first))
+            h0 = Header(title=t, body_start=t + 1)
+            before = [j for j in range(t) if blocks[j].kind == "content"]
+            # One short paragraph above the headline is a kicker/dek (a subtitle), not body.
+            if len(before) == 1 and word_count(blocks[before[0]].text) <= MAX_SUBTITLE_WORDS:
+                h0.subtitle = before[0]
+            pre_removed = [b.text for j, b in enumerate(blocks[:t]) if j != h0.subtitle]
+            segments.append((h0, t + 1, first))
         else:
             segments.append((None, 0, first))
-        pre_start = 0 if t is None else t
-        pre_removed = [b.text for b in blocks[:pre_start] if b.kind != "content"] if t is not None else []
-        if t is not None:
-            pre_removed += [b.text for b in blocks[:t] if b.kind == "content"]
     else:
         pre_removed = [b.text for b in blocks[:first]]
     for k, h in enumerate(headers):

@@ -120,7 +120,8 @@ def build_blocks(text: str) -> tuple[list[Block], bool]:
             continue
         prev_line = line
         # Multi-word boilerplate is its own block even in wrapped text.
-        reason = boiler_reason(line, single_words=False)
+        # A long line starting in lower case continues a sentence; widgets start upper-case.
+        reason = None if (line[0].islower() and len(line) > 20) else boiler_reason(line, single_words=False)
         if reason:
             close()
             consume_next = False
