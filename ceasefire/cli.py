@@ -448,6 +448,52 @@ def export(db: str, fmt: str, out: str, actor: str | None, type_: str | None, si
     click.echo(f"{n} events written to {'stdout' if out == '-' else out}", err=True)
 
 
+@cli.command()
+@db_option
+@click.option("--out", "-o", type=click.Path(dir_okay=False), default="report.html", show_default=True,
+              help="HTML file to write.")
+@event_filters
+def report(db: str, out: str, actor: str | None, type_: str | None, since: str | None, until: str | None,
+           place: str | None, limit: int | None) -> None:
+    """Write a self-contained HTML situation report (map, timeline, actors, events, quotes).
+
+    The file has inline CSS and SVG only: it opens from disk with no server
+    and no network, and can be mailed as it is.
+
+    \b
+    Example:
+      ceasefire report --since 2016-06 --place SYR --out syria-june.html
+    """
+    from .report import write_report
+
+    flt_args = {"actor": actor, "type": type_, "since": since, "until": until, "place": place, "limit": limit}
+    from .export import EventFilter
+
+    with _open_existing(db) as store:
+        n = write_report(store, Path(out), EventFilter(**flt_args))
+    click.echo(f"report with {n} events written to {out}", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind (loopback unless you mean to share it).")
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the read-only web UI and JSON API over the database.
+
+    \b
+    Example:
+      ceasefire serve --db ceasefire.db      # then open http://127.0.0.1:8000/
+    """
+    from .web import serve as serve_web
+
+    if "://" not in db and not Path(db).exists():
+        raise click.ClickException(f"no database at {db}; run `ceasefire ingest PATH --db {db}` first")
+    click.echo(f"serving {db} on http://{host}:{port}/ (API schema at /docs); Ctrl-C stops", err=True)
+    serve_web(db, host=host, port=port)
+
+
 def main() -> None:
     cli()
 

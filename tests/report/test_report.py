@@ -1,0 +1,128 @@
+"""The static report: self-contained, correct panels, inert article content, opens offline."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ceasefire.cli import cli
+from ceasefire.export import EventFilter
+from ceasefire.models import ActorRef, Article, Document, Event, ExtractRecord, Place, Quote
+from ceasefire.report import build_report, write_report
+from ceasefire.store import open_store
+from tests.support import ROOT
+
+HOSTILE = ('Militants shelled Homs. <script>alert("x")</script> <img src=x onerror="alert(1)"> '
+           '<a href="javascript:alert(2)">click</a>')
+ARMY = ActorRef("SYR_MIL", "Syrian Arab Army", "military", "SYR", "the army")
+REBELS = ActorRef("SYR_REB", "Syrian rebels", "armed_group", "SYR", "militants")
+HOMS = Place("Homs", "Homs", 34.7308, 36.7094, "SYR", "Homs", 169577, "PPLA")
+
+
+def _fill(store, n: int = 5) -> None:
+    for i in range(n):
+        text = f"Story {i}. " + HOSTILE + f" \"We will not leave our homes, whatever happens,\" a resident said {i}."
+        doc = Document(source=f"/in/{i}.txt", data=text.encode(), media_type="text")
+        art = Article(index=0, role="primary", title=f"<b>Homs</b> report {i}", text=text,
+                      publisher="Test Wire", published=f"2016-05-1{i}", url="javascript:alert(3)")
+        events = [Event(type="ASSAULT", mode="heavy-weapons", source=REBELS, target=ARMY, location=HOMS,
+                        date=f"2016-05-1{i}", date_precision="day", sentence=HOSTILE, start=9, end=9 + len(HOSTILE)),
+                  Event(type="ACCUSE", source=ARMY, target=REBELS, sentence="Militants shelled Homs.", start=9,
+                        end=32, date=None, date_precision="none")]
+        quote = Quote(speaker=ActorRef("PER:resident", "a resident", "person", None, "a resident"),
+                      text="We will not leave our homes, whatever happens,", kind="direct", start=0, end=10)
+        store.save_document(doc, [ExtractRecord(doc.doc_id, doc.source, art, actors=[ARMY, REBELS],
+                                                events=events, quotes=[quote], places=[HOMS])])
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "r.db"
+    with open_store(path) as store:
+        _fill(store)
+    return path
+
+
+def test_report_panels_and_counts(db: Path) -> None:
+    with open_store(db) as store:
+        rep = build_report(store)
+    html = rep.html
+    assert rep.n_events == 10
+    assert html.count('class="event-row"') == 10
+    assert html.count('class="marker"') == 5  # only the geocoded ASSAULTs
+    assert len(re.findall(r'<rect class="bar"', html)) == 5  # one dated day each
+    assert "Syrian Arab Army" in html and "Syrian rebels" in html
+    assert html.count('class="quote"') == 5
+
+
+def test_report_filters(db: Path) -> None:
+    with open_store(db) as store:
+        rep = build_report(store, EventFilter(type="ACCUSE"))
+    assert rep.n_events == 5 and 'class="marker"' not in rep.html
+    assert "No geocoded events in this selection." in rep.html
+
+
+def test_report_is_self_contained_and_article_text_is_inert(db: Path) -> None:
+    with open_store(db) as store:
+        html = build_report(store).html
+    assert "<script" not in html.lower()  # neither ours nor the article's
+    assert "<img" not in html and "&lt;img src=x onerror=" in html  # shown as text, not an element
+    assert 'href="javascript:' not in html and "href=" not in html
+    assert "&lt;script&gt;" in html and "&lt;b&gt;Homs&lt;/b&gt;" in html
+    # nothing is fetched: no external URLs in src/href/url()
+    assert not re.search(r'(src|href)\s*=\s*"(https?:)?//', html)
+    assert "url(" not in html
+
+
+def test_report_cli(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "rep.html"
+    res = CliRunner().invoke(cli, ["report", "--db", str(db), "--out", str(out), "--since", "2016-05-12"])
+    assert res.exit_code == 0, res.output
+    assert "report with 3 events" in res.stderr
+    assert out.read_text(encoding="utf-8").count('class="event-row"') == 3
+
+
+def _chromium() -> str:
+    exe = shutil.which("chromium")
+    if exe is None:
+        subprocess.run(["bash", str(ROOT / "scripts" / "install-browser.sh")], check=False,
+                       capture_output=True, timeout=900)
+        exe = shutil.which("chromium")
+    if exe is None:
+        pytest.skip("Debian chromium is not installed and scripts/install-browser.sh could not install it")
+    return exe
+
+
+@pytest.mark.slow
+def test_report_renders_offline_in_headless_chromium(db: Path, tmp_path: Path) -> None:
+    playwright = pytest.importorskip("playwright.sync_api")
+    out = tmp_path / "report.html"
+    with open_store(db) as store:
+        write_report(store, out)
+    with playwright.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=_chromium(), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        try:
+            context = browser.new_context(offline=True)
+            page = context.new_page()
+            dialogs: list[str] = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(out.as_uri())
+            assert page.locator("#map-svg path.land").count() > 0  # country outlines drawn
+            assert page.locator("#map-svg circle.marker").count() == 5
+            assert page.locator("#timeline-svg rect.bar").count() == 5
+            assert page.locator("tr.event-row").count() == 10
+            box = page.locator("#map-svg").bounding_box()
+            assert box is not None and box["width"] > 300 and box["height"] > 100
+            assert dialogs == []  # no article script ran
+            assert all(u.startswith("file://") for u in requests), requests
+        finally:
+            browser.close()
