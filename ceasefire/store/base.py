@@ -94,6 +94,12 @@ def _until_bound(until: str) -> str:
     return until
 
 
+def _hit(row: Sequence[Any]) -> ArticleHit:
+    hit = ArticleHit(*row)
+    hit.snippet = " ".join(hit.snippet.split())  # one line: paragraphs breaks are noise in a result list
+    return hit
+
+
 class Store(ABC):
     """Persistent documents, articles and everything extracted from them.
 
@@ -221,6 +227,13 @@ class Store(ABC):
             self._executemany(_insert_sql("places", PLACE_COLS),
                               [(aid, i, *_place_values(p)) for i, p in enumerate(rec.places)])
 
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document with its articles and everything extracted from them
+        (e.g. to ingest it again with a newer pipeline). Canonical actors stay.
+        Returns False when there was no such document."""
+        with self._transaction():
+            return bool(self._execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,)).rowcount)
+
     def record_error(self, source: str, reason: str) -> None:
         """Remember an input that failed; the same source and reason again only bumps a counter."""
         now = _now()
@@ -243,7 +256,7 @@ class Store(ABC):
         """
         if limit <= 0 or to_fts5(query) is None:  # nothing to look for (also on PostgreSQL: same semantics)
             return []
-        return [ArticleHit(*r) for r in self._search(query, limit)]
+        return [_hit(r) for r in self._search(query, limit)]
 
     def list_articles(self, limit: int = 50, offset: int = 0) -> list[ArticleHit]:
         """Articles, latest publication date first (undated last, in ingest order)."""
@@ -252,7 +265,7 @@ class Store(ABC):
             "JOIN documents d ON d.doc_id = a.doc_id "
             "ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
             (LISTING_SNIPPET_CHARS, limit, offset))
-        return [ArticleHit(*r, score=None) for r in rows]
+        return [_hit((*r, None)) for r in rows]
 
     def get_article(self, article_id: str) -> ExtractRecord | None:
         """The record stored under ``article_id`` ("<doc_id>:<index>"), exactly as saved."""

@@ -12,7 +12,7 @@ class ArticleHit:
     ``score`` is higher for better matches (SQLite: minus bm25; PostgreSQL:
     ts_rank_cd) and None in plain listings. ``snippet`` marks matched terms
     with ``[`` and ``]`` in search results and is the start of the text in
-    listings.
+    listings; it is always one line.
     """
 
     article_id: str

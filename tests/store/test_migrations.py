@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import PgServer, _drop_pg_schema, _fresh_pg_schema
 
 from ceasefire.store import Store, StoreError, open_store
 from ceasefire.store.migrate import (
@@ -124,3 +125,24 @@ def test_sqlite_url_and_pragmas(tmp_path: Path) -> None:
         assert s._one("PRAGMA journal_mode") == ("wal",)
         assert s._one("PRAGMA foreign_keys") == (1,)
     assert (tmp_path / "x.db").is_file()
+
+
+def _columns(store: Store) -> dict[str, list[str]]:
+    if store.dialect == "sqlite":
+        return {t: [r[1] for r in store._all(f"PRAGMA table_info({t})")] for t in TABLES}
+    return {t: [r[0] for r in store._all(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+        "AND table_name = ? ORDER BY ordinal_position", (t,))] for t in TABLES}
+
+
+def test_backends_have_the_same_columns(tmp_path: Path, pg_server: PgServer) -> None:
+    if pg_server.url is None:
+        pytest.skip(f"no PostgreSQL server could be started ({pg_server.why})")
+    url, name = _fresh_pg_schema(pg_server.url)
+    try:
+        with open_store(tmp_path / "s.db") as lite, open_store(url) as pg:
+            lite_cols, pg_cols = _columns(lite), _columns(pg)
+    finally:
+        _drop_pg_schema(pg_server.url, name)
+    pg_cols["articles"].remove("tsv")  # PostgreSQL's search column; SQLite keeps an FTS5 table instead
+    assert lite_cols == pg_cols

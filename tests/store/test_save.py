@@ -193,3 +193,16 @@ def test_query_actors(store: Store, filters: dict[str, object], expected_ids: li
                    ActorRef("CIV", "Civilians", "civilians", None, "civilians")]
     store.save_document(doc, [rec])
     assert [a.id for a in store.query_actors(**filters)] == expected_ids  # type: ignore[arg-type]
+
+
+def test_delete_document_removes_everything_but_canonical_actors(store: Store) -> None:
+    a, b = document(1), document(2)
+    store.save_document(a, [full_record(a, 0), full_record(a, 1)])
+    store.save_document(b, [full_record(b)])
+    assert store.delete_document(a.doc_id) is True
+    assert store.delete_document(a.doc_id) is False
+    assert not store.has_document(a.doc_id)
+    assert store.get_article(f"{a.doc_id}:0") is None
+    assert store.stats() == StoreStats(documents=1, articles=1, events=3, quotes=2, actors=5, places=3, errors=0)
+    assert [h.doc_id for h in store.search_articles("Aleppo")] == [b.doc_id]  # gone from the index too
+    assert store.save_document(a, [full_record(a)]) is True  # and it can be ingested again
