@@ -1,0 +1,554 @@
+"""Direct and indirect speech with the speaker resolved to an actor.
+
+:func:`find_quotes` reads a parsed article and returns :class:`Quote` records:
+
+* **direct**: text between speech marks of at least :data:`MIN_DIRECT_WORDS`
+  words (shorter ones are scare quotes: “moderates”), over several sentences
+  or paragraphs when the marks say so.  The speaker is the subject of the
+  innermost speech verb whose complement holds the quotation (“...,” Lavrov
+  said / he stressed that “...”), else of the nearest speech verb outside the
+  marks in the same sentence or the next/previous one in the paragraph, else
+  the speaker of the quotation just before it (news stories string quote
+  paragraphs of one speaker together).  A quotation with no speech cue at all
+  (a title, a slogan) is left out: it could not be attributed.
+* **indirect**: a speech verb with a clausal complement ("X said (that) ...",
+  "..., the ministry said", "X told reporters ..."), "according to X, ...",
+  "as X said, ...", and accusation-like verbs with an object ("X accused Y of
+  ...").  The text is the complement.
+
+Speakers come from ``ctx.actor_for(span)`` (the actors stage resolves names,
+roles and pronouns); where it has nothing, a fallback builds an ActorRef from
+the named entity ("PER:<slug>"/"ORG:<slug>") and resolves pronouns and role
+nouns ("he", "the minister", "the statement") to an earlier speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..models import ActorRef, Quote
+from .marks import QuoteSpan, quote_spans
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+    from ..nlp.context import ArticleContext
+
+# A quotation needs this many words to be speech; 1-3 words in marks are
+# scare quotes or titles (“moderates”, “Free Syrian Army”).  Calibrated on the
+# seed pages: every gold direct quote of 4+ words kept, no 3-word scare quote.
+MIN_DIRECT_WORDS = 4
+# An indirect complement shorter than this is not a report ("he said so").
+MIN_INDIRECT_WORDS = 4
+
+SPEECH_VERBS = frozenset("""
+say tell add stress note warn insist declare emphasize emphasise explain claim accuse write tweet
+announce state report confirm deny argue suggest reply respond comment remark continue conclude
+acknowledge admit assert allege ask urge demand reiterate recall predict promise vow threaten
+complain blame inform disclose reveal indicate estimate believe think consider reason contend
+maintain observe point underline underscore caution testify told says said post posted quote
+describe charge insist tell
+""".split())
+# Verbs that report speech with a noun object rather than a clause ("X accused Y of ...").
+OBJECT_SPEECH_VERBS = frozenset("accuse blame deny confirm announce".split())
+# "make clear that ...", "make it clear that ..."
+LIGHT_SPEECH = {"make": {"clear", "plain"}}
+PRONOUNS = frozenset("he she they it we i".split())
+PERSON_PRONOUNS = frozenset("he she".split())
+# Heads of subject phrases that stand for an earlier speaker ("the minister said").
+ROLE_NOUNS = frozenset("""
+minister spokesman spokeswoman spokesperson prosecutor president official officer statement
+ministry center centre agency army military commander general secretary ambassador envoy
+analyst source report communique government department office diplomat chief leader premier
+""".split())
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PHRASE_DEPS = ("compound", "amod", "det", "poss", "nmod", "nummod", "case")
+# Say-type verbs: "..., AP reported" around "Kerry told reporters that ..." is Kerry's speech.
+INNER_SAY = frozenset("say tell state add explain write claim announce declare insist stress note warn".split())
+# Common nouns that name a speaker by themselves ("police said", "officials told").
+SPEAKER_NOUNS = ROLE_NOUNS | frozenset("""
+police media official officials source sources witness witnesses resident residents activist
+activists monitor monitors observer observers observatory spokesmen authorities authority
+rebels militants insurgents fighters troops forces militia ministry ministries coalition
+""".split())
+RELATIVE_PRONOUNS = frozenset("who which that".split())
+# Nouns of speech whose possessor is the speaker ("Lavrov's comments: ...").
+SPEECH_NOUNS = frozenset("comment comments words remark remarks statement statements message reply answer".split())
+ENT_KINDS = {"PERSON": "person", "ORG": "other", "GPE": "state", "NORP": "other", "FAC": "other"}
+
+
+def _slug(text: str) -> str:
+    s = re.sub(r"[^\w]+", "-", text.casefold()).strip("-")
+    return s or "unknown"
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+@dataclass
+class _Speaker:
+    ref: ActorRef
+    full: str  # the whole subject phrase, titles included ("Russian Foreign Minister Sergey Lavrov")
+    end: int  # character where the quote it spoke ends
+
+
+@dataclass
+class _State:
+    doc: Doc
+    ctx: ArticleContext
+    spans: list[QuoteSpan]
+    speakers: list[_Speaker] = field(default_factory=list)
+
+
+def _is_speech_verb(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        if lemma == "point":
+            return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
+        if lemma in ("continue", "think", "consider", "believe", "reason", "maintain", "observe"):
+            # Only with a clause: "continued: ..." / "he believes the US ..." (not "continue to fight").
+            return any(c.dep_ == "ccomp" for c in tok.children) or _clause_is_quote(tok)
+        return True
+    if lemma in LIGHT_SPEECH:
+        return any(c.dep_ in ("ccomp", "acomp", "oprd", "dobj") and c.lower_ in LIGHT_SPEECH[lemma]
+                   for c in tok.children)
+    return False
+
+
+def _clause_is_quote(tok: Token) -> bool:
+    return any(c.dep_ == "punct" and c.text in ":" for c in tok.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a speech verb, climbing through "adding that", "as saying"."""
+    tok = verb
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in SUBJECT_DEPS and c.pos_ != "SCONJ":
+                if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                    return tok.head  # "Lavrov, who stated that ..."
+                return c
+        # Passive "was quoted as saying": the agent
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl") and tok.head is not tok:
+            tok = tok.head
+            continue
+        # "the prosecutor, declining to ..." / relative clause "Lavrov, who stated that"
+        if tok.dep_ == "relcl":
+            return tok.head
+        break
+    return None
+
+
+def _phrase(tok: Token) -> Span:
+    """The name phrase of a subject token: its left modifiers, the token and flat names."""
+    doc = tok.doc
+    left = tok.i
+    for c in sorted(tok.lefts, key=lambda t: -t.i):
+        if c.right_edge.i != left - 1:
+            break
+        if c.dep_ in PHRASE_DEPS or (c.dep_ == "punct" and c.text in "-[]()"):
+            left = c.left_edge.i
+        else:
+            break
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat", "appos") and c.i == right + 1 and c.pos_ == "PROPN":
+            right = c.i
+    return doc[left:right + 1]
+
+
+def _fallback_ref(state: _State, subj: Token) -> tuple[ActorRef | None, str]:
+    """An ActorRef for a subject the actors stage left unresolved."""
+    doc = state.doc
+    phrase = _phrase(subj)
+    full = phrase.text
+    low = subj.lower_
+    if subj.pos_ == "PRON" or low in PRONOUNS:
+        if low in PERSON_PRONOUNS:
+            for sp in reversed(state.speakers):
+                if sp.ref.kind == "person":
+                    return sp.ref, sp.full
+            for ent in reversed([e for e in doc.ents if e.end_char <= subj.idx and e.label_ == "PERSON"]):
+                return _ent_ref(ent), ent.text
+        # "it", "they", "we", "I": too ambiguous without the actors stage.
+        return None, full
+    # A named entity that holds the subject's head.
+    ents = [e for e in doc.ents if e.start <= subj.i < e.end and e.label_ in ENT_KINDS]
+    if ents:
+        return _ent_ref(ents[0]), full
+    head = subj.lemma_.lower()
+    # A role noun standing for a named actor ("the minister" -> "Foreign Minister Sergey Lavrov").
+    if subj.pos_ != "PROPN" and (head in ROLE_NOUNS or subj.lower_ in ROLE_NOUNS) and _bare(phrase):
+        named = _titled_entity(doc, subj, head)
+        if named is not None:
+            return named
+        if head in ("statement", "report", "communique") and state.speakers:
+            sp = state.speakers[-1]
+            return sp.ref, sp.full
+    # Otherwise the phrase itself names the speaker ("police", "the Saudi Public Prosecutor").
+    if subj.pos_ == "PROPN" or (subj.pos_ == "NOUN" and (head in SPEAKER_NOUNS or subj.lower_ in SPEAKER_NOUNS)):
+        name = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", full).strip()
+        if name:
+            kind = "person" if subj.ent_type_ == "PERSON" else "other"
+            prefix = "PER" if kind == "person" else "ORG"
+            return ActorRef(id=f"{prefix}:{_slug(name)}", name=name, kind=kind, mention=full,
+                            start=phrase.start_char, end=phrase.end_char), full
+    return None, full
+
+
+def _bare(phrase: Span) -> bool:
+    """A phrase of a determiner and a noun ("the minister"), nothing that names anyone."""
+    return all(t.pos_ in ("DET", "NOUN", "ADJ") for t in phrase) and not any(t.ent_type_ for t in phrase)
+
+
+def _titled_entity(doc: Doc, subj: Token, role: str) -> tuple[ActorRef, str] | None:
+    """The named actor whose title holds the role noun, nearest before, else nearest after."""
+    best: tuple[int, Span, str] | None = None
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG") or ent.start <= subj.i < ent.end:
+            continue
+        titled = _phrase(ent.root)
+        # The title is right before the name or in an apposition after it.
+        near = list(titled) + list(doc[max(ent.start - 4, ent.sent.start):ent.start])
+        # "Colonel John Dorrian, the spokesman for ...": the apposition's head noun.
+        near += [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+        own = _phrase(subj)
+        words = {w for t in near if not (own.start <= t.i < own.end) for w in (t.lemma_.lower(), t.lower_)}
+        if role not in words:
+            continue
+        # Before the subject ranks first (distance), after it only when nothing came before.
+        dist = subj.i - ent.end if ent.end <= subj.i else 10**6 + ent.start - subj.i
+        if best is None or dist < best[0]:
+            best = (dist, ent, titled.text)
+    if best is None:
+        return None
+    return _ent_ref(best[1]), best[2]
+
+
+def _ent_ref(ent: Span) -> ActorRef:
+    kind = ENT_KINDS.get(ent.label_, "other")
+    prefix = "PER" if kind == "person" else "ORG"
+    name = re.sub(r"^(?:the|The)\s+", "", ent.text)
+    name = re.sub(r"[’']s$", "", name)
+    return ActorRef(id=f"{prefix}:{_slug(name)}", name=name, kind=kind, mention=ent.text,
+                    start=ent.start_char, end=ent.end_char)
+
+
+def _speaker_for(state: _State, subj: Token) -> ActorRef | None:
+    phrase = _phrase(subj)
+    ref = state.ctx.actor_at(phrase.start_char, phrase.end_char) if state.ctx.actors else None
+    full = phrase.text
+    if ref is None:
+        ref, full = _fallback_ref(state, subj)
+    if ref is not None:
+        state.speakers.append(_Speaker(ref, full, subj.idx))
+    return ref
+
+
+def _in_quote(state: _State, start: int, end: int) -> QuoteSpan | None:
+    for q in state.spans:
+        if q.start - 1 <= start and end <= q.end + 1:
+            return q
+    return None
+
+
+def _subtree_chars(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces, commas, colons and unpaired marks off a character range."""
+    text = doc.text
+    junk = " \t\n,;:\u2013\u2014-"
+    while start < end and text[start] in junk:
+        start += 1
+    while end > start and text[end - 1] in junk:
+        end -= 1
+    # Leading "that" of a complement clause.
+    m = re.match(r"that\s+", text[start:end])
+    if m:
+        start += m.end()
+    return start, end
+
+
+def _verbs_in(sent: Span, state: _State) -> list[Token]:
+    return [t for t in sent if _is_speech_verb(t) and _in_quote(state, t.idx, t.idx + len(t)) is None]
+
+
+def _same_or_next_paragraph(text: str, a: int, b: int) -> bool:
+    return text[a:b].count("\n") <= 2 and (b - a) < 600
+
+
+def _verb_for_quote(state: _State, qs: QuoteSpan) -> Token | None:
+    """The speech verb that introduces a quotation."""
+    doc = state.doc
+    first = doc.char_span(qs.start, qs.end, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return None
+    sents = []
+    for s in doc.sents:
+        if s.end_char > qs.start - 1 and s.start_char < qs.end + 1:
+            sents.append(s)
+    if not sents:
+        return None
+    verbs: list[Token] = []
+    for s in sents:
+        verbs.extend(_verbs_in(s, state))
+    # Also "according to X" around the quotation.
+    for s in sents:
+        for t in s:
+            if t.lower_ == "according" and any(c.lower_ == "to" for c in t.children) \
+                    and _in_quote(state, t.idx, t.idx + 1) is None:
+                verbs.append(t)
+    # 1. The innermost verb whose subtree holds the quotation.
+    holding = [v for v in verbs if _holds(v, qs)]
+    if holding:
+        return min(holding, key=lambda v: (len(list((v.head if v.lower_ == "according" else v).subtree)), v.i))
+    # 2. The nearest verb outside the marks in the same sentences.
+    if verbs:
+        return min(verbs, key=lambda v: min(abs(v.idx - qs.end), abs(v.idx - qs.start)))
+    # 3. The sentence after (“...” \n He said.) or before ("He said:"), in the same paragraph.
+    text = doc.text
+    all_sents = list(doc.sents)
+    idx = [i for i, s in enumerate(all_sents) if s.start_char == sents[0].start_char][0]
+    last = idx + len(sents) - 1
+    for j in (last + 1, idx - 1):
+        if 0 <= j < len(all_sents):
+            s = all_sents[j]
+            between = text[qs.end:s.start_char] if j > last else text[s.start_char + len(s.text.rstrip()):qs.start]
+            if "\n" in between:
+                continue  # another paragraph
+            vs = _verbs_in(s, state)
+            if j < idx:
+                # The sentence before must lead into the quotation ("Lavrov said:").
+                vs = [v for v in vs if not any(c.dep_ == "ccomp" for c in v.children)
+                      or s.text.rstrip().endswith(":")]
+            if vs:
+                return vs[0] if j > last else vs[-1]
+    return None
+
+
+def _colon_lead(state: _State, qs: QuoteSpan) -> Token | None:
+    """The speaker named in a clause that ends with a colon just before a quotation.
+
+    "Lavrov's comments could not be clearer: “...”" -> Lavrov;
+    "the warning was repeated by Putin himself: “...”" -> Putin.
+    """
+    doc = state.doc
+    text = doc.text
+    k = qs.start - 2  # skip the opening mark
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k < 0 or text[k] != ":":
+        return None
+    colon = doc.char_span(k, k + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    sent = colon[0].sent
+    lead = doc[sent.start:colon[0].i]
+    if len(lead) == 0:
+        return None
+    verbs = _verbs_in(lead, state)
+    if verbs:  # "Lavrov said:"
+        subj = _subject(verbs[-1])
+        if subj is not None:
+            return subj
+    root = lead.root
+    for c in root.children:
+        if c.dep_ in SUBJECT_DEPS:
+            if c.lemma_.lower() in SPEECH_NOUNS or c.lower_ in SPEECH_NOUNS:
+                for p in c.children:
+                    if p.dep_ == "poss":
+                        return p
+    people = [e for e in lead.ents if e.label_ in ("PERSON", "ORG")]
+    if people:
+        return people[-1].root
+    for c in root.children:
+        if c.dep_ in SUBJECT_DEPS and c.pos_ == "PROPN":
+            return c
+    return None
+
+
+def _holds(verb: Token, qs: QuoteSpan) -> bool:
+    if verb.lower_ == "according":
+        head = verb.head
+        lo, hi = _subtree_chars(head)
+        return lo <= qs.start and qs.end <= hi
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            continue
+        lo, hi = _subtree_chars(c)
+        if lo <= qs.start + 1 and qs.end - 1 <= hi:
+            return True
+    return False
+
+
+def _according_object(tok: Token) -> Token | None:
+    for to in tok.children:
+        if to.lower_ == "to":
+            for o in to.children:
+                if o.dep_ == "pobj":
+                    return o
+    return None
+
+
+@dataclass
+class _Candidate:
+    """A quotation found but not yet attributed; ``at`` orders attribution."""
+
+    kind: str
+    start: int
+    end: int
+    at: int
+    subj: Token | None
+
+
+def _indirect(state: _State) -> list[_Candidate]:
+    doc = state.doc
+    text = doc.text
+    out: list[_Candidate] = []
+    for tok in doc:
+        if _in_quote(state, tok.idx, tok.idx + len(tok)) is not None:
+            continue
+        rng: tuple[int, int] | None = None
+        subj: Token | None = None
+        if tok.lower_ == "according" and tok.dep_ in ("prep", "advcl", "advmod"):
+            subj = _according_object(tok)
+            rng = _minus(tok.head, tok)
+        elif _is_speech_verb(tok):
+            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            if tok.lemma_ == "make":
+                # "made (it) clear that ...": the clause hangs from "clear".
+                comps = [g for c in tok.children if c.lower_ in LIGHT_SPEECH["make"] for g in c.children
+                         if g.dep_ == "ccomp" or (g.dep_ == "advcl" and any(
+                             m.dep_ == "mark" and m.lower_ == "that" for m in g.children))] or [
+                    c for c in comps if c.lower_ not in LIGHT_SPEECH["make"]]
+            # A report of a report ("..., AP reported" around "Kerry told journalists that ...")
+            # is left to the inner speech verb.
+            if len(comps) == 1 and comps[0].lemma_ in INNER_SAY and any(
+                    c.dep_ in SUBJECT_DEPS for c in comps[0].children):
+                continue
+            if comps:
+                lo = min(_subtree_chars(c)[0] for c in comps)
+                hi = max(_subtree_chars(c)[1] for c in comps)
+                rng = (lo, hi)
+            elif tok.dep_ == "parataxis":
+                rng = _subtree_chars(tok.head)  # "A, the prosecutor said, B": all of it
+            elif tok.dep_ != "ROOT" and tok.head is not tok and (
+                    tok.left_edge.lower_ == "as"
+                    or any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)):
+                rng = _minus(tok.head, tok)  # "as Lavrov explains, the US has ..."
+            elif tok.lemma_ in OBJECT_SPEECH_VERBS and any(c.dep_ == "dobj" for c in tok.children):
+                after = [c for c in tok.rights if c.dep_ not in ("punct", "cc", "conj", "advcl")]
+                if after:
+                    rng = (after[0].left_edge.idx, _subtree_chars(after[-1])[1])
+            if rng is not None:
+                subj = _subject(tok)
+        if rng is None or subj is None:
+            continue
+        start, end = _trim(doc, *rng)
+        if _words(text[start:end]) < MIN_INDIRECT_WORDS:
+            continue
+        # Mostly a direct quotation: the direct record carries it.
+        covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in state.spans
+                      if _words(q.text(text)) >= MIN_DIRECT_WORDS)
+        if covered >= 0.6 * (end - start):
+            continue
+        out.append(_Candidate("indirect", start, end, subj.idx, subj))
+    return out
+
+
+def _direct(state: _State) -> list[_Candidate]:
+    text = state.doc.text
+    out: list[_Candidate] = []
+    for qs in state.spans:
+        if _words(qs.text(text)) < MIN_DIRECT_WORDS:
+            continue
+        start, end = qs.start, qs.end
+        while end > start and text[end - 1] in ",":
+            end -= 1
+        lead = _colon_lead(state, qs)
+        if lead is not None:
+            out.append(_Candidate("direct", start, end, lead.idx, lead))
+            continue
+        verb = _verb_for_quote(state, qs)
+        if verb is None:
+            out.append(_Candidate("direct", start, end, start, None))
+            continue
+        subj = _subject(verb) if verb.lower_ != "according" else _according_object(verb)
+        if subj is None:
+            continue
+        out.append(_Candidate("direct", start, end, min(subj.idx, start), subj))
+    return out
+
+
+def _minus(head: Token, cut: Token) -> tuple[int, int]:
+    """The characters of head's subtree without the attribution phrases at its edges.
+
+    The cut phrase ("as Lavrov explains", "according to X") and any other
+    "according to" phrase of the same clause are removed where they sit at
+    the start or the end of the clause.
+    """
+    lo, hi = _subtree_chars(head)
+    cuts = sorted([_subtree_chars(c) for c in head.children if c.lower_ == "according"] + [_subtree_chars(cut)])
+    for clo, chi in cuts:
+        if clo - lo <= hi - chi:
+            lo = max(lo, chi)
+        else:
+            hi = min(hi, clo)
+    return lo, hi
+
+
+def find_quotes(doc: Doc, ctx: ArticleContext) -> list[Quote]:
+    """Direct and indirect quotations of an article, in text order, speakers resolved."""
+    if not doc.has_annotation("DEP"):
+        raise ValueError("find_quotes needs a dependency parse: run a spaCy pipeline with a parser")
+    state = _State(doc=doc, ctx=ctx, spans=quote_spans(doc.text))
+    cands = _direct(state) + _indirect(state)
+    # Attribute in text order so that "he said" and "the minister said" fall back on
+    # speakers named earlier, never later.
+    out: list[Quote] = []
+    last_direct: Quote | None = None
+    for c in sorted(cands, key=lambda c: (c.at, c.start)):
+        if c.subj is not None:
+            speaker = _speaker_for(state, c.subj)
+        elif last_direct is not None and last_direct.speaker is not None \
+                and _same_or_next_paragraph(doc.text, last_direct.end, c.start):
+            # A quotation with no cue of its own continues the previous speaker's.
+            speaker = last_direct.speaker
+        else:
+            continue
+        if speaker is None:
+            continue
+        q = Quote(speaker=speaker, text=doc.text[c.start:c.end], kind=c.kind, start=c.start, end=c.end)
+        out.append(q)
+        if c.kind == "direct":
+            last_direct = q
+    return _dedupe(sorted(out, key=lambda q: (q.start, q.end)))
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """Drop a quote whose span repeats another or sits inside one of the same speaker."""
+    kept: list[Quote] = []
+    for q in quotes:
+        dup = False
+        for k in kept:
+            same_span = (k.start, k.end) == (q.start, q.end)
+            same_speaker = k.speaker is not None and q.speaker is not None and k.speaker.id == q.speaker.id
+            inside = (k.start <= q.start and q.end <= k.end) or (q.start <= k.start and k.end <= q.end)
+            if same_span or (inside and same_speaker):
+                dup = True
+                break
+        if not dup:
+            kept.append(q)
+    return kept
