@@ -219,9 +219,10 @@ def ingest(paths: tuple[str, ...], db: str, no_nlp: bool, read: ReadOptions, qui
 @db_option
 @verbosity
 def run(paths: tuple[str, ...], db: str, quiet: bool) -> None:
-    """The main job: ingest + extract into the database, then print a summary.
+    """The main job: ingest + extract into the database, write the report, print a summary.
 
-    With no PATH, runs on the bundled example articles.
+    With no PATH, runs on the bundled example articles. Tells where the
+    database and the HTML report are and how to open the web UI.
 
     \b
     Example:
@@ -233,11 +234,17 @@ def run(paths: tuple[str, ...], db: str, quiet: bool) -> None:
     # The bundled examples folder also holds its README.md: read only articles there.
     options = ExtractOptions(read=ReadOptions(include=EXAMPLE_GLOBS)) if not paths else ExtractOptions()
     summary = _ingest_cmd(list(paths) or [str(EXAMPLES)], db, options, quiet)
+    from .report import write_report
+
+    report_path = (Path(db).with_suffix(".report.html") if "://" not in db else Path("ceasefire-report.html"))
     with open_store(db) as store:
         st = store.stats()
+        write_report(store, report_path)
     click.echo(summary.line())
     click.echo(f"database {db}: " + ", ".join(f"{v} {k}" for k, v in vars(st).items()))
-    click.echo("next: ceasefire articles --db " + db + "   (list and search the stored articles)")
+    click.echo(f"report:   {report_path.resolve()}  (open it in a browser; no server needed)")
+    click.echo(f"web UI:   ceasefire serve --db {db}   then open http://127.0.0.1:8000/")
+    click.echo(f"more:     ceasefire events --db {db}   |   ceasefire export --db {db} --format csv -o events.csv")
     sys.exit(summary.exit_code)
 
 

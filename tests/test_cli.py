@@ -111,6 +111,10 @@ def test_run_on_bundled_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert (tmp_path / "ceasefire.db").exists()
     assert "documents ok, 0 failed" in result.output
     assert "database ceasefire.db:" in result.output
+    report = tmp_path / "ceasefire.report.html"
+    assert report.exists() and 'class="event-row"' in report.read_text(encoding="utf-8")
+    assert f"report:   {report}" in result.output
+    assert "ceasefire serve --db ceasefire.db" in result.output
 
 
 @pytest.fixture(scope="module")
