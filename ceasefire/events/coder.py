@@ -17,7 +17,7 @@ from itertools import product
 from typing import TYPE_CHECKING
 
 from ..models import ActorRef, Event, Place
-from .frames import REQUEST_VERBS, Frame, frame_of, governing_predicate, report_subject
+from .frames import REPORT_VERBS, REQUEST_VERBS, Frame, frame_of, governing_predicate, report_subject
 from .lexicon import Lexicon, Trigger, load_lexicon, objects_of, satisfied
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,6 +57,13 @@ GENERIC_ACTORS = frozenset({
     "americans", "russians", "iranians", "syrians", "kurds", "palestinians", "israelis",
 })
 NER_KIND = {"PERSON": "person", "NORP": "state", "GPE": "state", "ORG": "other"}
+# Promises whose content decides between AGREE and THREATEN.
+PROMISE_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "THREATEN"})
+# Reported obligations ("X said Y must withdraw") are requests by the reporter.
+DEMAND_AUX = frozenset({"must", "should", "ought"})
+CONF_REPORTED_DEMAND = 0.4  # lower than any lexical trigger: the REQUEST is inferred from modality
+
 # Heads that stand for their "of" complement when naming an actor.
 QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "million", "some", "many", "most", "member",
                             "group", "number", "scores", "score", "couple", "handful", "majority", "part"})
@@ -106,6 +113,8 @@ def code_events(doc: Doc, ctx: ArticleContext, settings: CoderSettings = DEFAULT
     for sent in doc.sents:
         sent_events: list[tuple[Event, Token]] = []
         for tok in sent:
+            if tok.pos_ in ("VERB", "AUX"):
+                sent_events.extend((e, tok) for e in _reported_demand(tok, sent, ctx))
             trig = _trigger(tok, lex)
             if trig is None:
                 continue
@@ -117,6 +126,18 @@ def code_events(doc: Doc, ctx: ArticleContext, settings: CoderSettings = DEFAULT
 # ---------------------------------------------------------------- triggers
 
 def _trigger(tok: Token, lex: Lexicon) -> Trigger | None:
+    trig = _lexical_trigger(tok, lex)
+    if trig is not None and trig.type == "AGREE" and tok.lemma_.lower() in PROMISE_VERBS:
+        # "vowed to fight", "pledged to impose sanctions": a promise of harm is a threat
+        for c in tok.children:
+            if c.dep_ == "xcomp":
+                inner = _lexical_trigger(c, lex)
+                if inner is not None and inner.type in HOSTILE_TYPES:
+                    return replace(trig, type="THREATEN", mode=None)
+    return trig
+
+
+def _lexical_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.dep_ in ("compound", "amod") and tok.pos_ != "VERB":
         return None  # "attack helicopter", "strike force": a modifier, not an event
     if tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):
@@ -422,6 +443,24 @@ def _linked(a: Token, b: Token) -> bool:
 
 def _same_actor(x: ActorRef | None, y: ActorRef | None) -> bool:
     return x is None or y is None or x.id == y.id
+
+
+def _reported_demand(tok: Token, sent: Span, ctx: ArticleContext) -> list[Event]:
+    """'Lavrov said the groups should leave': the reporter asks the groups to leave."""
+    if not any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in tok.children):
+        return []
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REPORT_VERBS:
+        return []
+    src = resolve_actor(report_subject(tok.head), ctx)
+    subj = _subjects(tok)
+    tgt = resolve_actor(subj[0], ctx) if subj else None
+    if src is None and tgt is None:
+        return []
+    date, precision = _date(sent, tok.head, ctx, DEFAULT_SETTINGS)
+    return [Event(type="REQUEST", mode=None, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                  source=src, target=tgt, location=_place(tok, sent, ctx), date=date,
+                  date_precision=precision, status="asserted", trigger=tok.head.text,
+                  confidence=CONF_REPORTED_DEMAND)]
 
 
 def _dedupe(found: list[tuple[Event, Token]]) -> list[Event]:

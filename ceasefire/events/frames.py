@@ -18,7 +18,7 @@ REPORT_VERBS = frozenset({
     "explain", "stress", "emphasise", "emphasize", "reveal", "acknowledge", "admit", "argue",
     "insist", "suggest", "estimate", "quote", "declare", "assert", "maintain", "indicate",
     "mention", "point", "recall", "tweet", "post", "publish", "allege", "believe", "think",
-    "consider", "contend", "show", "testify", "inform", "brief",
+    "consider", "contend", "show", "testify", "inform", "brief", "reiterate", "repeat", "conclude",
 })
 
 # Verbs whose infinitive/clausal complement is what someone is asked to do.
@@ -32,7 +32,7 @@ REQUEST_VERBS = frozenset({
 NEGATING_VERBS = frozenset({
     "fail", "refuse", "decline", "deny", "avoid", "stop", "cease", "neglect", "prevent",
     "dissuade", "desist", "abstain", "refrain", "reject", "halt", "forgo", "forego",
-    "unwilling", "unable", "cessation", "end", "suspension", "absence", "lack",
+    "unwilling", "unable", "cancel", "cessation", "end", "suspension", "absence", "lack",
 })
 
 # Nouns whose complement is planned ("its decision to attack", "plans for an offensive").
@@ -45,7 +45,7 @@ FUTURE_NOUNS = frozenset({
 FUTURE_VERBS = frozenset({
     "plan", "prepare", "intend", "aim", "expect", "threaten", "vow", "promise", "pledge",
     "decide", "agree", "offer", "go", "about", "set", "due", "poised", "ready", "seek",
-    "schedule", "mean", "resolve", "determine", "announce", "commit", "gear", "crank",
+    "schedule", "mean", "resolve", "swear", "willing", "prepared", "determine", "announce", "commit", "gear", "crank",
     "move", "look", "hope", "want", "try", "attempt", "propose",
 })
 

@@ -21,7 +21,7 @@ PLOVER_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 
-CONSTRAINT_KINDS = ("obj", "subj", "prep", "pobj", "prt", "mod", "xcomp", "comp", "active")
+CONSTRAINT_KINDS = ("obj", "subj", "head", "prep", "pobj", "prt", "mod", "xcomp", "ccomp", "comp", "active")
 
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 MOD_DEPS = ("compound", "amod", "nmod", "npadvmod")
@@ -133,6 +133,11 @@ def satisfied(c: Constraint, token: Token) -> bool:
         subs = [ch for ch in token.children if ch.dep_ in ("nsubj", "nsubjpass")]
         subs += [x for s in subs for x in s.conjuncts]
         return any(s.lemma_.lower() in c.words or s.lower_ in c.words for s in subs)
+    if c.kind == "head":
+        gov = token.head.head if token.dep_ == "pobj" else token.head
+        return gov is not token and (gov.lemma_.lower() in c.words or gov.lower_ in c.words)
+    if c.kind == "ccomp":
+        return any(ch.dep_ == "ccomp" for ch in token.children)
     if c.kind == "xcomp":
         return any(ch.dep_ == "xcomp" for ch in token.children)
     if c.kind == "comp":
@@ -152,7 +157,7 @@ def parse_constraints(text: str, where: str) -> tuple[Constraint, ...]:
         kind, _, words = part.strip().partition(":")
         if kind not in CONSTRAINT_KINDS:
             raise LexiconError(f"{where}: unknown constraint {kind!r} (one of {', '.join(CONSTRAINT_KINDS)})")
-        if kind not in ("xcomp", "comp", "active") and not words:
+        if kind not in ("xcomp", "ccomp", "comp", "active") and not words:
             raise LexiconError(f"{where}: constraint {kind!r} needs words, e.g. {kind}:a|b")
         out.append(Constraint(kind, frozenset(w.strip().lower() for w in words.split("|") if w.strip())))
     return tuple(out)
