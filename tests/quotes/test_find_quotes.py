@@ -1,0 +1,98 @@
+"""find_quotes: direct and indirect speech with speakers, on parsed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from ceasefire.models import ActorRef
+from ceasefire.nlp.context import ArticleContext
+from ceasefire.quotes import find_quotes
+
+# (text, [(fragment of the quote, kind, speaker name)]) -- every quote found must be listed.
+CASES = [
+    # Multi-sentence direct quote, pronoun speaker resolved to the person named before.
+    ("Sergey Lavrov spoke in Moscow on Friday. “It is important to provide humanitarian access. "
+     "But terrorism is our common threat,” he said.",
+     [("terrorism is our common threat", "direct", "Sergey Lavrov")]),
+    # Split around the attribution: two quotes, one speaker.
+    ("“We warned them,” Lavrov said, “and they did not listen to us at all.”",
+     [("We warned them", "direct", "Lavrov"), ("they did not listen to us", "direct", "Lavrov")]),
+    # Inverted attribution.
+    ("“The truce has failed completely,” said Lavrov.",
+     [("The truce has failed completely", "direct", "Lavrov")]),
+    # Pronoun speaker in the next sentence.
+    ("Mark Toner spoke to reporters in Washington. “We need to distinguish between these groups,” he said.",
+     [("We need to distinguish between these groups", "direct", "Mark Toner")]),
+    # Attribution before the quote.
+    ("Kerry told reporters: “We will try to strengthen the enforcement of this cessation.”",
+     [("strengthen the enforcement", "direct", "Kerry")]),
+    # Colon lead-in without a speech verb.
+    ("Lavrov’s comments could not be clearer: “We warned the Americans about this in advance.”",
+     [("We warned the Americans", "direct", "Lavrov")]),
+    # According to.
+    ("According to the Syrian Observatory for Human Rights, at least 20 civilians were killed in the strikes.",
+     [("at least 20 civilians were killed", "indirect", "Syrian Observatory for Human Rights")]),
+    # Indirect with "that" and without it.
+    ("Lavrov said that the US had asked Moscow not to strike al-Nusra Front positions.",
+     [("the US had asked Moscow not to strike", "indirect", "Lavrov")]),
+    ("Colonel John Dorrian confirmed the raid had taken place in eastern Syria.",
+     [("the raid had taken place", "indirect", "John Dorrian")]),
+    # Attribution after the reported clause.
+    ("At least 207 people were killed in the blasts, Reuters reported, citing police.",
+     [("At least 207 people were killed", "indirect", "Reuters")]),
+    # "as X said, ..."
+    ("As Putin said in his speech, these people are cruel but they are not dumb.",
+     [("these people are cruel but they are not dumb", "indirect", "Putin")]),
+    # A role noun resolved to the titled name before it.
+    ("Russian Foreign Minister Sergey Lavrov met Kerry in Geneva. "
+     "The minister also stressed that opposition groups should leave terrorist positions.",
+     [("opposition groups should leave terrorist positions", "indirect", "Sergey Lavrov")]),
+    # A report of a report is the inner speaker's.
+    ("Kerry told journalists that he had discussed the violence in Syria with Lavrov, AP reported.",
+     [("he had discussed the violence in Syria", "indirect", "Kerry")]),
+    # Scare quotes and titles are not quotes.
+    ("The so-called “moderates” fought alongside the “Free Syrian Army” near the city.", []),
+    ("“Is Bernie Stealing Trump’s No More Wars Issue?” by Patrick J. Buchanan", []),
+    # No speech at all.
+    ("Russian jets struck rebel positions near Aleppo on Saturday.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_find_quotes(nlp, text, expected):
+    doc = nlp(text)
+    quotes = find_quotes(doc, ArticleContext(doc=doc))
+    got = [(q.text, q.kind, q.speaker.name if q.speaker else None) for q in quotes]
+    assert len(quotes) == len(expected), got
+    for fragment, kind, speaker in expected:
+        assert any(fragment in t and k == kind and s == speaker for t, k, s in got), (fragment, got)
+    for q in quotes:
+        assert doc.text[q.start:q.end] == q.text
+
+
+def test_speaker_from_actor_stage(nlp):
+    """With ctx.actors filled (as the actors stage does), the speaker is that canonical actor."""
+    text = "Sergey Lavrov arrived in Geneva. He said the army would withdraw from the town by Friday."
+    doc = nlp(text)
+    he = text.index("He said")
+    lavrov = ActorRef(id="LAVROV", name="Sergey Lavrov", kind="person", country="RUS",
+                      mention="He", start=he, end=he + 2)
+    ctx = ArticleContext(doc=doc, actors=[lavrov])
+    quotes = find_quotes(doc, ctx)
+    assert [(q.kind, q.speaker.id if q.speaker else None) for q in quotes] == [("indirect", "LAVROV")]
+    assert quotes[0].text.startswith("the army would withdraw")
+
+
+def test_fallback_ids(nlp):
+    doc = nlp("Colonel John Dorrian confirmed the raid had taken place in eastern Syria.")
+    (q,) = find_quotes(doc, ArticleContext(doc=doc))
+    assert q.speaker is not None
+    assert (q.speaker.id, q.speaker.kind) == ("PER:john-dorrian", "person")
+
+
+def test_needs_parse():
+    import spacy
+
+    doc = spacy.blank("en")("He said that it was over.")
+    with pytest.raises(ValueError, match="dependency parse"):
+        find_quotes(doc, ArticleContext(doc=doc))
