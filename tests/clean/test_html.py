@@ -33,7 +33,7 @@ PARAGRAPHS = [
 
 def page(*, title="Shelling tests truce in the east | Daily Courier", author="Jane Doe",
          date="2016-06-07T08:00:00+03:00", site="Daily Courier",
-         description="Residents report the heaviest bombardment since the truce began.",
+         description="Opposition says four dead as monitors log eleven alleged breaches in a week.",
          paragraphs=PARAGRAPHS, related: bool = True) -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     aside = ("<aside class='related'><h3>Related</h3><ul><li><a href='/x'>Other story one</a></li>"
@@ -60,7 +60,7 @@ def test_primary_article_carries_page_metadata():
     assert primary.authors == ["Jane Doe"]
     assert primary.published == "2016-06-07"
     assert primary.publisher == "Daily Courier"
-    assert primary.subtitle == "Residents report the heaviest bombardment since the truce began."
+    assert primary.subtitle == "Opposition says four dead as monitors log eleven alleged breaches in a week."
     for paragraph in PARAGRAPHS:
         assert paragraph in primary.text
     assert "All rights reserved" not in primary.text and "Sport" not in primary.text
@@ -83,8 +83,12 @@ def test_container_hints_win_and_fill_in():
     ("Shelling tests truce in the east", None),
     # a site-wide description shares nothing with the story
     ("Your trusted source for local weather, traffic and community happenings.", None),
-    ("Residents report the heaviest bombardment since the truce began.",
-     "Residents report the heaviest bombardment since the truce began."),
+    # a lede with a dateline in front, cut mid-word, with markup glued on
+    ("EASTERN PROVINCE (Courier) - " + PARAGRAPHS[0][:120] + "<a href='/x'>Read More</a>", None),
+    ("Opposition says four dead as monitors log eleven alleged breaches in a week.",
+     "Opposition says four dead as monitors log eleven alleged breaches in a week."),
+    ("Opposition says four dead &amp; monitors log eleven alleged breaches.",
+     "Opposition says four dead & monitors log eleven alleged breaches."),
 ])
 def test_subtitle_from_description(description, expected):
     body = "\n".join(PARAGRAPHS)
@@ -110,11 +114,20 @@ def test_clean_title(title, site, host, expected):
     ("Jane Doe; John Roe", ["Jane Doe", "John Roe"]),
     ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
     ("Jane Doe & John Roe", ["Jane Doe", "John Roe"]),
+    ("Staff", []),
+    ("Editorial Staff; Jane Doe", ["Jane Doe"]),
+    ("No Author", []),
+    ("News Service Reports", []),
+    ("Courierteam", []),
+    ("Daily Courier", []),  # the outlet itself
+    ("The Daily Courier; Jane Doe", ["Jane Doe"]),
+    ("DailyCourier com", []),
+    ("Reuters", ["Reuters"]),  # an agency credit is kept
     ("", []),
     (None, []),
 ])
 def test_split_authors(author, expected):
-    assert split_authors(author) == expected
+    assert split_authors(author, publisher="The Daily Courier", hostname="www.dailycourier.example") == expected
 
 
 @pytest.mark.parametrize(("sitename", "expected"), [
