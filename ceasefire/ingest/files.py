@@ -146,7 +146,13 @@ def walk_directory(root: Path, options: ReadOptions) -> Iterator[Path]:
 
     Lazy: one directory listing at a time is held in memory.
     """
+    seen: set[str] = set()
+
     def walk(directory: Path) -> Iterator[Path]:
+        real = os.path.realpath(directory)
+        if real in seen:  # a symlink loop, or a folder linked twice
+            return
+        seen.add(real)
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError:

@@ -98,6 +98,13 @@ def test_directory_walk(tree, read, options, expected):
     assert {d.meta["site"] for d in result.docs} <= {"pages", "sub", "deeper"}
 
 
+def test_directory_symlink_loop(tree, read):
+    (tree / "sub" / "loop").symlink_to(tree, target_is_directory=True)
+    result = read([str(tree)], ReadOptions(include=("*.txt",)))
+    assert [d.source[len(str(tree)) + 1:] for d in result.docs] == [
+        "a.txt", "b.txt", "sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"]
+
+
 def test_directory_without_matches(tree, read):
     [error] = read([str(tree)], ReadOptions(include=("*.warc",))).errors
     assert error.source == str(tree) and error.reason == "directory holds no matching files"
