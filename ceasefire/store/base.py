@@ -349,19 +349,43 @@ class Store(ABC):
             "UNION SELECT actor_id FROM actor_mentions WHERE lower(actor_mention) = ?", (key, key, key))
         return sorted(r[0] for r in rows)
 
+    _EVENT_SELECT = (
+        "SELECT e.id, e.article_id, a.doc_id, d.source, a.title, a.published, e.type, e.mode, e.date, "
+        "e.date_precision, e.status, e.source_id, e.source_name, e.target_id, e.target_name, "
+        "e.claimant_id, e.claimant_name, e.loc_name, e.loc_lat, e.loc_lon, e.loc_country, "
+        "e.trigger_text, e.sentence, e.start_char, e.end_char, e.confidence, "
+        # appended for exports (EventRow's defaulted fields, same order)
+        "e.loc_admin1, e.loc_geonameid, e.loc_feature, e.source_kind, e.source_country, "
+        "e.target_kind, e.target_country, a.publisher, a.url "
+        "FROM events e JOIN articles a ON a.article_id = e.article_id "
+        "JOIN documents d ON d.doc_id = a.doc_id")
+
+    def get_event(self, event_id: int) -> EventRow | None:
+        """One event by the ``id`` of its :class:`EventRow`."""
+        rows = self._all(f"{self._EVENT_SELECT} WHERE e.id = ?", (event_id,))
+        return EventRow(*rows[0]) if rows else None
+
     def query_events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
-                     until: str | None = None, place: str | None = None,
-                     limit: int | None = None) -> list[EventRow]:
+                     until: str | None = None, place: str | None = None, limit: int | None = None,
+                     *, status: str | None = None, article_id: str | None = None,
+                     offset: int = 0) -> list[EventRow]:
         """Events, filtered; by date (undated last), then article and order in the article.
 
         ``actor`` matches the source, target or claimant by id, name or alias;
         ``type`` the PLOVER type (any case); ``since``/``until`` are inclusive
         ISO dates, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (undated events are
         left out when either is given); ``place`` matches the location's name,
-        admin1 region or ISO3 country (any case).
+        admin1 region or ISO3 country (any case); ``status`` e.g. "asserted";
+        ``article_id`` the events of one article.
         """
         where: list[str] = []
         params: list[Any] = []
+        if status is not None:
+            where.append("e.status = ?")
+            params.append(status.strip().lower())
+        if article_id is not None:
+            where.append("e.article_id = ?")
+            params.append(article_id)
         if actor is not None:
             ids = self._resolve_actor_ids(actor)
             if not ids:
@@ -381,21 +405,14 @@ class Store(ABC):
         if place is not None:
             where.append("(lower(e.loc_name) = ? OR lower(e.loc_admin1) = ? OR lower(e.loc_country) = ?)")
             params += [place.strip().lower()] * 3
-        sql = ("SELECT e.id, e.article_id, a.doc_id, d.source, a.title, a.published, e.type, e.mode, e.date, "
-               "e.date_precision, e.status, e.source_id, e.source_name, e.target_id, e.target_name, "
-               "e.claimant_id, e.claimant_name, e.loc_name, e.loc_lat, e.loc_lon, e.loc_country, "
-               "e.trigger_text, e.sentence, e.start_char, e.end_char, e.confidence, "
-               "e.loc_admin1, e.loc_geonameid, e.loc_feature, e.source_kind, e.source_country, "
-               "e.target_kind, e.target_country, a.publisher, "
-               "a.url "
-               "FROM events e JOIN articles a ON a.article_id = e.article_id "
-               "JOIN documents d ON d.doc_id = a.doc_id")
+        sql = self._EVENT_SELECT
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY e.date NULLS LAST, a.id, e.ord"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
+        if limit is not None or offset:
+            # SQLite needs a LIMIT before OFFSET (-1: none); PostgreSQL takes LIMIT NULL.
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit if limit is not None else (-1 if self.dialect == "sqlite" else None), offset]
         return [EventRow(*r) for r in self._all(sql, params)]
 
     def query_quotes(self, actor: str | None = None, limit: int | None = None) -> list[QuoteRow]:

@@ -65,6 +65,10 @@ def s(i: int) -> str:
     ({"place": "SYR"}, [s(0), s(1)]),                                 # by country
     ({"place": "Donetsk", "type": "ASSAULT"}, [s(4)]),
     ({"limit": 2}, [s(4), s(5)]),
+    ({"limit": 2, "offset": 2}, [s(0), s(1)]),
+    ({"offset": 4}, [s(2), s(3)]),
+    ({"status": "asserted", "type": "CONSULT"}, [s(5)]),
+    ({"status": "negated"}, []),
 ])
 def test_query_events(filled: Store, filters: dict[str, object], expected: list[str]) -> None:
     assert sentences(filled.query_events(**filters)) == expected  # type: ignore[arg-type]
@@ -79,6 +83,22 @@ def test_event_row_fields(filled: Store) -> None:
     assert (row.location_name, row.lat, row.lon, row.country) == ("Idlib", 35.93, 36.63, "SYR")
     assert row.article_id == f"{row.doc_id}:0" and row.doc_source == document(1).source
     assert (row.title, row.published, row.start, row.end, row.confidence) == ("Title", "2016-07-02", 0, 10, 0.5)
+
+
+def test_event_row_export_fields_and_get_event(store: Store) -> None:
+    doc = document(1)
+    store.save_document(doc, [full_record(doc)])
+    rows = store.query_events(article_id=f"{doc.doc_id}:0")
+    assert [r.type for r in rows] == ["ACCUSE", "ASSAULT", "RETREAT"]  # by date: 2016-06, 2016-06-05, none
+    first = rows[1]
+    assert (first.admin1, first.geonameid, first.geo_feature) == ("Aleppo", 170063, "PPLA")
+    assert (first.source_actor_kind, first.source_actor_country) == ("military", "RUS")
+    assert (first.target_actor_kind, first.target_actor_country) == ("armed_group", None)
+    assert (first.publisher, first.url) == ("Example Wire", "https://example.org/a")
+    assert store.get_event(first.id) == first
+    assert store.get_event(rows[2].id) == rows[2] and rows[2].status == "hypothetical"
+    assert store.get_event(10**9) is None
+    assert store.query_events(article_id="nope") == []
 
 
 @pytest.mark.parametrize(("actor", "expected"), [
