@@ -144,13 +144,21 @@ def _subject(verb: Token) -> Token | None:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
-        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl") and tok.head is not tok:
+        # Climb from "adding that ...", "as saying ...", not from "as X has written".
+        marked = any(c.dep_ == "mark" for c in tok.children)
+        if (tok.dep_ in ("xcomp", "conj", "pcomp", "prep", "acl") or (tok.dep_ == "advcl" and not marked)) \
+                and tok.head is not tok:
             tok = tok.head
             continue
         # "the prosecutor, declining to ..." / relative clause "Lavrov, who stated that"
         if tok.dep_ == "relcl":
             return tok.head
         break
+    # A misparsed clause ("As our writer Afra'a Dagher - who is ... - has written, ..."):
+    # the first person or organisation named before the verb in its own clause.
+    for ent in verb.doc[verb.left_edge.i:verb.i].ents:
+        if ent.label_ in ("PERSON", "ORG"):
+            return ent.root
     return None
 
 
@@ -264,7 +272,11 @@ def _ent_ref(ent: Span) -> ActorRef:
 
 def _speaker_for(state: _State, subj: Token) -> ActorRef | None:
     phrase = _phrase(subj)
-    ref = state.ctx.actor_at(phrase.start_char, phrase.end_char) if state.ctx.actors else None
+    ref = None
+    if state.ctx.actors:
+        # The head word first ("Lavrov" in "Russian Foreign Minister Lavrov"), then the phrase.
+        ref = state.ctx.actor_at(subj.idx, subj.idx + len(subj)) or \
+            state.ctx.actor_at(phrase.start_char, phrase.end_char)
     full = phrase.text
     if ref is None:
         ref, full = _fallback_ref(state, subj)

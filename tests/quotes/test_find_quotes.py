@@ -43,6 +43,12 @@ CASES = [
     # "as X said, ..."
     ("As Putin said in his speech, these people are cruel but they are not dumb.",
      [("these people are cruel but they are not dumb", "indirect", "Putin")]),
+    ("As our correspondent Jane Doe – who lives in Damascus – has written, the fighters change "
+     "their names every few months.",
+     [("the fighters change their names", "indirect", "Jane Doe")]),
+    # An attribution in the middle of the reported clause; short marked words stay inside it.
+    ("As for the crown prince, the prosecutor said had “no knowledge” of the mission.",
+     [("“no knowledge” of the mission", "indirect", "prosecutor")]),
     # A role noun resolved to the titled name before it.
     ("Russian Foreign Minister Sergey Lavrov met Kerry in Geneva. "
      "The minister also stressed that opposition groups should leave terrorist positions.",
