@@ -253,6 +253,8 @@ class Store(ABC):
         ``query`` uses web-search syntax: words (all must occur, stemmed),
         ``"a phrase"``, ``OR``, ``-excluded``. Matched terms in the snippet are
         marked ``[like this]``. A query with nothing but exclusions finds nothing.
+        Backends differ in one respect: PostgreSQL's english configuration
+        ignores stop words ("the", "of"), SQLite's porter tokenizer does not.
         """
         if limit <= 0 or to_fts5(query) is None:  # nothing to look for (also on PostgreSQL: same semantics)
             return []

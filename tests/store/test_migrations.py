@@ -146,3 +146,21 @@ def test_backends_have_the_same_columns(tmp_path: Path, pg_server: PgServer) -> 
         _drop_pg_schema(pg_server.url, name)
     pg_cols["articles"].remove("tsv")  # PostgreSQL's search column; SQLite keeps an FTS5 table instead
     assert lite_cols == pg_cols
+
+
+def test_concurrent_first_opens_migrate_once(store_url: str) -> None:
+    # Several processes opening a brand-new store at the same moment (e.g. parallel workers).
+    import subprocess
+    import sys
+
+    code = ("import sys; from ceasefire.store import open_store; s = open_store(sys.argv[1]); "
+            "print(s.schema_version()); s.close()")
+    procs = [subprocess.Popen([sys.executable, "-c", code, store_url], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(4)]
+    results = [p.communicate(timeout=120) for p in procs]
+    latest = len(migrations("sqlite"))
+    for p, (out, err) in zip(procs, results, strict=True):
+        assert p.returncode == 0, err
+        assert out.strip() == str(latest)
+    with open_store(store_url) as s:
+        assert s._all("SELECT version FROM schema_version ORDER BY version") == [(v,) for v in range(1, latest + 1)]
