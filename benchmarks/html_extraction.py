@@ -9,6 +9,11 @@ the gold body, tokenised as ``../shared/eval/score.py`` does (NFKC, quotes and
 dashes folded, casefold, ``\\w+``), averaged over pages. A page where an
 extractor finds nothing scores 0.
 
+A second table uses the 42 English news pages of trafilatura's own evaluation
+set (``../shared/external/trafilatura_eval``): the share of must-keep snippets
+("with") found in the body, of must-drop snippets ("without") absent from it,
+and of publication dates right on the 24 pages that state one.
+
 Run from the repository root::
 
     .venv/bin/python benchmarks/html_extraction.py [--limit N] [--show-worst K] [--min-margin X]
@@ -32,6 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "external" / "article_extraction_benchmark"
+TRAF_EVAL = ROOT.parent / "shared" / "external" / "trafilatura_eval"
 
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                        "\u2013": "-", "\u2014": "-", "\u00a0": " "})
@@ -80,6 +86,51 @@ def run(limit: int | None = None) -> list[PageScore]:
     return scores
 
 
+@dataclass
+class SnippetScore:
+    kept: int = 0
+    kept_of: int = 0
+    dropped: int = 0
+    dropped_of: int = 0
+    dates: int = 0
+    dates_of: int = 0
+
+    def add(self, text: str, date: str | None, item: dict) -> None:
+        folded = " ".join(unicodedata.normalize("NFKC", text).split())
+        for snippet in item.get("with", []):
+            self.kept_of += 1
+            self.kept += " ".join(unicodedata.normalize("NFKC", snippet).split()) in folded
+        for snippet in item.get("without", []):
+            self.dropped_of += 1
+            self.dropped += " ".join(unicodedata.normalize("NFKC", snippet).split()) not in folded
+        if item.get("date"):
+            self.dates_of += 1
+            self.dates += date == item["date"]
+
+    def row(self, name: str) -> str:
+        def share(a: int, b: int) -> str:
+            return f"{a / b:.3f}" if b else "-"
+        return (f"{name:<22}{share(self.kept, self.kept_of):>8}{share(self.dropped, self.dropped_of):>8}"
+                f"{share(self.dates, self.dates_of):>8}")
+
+
+def run_snippets() -> tuple[SnippetScore, SnippetScore]:
+    import trafilatura
+
+    from ceasefire.clean.html import articles_from_html
+
+    spec = json.loads((TRAF_EVAL / "evaldata_subset_en_news.json").read_text(encoding="utf-8"))
+    ours, bare = SnippetScore(), SnippetScore()
+    for url, item in sorted(spec.items()):
+        html = (TRAF_EVAL / "html" / item["file"]).read_bytes().decode("utf-8", "replace")
+        articles = articles_from_html(html, url=url)
+        primary = articles[0] if articles else None
+        ours.add(primary.text if primary else "", primary.published if primary else None, item)
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+        bare.add((doc.text if doc else "") or "", doc.date if doc else None, item)
+    return ours, bare
+
+
 def mean(values: list[tuple[float, float, float]]) -> tuple[float, float, float]:
     n = len(values) or 1
     return tuple(sum(v[i] for v in values) / n for i in range(3))  # type: ignore[return-value]
@@ -103,6 +154,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'extractor':<22}{'P':>8}{'R':>8}{'F1':>8}")
     print(f"{'ceasefire':<22}{ours[0]:>8.4f}{ours[1]:>8.4f}{ours[2]:>8.4f}")
     print(f"{'trafilatura (bare)':<22}{bare[0]:>8.4f}{bare[1]:>8.4f}{bare[2]:>8.4f}")
+    if (TRAF_EVAL / "evaldata_subset_en_news.json").exists():
+        s_ours, s_bare = run_snippets()
+        print(f"\ntrafilatura_eval ({s_ours.kept_of} keep / {s_ours.dropped_of} drop snippets, "
+              f"{s_ours.dates_of} dates)")
+        print(f"{'extractor':<22}{'kept':>8}{'dropped':>8}{'date':>8}")
+        print(s_ours.row("ceasefire"))
+        print(s_bare.row("trafilatura (bare)"))
     if args.show_worst:
         for s in sorted(scores, key=lambda s: s.ours[2] - s.bare[2])[: args.show_worst]:
             print(f"  {s.page}  ceasefire F1 {s.ours[2]:.3f}  bare {s.bare[2]:.3f}")

@@ -9,9 +9,11 @@ makes sure the primary article carries the page's metadata.
 from __future__ import annotations
 
 import html as html_lib
+import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +35,11 @@ INCLUDE_TABLES = True
 # a 200-300 character notice; real short news items stay under the ratio.
 RECALL_RETRY_CHARS = 1000
 RECALL_RETRY_RATIO = 3.0
+# When the text is still shorter than this, the page's JSON-LD articleBody is
+# used if it is JSONLD_RATIO times longer (JavaScript-rendered pages: trafilatura
+# keeps a photo caption). Calibrated on both benchmarks (see benchmarks/).
+JSONLD_RETRY_CHARS = 1000
+JSONLD_RATIO = 2.0
 
 # A meta description longer than this is a copy of the lede or body, not a
 # standfirst (news subtitles run 1-2 sentences, 60-250 characters).
@@ -200,6 +207,43 @@ def _drop_leading_title(text: str, title: str | None) -> str:
     return text
 
 
+_LD_JSON = re.compile(r"""<script[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script>""",
+                      re.IGNORECASE | re.DOTALL)
+
+
+def _walk_json(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk_json(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk_json(value)
+
+
+def jsonld_body(html: str) -> str | None:
+    """The longest ``articleBody`` of the page's schema.org JSON-LD, as plain text.
+
+    News sites that render their article with JavaScript still publish its text
+    there for search engines; trafilatura then finds only a caption or a teaser.
+    """
+    best = ""
+    for m in _LD_JSON.finditer(html):
+        try:
+            data = json.loads(m.group(1).strip(), strict=False)
+        except ValueError:
+            continue
+        for obj in _walk_json(data):
+            body = obj.get("articleBody")
+            if isinstance(body, str) and len(body) > len(best):
+                best = body
+    if not best:
+        return None
+    text = html_lib.unescape(_TAG.sub(" ", best.replace("</p>", "\n")))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n".join(line for line in lines if line) or None
+
+
 def _extract(trafilatura: Any, html: str, url: str | None, precision: bool) -> Any:
     try:
         return trafilatura.bare_extraction(
@@ -224,6 +268,11 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlPage | None:
         balanced_text = (getattr(balanced, "text", None) or "").strip() if balanced is not None else ""
         if len(balanced_text) > RECALL_RETRY_RATIO * len(text):
             doc, text = balanced, balanced_text
+    structured = jsonld_body(html) if len(text) < JSONLD_RETRY_CHARS else None
+    if structured and len(structured) >= JSONLD_RATIO * len(text):
+        text = structured
+    if doc is None and structured:
+        return HtmlPage(text=structured, url=url)
     if doc is None or not _WORD.search(text):
         return None
     hostname = getattr(doc, "hostname", None)

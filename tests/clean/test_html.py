@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from ceasefire.clean.html import (
     clean_publisher,
     clean_title,
     extract_html,
+    jsonld_body,
     split_authors,
     subtitle_from_description,
 )
@@ -179,3 +181,31 @@ def test_body_f1_at_least_bare_trafilatura():
     assert ours[2] >= bare[2], f"ceasefire body F1 {ours[2]:.4f} < bare trafilatura {bare[2]:.4f}"
     # Floor pinned below the measured 0.971 on all 181 pages; fails if extraction regresses.
     assert ours[2] >= 0.94
+
+
+def _ld_page(ld: str, visible: str = "<figure><figcaption>A photo caption.</figcaption></figure>") -> str:
+    return (f"<html><head><title>Truce talks</title><script type='application/ld+json'>{ld}</script>"
+            f"</head><body><div id='app'>{visible}</div></body></html>")
+
+
+@pytest.mark.parametrize(("ld", "expected"), [
+    (json.dumps({"@type": "NewsArticle", "articleBody": "First para.\nSecond para."}), "First para.\nSecond para."),
+    (json.dumps({"@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle",
+                                                    "articleBody": "<p>Nested &amp; marked up.</p>"}]}),
+     "Nested & marked up."),
+    (json.dumps([{"articleBody": "short"}, {"articleBody": "the longer of two bodies"}]),
+     "the longer of two bodies"),
+    ("{not json", None),
+    (json.dumps({"@type": "Organization", "name": "Daily Courier"}), None),
+])
+def test_jsonld_body(ld, expected):
+    assert jsonld_body(_ld_page(ld)) == expected
+
+
+def test_javascript_page_falls_back_to_jsonld_article_body():
+    body = "\n".join(PARAGRAPHS)
+    html = _ld_page(json.dumps({"@type": "NewsArticle", "headline": "Truce talks", "articleBody": body}))
+    [primary] = articles_from_html(html)
+    for paragraph in PARAGRAPHS:
+        assert " ".join(paragraph.split()) in " ".join(primary.text.split())
+    assert "photo caption" not in primary.text
