@@ -7,7 +7,7 @@ from dataclasses import dataclass
 MB = 1024 * 1024
 
 
-@dataclass(frozen=True)
+@dataclass
 class ReadOptions:
     """How :func:`ceasefire.ingest.iter_documents` reads its inputs.
 

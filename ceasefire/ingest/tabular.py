@@ -9,6 +9,7 @@ import json
 import sys
 import zlib
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import IO, Any
 
 from ..models import Document, InputError
@@ -20,15 +21,13 @@ from .options import ReadOptions, too_large
 CSV_HEAD_BYTES = 64 * 1024
 CSV_DELIMITERS = (",", ";", "\t", "|")
 
-_field_limit_raised = False
-
-
+@lru_cache(maxsize=1)
 def _raise_csv_field_limit() -> None:
-    """Let a CSV field be as large as a document may be (news pages exceed csv's 128 KiB default)."""
-    global _field_limit_raised
-    if not _field_limit_raised:
-        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-        _field_limit_raised = True
+    """Let a CSV field be as large as a document may be (news pages exceed csv's 128 KiB default).
+
+    csv.field_size_limit is process-wide; this sets it once, on first use.
+    """
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
 def _row_document(source: str, text: str, fields: dict[str, Any], options: ReadOptions,
