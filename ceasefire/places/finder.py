@@ -1,0 +1,398 @@
+"""Find and geocode the places an article names.
+
+:func:`find_places` works in two passes over a parsed article:
+
+1. **Mentions and context.** Toponyms come from spaCy's named entities (GPE,
+   LOC, FAC) and from gazetteer phrase matches on capitalised word sequences
+   that the NER missed or mislabelled ("Khmeimim", "Kafr Nabudah"). Meanwhile
+   the article's country signals are counted: country names (actor uses
+   included), nationality words ("Syrian", "Saudis") and places whose every
+   reading lies in one country.
+2. **Resolution.** Each toponym is ranked against the gazetteer with those
+   country counts as context. Countries and capitals used as actors
+   ("Russia bombed", "Moscow said", "Russia's position", "US forces") are not
+   places and are dropped; after a locative preposition ("in", "near", "from",
+   ...) or before a place noun they are places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..models import Place
+from .gazetteer import Gazetteer, GeoCandidate, get_gazetteer
+from .normalize import name_key
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+    from ..nlp.context import ArticleContext
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels the NER gives to unknown toponyms often enough that a curated
+# gazetteer entry may take the span over ("Khmeimim" tagged PERSON).
+# Any other label may be overridden by a gazetteer phrase match, under the
+# stricter conditions of find_places (the small model calls "Batticaloa" a DATE).
+
+LOCATIVE_PREPS = frozenset({
+    "in", "near", "around", "from", "to", "at", "into", "inside", "outside", "across", "throughout",
+    "toward", "towards", "within", "through", "via", "along", "over", "onto", "beyond", "outskirts", "en", "nearby", "off", "past", "above", "under", "underneath", "below", "northeast",
+    "northwest", "southeast", "southwest", "north", "south", "east", "west",
+})
+# Nouns that make "X of <place>" locational ("north of Aleppo", "the city of Homs").
+PLACE_HEAD_NOUNS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
+    "suburb", "suburbs", "city", "town", "village", "province", "governorate", "region", "area", "part",
+    "parts", "capital", "border", "borders", "countryside", "territory", "center", "centre", "district",
+    "neighbourhood", "neighborhood", "heart", "edge", "coast", "outskirt", "streets", "skies", "airspace",
+    "soil", "side", "entrance", "vicinity", "map", "rest", "interior", "mountains", "desert",
+    "cities", "towns", "villages", "areas", "regions", "provinces", "ruins", "port",
+    "highway", "road", "base", "airport", "camp", "front", "frontline", "battlefield", "battle", "siege",
+    "liberation", "fall", "recapture", "capture", "invasion", "occupation", "partition", "bombing",
+    "shelling", "people", "residents", "civilians", "population", "inhabitants", "refugees", "war",
+    "conflict", "crisis", "situation", "ceasefire", "truce", "division",
+})
+# Heads that make a country or capital an actor when it modifies them ("US forces").
+ACTOR_HEAD_NOUNS = frozenset({
+    "force", "forces", "troops", "military", "army", "navy", "official", "officials", "government",
+    "administration", "president", "minister", "ministry", "envoy", "ambassador", "diplomat", "diplomats",
+    "authorities", "authority", "jet", "jets", "warplanes", "warplane", "aircraft", "planes", "soldiers",
+    "soldier", "leader", "leaders", "leadership", "delegation", "regime", "intelligence", "coalition",
+    "embassy", "spokesman", "spokeswoman", "spokesperson", "command", "commander", "commanders",
+    "department", "state", "position", "policy", "proposal", "side", "partners", "allies", "ally",
+    "officers", "personnel", "advisers", "advisors", "special", "drones", "drone", "bombers", "strikes",
+    "airstrikes", "air", "defense", "defence", "secretary", "diplomacy", "representative", "negotiators",
+    "mission", "sanctions", "backing", "support", "aid", "demands", "role", "interests", "media", "press",
+    "analysts", "experts", "investigators", "prosecutors", "court", "parliament", "congress", "senate",
+})
+# Verbs whose direct object is a location ("bombed Aleppo", "left Syria").
+LOCATIVE_VERBS = frozenset({
+    "visit", "invade", "enter", "leave", "bomb", "strike", "shell", "pound", "hit", "reach", "cross", "flee",
+    "occupy", "capture", "seize", "liberate", "retake", "recapture", "control", "tour", "encircle",
+    "besiege", "surround", "storm", "overrun", "raid", "target", "defend", "evacuate", "abandon", "approach",
+    "bombard", "destroy", "divide", "partition", "rule", "govern", "hold", "lose", "take", "free", "cover",
+    "blockade", "siege", "patrol", "fly", "land", "depart", "return", "call", "rock", "shake", "devastate",
+})
+# Words a place name may carry after it in the text ("Khmeimim air base").
+PLACE_SUFFIXES = (
+    "air base", "airbase", "air field", "airfield", "airport", "military airport", "naval base",
+    "base", "province", "governorate", "region", "district", "oblast", "state", "mountains", "mountain",
+    "road", "highway", "crossing", "border crossing", "camp", "refugee camp", "dam", "valley", "desert",
+    "city", "town", "village", "countryside", "plain", "plains",
+)
+_SUFFIX_TOKENS = tuple(tuple(s.split()) for s in sorted(PLACE_SUFFIXES, key=lambda s: -len(s.split())))
+_DIRECTION_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
+    r"rural|eastern|western|greater|downtown|occupied)\s+",
+    re.I,
+)
+_GENERIC_TAIL = re.compile(
+    r"\s+(?:city|town|village|countryside|area|outskirts|suburbs|front|frontline|region|province|"
+    r"governorate|district)$", re.I)
+MAX_PHRASE_TOKENS = 5
+# Phrase matches (not NER) of ordinary gazetteer places need the place to be in
+# a context country and at least this population, so that capitalised words
+# ("Mark", "Hope") that happen to be village names elsewhere stay out.
+# Calibrated on the dev gold articles (no false place among their phrase matches).
+PHRASE_MIN_POPULATION = 1000
+# A phrase the NER labelled otherwise ("Aleppo's" as NORP, "Idlib" as ORG) is
+# taken for a context-country city of at least this size (dev gold: Idlib, Tartus).
+PHRASE_LABELLED_MIN_POPULATION = 50_000
+# A non-country place whose readings all lie in one country signals that country.
+STRONG_CITY_POPULATION = 100_000
+
+
+@dataclass
+class _Mention:
+    start: int  # token index
+    end: int
+    text: str
+    label: str
+    source: str  # "ner" | "phrase"
+    cands: list[GeoCandidate] = field(default_factory=list)
+    lookup: str = ""
+    inner: tuple[int, int] | None = None  # token span of the bare name when a suffix was added
+
+
+def _strip_det(span: Span) -> tuple[int, int]:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "’s"}):
+        end -= 1
+    return start, end
+
+
+def _variants(text: str) -> list[str]:
+    """The mention, then forms without a direction word or a generic tail ("northern Syria" -> "Syria")."""
+    out = [text]
+    t = _DIRECTION_PREFIX.sub("", text)
+    if t != text:
+        out.append(t)
+    for s in list(out):
+        u = _GENERIC_TAIL.sub("", s)
+        if u != s:
+            out.append(u)
+    return out
+
+
+def _extend_suffix(doc: Doc, end: int) -> int:
+    """Token end after a place suffix that follows (``Raqqa`` + ``province``)."""
+    for toks in _SUFFIX_TOKENS:
+        n = len(toks)
+        if end + n <= len(doc) and tuple(t.lower_ for t in doc[end:end + n]) == toks:
+            return end + n
+    return end
+
+
+def _lookup(gaz: Gazetteer, doc: Doc, start: int, end: int) -> tuple[int, int, str, list[GeoCandidate]]:
+    """Longest form of the span (with a following suffix, or a trimmed one) that the gazetteer knows."""
+    ext = _extend_suffix(doc, end)
+    if ext > end:
+        text = doc[start:ext].text
+        cands = gaz.candidates(text)
+        if cands:
+            return start, ext, text, cands
+    text = doc[start:end].text
+    for v in _variants(text):
+        cands = gaz.candidates(v)
+        if cands:
+            return start, end, v, cands
+    return start, end, text, []
+
+
+# An Arabic article opening a name: "Al-"/"al-"/"El-" (hyphen attached or next), or "Al"/"El".
+_ARTICLE_HYPHEN = re.compile(r"^(?:al|el|ad|ed|ez|az|ash|ar|as|an|at|ad)-$", re.I)
+_ARTICLE_BARE = re.compile(r"^(?:al|el)$", re.I)
+
+
+def _is_candidate_token(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    nxt = doc[i + 1: i + 3]
+    if _ARTICLE_HYPHEN.match(tok.text) or (_ARTICLE_BARE.match(tok.text) and len(nxt) and
+                                           (nxt[0].text == "-" or nxt[0].text[:1].isupper())):
+        return any(t.text[:1].isupper() and t.is_alpha for t in nxt)
+    return bool(tok.text[:1].isupper()) and not tok.is_stop and tok.is_alpha
+
+
+def _phrase_mentions(gaz: Gazetteer, doc: Doc, taken: list[bool]) -> list[_Mention]:
+    """Capitalised word sequences (with al-/el-/ez- style particles) that the gazetteer knows."""
+    out: list[_Mention] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if taken[i] or not _is_candidate_token(doc, i) or tok.ent_type_ in PLACE_LABELS:
+            i += 1
+            continue
+        best: tuple[int, str, list[GeoCandidate]] | None = None
+        j = i + 1
+        while j <= n and j - i <= MAX_PHRASE_TOKENS * 2:
+            last = doc[j - 1]
+            if taken[j - 1] or last.is_space or "\n" in last.text:
+                break
+            if j > i + 1 and not (last.text[:1].isupper() or last.text in {"-", "'"} or
+                                  last.lower_ in {"al", "el", "ad", "ez", "az", "as", "ash", "ar", "an", "at"}):
+                break
+            if last.text[:1].isupper() or last.is_alpha:
+                text = doc[i:j].text
+                cands = gaz.candidates(text)
+                if cands:
+                    best = (j, text, cands)
+            j += 1
+        if best is not None:
+            j, text, cands = best
+            inner = None
+            ext = _extend_suffix(doc, j)
+            if ext > j:
+                etext = doc[i:ext].text
+                ecands = gaz.candidates(etext)
+                if ecands:
+                    inner = (i, j)
+                    j, text, cands = ext, etext, ecands
+            out.append(_Mention(i, j, text, doc[i].ent_type_, "phrase", cands, text, inner))
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _conj_root(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _is_actor_use(doc: Doc, m: _Mention) -> bool:
+    """A country or capital standing for its government or forces, judged from the parse."""
+    span = doc[m.start:m.end]
+    root = _conj_root(span.root)
+    head = root.head
+    dep = root.dep_
+    nxt = [t.lower_ for t in doc[m.end:m.end + 2]]
+    if nxt[:1] == ["based"] or nxt == ["-", "based"]:  # "the London based observatory"
+        return False
+    # "U.S.-led", "Russian-backed" style modifiers
+    if m.end < len(doc) - 1 and doc[m.end].text == "-" and doc[m.end + 1].lower_ in {"led", "backed", "based", "brokered", "sponsored", "supported", "allied"}:
+        return doc[m.end + 1].lower_ != "based"
+    if any(c.dep_ == "case" and c.lower_ in {"'s", "’s", "'"} for c in span.root.children) or \
+            (m.end < len(doc) and doc[m.end].tag_ == "POS"):
+        return True
+    if dep in {"nsubj", "nsubjpass", "csubj", "expl"}:
+        return True
+    if dep == "poss":
+        return True
+    if dep == "pobj":
+        prep = head.lower_
+        if prep in LOCATIVE_PREPS:
+            return False
+        if prep == "of":
+            return head.head.lower_ not in PLACE_HEAD_NOUNS
+        if prep in {"by", "with", "against", "between", "for", "among", "and", "like", "than"}:
+            return True
+        return False
+    if dep == "dobj" or dep == "dative":
+        return head.lemma_.lower() not in LOCATIVE_VERBS
+    if dep in {"compound", "amod", "nmod"}:
+        return head.lower_ in ACTOR_HEAD_NOUNS or head.ent_type_ in {"ORG", "PERSON", "NORP"}
+    if dep == "agent":
+        return True
+    return False
+
+
+def _locative_syntax(doc: Doc, m: _Mention) -> bool:
+    """After a locative preposition ("in X") or in "the outskirts/vicinity of X"."""
+    root = _conj_root(doc[m.start:m.end].root)
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in LOCATIVE_PREPS:
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in PLACE_HEAD_NOUNS
+
+
+def _accept_phrase(gaz: Gazetteer, doc: Doc, m: _Mention, best: GeoCandidate, context: Counter[str]) -> bool:
+    """Whether a phrase match (not an NER place) is a toponym.
+
+    Curated entries, countries and first-level regions always are. An ordinary
+    place must lie in a context country and not be a nationality word; then the
+    evidence needed grows with the doubt: a person-labelled or alternate-name
+    match ("Minister" is an alternate name of Minster, Ohio) needs locative
+    syntax; a transliteration (loose) match needs several words or locative
+    syntax; a span the NER labelled otherwise needs a city of 50k+ or locative
+    syntax; an unlabelled one a place of 1000+ not opening a sentence.
+    """
+    e = best.entry
+    if e.curated or e.feature in {"PCLI", "ADM1"}:
+        return True
+    if best.country not in context or gaz.demonym_country(m.text) is not None:
+        return False
+    label = doc[m.start].ent_type_
+    locative = _locative_syntax(doc, m)
+    if label == "PERSON" or best.match == "alt":
+        return locative and e.population >= PHRASE_MIN_POPULATION
+    if best.match == "loose":
+        return m.end - m.start > 1 or locative
+    if label:
+        return e.population >= PHRASE_LABELLED_MIN_POPULATION or locative
+    return e.population >= PHRASE_MIN_POPULATION and not doc[m.start].is_sent_start
+
+
+def _metonymic(cand: GeoCandidate) -> bool:
+    return cand.entry.feature in {"PCLI", "PPLC"}
+
+
+def country_context(gaz: Gazetteer, names: Iterable[str], words: Iterable[str] = ()) -> Counter[str]:
+    """How often an article signals each country (ISO-3).
+
+    ``names`` are its toponym mentions: a country name counts for that country
+    (actor uses included: "Russia said" is about Russia), and so does a place
+    whose every reading lies in one country if one reading is notable (curated,
+    first-level region, capital or a city of 100k+). ``words`` are its tokens:
+    nationality words count too ("Syrian", "Saudis").
+    """
+    ctx: Counter[str] = Counter()
+    for name in names:
+        country = gaz.country_of_name(name)
+        if country:
+            ctx[country] += 1
+            continue
+        cands = gaz.candidates(name)
+        countries = {c.country for c in cands if c.country}
+        strong = [c for c in cands if c.entry.curated or c.entry.feature in {"ADM1", "PPLC"}
+                  or c.entry.population >= STRONG_CITY_POPULATION]
+        if len(countries) == 1 and strong:
+            ctx[next(iter(countries))] += 1
+    for word in words:
+        if word[:1].isupper() and word.isalpha():
+            iso = gaz.demonym_country(word)
+            if iso:
+                ctx[iso] += 1
+    return ctx
+
+
+def find_places(doc: Doc, ctx: ArticleContext | None = None, gazetteer: Gazetteer | None = None) -> list[Place]:
+    """Toponyms of a parsed article, geocoded with the article's countries as context.
+
+    Sets ``ctx.places`` when a context is given. Offsets are character offsets
+    into ``doc.text``.
+    """
+    gaz = gazetteer or get_gazetteer()
+    taken = [False] * len(doc)
+    mentions: list[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        s, e = _strip_det(ent)
+        if s >= e:
+            continue
+        s0, e0 = s, e
+        s, e, lookup, cands = _lookup(gaz, doc, s, e)
+        inner = (s0, e0) if e > e0 else None
+        mentions.append(_Mention(s, e, doc[s:e].text, ent.label_, "ner", cands, lookup, inner))
+        for k in range(s, e):
+            taken[k] = True
+    # curated names hidden in other entity labels, and names the NER missed
+    for m in _phrase_mentions(gaz, doc, taken):
+        mentions.append(m)
+        for k in range(m.start, m.end):
+            taken[k] = True
+
+    context = country_context(gaz, [m.lookup for m in mentions if m.cands], (t.text for t in doc))
+
+    places: list[Place] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if not m.cands:
+            continue
+        ranked = gaz.ranked(m.lookup, context)
+        if not ranked:
+            continue
+        best = ranked[0]
+        if m.source == "phrase":
+            ok = _accept_phrase(gaz, doc, m, best, context)
+            if not ok:
+                continue
+        if _metonymic(best) and _is_actor_use(doc, m):
+            continue
+        span = doc[m.start:m.end]
+        places.append(best.to_place(mention=span.text, start=span.start_char, end=span.end_char))
+        if m.inner is not None:  # "Latakia" inside "Latakia province" is a toponym too
+            i_start, i_end = m.inner
+            inner = doc[i_start:i_end]
+            inner_ranked = gaz.ranked(inner.text, context)
+            if inner_ranked:
+                places.append(inner_ranked[0].to_place(mention=inner.text, start=inner.start_char,
+                                                       end=inner.end_char))
+    if ctx is not None:
+        ctx.places = places
+    return places
+
+
+def place_key(place: Place) -> str:
+    """Comparable form of a place's mention (or name), as used to de-duplicate."""
+    return name_key(place.mention or place.name)

