@@ -56,6 +56,17 @@ CASES = [
     # A report of a report is the inner speaker's.
     ("Kerry told journalists that he had discussed the violence in Syria with Lavrov, AP reported.",
      [("he had discussed the violence in Syria", "indirect", "Kerry")]),
+    # A named apposition the parser hung on the wrong noun; a definite description
+    # ("the Britain-based monitor") of the speaker just named.
+    ("Government forces shelled the town overnight, killing at least four civilians, "
+     "the Syrian Observatory for Human Rights said. The Britain-based monitor said artillery fire "
+     "hit a market and two homes.",
+     [("Government forces shelled the town", "indirect", "Syrian Observatory for Human Rights"),
+      ("artillery fire hit a market", "indirect", "Syrian Observatory for Human Rights")]),
+    # "respond" is speech only with a clause; the marked words belong to Akar's statement.
+    ("Turkish Defence Minister Hulusi Akar said Ankara would respond “in the strongest terms” "
+     "to any attack on its posts.",
+     [("Ankara would respond", "indirect", "Hulusi Akar")]),
     # Scare quotes and titles are not quotes.
     ("The so-called “moderates” fought alongside the “Free Syrian Army” near the city.", []),
     ("“Is Bernie Stealing Trump’s No More Wars Issue?” by Patrick J. Buchanan", []),
