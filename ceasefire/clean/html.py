@@ -69,6 +69,7 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|:)\s+")
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]*>")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")  # a text needs at least one word of 2+ letters
 
 
 @dataclass
@@ -273,7 +274,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlPage | None:
         text = structured
     if doc is None and structured:
         return HtmlPage(text=structured, url=url)
-    if doc is None or not _WORD.search(text):
+    if doc is None or not _LETTERS.search(text):
         return None
     hostname = getattr(doc, "hostname", None)
     sitename = getattr(doc, "sitename", None)

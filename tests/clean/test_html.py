@@ -209,3 +209,26 @@ def test_javascript_page_falls_back_to_jsonld_article_body():
     for paragraph in PARAGRAPHS:
         assert " ".join(paragraph.split()) in " ".join(primary.text.split())
     assert "photo caption" not in primary.text
+
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    # broken nesting still has text: it is read
+    (b"<html><body><div><p>Shelling resumed <b>near <i>Hama</div></span></html>", "Shelling resumed near Hama"),
+    (b"<html><head><title>x</title></head><body>\x1b[0m</body>", None),
+    (b"<!DOCTYPE html><html><<<<>>>></html>", None),
+    (b"<html><body><script>document.write('<p>')</script><p></p></body></html>", None),
+])
+def test_malformed_html_file_reads_then_yields_no_article(tmp_path, markup, expected):
+    from ceasefire.clean import articles_from_document
+    from ceasefire.ingest import iter_documents
+
+    (tmp_path / "a_bad.html").write_bytes(markup)
+    (tmp_path / "b_good.html").write_text(page(), encoding="utf-8")
+    docs = list(iter_documents([str(tmp_path)]))
+    assert [d.media_type for d in docs] == ["html", "html"]
+    articles = articles_from_document(docs[0])
+    if expected is None:
+        assert articles == []
+    else:
+        assert " ".join(articles[0].text.split()) == expected
+    assert PARAGRAPHS[0] in articles_from_document(docs[1])[0].text
