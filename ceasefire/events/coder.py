@@ -53,7 +53,8 @@ GENERIC_ACTORS = frozenset({
     "militia", "military", "regime", "administration", "ministry", "minister", "president",
     "official", "authority", "group", "faction", "coalition", "people", "refugee", "demonstrator",
     "gunman", "attacker", "bomber", "diplomat", "envoy", "delegation", "prisoner", "hostage",
-    "journalist", "activist", "leader", "commander", "spokesman", "spokeswoman", "party",
+    "journalist", "activist", "leader", "commander", "spokesman", "spokeswoman", "party", "detainee",
+    "captive", "suspect", "national", "citizen", "worker", "resident", "villager", "student",
     "americans", "russians", "iranians", "syrians", "kurds", "palestinians", "israelis",
 })
 NER_KIND = {"PERSON": "person", "NORP": "state", "GPE": "state", "ORG": "other"}
@@ -88,10 +89,13 @@ CONF_UNASSERTED = -0.05  # status other than asserted: harder to get right
 class CoderSettings:
     """Knobs of the coder. ``split_coordinated``: one event per coordinated actor
     ("Russia and Syria bombed X" -> two events) instead of the first conjunct only.
-    ``inherit_dates``: an undated sentence takes the running date context (month precision)."""
+    ``inherit_dates``: an undated sentence takes the running date context (month precision).
+    ``skip_repeated_mentions``: "the raid", "this attack" with no actors of its own, after the
+    article already coded that kind of event, refers back to it and is not coded again."""
 
     split_coordinated: bool = False
     inherit_dates: bool = False
+    skip_repeated_mentions: bool = True
     max_events_per_trigger: int = 4
 
 
@@ -110,6 +114,7 @@ def code_events(doc: Doc, ctx: ArticleContext, settings: CoderSettings = DEFAULT
     """Code PLOVER events in a parsed article. Never modifies ``doc`` or ``ctx``."""
     lex = lexicon or load_lexicon()
     events: list[Event] = []
+    seen: set[tuple[str, str]] = set()  # (type, trigger lemma) already coded in the article
     for sent in doc.sents:
         sent_events: list[tuple[Event, Token]] = []
         for tok in sent:
@@ -118,7 +123,13 @@ def code_events(doc: Doc, ctx: ArticleContext, settings: CoderSettings = DEFAULT
             trig = _trigger(tok, lex)
             if trig is None:
                 continue
-            sent_events.extend((e, tok) for e in _code_trigger(tok, trig, sent, ctx, settings))
+            coded = _code_trigger(tok, trig, sent, ctx, settings)
+            key = (trig.type, tok.lemma_.lower())
+            if settings.skip_repeated_mentions and trig.pos == "NOUN" and key in seen and _anaphoric(tok, coded):
+                continue
+            if trig.pos == "NOUN":
+                seen.add(key)
+            sent_events.extend((e, tok) for e in coded)
         events.extend(_dedupe(sent_events))
     return events
 
@@ -244,7 +255,7 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     if depth > 4 or _is_passive(verb):
         return []  # a passive verb without "by X" has no stated actor
     head = verb.head
-    if head is verb:
+    if head == verb:
         return []
     if verb.dep_ == "conj":
         return _subjects(head, depth + 1)
@@ -268,6 +279,14 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return _subjects(head, depth + 1)
     if verb.dep_ in ("acl",) and verb.tag_ == "VBG":
         return [head]
+    if verb.dep_ == "acl" and head.pos_ == "NOUN":
+        # "its decision to attack": whoever holds the decision (the governing verb's subject,
+        # or the possessor) is the one who would act
+        if head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+            subj = _subjects(head.head, depth + 1)
+            if subj:
+                return subj
+        return _children(head, ("poss",))
     return []
 
 
@@ -285,7 +304,8 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
     if passive:
         targets = [t for t in objects_of(verb) if t.dep_ != "dobj"]
     else:
-        targets = [o for o in _children(verb, ("dobj", "dative")) if o.lemma_.lower() not in content]
+        targets = [o for o in _children(verb, ("dobj", "dative"))
+                   if o.lemma_.lower() not in content or o.lemma_.lower() in GENERIC_ACTORS]
         if verb.dep_ == "relcl" and verb.tag_ != "VBN":
             rel = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")]
             targets = [verb.head if r in rel else r for r in targets]
@@ -347,7 +367,7 @@ def _place(tok: Token, sent: Span, ctx: ArticleContext) -> Place | None:
     anchors = [tok]
     if tok.pos_ != "VERB":
         gov = governing_predicate(tok)
-        if gov is not tok:
+        if gov != tok:
             anchors.append(gov)
     for a in anchors:
         for p in a.children:
@@ -437,12 +457,25 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
 def _linked(a: Token, b: Token) -> bool:
     """Whether two triggers describe one act: the same token, or one a direct argument of the
     other ("launched attacks", "carried out strikes", "bombing campaign")."""
-    return a is b or a.head is b or b.head is a or (a.head is b.head and a.head.lemma_.lower() in LIGHT_VERBS
+    return a == b or a.head == b or b.head == a or (a.head == b.head and a.head.lemma_.lower() in LIGHT_VERBS
                                                      and a.dep_ == b.dep_)
 
 
 def _same_actor(x: ActorRef | None, y: ActorRef | None) -> bool:
     return x is None or y is None or x.id == y.id
+
+
+def _anaphoric(tok: Token, coded: list[Event]) -> bool:
+    """A definite or demonstrative nominal trigger with no actors, place or date of its own."""
+    if any(e.source or e.target or e.date for e in coded):
+        return False
+    if any(e.status != "asserted" for e in coded):
+        return False
+    dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+    if not dets & {"the", "this", "that", "these", "those", "such"}:
+        return False
+    # its own place ("the bombing in Aleppo") makes it a report, not a back-reference
+    return not any(c.dep_ == "prep" and c.lower_ in PLACE_PREPS for c in tok.children)
 
 
 def _reported_demand(tok: Token, sent: Span, ctx: ArticleContext) -> list[Event]:
@@ -477,17 +510,7 @@ def _dedupe(found: list[tuple[Event, Token]]) -> list[Event]:
                 break
         else:
             kept.append((e, tok))
-    # exact duplicates (same type, status and actors) from the same sentence collapse
-    out: list[Event] = []
-    seen: set[tuple[str, str | None, str | None, str, str | None]] = set()
-    for e, _tok in kept:
-        key = (e.type, e.source.id if e.source else None, e.target.id if e.target else None, e.status,
-               e.trigger.lower() if e.trigger else None)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(e)
-    return out
+    return [e for e, _tok in kept]
 
 
 __all__ = ["CoderSettings", "code_events", "resolve_actor", "satisfied"]

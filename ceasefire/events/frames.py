@@ -131,14 +131,18 @@ def frame_of(trigger: Token) -> Frame:
     t = governing_predicate(trigger) if trigger.pos_ not in ("VERB", "AUX") else trigger
     report: Token | None = None
     # nominal trigger under a predicate: the predicate's lemma can frame it ("plans an offensive")
-    if t is not trigger and status is None and trigger.dep_ == "pobj" and trigger.head.head.pos_ == "NOUN":
+    if t != trigger and status is None and trigger.dep_ == "pobj" and trigger.head.head.pos_ == "NOUN":
         # "cessation of hostilities", "plans for an offensive"
         lem = trigger.head.head.lemma_.lower()
         if lem in NEGATING_VERBS:
             status = "negated"
         elif lem in FUTURE_NOUNS:
             status = "future"
-    if t is not trigger and status is None:
+    if t != trigger and not _direct_argument(trigger, t):
+        # a trigger buried in a noun phrase ("not a chorus of X but a call") does not take
+        # the predicate's negation or modality
+        return Frame(status or "asserted", _report_above(t, trigger), _according_to(trigger))
+    if t != trigger and status is None:
         lem = t.lemma_.lower()
         if lem in REQUEST_VERBS and trigger.dep_ in ("dobj", "pobj"):
             status = "demanded"
@@ -149,7 +153,7 @@ def frame_of(trigger: Token) -> Frame:
     for _ in range(12):
         if status is None:
             status = _own_status(t)
-        if t.dep_ == "ROOT" or t.head is t:
+        if t.dep_ == "ROOT" or t.head == t:
             break
         head = t.head
         hl = head.lemma_.lower()
@@ -170,7 +174,8 @@ def frame_of(trigger: Token) -> Frame:
                     status = "future"
                 elif hl in HYPOTHETICAL_VERBS and t.dep_ in ("xcomp", "acomp", "ccomp"):
                     status = "hypothetical"
-            if t.dep_ in ("xcomp", "pcomp", "pobj", "prep", "acomp") or hl in TRANSPARENT_VERBS:
+            if t.dep_ in ("xcomp", "pcomp", "pobj", "prep", "acomp") or (
+                    hl in TRANSPARENT_VERBS and t.dep_ != "ccomp"):
                 t = head
                 continue
             if t.dep_ == "advcl" and status is None:
@@ -184,19 +189,39 @@ def frame_of(trigger: Token) -> Frame:
     return Frame(status or "asserted", report, _according_to(trigger))
 
 
+def _direct_argument(noun: Token, pred: Token) -> bool:
+    """Whether a nominal trigger is an argument of ``pred``: its subject or object, or the
+    object of a preposition attached to it ("launched attacks", "talks were held", "called for a truce")."""
+    if noun.head == pred:
+        return noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod", "dative")
+    p = noun.head
+    return noun.dep_ == "pobj" and p.dep_ in ("prep", "agent", "dative") and p.head == pred
+
+
+def _report_above(t: Token, trigger: Token) -> Token | None:
+    """The reporting verb governing ``t`` through complement clauses, if any."""
+    for _ in range(12):
+        if t.dep_ == "ROOT" or t.head == t:
+            break
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORT_VERBS:
+            return t.head
+        t = t.head
+    return _parenthetical_report(t, trigger)
+
+
 def _parenthetical_report(pred: Token, trigger: Token) -> Token | None:
     """'X attacked Y, the ministry said': a reporting verb hanging off the clause or root."""
     root = pred
     for _ in range(12):
-        if root.dep_ == "ROOT" or root.head is root:
+        if root.dep_ == "ROOT" or root.head == root:
             break
         root = root.head
     for cand in (pred, root):
         for c in cand.children:
             if (c.dep_ in ("parataxis", "advcl", "conj", "ccomp") and c.lemma_.lower() in REPORT_VERBS
-                    and c is not trigger and not (c.left_edge.i <= trigger.i <= c.right_edge.i)):
+                    and c != trigger and not (c.left_edge.i <= trigger.i <= c.right_edge.i)):
                 return c
-    if root.lemma_.lower() in REPORT_VERBS and root is not trigger and root.i > trigger.i:
+    if root.lemma_.lower() in REPORT_VERBS and root != trigger and root.i > trigger.i:
         return root
     return None
 

@@ -135,7 +135,7 @@ def satisfied(c: Constraint, token: Token) -> bool:
         return any(s.lemma_.lower() in c.words or s.lower_ in c.words for s in subs)
     if c.kind == "head":
         gov = token.head.head if token.dep_ == "pobj" else token.head
-        return gov is not token and (gov.lemma_.lower() in c.words or gov.lower_ in c.words)
+        return gov != token and (gov.lemma_.lower() in c.words or gov.lower_ in c.words)
     if c.kind == "ccomp":
         return any(ch.dep_ == "ccomp" for ch in token.children)
     if c.kind == "xcomp":

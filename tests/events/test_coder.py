@@ -204,3 +204,47 @@ def test_verbal_with_actors_more_confident_than_bare_nominal(nlp):
     verbal = _pick(_code(nlp, "Russia bombed the rebels."), "ASSAULT", "asserted")
     nominal = _pick(_code(nlp, "The bombing continued."), "ASSAULT", "asserted")
     assert verbal.confidence > nominal.confidence
+
+
+# More frames: (sentence, type, status, source, target, claimant)
+FRAME_CASES = [
+    ("Lavrov said the opposition groups should leave the area.", "REQUEST", "asserted", "Lavrov",
+     "opposition groups", None),
+    ("Lavrov said the opposition groups should leave the area.", "RETREAT", "demanded", "opposition groups",
+     None, "Lavrov"),
+    ("The rebels vowed to attack the capital.", "THREATEN", "asserted", "rebels", None, None),
+    ("The rebels vowed to attack the capital.", "ASSAULT", "future", "rebels", None, None),
+    ("The US response was not a condemnation but a telephone call to Lavrov.", "CONSULT", "asserted", ANY,
+     "Lavrov", None),
+    ("Moscow has not abandoned its decision to attack the armed factions.", "ASSAULT", "future", "Moscow",
+     "armed factions", None),
+    ("The ceasefire agreement called for a cessation of hostilities.", "ASSAULT", "negated", None, None, None),
+    ("The government lifted the curfew in Montenegro.", "CONCEDE", "asserted", "government", None, None),
+    ("The rebels refused to release the hostages.", "REJECT", "asserted", "rebels", None, None),
+    ("The rebels refused to release the hostages.", "RETREAT", "negated", "rebels", "hostages", None),
+]
+
+
+@pytest.mark.parametrize(("text", "typ", "status", "source", "target", "claimant"), FRAME_CASES,
+                         ids=[f"{c[1]}-{c[2]}-{i}" for i, c in enumerate(FRAME_CASES)])
+def test_frames(nlp, text, typ, status, source, target, claimant):
+    ev = _pick(_code(nlp, text), typ, status)
+    _check_actor(ev.source, source)
+    _check_actor(ev.target, target)
+    _check_actor(ev.claimant, claimant)
+
+
+def test_back_reference_not_coded_twice(nlp):
+    evs = _code(nlp, "Russian jets carried out air strikes on Aleppo on Monday. The strikes were condemned.")
+    assert [e.type for e in evs].count("ASSAULT") == 1
+    assert "ACCUSE" in {e.type for e in evs}
+
+
+def test_split_coordinated_actors(nlp):
+    from ceasefire.events import CoderSettings
+
+    doc = nlp("Russia and Syria bombed the rebels.")
+    one = code_events(doc, ArticleContext(doc=doc))
+    both = code_events(doc, ArticleContext(doc=doc), CoderSettings(split_coordinated=True))
+    assert [e.source.name for e in one] == ["Russia"]
+    assert sorted(e.source.name for e in both) == ["Russia", "Syria"]
