@@ -62,7 +62,7 @@ def _is_lone(line: str) -> bool:
 def detect_wrap(lines: list[str]) -> tuple[bool, bool, int]:
     """(is hard-wrapped, uses lone-word paragraph starts, typical line width)."""
     nonempty = [ln for ln in lines if ln]
-    if len(nonempty) < 8:
+    if len(nonempty) < WRAP_MIN_PAIRS + 1:
         return False, False, 0
     pairs = cont = 0
     for a, b in zip(lines, lines[1:], strict=False):

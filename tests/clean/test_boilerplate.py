@@ -1,0 +1,57 @@
+"""BoilerplateStats: per-site line frequencies and publisher votes."""
+
+from __future__ import annotations
+
+import pytest
+
+from ceasefire.clean import BoilerplateStats
+from ceasefire.models import Document
+
+
+def _doc(text: str, site: str | None = "ledger.example", media_type: str = "text") -> Document:
+    return Document(source="x", data=text.encode(), media_type=media_type, text=text,
+                    meta={"site": site} if site else {})
+
+
+@pytest.fixture()
+def stats() -> BoilerplateStats:
+    s = BoilerplateStats()
+    pages = [
+        "Story one sentence.\nTips? Write to the desk\nLiked it? Take a second to support The Ledger on Patreon!",
+        "Story two sentence.\nTips? Write to the desk",
+        "Story three sentence.\nTips?  write to the desk",  # spacing and case differ: same line
+        "Story four sentence.\nSomething else",
+        "Story five sentence.\nSomething else",
+    ]
+    for p in pages:
+        s.observe(_doc(p))
+    s.observe(_doc("Tips? Write to the desk", site="other.example"))
+    s.observe(_doc("<p>Tips? Write to the desk</p>", media_type="html"))  # html is not counted here
+    return s
+
+
+@pytest.mark.parametrize("line,site,expected", [
+    ("Tips? Write to the desk", "ledger.example", True),    # on 3 of 5 pages
+    ("TIPS? WRITE TO THE DESK", "Ledger.Example", True),    # case-insensitive line and site
+    ("Something else", "ledger.example", False),            # only on 2 pages
+    ("Story one sentence.", "ledger.example", False),       # on one page
+    ("Tips? Write to the desk", "other.example", False),    # too few pages on that site
+    ("Tips? Write to the desk", None, False),
+])
+def test_is_recurring(stats: BoilerplateStats, line: str, site: str | None, expected: bool) -> None:
+    assert stats.is_recurring(line, site) is expected
+
+
+def test_long_lines_are_never_recurring() -> None:
+    s = BoilerplateStats()
+    sentence = ("The ceasefire monitoring centre said that more than one thousand militants had begun an "
+                "offensive against army positions southwest of the city on Saturday morning.")
+    for _ in range(5):
+        s.observe(_doc(sentence))
+    assert not s.is_recurring(sentence, "ledger.example")
+
+
+def test_publisher_pooled_per_site(stats: BoilerplateStats) -> None:
+    assert stats.publisher("ledger.example") == "The Ledger"
+    assert stats.publisher("other.example") is None
+    assert stats.n_docs("ledger.example") == 5
