@@ -65,6 +65,31 @@ class SafeJSONResponse(JSONResponse):
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").encode("utf-8"))
 
 
+class SecurityHeaders:
+    """Pure ASGI middleware adding the security headers to every response
+    (cheaper under load than Starlette's BaseHTTPMiddleware)."""
+
+    HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+               (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+
+    def __init__(self, app: Any):
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *((k, v) for k, v in self.HEADERS if k not in have)]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def _bytes(body: bytes | memoryview) -> Response:
     """A response of JSON already rendered by SafeJSONResponse (and cached)."""
     return Response(bytes(body), media_type="application/json")
@@ -249,18 +274,27 @@ _SENT_WS = re.compile(r"\s+")
 
 
 def _sentence_span(text: str, ev: Q.EventOut) -> Highlight | None:
-    """Where the event's sentence is in the article text: its offsets when they
-    point at it, else the first place the sentence occurs."""
+    """Where the event's sentence is in the article text (surrounding white
+    space left out): its offsets when they point at it, else the first place
+    the sentence occurs."""
+    span: tuple[int, int] | None = None
     if 0 <= ev.start < ev.end <= len(text):
         got = _SENT_WS.sub(" ", text[ev.start:ev.end]).strip()
         want = _SENT_WS.sub(" ", ev.sentence).strip()
         if not want or got == want or want in got or got in want:
-            return Highlight(ev.start, ev.end)
-    if ev.sentence:
-        i = text.find(ev.sentence)
+            span = (ev.start, ev.end)
+    if span is None and ev.sentence.strip():
+        i = text.find(ev.sentence.strip())
         if i >= 0:
-            return Highlight(i, i + len(ev.sentence))
-    return None
+            span = (i, i + len(ev.sentence.strip()))
+    if span is None:
+        return None
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Highlight(start, end) if start < end else None
 
 
 def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
@@ -282,14 +316,7 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
     )
     app.state.site = site
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        response: Response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
+    app.add_middleware(SecurityHeaders)
 
     def page(request: Request, template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
         html = _jinja().get_template(template).render(request_path=request.url.path, **ctx)
@@ -322,6 +349,10 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
         app.mount("/assets/markercluster", StaticFiles(directory=nm / "leaflet.markercluster" / "dist"),
                   name="markercluster")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response((HERE / "static" / "favicon.svg").read_bytes(), media_type="image/svg+xml")
+
     @app.get("/outlines.geojson", include_in_schema=False)
     def country_outlines() -> Response:
         return Response(outlines.outlines_bytes(), media_type="application/geo+json",
@@ -332,9 +363,9 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
     def overview(f: Filters) -> Overview:
         def make() -> Overview:
             tl, undated = Q.timeline(reader, f)
-            return Overview(dict(f.items()), Q.totals(reader), Q.counts(reader, f), tl, undated,
-                            Q.top_actors(reader, f), Q.top_places(reader, f), Q.events(reader, f, 20),
-                            Q.facets(reader))
+            return Overview(dict(f.items()), site.cached(("totals",), lambda: Q.totals(reader)),
+                            Q.counts(reader, f), tl, undated, Q.top_actors(reader, f), Q.top_places(reader, f),
+                            Q.events(reader, f, 20), site.cached(("facets",), lambda: Q.facets(reader)))
         return site.cached(("overview", f), make)
 
     @app.get("/overview.json", response_model=Overview, tags=["overview"],

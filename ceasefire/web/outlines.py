@@ -22,6 +22,9 @@ WORLD_ATLAS = REPO / "node_modules" / "world-atlas" / "countries-110m.json"
 COORD_DECIMALS = 2
 
 Point = list[float]
+# Antarctica is a ring around the pole, which a Mercator map cannot close, and
+# no conflict event happens there.
+SKIP = frozenset({"Antarctica"})
 
 
 def _decode_arcs(topo: dict[str, Any]) -> list[list[Point]]:
@@ -49,7 +52,24 @@ def _ring(indices: list[int], arcs: list[list[Point]]) -> list[Point]:
     for i in indices:
         pts = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
         ring.extend(pts if not ring else pts[1:])
-    return ring
+    return _unwrap(ring)
+
+
+def _unwrap(ring: list[Point]) -> list[Point]:
+    """Make longitudes continuous across the antimeridian (Russia, Fiji): a
+    step of more than 180 degrees becomes a step the short way round, so the
+    map draws the ring past 180 instead of a line across the whole world."""
+    out: list[Point] = []
+    shift = 0.0
+    for lon, lat in ring:
+        if out:
+            prev = out[-1][0] - shift
+            if lon - prev > 180:
+                shift -= 360
+            elif prev - lon > 180:
+                shift += 360
+        out.append([round(lon + shift, COORD_DECIMALS), lat])
+    return out
 
 
 def topojson_to_geojson(topo: dict[str, Any], layer: str = "countries") -> dict[str, Any]:
@@ -65,6 +85,8 @@ def topojson_to_geojson(topo: dict[str, Any], layer: str = "countries") -> dict[
         else:
             continue
         name = (geom.get("properties") or {}).get("name")
+        if name in SKIP:
+            continue
         features.append({"type": "Feature", "properties": {"name": name},
                          "geometry": {"type": kind, "coordinates": coords}})
     return {"type": "FeatureCollection", "features": features}

@@ -256,6 +256,13 @@ class Reader:
 # ---------------------------------------------------------------- filters -> SQL
 
 _FROM = " FROM events e JOIN articles a ON a.article_id = e.article_id "
+_FROM_EVENTS = " FROM events e "
+
+
+def _from(f: Filters) -> str:
+    """The FROM clause: the join with articles only when a filter reads an
+    article column (it doubled the time of the overview's aggregates)."""
+    return _FROM if (f.outlet or f.q) else _FROM_EVENTS
 
 
 def where(f: Filters, reader: Reader) -> tuple[str, list[Any]]:
@@ -346,11 +353,11 @@ def counts(r: Reader, f: Filters) -> Counts:
     row = r.one(
         "SELECT count(*) AS events, count(DISTINCT e.article_id) AS articles,"
         " count(DISTINCT coalesce(CAST(e.loc_geonameid AS TEXT), e.loc_name || '|' || coalesce(e.loc_country, '')))"
-        " AS places, sum(e.loc_lat IS NOT NULL AND e.loc_lon IS NOT NULL) AS geocoded" + _FROM + w, p)
+        " AS places, sum(e.loc_lat IS NOT NULL AND e.loc_lon IS NOT NULL) AS geocoded" + _from(f) + w, p)
     assert row is not None
     actors = r.one(
-        "SELECT count(DISTINCT x) AS n FROM (SELECT e.source_id AS x" + _FROM + w +
-        " UNION ALL SELECT e.target_id" + _FROM + w + ")", p + p)
+        "SELECT count(DISTINCT x) AS n FROM (SELECT e.source_id AS x" + _from(f) + w +
+        " UNION ALL SELECT e.target_id" + _from(f) + w + ")", p + p)
     return Counts(row["events"], row["articles"], actors["n"] if actors else 0, row["places"],
                   row["geocoded"] or 0)
 
@@ -359,10 +366,10 @@ def timeline(r: Reader, f: Filters) -> tuple[list[DayCount], int]:
     """Events per day and type (day-precise dates only), and how many events
     matched but have no day-precise date."""
     w, p = where(f, r)
-    rows = r.rows("SELECT substr(e.date, 1, 10) AS day, e.type AS type, count(*) AS n" + _FROM +
+    rows = r.rows("SELECT substr(e.date, 1, 10) AS day, e.type AS type, count(*) AS n" + _from(f) +
                   _and(w, "e.date_precision = 'day' AND length(e.date) >= 10") +
                   " GROUP BY day, e.type ORDER BY day, e.type", p)
-    undated = r.one("SELECT count(*) AS n" + _FROM +
+    undated = r.one("SELECT count(*) AS n" + _from(f) +
                     _and(w, "NOT (e.date_precision = 'day' AND coalesce(length(e.date), 0) >= 10)"), p)
     return [DayCount(x["day"], x["type"], x["n"]) for x in rows], (undated["n"] if undated else 0)
 
@@ -370,9 +377,9 @@ def timeline(r: Reader, f: Filters) -> tuple[list[DayCount], int]:
 def top_actors(r: Reader, f: Filters, n: int = TOP_N) -> list[ActorCount]:
     w, p = where(f, r)
     sql = ("SELECT id, max(name) AS name, max(kind) AS kind, count(*) AS n FROM ("
-           "SELECT e.source_id AS id, e.source_name AS name, e.source_kind AS kind" + _FROM +
+           "SELECT e.source_id AS id, e.source_name AS name, e.source_kind AS kind" + _from(f) +
            _and(w, "e.source_id IS NOT NULL") +
-           " UNION ALL SELECT e.target_id, e.target_name, e.target_kind" + _FROM +
+           " UNION ALL SELECT e.target_id, e.target_name, e.target_kind" + _from(f) +
            _and(w, "e.target_id IS NOT NULL") +
            ") GROUP BY id ORDER BY n DESC, name LIMIT ?")
     return [ActorCount(x["id"], x["name"] or x["id"], x["kind"], x["n"]) for x in r.rows(sql, p + p + [n])]
@@ -381,7 +388,7 @@ def top_actors(r: Reader, f: Filters, n: int = TOP_N) -> list[ActorCount]:
 def top_places(r: Reader, f: Filters, n: int = TOP_N) -> list[PlaceCount]:
     w, p = where(f, r)
     sql = ("SELECT e.loc_name AS name, e.loc_country AS country, avg(e.loc_lat) AS lat, avg(e.loc_lon) AS lon,"
-           " count(*) AS n" + _FROM + _and(w, "e.loc_name IS NOT NULL") +
+           " count(*) AS n" + _from(f) + _and(w, "e.loc_name IS NOT NULL") +
            " GROUP BY e.loc_name, e.loc_country ORDER BY n DESC, name LIMIT ?")
     return [PlaceCount(x["name"], x["country"], x["lat"], x["lon"], x["n"]) for x in r.rows(sql, p + [n])]
 
@@ -389,7 +396,7 @@ def top_places(r: Reader, f: Filters, n: int = TOP_N) -> list[PlaceCount]:
 def map_points(r: Reader, f: Filters, limit: int = MAP_LIMIT) -> list[MapPoint]:
     w, p = where(f, r)
     sql = ("SELECT e.id, e.type, e.loc_lat, e.loc_lon, e.loc_name, e.date, e.source_name, e.target_name" +
-           _FROM + _and(w, "e.loc_lat IS NOT NULL AND e.loc_lon IS NOT NULL") + _ORDER + " LIMIT ?")
+           _from(f) + _and(w, "e.loc_lat IS NOT NULL AND e.loc_lon IS NOT NULL") + _ORDER + " LIMIT ?")
     return [MapPoint(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]) for x in r.rows(sql, p + [limit])]
 
 

@@ -29,6 +29,23 @@ HOSTILE_TEXT = (
     "Residents reported <img src=x onerror=alert('xss-img')> damage. "
     "<a href=\"javascript:alert('xss-link')\">Read more</a> about the truce."
 )
+# A plain-text page whose paragraphs carry markup, for the real ingest pipeline
+# (the cleaner keeps some paragraphs and removes others: both are shown).
+HOSTILE_PAGE = """Truce monitors report shelling near Idlib
+
+By Staff Reporter
+
+Shelling hit the outskirts of Idlib on Monday, residents said, the third violation of the local truce \
+this week. <script>alert('xss-script')</script>
+
+Residents reported heavy damage to a market and a school <img src=x onerror=alert('xss-img')> in the \
+eastern district, according to local officials who asked not to be named.
+
+The monitoring group said it had documented the attacks and would publish its findings. \
+<a href="javascript:alert('xss-link')">Read the full report</a> on the group's website.
+
+Aid agencies called on all parties to respect the ceasefire and allow humanitarian convoys to reach the city.
+"""
 HOSTILE_ACTOR = ActorRef("EVIL<script>", "Evil <script>alert('xss-actor')</script> Brigade", "armed_group",
                          None, "<b onmouseover=alert('xss-mention')>the brigade</b>")
 
@@ -105,7 +122,7 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("web-examples")
     db = folder / "examples.db"
     hostile = folder / "hostile_page.txt"
-    hostile.write_text("Hostile page\n\n" + HOSTILE_TEXT + "\n", encoding="utf-8")
+    hostile.write_text(HOSTILE_PAGE, encoding="utf-8")
     cli = [sys.executable, "-m", "ceasefire.cli"] if not (REPO / ".venv/bin/ceasefire").exists() else [
         str(REPO / ".venv/bin/ceasefire")]
     proc = subprocess.run([*cli, "ingest", str(REPO / "ceasefire" / "examples"), str(hostile), "--db", str(db)],

@@ -154,3 +154,33 @@ def test_shipped_outlines_cover_the_world() -> None:
     names = {f["properties"]["name"] for f in gj["features"]}
     assert len(names) > 150
     assert {"Syria", "Ukraine", "Yemen", "Russia"} <= names
+
+
+def test_outline_rings_crossing_the_antimeridian_are_unwrapped() -> None:
+    topo = {
+        "type": "Topology",
+        "arcs": [[[170, 60], [-170, 60], [-170, 70], [170, 70], [170, 60]]],
+        "objects": {"countries": {"type": "GeometryCollection", "geometries": [
+            {"type": "Polygon", "arcs": [[0]], "properties": {"name": "Chukotka"}},
+            {"type": "Polygon", "arcs": [[0]], "properties": {"name": "Antarctica"}},
+        ]}},
+    }
+    gj = topojson_to_geojson(topo)
+    assert [f["properties"]["name"] for f in gj["features"]] == ["Chukotka"]
+    assert gj["features"][0]["geometry"]["coordinates"] == [[[170, 60], [190, 60], [190, 70], [170, 70], [170, 60]]]
+
+
+@pytest.mark.parametrize("text, sentence, start, end, expected", [
+    ("A. Shells hit Aleppo.\n\nB.", "Shells hit Aleppo.", 3, 23, (3, 21)),  # trailing blank lines trimmed
+    ("A. Shells hit Aleppo. B.", "Shells hit Aleppo.", 3, 21, (3, 21)),
+    ("A. Shells hit Aleppo. B.", "Shells hit Aleppo.", 0, 2, (3, 21)),  # wrong offsets: found by text
+    ("A. Shells hit Aleppo. B.", "Not in the text.", 50, 60, None),
+])
+def test_sentence_span(text: str, sentence: str, start: int, end: int, expected: tuple[int, int] | None) -> None:
+    from ceasefire.web.app import _sentence_span
+    from ceasefire.web.queries import EventOut
+
+    ev = EventOut(1, "d:0", "ASSAULT", None, None, None, None, None, "none", None, "asserted", None,
+                  sentence, start, end, 0.5)
+    got = _sentence_span(text, ev)
+    assert (None if got is None else (got.start, got.end)) == expected

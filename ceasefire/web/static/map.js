@@ -10,7 +10,7 @@
   function say(msg) { if (status) { status.textContent = msg; } }
   if (typeof L === "undefined") { say("The map's scripts did not load."); return; }
 
-  var map = L.map(el, { worldCopyJump: true, preferCanvas: false }).setView([30, 20], 2);
+  var map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 18 }).setView([30, 20], 2);
   el.dataset.state = "loading";
 
   fetch(el.dataset.outlines).then(function (r) { return r.json(); }).then(function (gj) {
@@ -74,5 +74,5 @@
     el.dataset.markers = String(fc.features.length);
     el.dataset.state = "ready";
     if (fc.truncated) { say("Showing the latest " + fc.features.length + " geocoded events; narrow the filters to see the rest."); }
-  }).catch(function (err) { el.dataset.state = "failed"; say("Could not load the events: " + err.message); });
+  }).catch(function (err) { el.dataset.state = "failed"; say("Could not load the events: " + (err && err.message ? err.message : String(err))); if (window.console) { console.error(err); } });
 })();

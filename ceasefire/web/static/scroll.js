@@ -2,5 +2,5 @@
 (function () {
   "use strict";
   var hl = document.getElementById("hl");
-  if (hl) { hl.scrollIntoView({ block: "center" }); }
+  if (hl) { hl.scrollIntoView({ block: "nearest" }); }
 })();

@@ -1,0 +1,223 @@
+"""Browser tests: Debian's headless Chromium, driven by Playwright, against a
+real `ceasefire serve` process on loopback with the examples ingested.
+
+They write the screenshots docs/screenshots/{overview,event,actor}.png.
+Skipped, saying why, only when Chromium cannot be installed or Playwright is
+missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import REPO
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = REPO / "docs" / "screenshots"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# Seconds to wait for the server to answer and for the map to draw its markers:
+# both take well under 5 s on the 2-core CI machine; 30 s leaves room for load.
+STARTUP_S = 30
+TIMEOUT_MS = 30_000
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get_json(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=10) as r:
+        return json.loads(r.read())
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    if not Path(CHROMIUM).exists():
+        proc = subprocess.run(["bash", str(REPO / "scripts" / "install-browser.sh")], capture_output=True,
+                              text=True, timeout=900)
+        if proc.returncode != 0 or not Path(CHROMIUM).exists():
+            pytest.skip(f"Debian chromium could not be installed: {proc.stderr[-500:]}")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def server(examples_db: Path) -> Iterator[str]:
+    port = _free_port()
+    exe = shutil.which("ceasefire", path=str(REPO / ".venv" / "bin"))
+    has_cli_serve = exe is not None and subprocess.run([exe, "serve", "--help"], capture_output=True).returncode == 0
+    cmd = ([exe, "serve", "--db", str(examples_db), "--host", "127.0.0.1", "--port", str(port)] if has_cli_serve
+           else [sys.executable, "-c", "import sys; from ceasefire.web import serve; "
+                 "serve(sys.argv[1], '127.0.0.1', int(sys.argv[2]))", str(examples_db), str(port)])
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + STARTUP_S
+    while True:
+        try:
+            _get_json(base + "/overview.json")
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+                pytest.fail(f"ceasefire serve did not start: {err[-2000:]}")
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str) -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (PyPI) is not installed")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    pg.set_default_timeout(TIMEOUT_MS)
+    dialogs: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.dialogs = dialogs
+    yield pg
+    ctx.close()
+
+
+def _wait_map(page: Any) -> int:
+    page.wait_for_selector("#map[data-state='ready']")
+    page.wait_for_selector("#map[data-outlines='loaded']")
+    return int(page.get_attribute("#map", "data-markers"))
+
+
+def test_overview_loads_with_markers_and_timeline(server: str, page: Any) -> None:
+    ov = _get_json(server + "/overview.json")
+    assert ov["counts"]["geocoded"] > 0
+    page.goto(server + "/")
+    assert _wait_map(page) == ov["counts"]["geocoded"]
+    shown = page.locator(".ev-marker, .marker-cluster")
+    assert shown.count() > 0
+    # clusters add up to the markers they stand for
+    total = sum(int(t) for t in page.locator(".marker-cluster span").all_inner_texts()) + \
+        page.locator(".ev-marker").count()
+    assert total == ov["counts"]["geocoded"]
+    assert page.locator(".leaflet-overlay-pane path").count() > 100, "country outlines drawn offline"
+    assert page.locator("svg.timeline rect.bar").count() > 0
+    assert page.locator("#top-actors tr").count() > 0
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "overview.png"), full_page=True)
+    assert page.dialogs == []
+
+
+def test_marker_popup_links_to_its_event(server: str, page: Any) -> None:
+    page.goto(server + "/?place=Hodeidah")
+    n = _wait_map(page)
+    assert n > 0
+    cluster = page.locator(".marker-cluster")
+    while page.locator(".ev-marker").count() == 0 and cluster.count() > 0:
+        cluster.first.click()
+        page.wait_for_timeout(600)
+    page.locator(".ev-marker").first.click(force=True)
+    link = page.locator(".ev-popup a")
+    link.wait_for()
+    href = link.get_attribute("href")
+    assert href and href.startswith("/events/")
+    assert _get_json(server + href + ".json")["event"]["location"]["name"] == "Hodeidah"
+
+
+def test_a_filter_narrows_every_panel_and_survives_reload(server: str, page: Any) -> None:
+    full = _get_json(server + "/overview.json")
+    page.goto(server + "/")
+    _wait_map(page)
+    page.select_option("select[name=type]", "ASSAULT")
+    page.click(".filters button[type=submit]")
+    page.wait_for_url("**type=ASSAULT**")
+    want = _get_json(server + "/overview.json?type=ASSAULT")
+    assert 0 < want["counts"]["events"] < full["counts"]["events"]
+
+    def check() -> None:
+        assert page.locator("[data-count=events]").inner_text() == str(want["counts"]["events"])
+        assert _wait_map(page) == want["counts"]["geocoded"]
+        legend = page.locator("#timeline .legend .key").all_inner_texts()
+        assert [k.strip() for k in legend] == ["ASSAULT"]
+        types = page.locator("#latest table.events tbody tr td:nth-child(2) .badge").all_inner_texts()
+        assert types and set(types) == {"ASSAULT"}
+        top = page.locator("#top-actors td.n").all_inner_texts()
+        assert [int(t) for t in top] == [a["count"] for a in want["top_actors"]]
+        assert page.locator("select[name=type]").input_value() == "ASSAULT"
+
+    check()
+    url = page.url
+    page.reload()
+    assert page.url == url
+    check()
+
+
+def test_event_page_highlights_its_sentence(server: str, page: Any) -> None:
+    events = _get_json(server + "/events.json?limit=200")["events"]
+    # prefer an event coded by the real pipeline from the bundled examples
+    ev = next((e for e in events if not (e["publisher"] or "").startswith(("Example Wire", "Daily Frontline",
+                                                                           "Conflict Monitor", "Regional Times"))),
+              events[0])
+    j = _get_json(server + f"/events/{ev['id']}.json")
+    page.goto(server + f"/events/{ev['id']}")
+    mark = page.locator("mark.sentence")
+    assert mark.count() == 1
+    assert mark.is_visible()
+    hl = j["highlight"]
+    assert mark.inner_text() == j["article"]["text"][hl["start"]:hl["end"]]
+    assert page.locator("#ev-type").inner_text() == ev["type"]
+    page.screenshot(path=str(SHOTS / "event.png"), full_page=False)
+
+
+def test_actor_page_lists_aliases(server: str, page: Any) -> None:
+    actors = _get_json(server + "/actors.json")["actors"]
+    best = max(actors, key=lambda a: (len(_get_json(server + f"/actors/{a['id']}.json")["aliases"]) if a["events"] else 0))
+    j = _get_json(server + f"/actors/{best['id']}.json")
+    assert len(j["aliases"]) > 1
+    page.goto(server + f"/actors/{best['id']}")
+    shown = page.locator("#aliases td.alias").all_inner_texts()
+    assert shown == [a["mention"] for a in j["aliases"]]
+    assert page.locator("h1").inner_text().startswith(j["actor"]["name"])
+    page.screenshot(path=str(SHOTS / "actor.png"), full_page=False)
+
+
+def test_hostile_article_runs_no_script(server: str, page: Any) -> None:
+    listing = _get_json(server + "/articles.json?limit=1000")["articles"]
+    hostile = [a for a in listing if a["source"].endswith("hostile_page.txt")]
+    assert hostile, "the hostile page was ingested"
+    art = _get_json(server + f"/articles/{hostile[0]['article_id']}.json")["article"]
+    everything = art["text"] + "\n".join(art["removed"])
+    for needle in ("<script>alert('xss-script')</script>", "<img src=x onerror=alert('xss-img')>",
+                   "javascript:alert('xss-link')"):
+        assert needle in everything, "the pipeline kept the markup as text (in the body or the removed lines)"
+    page.goto(server + f"/articles/{hostile[0]['article_id']}")
+    page.click("details.removed summary")
+    shown = page.locator(".article-text").inner_text() + page.locator("details.removed").inner_text()
+    assert "onerror=alert('xss-img')" in shown and "alert('xss-script')" in shown
+    live = "script, img, a[href^=javascript], [onerror]"
+    assert page.locator(f".article-text :is({live}), details.removed :is({live})").count() == 0
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
