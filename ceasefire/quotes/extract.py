@@ -312,9 +312,9 @@ def _speaker_for(state: _State, subj: Token) -> ActorRef | None:
     phrase = _phrase(subj)
     ref = None
     if state.ctx.actors:
-        # The head word first ("Lavrov" in "Russian Foreign Minister Lavrov"), then the phrase.
-        ref = state.ctx.actor_at(subj.idx, subj.idx + len(subj)) or \
-            state.ctx.actor_at(phrase.start_char, phrase.end_char)
+        # The actor on the head word ("Lavrov" in "Russian Foreign Minister Lavrov"); one on a
+        # modifier only ("Britain" in "the Britain-based monitor") is not the speaker.
+        ref = state.ctx.actor_at(subj.idx, subj.idx + len(subj))
     full = phrase.text
     if ref is None:
         ref, full = _fallback_ref(state, subj)

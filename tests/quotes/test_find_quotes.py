@@ -113,3 +113,17 @@ def test_needs_parse():
     doc = spacy.blank("en")("He said that it was over.")
     with pytest.raises(ValueError, match="dependency parse"):
         find_quotes(doc, ArticleContext(doc=doc))
+
+
+def test_actor_on_a_modifier_is_not_the_speaker(nlp):
+    text = ("Four civilians were killed, the Syrian Observatory for Human Rights said. "
+            "The Britain-based monitor said artillery fire hit a market and two homes.")
+    doc = nlp(text)
+    s = text.index("Syrian Observatory")
+    b = text.index("Britain")
+    sohr = ActorRef(id="SOHR", name="Syrian Observatory for Human Rights", kind="ngo",
+                    mention="Syrian Observatory for Human Rights", start=s, end=s + 35)
+    gbr = ActorRef(id="GBR", name="United Kingdom", kind="state", country="GBR",
+                   mention="Britain", start=b, end=b + 7)
+    quotes = find_quotes(doc, ArticleContext(doc=doc, actors=[sohr, gbr]))
+    assert [(q.speaker.id if q.speaker else None) for q in quotes] == ["SOHR", "SOHR"]
