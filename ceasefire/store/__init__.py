@@ -11,7 +11,11 @@ schema, same API::
         for hit in store.search_articles('Aleppo "ceasefire" -Idlib'):
             print(hit.article_id, hit.snippet)
 
-Public surface: :func:`open_store`, :class:`Store` and the row dataclasses.
+Records made without a database (``ceasefire extract`` JSON Lines) load with
+``load_records(store, read_jsonl(path))``.
+
+Public surface: :func:`open_store`, :class:`Store`, the row dataclasses and
+the loaders.
 """
 
 from __future__ import annotations
@@ -19,11 +23,12 @@ from __future__ import annotations
 import os
 
 from .base import Store, StoreError
+from .load import LoadSummary, load_records, read_jsonl, record_from_json
 from .rows import ActorRow, ArticleHit, DocumentRow, ErrorRow, EventRow, QuoteRow, StoreStats
 
 __all__ = [
-    "ActorRow", "ArticleHit", "DocumentRow", "ErrorRow", "EventRow", "QuoteRow", "Store", "StoreError",
-    "StoreStats", "open_store",
+    "ActorRow", "ArticleHit", "DocumentRow", "ErrorRow", "EventRow", "LoadSummary", "QuoteRow", "Store",
+    "StoreError", "StoreStats", "load_records", "open_store", "read_jsonl", "record_from_json",
 ]
 
 _PG_SCHEMES = ("postgresql://", "postgres://")
