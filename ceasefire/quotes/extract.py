@@ -62,6 +62,7 @@ CLAUSE_ONLY = frozenset("continue think consider believe reason maintain observe
 LIGHT_SPEECH = {"make": {"clear", "plain"}}
 PRONOUNS = frozenset("he she they it we i".split())
 PERSON_PRONOUNS = frozenset("he she".split())
+FIRST_PERSON = frozenset("i we us me you".split())
 # Heads of subject phrases that stand for an earlier speaker ("the minister said").
 ROLE_NOUNS = frozenset("""
 minister spokesman spokeswoman spokesperson prosecutor president official officer statement
@@ -315,12 +316,30 @@ def _speaker_for(state: _State, subj: Token) -> ActorRef | None:
         # The actor on the head word ("Lavrov" in "Russian Foreign Minister Lavrov"); one on a
         # modifier only ("Britain" in "the Britain-based monitor") is not the speaker.
         ref = state.ctx.actor_at(subj.idx, subj.idx + len(subj))
+        if ref is not None and not _trust_pronoun(subj, ref):
+            return None
     full = phrase.text
     if ref is None:
         ref, full = _fallback_ref(state, subj)
     if ref is not None:
         state.speakers.append(_Speaker(ref, full, subj.idx))
     return ref
+
+
+def _trust_pronoun(subj: Token, ref: ActorRef) -> bool:
+    """Whether to take the actors stage's antecedent for a pronoun subject.
+
+    "we"/"I" outside speech marks are the author, or a speaker whose quotation
+    runs on without marks; "it"/"they" are kept only when resolved to a known
+    canonical actor that speaks as a body (a ministry, an army, a group), not
+    to a bare name guessed from the text or a country.
+    """
+    low = subj.lower_
+    if low in FIRST_PERSON:
+        return False
+    if low in ("it", "they"):
+        return ":" not in ref.id and ref.kind != "state"
+    return True
 
 
 def _in_quote(state: _State, start: int, end: int) -> QuoteSpan | None:

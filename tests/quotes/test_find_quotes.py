@@ -127,3 +127,27 @@ def test_actor_on_a_modifier_is_not_the_speaker(nlp):
                    mention="Britain", start=b, end=b + 7)
     quotes = find_quotes(doc, ArticleContext(doc=doc, actors=[sohr, gbr]))
     assert [(q.speaker.id if q.speaker else None) for q in quotes] == ["SOHR", "SOHR"]
+
+
+PRONOUN_CASES = [
+    # (text, pronoun, ActorRef the actors stage gave it, expected speaker id or None)
+    ("The ministry issued a statement. It said the convoy had been attacked near the town.", "It",
+     ActorRef(id="RUS_MOD", name="Russian Ministry of Defence", kind="military"), "RUS_MOD"),
+    ("Aleppo was quiet. It noted that this truce is still stirring tension in the region.", "It",
+     ActorRef(id="GPE:aleppo", name="Aleppo", kind="other"), None),
+    ("Syria was discussed. It said the talks would resume in Geneva next month.", "It",
+     ActorRef(id="SYR", name="Syria", kind="state"), None),
+    ("We believe that the ceasefire has given the opposition enough time to leave.", "We",
+     ActorRef(id="USA", name="United States", kind="state"), None),
+    ("He said the army would withdraw from the town by Friday.", "He",
+     ActorRef(id="LAVROV", name="Sergey Lavrov", kind="person"), "LAVROV"),
+]
+
+
+@pytest.mark.parametrize("text,pronoun,ref,expected", PRONOUN_CASES)
+def test_pronoun_speakers_from_actor_stage(nlp, text, pronoun, ref, expected):
+    doc = nlp(text)
+    i = text.index(pronoun + " ")
+    ref.mention, ref.start, ref.end = pronoun, i, i + len(pronoun)
+    quotes = find_quotes(doc, ArticleContext(doc=doc, actors=[ref]))
+    assert [q.speaker.id for q in quotes if q.speaker] == ([expected] if expected else [])
