@@ -57,6 +57,7 @@ GENERIC_ACTORS = frozenset({
     "captive", "suspect", "national", "citizen", "worker", "resident", "villager", "student",
     "americans", "russians", "iranians", "syrians", "kurds", "palestinians", "israelis",
 })
+NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
 NER_KIND = {"PERSON": "person", "NORP": "state", "GPE": "state", "ORG": "other"}
 # Promises whose content decides between AGREE and THREATEN.
 PROMISE_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
@@ -196,7 +197,7 @@ def resolve_actor(tok: Token | None, ctx: ArticleContext) -> ActorRef | None:
     start, end = _np_range(tok)
     if ctx.actors:
         return ctx.actor_at(start, end) if tok.pos_ != "PRON" else ctx.actor_at(tok.idx, tok.idx + len(tok))
-    if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
+    if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS or tok.ent_type_ in NOT_ACTOR_ENTS:
         return None
     doc = tok.doc
     if tok.ent_type_ in NER_KIND:
@@ -322,8 +323,10 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
 def _noun_args(noun: Token, trig: Trigger) -> _Args:
     sources: list[Token] = []
     targets: list[Token] = []
-    mods = _children(noun, ("poss",)) + [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-                                          and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN")]
+    mods = _children(noun, ("poss",)) + [
+        c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+        and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN" or c.lemma_.lower() in GENERIC_ACTORS)
+        and c.ent_type_ not in NOT_ACTOR_ENTS]
     for m in mods:
         # "the Khashoggi killing", "Assad's removal": a person named on a violent or coercive
         # act is its victim; a state, group or nationality is its author ("Russian strikes")
@@ -332,7 +335,7 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         else:
             sources.append(m)
     sources += _pobjs(noun, ("by",))
-    of = _pobjs(noun, ("of",))
+    of = [o for o in _pobjs(noun, ("of",)) if o.ent_type_ not in NOT_ACTOR_ENTS]
     between = _pobjs(noun, ("between", "among"))
     if between:
         sources += between
@@ -353,9 +356,13 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         elif noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX") \
                 and gov.lower_ in ("in", "with") and gov.head.lemma_.lower() in ("engage", "participate", "join"):
             sources = _subjects(gov.head)
-    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and not targets and trig.type in ("ASSAULT", "COERCE"):
-        # "air strikes killed nine civilians": the victims of the verb are the act's targets
-        targets = [o for o in _children(noun.head, ("dobj",))]
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and not targets:
+        # "air strikes killed nine civilians": the victims of the verb are the act's targets;
+        # "strikes took place against army positions": so are the verb's "against X"
+        if trig.type in ("ASSAULT", "COERCE"):
+            targets = [o for o in _children(noun.head, ("dobj",))]
+        if not targets:
+            targets = _pobjs(noun.head, ("against", "on", "upon", "targeting"))
     return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)
 
 

@@ -44,6 +44,21 @@ def gold_bodies(gold_dir: Path = GOLD) -> list[tuple[str, dict, str]]:
     return out
 
 
+def gold_actor_mentions(art: dict, body: str) -> list:
+    """Every occurrence of a gold accepted actor name in the body, as an ActorRef."""
+    from ceasefire.models import ActorRef
+
+    lists = [e[k] for e in art["events"] for k in ("source", "target", "claimant") if e.get(k)]
+    out = []
+    for names in lists:
+        canon = names[0]
+        for name in names:
+            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body, flags=re.I):
+                out.append(ActorRef(id=canon, name=canon, kind="other", mention=m.group(0),
+                                    start=m.start(), end=m.end()))
+    return out
+
+
 def main() -> None:
     import spacy
 
@@ -60,6 +75,9 @@ def main() -> None:
     ap.add_argument("--split", action="store_true", help="split coordinated actors into events")
     ap.add_argument("--inherit-dates", action="store_true")
     ap.add_argument("--buckets", action="store_true")
+    ap.add_argument("--gold-actors", action="store_true",
+                    help="diagnostic upper bound: fill ctx.actors with every occurrence of a gold accepted "
+                         "actor name (no pronouns), to measure the coder's syntax apart from actor recognition")
     args = ap.parse_args()
     nlp = spacy.load(args.model)
     settings = CoderSettings(split_coordinated=args.split, inherit_dates=args.inherit_dates)
@@ -67,7 +85,8 @@ def main() -> None:
     with open(args.out, "w", encoding="utf-8") as fh:
         for source, art, body in gold_bodies():
             doc = nlp(body)
-            ctx = ArticleContext(doc=doc, dates=DateResolver(None) if DateResolver else None)
+            ctx = ArticleContext(doc=doc, dates=DateResolver(None) if DateResolver else None,
+                                 actors=gold_actor_mentions(art, body) if args.gold_actors else [])
             events = code_events(doc, ctx, settings)
             fh.write(json.dumps({"source": source, "article": {"text": body, "title": art["title"]},
                                  "events": [e.to_json() for e in events]}) + "\n")
