@@ -167,8 +167,9 @@ class Store(ABC):
         Returns False and changes nothing when ``doc.doc_id`` is already stored
         (also when another process stored it a moment ago). Raises ValueError
         when a record belongs to another document or two records share an
-        article index, and StoreError when the database refuses a row; in
-        both cases nothing of the document is stored.
+        article index, and StoreError when the database refuses a row or
+        fails (e.g. locked too long); in all cases nothing of the document
+        is stored.
         """
         indices = [r.article.index for r in records]
         if len(set(indices)) != len(indices):
@@ -187,11 +188,12 @@ class Store(ABC):
                     return False
                 for rec in records:
                     self._insert_record(rec)
-        except self._integrity_errors() as e:
+        except self._db_errors() as e:
             raise StoreError(f"{doc.source}: cannot store document {doc.doc_id}: {e}") from e
         return True
 
-    def _integrity_errors(self) -> tuple[type[Exception], ...]:
+    def _db_errors(self) -> tuple[type[Exception], ...]:
+        """The driver's exception classes, reported as StoreError with the document named."""
         return ()
 
     def _insert_record(self, rec: ExtractRecord) -> None:
@@ -419,7 +421,8 @@ class Store(ABC):
 
     def query_quotes(self, actor: str | None = None, limit: int | None = None) -> list[QuoteRow]:
         """Quotes in ingest order; ``actor`` matches the speaker by id, name or alias."""
-        where, params = "", []
+        where = ""
+        params: list[Any] = []
         if actor is not None:
             ids = self._resolve_actor_ids(actor)
             if not ids:

@@ -70,8 +70,8 @@ class PostgresStore(Store):
         with self._lock, self._conn.cursor() as cur:
             cur.executemany(self._sql(sql), rows)  # type: ignore[arg-type]
 
-    def _integrity_errors(self) -> tuple[type[Exception], ...]:
-        return (self._psycopg.errors.IntegrityError,)
+    def _db_errors(self) -> tuple[type[Exception], ...]:
+        return (self._psycopg.Error,)
 
     def _search(self, query: str, limit: int) -> list[tuple[Any, ...]]:
         # Rank and cut first, then build headlines for the few rows shown (ts_headline is slow).

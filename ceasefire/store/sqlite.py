@@ -81,8 +81,8 @@ class SQLiteStore(Store):
         with self._lock:
             self._conn.executemany(sql, rows)
 
-    def _integrity_errors(self) -> tuple[type[Exception], ...]:
-        return (sqlite3.IntegrityError,)
+    def _db_errors(self) -> tuple[type[Exception], ...]:
+        return (sqlite3.Error,)
 
     def _search(self, query: str, limit: int) -> list[tuple[Any, ...]]:
         match = to_fts5(query)
