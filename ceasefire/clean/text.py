@@ -48,6 +48,11 @@ MAX_HEADER_BLOCKS = 12
 # paragraph of at least this many words, so that a subheading followed by a short name line
 # inside a body does not start an article. Seed 001's shortest such first paragraph: 16 words.
 NAME_ONLY_MIN_NEXT_WORDS = 12
+# A header whose only metadata is names takes at most this many (a list of companies or
+# of credits under a subheading is not a byline; the seeds' bylines have one name).
+MAX_BARE_NAMES = 3
+# A one-word bare byline must be an upper-case agency acronym this short (RT, AP, AFP, TASS, IRNA).
+MAX_AGENCY_LEN = 6
 # A related article needs a body of at least this many words; a title with a byline and no
 # text is a "latest articles" widget. Shortest gold body on the seeds: ~90 words.
 MIN_RELATED_WORDS = 25
@@ -57,6 +62,8 @@ HINT_TITLE_WINDOW = 8
 TAIL_HEADLINE_MAX_WORDS = 20
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# Word endings that are common in English phrases and rare in personal names.
+_PHRASE_SUFFIX = re.compile(r"\w{3,}(?:ted|ized|ised|tion|sion|ness|ment|ments|ally|ings)$", re.I)
 _NUMERIC_DATE_LINE = re.compile(r"^(?:[A-Za-z]+:?\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2}:\d{2}.{0,12})?$")
 _DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?,?$")
 
@@ -79,6 +86,16 @@ class _Meta:
     authors: list[str] = field(default_factory=list)
     date: str | None = None
     outlet: str | None = None
+
+
+def _person_or_agency(name: str) -> bool:
+    """'Anatoly Karlin', 'The Duran', 'RT', 'AFP' - not 'Servers' or 'A-Hmm'."""
+    toks = name.split()
+    if len(toks) == 1:
+        return toks[0].isupper() and toks[0].isalpha() and len(toks[0]) <= MAX_AGENCY_LEN
+    if any(_PHRASE_SUFFIX.search(t) for t in toks):
+        return False  # "Depleted Soil", "Breaking Developments": words, not names
+    return all(len(t.strip(".")) >= 2 or t.endswith(".") for t in toks)
 
 
 def classify(blocks: list[Block]) -> None:
@@ -181,6 +198,11 @@ def parse_header(blocks: list[Block], t: int,
     if not metas and not residue:
         return None
     if metas and all(m.kind == "name" for m in metas) and not residue:
+        # A bare name is the weakest header signal (a subheading followed by a one-line
+        # paragraph looks the same): accept it only for a person-shaped name or an agency acronym.
+        names = [a for m in metas for a in m.authors]
+        if len(names) > MAX_BARE_NAMES or not all(_person_or_agency(a) for a in names):
+            return None
         nxt = next((b for b in blocks[i:limit + 1] if b.kind == "content"), None)
         if nxt is None or word_count(nxt.text) < NAME_ONLY_MIN_NEXT_WORDS:
             return None
@@ -225,6 +247,21 @@ def _first_title(blocks: list[Block], start: int, end: int) -> int | None:
         return None
     rest = sum(word_count(blocks[j].text) for j in range(first + 1, end) if blocks[j].kind == "content")
     return first if rest >= MIN_RELATED_WORDS else None
+
+
+def _promo_header(blocks: list[Block], headers: list[Header], hint_title: str | None) -> int | None:
+    """Index of the container's title when it stands above a first header with another title."""
+    if not hint_title or not headers:
+        return None
+    first = headers[0].title
+    if fold(blocks[first].text) == fold(hint_title):
+        return None
+    t = next((j for j in range(min(first, HINT_TITLE_WINDOW)) if blocks[j].kind == "content"
+              and fold(blocks[j].text) == fold(hint_title)), None)
+    if t is None:
+        return None
+    between = sum(word_count(blocks[j].text) for j in range(t + 1, first) if blocks[j].kind == "content")
+    return t if between < PRE_HEADER_MIN_WORDS else None
 
 
 def _trim_tail(blocks: list[Block], body: list[int]) -> list[int]:
@@ -294,19 +331,30 @@ def split_text(text: str, *, hints: dict[str, Any] | None = None,
         doc_publisher = _hint_str(hints, "publisher", "site_name")
 
     headers = find_headers(blocks)
+    hint_title = _hint_str(hints, "title")
+    promo = _promo_header(blocks, headers, hint_title)
     pre_removed: list[str] = []
     segments: list[tuple[Header | None, int, int]] = []  # (header, body start, end)
     first = headers[0].title if headers else n
     pre_words = sum(word_count(b.text) for b in blocks[:first] if b.kind == "content")
-    if not headers or pre_words >= PRE_HEADER_MIN_WORDS:
+    if promo is not None:
+        # The container's title stands at the top and a different header follows it with
+        # little between: that header is a promotion inserted above the body.
+        h0 = Header(title=promo, body_start=headers[0].body_start)
+        pre_removed = [b.text for j, b in enumerate(blocks[:h0.body_start]) if j != promo]
+        end = headers[1].title if len(headers) > 1 else n
+        segments.append((h0, h0.body_start, end))
+        headers = headers[1:]
+    elif not headers or pre_words >= PRE_HEADER_MIN_WORDS:
         # A page without a header: the container's title where the page repeats it near the
         # top, else the first headline-shaped paragraph.
-        hint_title = _hint_str(hints, "title")
         t = None
         if hint_title:
             t = next((j for j in range(min(first, HINT_TITLE_WINDOW)) if blocks[j].kind == "content"
                       and fold(blocks[j].text) == fold(hint_title)), None)
-        if t is None:
+        if t is None and not hint_title:
+            # Only a guess: the container's title, when known, beats it (the first
+            # headline-shaped line may be a promotion or a subheading).
             t = _first_title(blocks, 0, first)
         if t is not None:
             h0 = Header(title=t, body_start=t + 1)

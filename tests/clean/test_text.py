@@ -244,3 +244,41 @@ def test_windows_newlines_and_nbsp() -> None:
     (a,) = split_text(page)
     assert a.title == "Convoy Reaches Besieged Town After Weeks of Talks"
     assert a.authors == ["Jane Roe"] and a.text == P1
+
+
+def test_promotion_header_above_the_body_is_not_the_article() -> None:
+    page = "\n\n".join(["Talks Collapse Before They Begin", "% of readers rated this story. Add yours.",
+                        "Headline: Gold Prices Soar as Markets Rally Worldwide",
+                        "[January 24, 2018 - MarketWire.example]", P1, P2])
+    (a,) = split_text(page, hints={"title": "Talks Collapse Before They Begin"})
+    assert a.title == "Talks Collapse Before They Begin"
+    assert a.published is None  # the promotion's date is not the article's
+    assert a.text == P1 + "\n\n" + P2
+    assert "Headline: Gold Prices Soar as Markets Rally Worldwide" in a.removed
+
+
+@pytest.mark.parametrize("name_line", ["Servers", "Depleted Soil", "A-Hmm",
+                                       "Acme Lime, Delta Minerals, Sudbury Lime, Gilmour Company"])
+def test_subheading_then_short_line_is_not_a_new_article(name_line: str) -> None:
+    page = "\n\n".join(["Convoy Reaches Besieged Town After Weeks of Talks", "By Jane Roe", P1,
+                        "Why the Convoy Took So Long", name_line, P2, P3])
+    (a,) = split_text(page)
+    assert a.text.endswith(P3) and name_line in a.text
+
+
+@pytest.mark.parametrize("name_line,authors", [("ANATOLY KARLIN", ["Anatoly Karlin"]), ("AFP", ["AFP"]),
+                                               ("Mary Major", ["Mary Major"])])
+def test_bare_byline_under_a_title_starts_an_article(name_line: str, authors: list[str]) -> None:
+    page = "\n\n".join(["Convoy Reaches Besieged Town After Weeks of Talks", "By Jane Roe", P1, P2,
+                        "Cholera Cases Double in Besieged Port", name_line, R1, R2])
+    arts = split_text(page)
+    assert [a.title for a in arts] == ["Convoy Reaches Besieged Town After Weeks of Talks",
+                                      "Cholera Cases Double in Besieged Port"]
+    assert arts[1].authors == authors and arts[1].text == R1 + "\n\n" + R2
+
+
+def test_known_container_title_beats_a_guessed_headline() -> None:
+    page = "\n\n".join(["Headline: Gold Prices Soar as Markets Rally Worldwide", P1, P2])
+    (a,) = split_text(page, hints={"title": "Talks Collapse Before They Begin"})
+    assert a.title == "Talks Collapse Before They Begin"
+    assert a.text.startswith("Headline: Gold Prices Soar")  # kept: it may be body text
