@@ -28,6 +28,9 @@ WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 900, 180, 36, 22, 8
 # MAX_WEEKS weeks, months: keeps bars at least ~3 px wide at 900 units.
 MAX_DAYS = 240
 MAX_WEEKS = 160
+# Fewest bins drawn: a range of a day or two is padded to two weeks so that a
+# single bar does not stretch across the whole chart.
+MIN_BINS = 14
 
 
 def colour(kind: str) -> str:
@@ -111,6 +114,10 @@ def stacked(rows: list[DayCount], order: list[str] | None = None) -> Chart:
     while cur <= hi:
         starts.append(cur)
         cur = _next(cur, unit)
+    if unit == "day" and len(starts) < MIN_BINS:
+        pad = MIN_BINS - len(starts)
+        starts = ([lo - timedelta(days=i) for i in range(pad // 2, 0, -1)] + starts +
+                  [hi + timedelta(days=i) for i in range(1, pad - pad // 2 + 1)])
     y_max = max(sum(v.values()) for v in bins.values())
     plot_w = WIDTH - LEFT - 4
     plot_h = HEIGHT - BOTTOM - TOP

@@ -119,6 +119,13 @@ def test_stacked_chart(rows: list[DayCount], unit: str, n_bars: int) -> None:
         assert all(b.h > 0 and b.y >= chart.top - 0.01 for b in chart.bars)
 
 
+def test_a_short_range_is_padded_to_two_weeks() -> None:
+    chart = stacked([DayCount("2016-03-01", "ASSAULT", 2)])
+    assert len(chart.bars) == 1
+    assert chart.bars[0].w < 900 / 10
+    assert chart.ticks[0].label == "2016-02-24"  # 6 days before (2016 is a leap year), 7 after
+
+
 def test_stacked_chart_stacks_kinds_in_one_bar() -> None:
     chart = stacked([DayCount("2016-03-01", "ASSAULT", 3), DayCount("2016-03-01", "ACCUSE", 1)])
     assert chart.y_max == 4
