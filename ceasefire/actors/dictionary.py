@@ -411,7 +411,7 @@ class ActorDictionary:
               if not (len(ws) == 1 and "A" in e.shapes and ws[0].shape == "l" and len(ws[0].key) <= 3)]
         if not ok:
             return None
-        actor = self.get(self.rank(ok, when)[0].actor_id)
+        actor = self.get(self.resolve_collective(self.rank(ok, when)[0].actor_id, None, when))
         return self.current(actor, when) if actor else None
 
     def holder(self, title: str, org: str, when: dt.date | None) -> Actor | None:

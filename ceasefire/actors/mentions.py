@@ -379,10 +379,11 @@ class _Finder:
             if all(k in COMMON_WORDS for k in ks):
                 continue  # "State" in "Secretary of State", "Council": not a name
             kind = _unknown_kind(ent.label_, surface)
-            country = None
-            if ent.label_ == "GPE":
-                country = _city_countries().get(ks)
-            ref = ActorRef(id=f"{NER_PREFIX[ent.label_]}:{slug(name)}", name=re.sub(r"\s+", " ", name).strip(),
+            country = _city_countries().get(ks)
+            label = "GPE" if country and ent.label_ in ("NORP", "ORG") else ent.label_
+            if ent.label_ != "GPE" and label != "GPE":
+                country = None
+            ref = ActorRef(id=f"{NER_PREFIX[label]}:{slug(name)}", name=re.sub(r"\s+", " ", name).strip(),
                            kind=kind, country=country)
             self.add(Mention(start, end, None, ref, how="ner"))
 
@@ -481,22 +482,29 @@ class _Finder:
 
     # -- theatre
     def find_theatre(self) -> None:
+        """The country most places named after a locative preposition ("in Aleppo") belong to;
+        failing that, the country most state actors in the article belong to."""
         votes: Counter[str] = Counter()
-        for ent in self.doc.ents:
-            if ent.label_ not in ("GPE", "LOC"):
+        ws = self.ws
+        cities = _city_countries()
+        for i in range(1, len(ws)):
+            if ws[i - 1].key not in LOCATIVE or ws[i].shape not in ("C", "A"):
                 continue
-            prev = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            if prev not in LOCATIVE:
-                continue
-            ks = key_of(ent.text)
-            iso = None
-            a = self.d.lookup(ent.text, self.when)
-            if a is not None and a.kind in ("state", "government") and a.country:
-                iso = a.country
-            if iso is None:
-                iso = _city_countries().get(ks)
-            if iso:
-                votes[iso] += 1
+            for n in (3, 2, 1):
+                k = tuple(w.key for w in ws[i:i + n])
+                if len(k) != n or any(w.shape not in ("C", "A") and w.key != "al" for w in ws[i:i + n]):
+                    continue
+                iso = None
+                node = self.d.match_at(ws, i, self.when)
+                if node is not None and node[0] == i + n:
+                    a = self.d.get(node[1].actor_id)
+                    if a is not None and a.kind in ("state", "government"):
+                        iso = a.country
+                if iso is None:
+                    iso = cities.get(k)
+                if iso:
+                    votes[iso] += 1
+                    break
         if not votes:
             for m in self.mentions:
                 if m.actor is not None and m.actor.country and m.kind in ("state", "government", "military"):

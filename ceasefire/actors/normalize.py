@@ -8,7 +8,7 @@ transliterations ("al-", "el-", "ad-", "ash-", "an-" ...) written "al".  So
 "Jabhat Al-Nusra", "jabhat al nusra" and "Jabhat an-Nusra" share one key.
 
 Each word also remembers how it was written (``shape``): ``A`` for an
-acronym in capitals ("US", "IS"), ``C`` for a capitalised word, ``l`` for
+acronym ("US", "IS", "LeT"), ``C`` for a capitalised word, ``l`` for
 lower case.  The dictionary uses the shape to keep "US" (United States)
 apart from "us" and "Turkey" from "turkey".
 """
@@ -45,8 +45,10 @@ def shape_of(surface: str) -> str:
     letters = [c for c in surface if c.isalpha()]
     if not letters:
         return "l"
-    if len(letters) >= 1 and all(c.isupper() for c in letters) and (len(letters) > 1 or len(surface) == 1):
+    if all(c.isupper() for c in letters) and (len(letters) > 1 or len(surface) == 1):
         return "A"
+    if sum(c.isupper() for c in letters) >= 2 and len(letters) <= 5:
+        return "A"  # mixed-case acronyms: "LeT", "MoD", "DoD"
     if letters[0].isupper():
         return "C"
     return "l"

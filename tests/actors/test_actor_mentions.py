@@ -1,0 +1,121 @@
+"""find_mentions over real sentences parsed by the project's spaCy model.
+
+Each row: (text, publication date, [(mention, expected actor id), ...]).  A
+row passes when every listed mention is returned with that id; other mentions
+may be returned too.  ``None`` as the id means the mention must NOT be
+returned as an actor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ceasefire.actors import find_mentions
+from ceasefire.nlp.context import ArticleContext
+
+D = dt.date
+
+
+def run(nlp, text: str, when: dt.date | None = None):
+    doc = nlp(text)
+    ctx = ArticleContext(doc=doc, published=when)
+    refs = find_mentions(doc, ctx)
+    assert ctx.actors == refs
+    for r in refs:
+        assert text[r.start:r.end] == r.mention
+    return refs
+
+
+def check(refs, expected):
+    got = {(r.mention, r.id) for r in refs}
+    by_mention = {}
+    for r in refs:
+        by_mention.setdefault(r.mention, set()).add(r.id)
+    for mention, aid in expected:
+        if aid is None:
+            assert mention not in by_mention, (mention, by_mention.get(mention))
+        else:
+            assert (mention, aid) in got, (mention, aid, by_mention.get(mention))
+
+
+CASES = [
+    # aliases, transliterations, metonyms
+    ("Washington has asked Moscow not to conduct airstrikes against al-Nusra Front, Lavrov said.", D(2016, 6, 4),
+     [("Washington", "USA_GOV"), ("Moscow", "RUS_GOV"), ("al-Nusra Front", "NUSRA"), ("Lavrov", "LAVROV")]),
+    ("Fighters of Jabhat Al-Nusra and Ahrar Al Sham attacked the Syrian army near Aleppo.", None,
+     [("Jabhat Al-Nusra", "NUSRA"), ("Ahrar Al Sham", "AHRAR"), ("Syrian army", "SYR_MIL")]),
+    ("The “Free Syrian Army”, “Jaish Al Esalm” and Daesh all claim the town.", None,
+     [("Free Syrian Army", "FSA"), ("Jaish Al Esalm", "JAI"), ("Daesh", "ISIS")]),
+    ("Hizballah and the Taleban issued statements, Reuters reported.", None,
+     [("Hizballah", "HEZBOLLAH"), ("Taleban", "TALIBAN"), ("Reuters", "REUTERS")]),
+    ("The Syrian Observatory for Human Rights said Islamic State fighters withdrew.", None,
+     [("Syrian Observatory for Human Rights", "SOHR"), ("Islamic State fighters", "ISIS")]),
+    # renamings valid in time
+    ("Russian jets struck al-Nusra Front positions in Idlib.", D(2016, 9, 1),
+     [("Russian jets", "RUS_AF"), ("al-Nusra Front", "JFS")]),
+    ("Russian jets struck al-Nusra Front positions in Idlib.", D(2016, 5, 1),
+     [("al-Nusra Front", "NUSRA")]),
+    ("Jabhat al-Nusra fighters shelled the city.", D(2017, 6, 1), [("Jabhat al-Nusra", "HTS")]),
+    # possessives and demonyms
+    ("Russia's defence ministry said the truce was holding.", None,
+     [("Russia's defence ministry", "RUS_MOD")]),
+    ("Assad's forces shelled Douma on Monday.", None, [("Assad's forces", "SYR_MIL")]),
+    ("Evidence is mounting that the Russians are preparing to bomb Aleppo.", None, [("Russians", "RUS")]),
+    ("Iranian troops and Turkish authorities were mentioned.", None,
+     [("Iranian troops", "IRN_MIL"), ("Turkish authorities", "TUR_GOV")]),
+    # role mentions
+    ("The Syrian President said the war would continue.", D(2016, 6, 4), [("Syrian President", "ASSAD")]),
+    ("Russia's foreign minister met Kerry in Geneva.", D(2016, 6, 4),
+     [("Russia's foreign minister", "LAVROV"), ("Kerry", "KERRY")]),
+    ("Sergey Lavrov spoke to reporters in Moscow. The minister also stressed that talks must go on.",
+     D(2016, 6, 4), [("The minister", "LAVROV")]),
+    ("The UN Secretary-General called for a ceasefire.", D(2018, 3, 1), [("UN Secretary-General", "GUTERRES")]),
+    ("Saudi Arabia denied the report. Officials in the kingdom said it was false.", D(2018, 11, 15),
+     [("the kingdom", "SAU")]),
+    # surnames of persons named earlier, dictionary or not
+    ("Patrick Henningsen told RT that the plan had failed. Henningsen added that talks were over.", None,
+     [("Patrick Henningsen", "PER:patrick-henningsen"), ("Henningsen", "PER:patrick-henningsen")]),
+    ("Sheikh Shaalan al-Shaalan, a spokesman for the prosecutor, spoke on Thursday. Shaalan said five men "
+     "face the death penalty.", None,
+     [("Sheikh Shaalan al-Shaalan", "PER:shaalan-al-shaalan"), ("Shaalan", "PER:shaalan-al-shaalan")]),
+    # pronouns
+    ("Lavrov arrived in Geneva on Monday. He said the truce would hold.", D(2016, 6, 4), [("He", "LAVROV")]),
+    ("Hezbollah said its fighters had captured the hill.", None, [("its", "HEZBOLLAH")]),
+    ("Houthi rebels said they would withdraw from Hodeidah.", None, [("they", "HOUTHI")]),
+    # generic collectives, resolved in the article's theatre
+    ("Rebels shelled government-held districts of Aleppo, killing five civilians.", None,
+     [("Rebels", "SYR_OPP"), ("civilians", "SYR_CIV")]),
+    ("Police arrested three suspects in Colombo after the blasts.", None, [("Police", "LKA_POL")]),
+    ("Security forces fired on protesters in Baghdad.", None,
+     [("Security forces", "IRQ_MIL"), ("protesters", "IRQ_PROTESTERS")]),
+    ("Christians attending Easter mass were among the victims.", None, [("Christians", "CHRISTIANS")]),
+    # things that are not actors
+    ("Let us hope it works, he told us.", None, [("us", None)]),
+    ("They roasted a turkey for dinner.", None, [("turkey", None)]),
+    ("The military conflict dragged on.", None, [("military", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "when", "expected"), CASES)
+def test_find_mentions(nlp, text, when, expected):
+    check(run(nlp, text, when), expected)
+
+
+def test_unknown_entities_keep_a_stable_generated_id(nlp):
+    a = run(nlp, "John Smithson, the head of the Example Peace Institute, said the talks failed.")
+    b = run(nlp, "Yesterday John Smithson said nothing at all.")
+    ida = {r.id for r in a if r.mention == "John Smithson"}
+    idb = {r.id for r in b if r.mention == "John Smithson"}
+    assert ida == idb == {"PER:john-smithson"}
+    kinds = {r.mention: r.kind for r in a}
+    assert kinds["John Smithson"] == "person"
+    assert kinds.get("Example Peace Institute", "ngo") == "ngo"
+
+
+def test_offsets_and_order(nlp):
+    text = "Moscow and Washington agreed; Damascus did not."
+    refs = run(nlp, text)
+    assert [r.mention for r in refs][:3] == ["Moscow", "Washington", "Damascus"]
+    assert [r.start for r in refs] == sorted(r.start for r in refs)
