@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -109,6 +110,9 @@ class Store(ABC):
 
     dialect: str = ""
     _find_fn: str = "instr"  # SQL function (haystack, needle) -> 1-based position or 0
+    # One connection per store, shared by threads (a web server's pool): every statement
+    # with its fetch, and every write transaction as a whole, runs under this lock.
+    _lock: threading.RLock
 
     # -- backend hooks -------------------------------------------------------------
 
@@ -141,10 +145,12 @@ class Store(ABC):
     # -- helpers -------------------------------------------------------------------
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        return list(self._execute(sql, params).fetchall())
+        with self._lock:
+            return list(self._execute(sql, params).fetchall())
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
-        row = self._execute(sql, params).fetchone()
+        with self._lock:
+            row = self._execute(sql, params).fetchone()
         return tuple(row) if row is not None else None
 
     def _dicts(self, cols: Sequence[str], sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
