@@ -23,6 +23,11 @@ PLOVER_TYPES = (
 
 CONSTRAINT_KINDS = ("obj", "subj", "head", "prep", "pobj", "prt", "mod", "xcomp", "ccomp", "comp", "active")
 
+# Heads that stand for their "of" complement ("thousands of protesters", "a total of 21 suspects").
+QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "million", "some", "many", "most", "member",
+                            "group", "number", "scores", "score", "couple", "handful", "majority", "part",
+                            "total", "dozens", "hundreds", "thousands", "body", "team", "unit"})
+
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 MOD_DEPS = ("compound", "amod", "nmod", "npadvmod")
 
@@ -108,6 +113,10 @@ def objects_of(token: Token) -> list[Token]:
         objs = [token.head if c.tag_ in ("WDT", "WP") else c for c in objs]
     out: list[Token] = []
     for o in objs:
+        if o.lemma_.lower() in QUANTITY_HEADS or o.pos_ == "NUM":
+            # "a total of 21 suspects", "dozens of prisoners"
+            o = next((g for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"), o)
         out.append(o)
         out.extend(o.conjuncts)
     return out
