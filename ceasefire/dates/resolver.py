@@ -224,14 +224,26 @@ class DateResolver:
         trigger) the one closest to it.  Without any expression: value None,
         precision "none", empty text at the span start; with ``inherit=True``
         instead the running context date, or the publication date, at no more
-        than month precision (an undated sentence in a news story usually
-        tells of the same weeks, not the same day).
+        than month precision unless the context date is in the same paragraph
+        (an undated sentence right after "on 17th September 2016" usually tells
+        of that day; pages later, only of the same weeks).  An expression after
+        "since"/"until" ranks last: it bounds a period rather than dating the
+        event.
         """
         every = self.dates_in(sentence)
         found = [d for d in every if d.value is not None]
         if found:
+            text = sentence.doc.text
+
+            def bounds(d: ResolvedDate) -> bool:
+                """ "since 2014", "until May": the edge of a period, not the time of the event."""
+                before = text[max(0, d.start - 12):d.start].split()
+                return bool(before) and before[-1].lower() in _BOUNDARY_WORDS
+            if inherit and all(bounds(d) for d in found):
+                found = []  # only period edges: the running context dates the event better
+        if found:
             if near is None:
-                return max(found, key=lambda d: (_RANK[d.precision], -d.start))
+                return max(found, key=lambda d: (not bounds(d), _RANK[d.precision], -d.start))
 
             def dist(d: ResolvedDate) -> int:
                 return 0 if d.start <= near < d.end else min(abs(d.start - near), abs(d.end - near))
@@ -240,7 +252,10 @@ class DateResolver:
         if inherit:
             ctx = self.context_before(sentence.doc, sentence.start_char)
             if ctx is not None and ctx.date is not None:
-                p = _cap(ctx.precision, "month")
+                # In the same paragraph the story usually goes on about the same day;
+                # further on only the month is a fair guess.
+                same_para = "\n" not in sentence.doc.text[ctx.end:sentence.start_char].strip()
+                p = ctx.precision if same_para else _cap(ctx.precision, "month")
                 return ResolvedDate(_iso(ctx.date, p), p, "", at, at)
             if self.published is not None:
                 return ResolvedDate(_iso(self.published, "month"), "month", "", at, at)
@@ -250,3 +265,4 @@ class DateResolver:
 
 
 _RANK = {"day": 3, "month": 2, "year": 1, "none": 0}
+_BOUNDARY_WORDS = frozenset({"since", "until", "till", "through"})

@@ -71,13 +71,34 @@ def test_null_when_nothing_anchors(nlp):
     assert (d.value, d.precision, d.text) == (None, "none", "Earlier the same day")
 
 
-def test_no_expression_and_inherit(nlp):
-    doc = nlp("The army took the hill on 3 May 2016. Rebels retreated to the south.")
+INHERIT = [
+    # Same paragraph: the day goes on; another paragraph: only the month.
+    ("The army took the hill on 3 May 2016. Rebels retreated to the south.", ("2016-05-03", "day")),
+    ("The army took the hill on 3 May 2016.\n\nRebels retreated to the south.", ("2016-05", "month")),
+    # "since 2014" bounds a period; the context dates the event.
+    ("The army took the hill on 3 May 2016. Rebels had held the ridge since 2014.", ("2016-05-03", "day")),
+]
+
+
+@pytest.mark.parametrize("text,expected", INHERIT)
+def test_no_expression_and_inherit(nlp, text, expected):
+    doc = nlp(text)
     r = DateResolver(dt.date(2016, 6, 4))
-    second = list(doc.sents)[1]
-    assert (r.date_for(second).value, r.date_for(second).precision) == (None, "none")
+    second = list(doc.sents)[-1]
     inherited = r.date_for(second, inherit=True)
-    assert (inherited.value, inherited.precision) == ("2016-05", "month")
+    assert (inherited.value, inherited.precision) == expected
+
+
+def test_no_expression_without_inherit(nlp):
+    doc = nlp("The army took the hill on 3 May 2016. Rebels retreated to the south.")
+    second = list(doc.sents)[1]
+    d = DateResolver(dt.date(2016, 6, 4)).date_for(second)
+    assert (d.value, d.precision, d.text) == (None, "none", "")
+
+
+def test_since_ranks_last(nlp):
+    doc = nlp("Rebels held the ridge since 2014 and lost it on 17th September 2016.")
+    assert DateResolver(None).date_for(doc[:]).value == "2016-09-17"
 
 
 def test_most_precise_then_nearest(nlp):
