@@ -35,6 +35,10 @@ def _site_key(site: str | None) -> str:
     return (site or "").casefold()
 
 
+def _is_host(key: str) -> bool:
+    return "." in key.strip(".") and " " not in key and "/" not in key
+
+
 @dataclass
 class BoilerplateStats:
     """Per-site document frequencies of short lines, and per-site publisher votes."""
@@ -77,5 +81,12 @@ class BoilerplateStats:
         return df >= self.min_docs and df >= self.min_share * n
 
     def publisher(self, site: str | None = None) -> str | None:
-        """The outlet name the site's pages most often state about themselves."""
-        return best_publisher(self._publishers.get(_site_key(site), Counter()))
+        """The outlet name the site's pages most often state about themselves.
+
+        Only for a web site (a host name such as ``theduran.com``): the pages of a folder or of
+        a whole run may come from many outlets, so an outlet named on some says nothing about
+        the others (the seed folder mixes three outlets)."""
+        key = _site_key(site)
+        if not _is_host(key):
+            return None
+        return best_publisher(self._publishers.get(key, Counter()))

@@ -55,3 +55,11 @@ def test_publisher_pooled_per_site(stats: BoilerplateStats) -> None:
     assert stats.publisher("ledger.example") == "The Ledger"
     assert stats.publisher("other.example") is None
     assert stats.n_docs("ledger.example") == 5
+
+
+def test_publisher_is_not_pooled_over_a_folder() -> None:
+    s = BoilerplateStats()
+    for _ in range(3):
+        s.observe(_doc("Liked it? Take a second to support The Ledger on Patreon!", site="seeds"))
+    assert s.publisher("seeds") is None
+    assert s.publisher(None) is None

@@ -13,7 +13,8 @@ from types import ModuleType
 
 import pytest
 
-from ceasefire.clean import split_text
+from ceasefire.clean import BoilerplateStats, split_text
+from ceasefire.models import Document
 from tests.support import shared_path
 
 FLOORS = {
@@ -37,14 +38,23 @@ def _scorer() -> ModuleType:
     return mod
 
 
-@pytest.fixture(scope="module")
-def seed_scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
+@pytest.fixture(scope="module", params=[False, True], ids=["single-pages", "with-run-stats"])
+def seed_scores(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Scores of the seeds split one by one, and split with statistics learnt over the seed
+    folder first (as `ceasefire extract` does, with the folder name as the site)."""
     seeds = sorted(shared_path("corpus", "seeds").glob("*.txt"))
     gold = shared_path("gold", "dev")
+    stats = None
+    if request.param:
+        stats = BoilerplateStats()
+        for path in seeds:
+            text = path.read_text(encoding="utf-8")
+            stats.observe(Document(source=str(path), data=text.encode(), media_type="text", text=text,
+                                   meta={"site": path.parent.name}))
     out = tmp_path_factory.mktemp("clean") / "pred.jsonl"
     with out.open("w", encoding="utf-8") as fh:
         for path in seeds:
-            for art in split_text(path.read_text(encoding="utf-8")):
+            for art in split_text(path.read_text(encoding="utf-8"), stats=stats, site=path.parent.name):
                 rec = {"doc_id": path.stem, "source": str(path), "article": art.to_json(),
                        "actors": [], "events": [], "quotes": [], "places": []}
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
