@@ -254,7 +254,7 @@ class DateResolver:
             if ctx is not None and ctx.date is not None:
                 # In the same paragraph the story usually goes on about the same day;
                 # further on only the month is a fair guess.
-                same_para = "\n" not in sentence.doc.text[ctx.end:sentence.start_char].strip()
+                same_para = "\n" not in sentence.doc.text[ctx.end:sentence.start_char]
                 p = ctx.precision if same_para else _cap(ctx.precision, "month")
                 return ResolvedDate(_iso(ctx.date, p), p, "", at, at)
             if self.published is not None:
