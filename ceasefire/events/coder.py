@@ -59,6 +59,10 @@ GENERIC_ACTORS = frozenset({
 })
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
 NER_KIND = {"PERSON": "person", "NORP": "state", "GPE": "state", "ORG": "other"}
+# What an imminent hostile act threatens (THREATEN modes by content).
+THREAT_CONTENT = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}
+CONF_INFERRED_THREAT = 0.15  # the THREATEN is inferred from the frame, not stated by a trigger
+
 # Nominal acts whose named modifier is the victim ("the Khashoggi murder", "Navalny's arrest").
 VICTIM_NOUNS = frozenset({"murder", "killing", "assassination", "execution", "kidnapping", "abduction",
                           "arrest", "detention", "torture", "beheading", "imprisonment"})
@@ -458,6 +462,15 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
         conf += CONF_UNASSERTED
     conf = max(0.05, min(0.95, conf))
     out = []
+    if frame.imminent and trig.type in THREAT_CONTENT:
+        # "Russia prepares to resume bombing": the act is future, its announcement a threat
+        src = pairs[0][0]
+        out.append(Event(
+            type="THREATEN", mode=THREAT_CONTENT[trig.type], sentence=sent.text, start=sent.start_char,
+            end=sent.end_char, source=src, target=pairs[0][1], location=place, date=date,
+            date_precision=precision, claimant=claimant if (claimant is None or src is None
+                                                            or claimant.id != src.id) else None,
+            status="asserted", trigger=tok.text, confidence=max(0.05, conf - CONF_INFERRED_THREAT)))
     for src, tgt in pairs:
         out.append(Event(
             type=trig.type, mode=trig.mode, sentence=sent.text, start=sent.start_char, end=sent.end_char,

@@ -49,6 +49,9 @@ FUTURE_VERBS = frozenset({
     "move", "look", "hope", "want", "try", "attempt", "propose",
 })
 
+# Words of preparation or imminence: a hostile act they announce is also a threat.
+IMMINENT_WORDS = frozenset({"prepare", "crank", "gear", "about", "poised", "ready", "mass", "brace"})
+
 # Verbs whose complement is speculative.
 HYPOTHETICAL_VERBS = frozenset({
     "consider", "mull", "weigh", "contemplate", "risk", "fear", "suspect", "doubt", "likely",
@@ -75,6 +78,7 @@ class Frame:
     status: str
     report_verb: Token | None = None
     according_to: Token | None = None
+    imminent: bool = False  # future by preparation or imminence ("preparing to", "about to")
 
 
 def governing_predicate(token: Token) -> Token:
@@ -170,7 +174,9 @@ def frame_of(trigger: Token) -> Frame:
                     status = "demanded"
                 elif hl in NEGATING_VERBS and t.dep_ in ("xcomp", "pcomp", "prep", "pobj", "ccomp"):
                     status = "negated"
-                elif hl in FUTURE_VERBS and t.dep_ in ("xcomp", "acomp", "ccomp"):
+                elif hl in FUTURE_VERBS and (t.dep_ in ("xcomp", "acomp", "ccomp") or (
+                        t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))):
+                    # "plans to strike"; "is cranking up to resume bombing" (purpose parsed as advcl)
                     status = "future"
                 elif hl in HYPOTHETICAL_VERBS and t.dep_ in ("xcomp", "acomp", "ccomp"):
                     status = "hypothetical"
@@ -186,7 +192,20 @@ def frame_of(trigger: Token) -> Frame:
         break
     if report is None:
         report = _parenthetical_report(t, trigger)
-    return Frame(status or "asserted", report, _according_to(trigger))
+    status = status or "asserted"
+    return Frame(status, report, _according_to(trigger), status == "future" and _imminent(trigger, report))
+
+
+def _imminent(trigger: Token, stop: Token | None) -> bool:
+    """Whether a verb of preparation or imminence governs the trigger ("preparing to bomb",
+    "bombing is about to resume", "cranking up to resume")."""
+    for t in (trigger, *trigger.ancestors):
+        if stop is not None and t == stop:
+            return False
+        if t.lemma_.lower() in IMMINENT_WORDS or any(
+                c.dep_ == "acomp" and c.lemma_.lower() in IMMINENT_WORDS for c in t.children):
+            return True
+    return False
 
 
 def _direct_argument(noun: Token, pred: Token) -> bool:
@@ -195,7 +214,11 @@ def _direct_argument(noun: Token, pred: Token) -> bool:
     if noun.head == pred:
         return noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod", "dative")
     p = noun.head
-    return noun.dep_ == "pobj" and p.dep_ in ("prep", "agent", "dative") and p.head == pred
+    if noun.dep_ == "pobj" and p.dep_ in ("prep", "agent", "dative") and p.head == pred:
+        return True
+    # "was not a chorus of denunciation", "launched a wave of strikes": through "of" to an argument
+    return (noun.dep_ == "pobj" and p.lower_ == "of" and p.head.pos_ == "NOUN"
+            and p.head.dep_ != "conj" and _direct_argument(p.head, pred))
 
 
 def _report_above(t: Token, trigger: Token) -> Token | None:

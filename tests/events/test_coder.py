@@ -248,3 +248,18 @@ def test_split_coordinated_actors(nlp):
     both = code_events(doc, ArticleContext(doc=doc), CoderSettings(split_coordinated=True))
     assert [e.source.name for e in one] == ["Russia"]
     assert sorted(e.source.name for e in both) == ["Russia", "Syria"]
+
+
+IMMINENT_CASES = [
+    # (sentence, types expected with their status)
+    ("The Russians are preparing to resume bombing Aleppo.", {("THREATEN", "asserted"), ("ASSAULT", "future")}),
+    ("Bombing is about to resume in Aleppo.", {("THREATEN", "asserted"), ("ASSAULT", "future")}),
+    ("Russia will send food aid to Syria next month.", {("AID", "future")}),
+    ("The response was not a chorus of condemnation but a phone call.",
+     {("ACCUSE", "negated"), ("CONSULT", "asserted")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IMMINENT_CASES)
+def test_imminent_acts_and_buried_negation(nlp, text, expected):
+    assert {(e.type, e.status) for e in _code(nlp, text)} == expected
