@@ -51,6 +51,9 @@ popular|most read|most popular|top stories|recommended|related|related articles|
 related stories|related news|you may also like|more stories|more news|back to top|skip to content|
 featured|editor's picks|editors' picks|breaking news|opinion|world|politics|tags|categories|
 previous article|next article|previous post|next post|previous|next|print this page|
+related coverage|related content|related topics|more on this story|more on this topic|top news|
+most viewed|editor's choice|trending now|what to read next|read next|up next|watch now|
+listen to this article|image|media caption|
 """.replace("\n", "").split("|")) - {""}
 
 # Social network names: a line made only of these (a share bar) is boilerplate.
@@ -91,6 +94,9 @@ _BOILER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cookies", re.compile(r"\b(?:we use cookies|accept cookies|cookie policy|privacy policy|"
                            r"terms of (?:use|service)|all rights reserved)\b")),
     ("category", re.compile(r"^(?:filed under|posted in|categories|category|tags|topics)\s*:")),
+    ("caption", re.compile(r"^(?:image|media|photo|video) (?:caption|copyright|source)\b")),
+    ("nav", re.compile(r"^(?:advertisement|sponsored|ad)\b[\s:-]+(?:continue|story|scroll|content)\b"
+                       r"|^\d+\s*min(?:ute)?s?\s+read$")),
 )
 
 # Lines made only of numbers (a donation widget's "5 100"), or of punctuation and at most
@@ -129,6 +135,7 @@ _TRIGGERS = (
     "share", "views", "likes", "expressed", "advice", "photo", "image", "picture", "credit", "video",
     "getty", "afp", "reuters/", "shutterstock", "sputnik/", "epa-efe", "global look press", "cookie",
     "privacy", "terms of", "rights reserved", "filed under", "posted in", "categor", "tags", "topics",
+    "caption", "copyright", "source", "advertisement", "sponsored", "ad ", "ad:", "ad-", "min",
 )
 _SCRIPT_HINTS = ("google", "(", "<", "window.", "document.", "javascript", "data-ad-", "_gaq")
 

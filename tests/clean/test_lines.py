@@ -39,6 +39,11 @@ from ceasefire.clean.lines import boiler_reason, ends_sentence, is_residue, is_t
     ("in ,", "residue"),
     ("|", "residue"),
     ("5 100", "widget"),
+    ("Image copyright Getty Images", "caption"),
+    ("Media caption The convoy reached the town on Sunday", "caption"),
+    ("Advertisement - Continue Reading Below", "nav"),
+    ("4 min read", "nav"),
+    ("Related Coverage", "nav"),
 ])
 def test_boilerplate_lines(line: str, reason: str) -> None:
     assert boiler_reason(line) == reason
