@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from records import bulk_records, document  # noqa: E402
+from store_records import bulk_records, document  # noqa: E402
 
 from ceasefire.store import open_store  # noqa: E402
 

@@ -7,77 +7,20 @@ packages from a test run); each test gets its own fresh schema.
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
-import sys
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pytest
 
 from ceasefire.store import Store, open_store
 
-sys.path.insert(0, str(Path(__file__).parent))  # records.py
-
-REPO = Path(__file__).resolve().parents[2]
-START_PG = REPO / "scripts" / "start-postgres.sh"
-
-
-@dataclass
-class PgServer:
-    url: str | None  # None: no server; ``why`` says why
-    why: str = ""
+from .store_pg import PgServer, drop_pg_schema, fresh_pg_schema, pg_server_for_tests
 
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
-    """A PostgreSQL server we may create databases on."""
-    url = os.environ.get("CEASEFIRE_TEST_PG_URL")
-    if url:
-        yield PgServer(url)
-        return
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        yield PgServer(None, "the psycopg driver is not installed (pip install 'psycopg[binary]')")
-        return
-    env = {**os.environ, "CEASEFIRE_PG_INSTALL": os.environ.get("CEASEFIRE_PG_INSTALL", "0")}
-    proc = subprocess.run(["bash", str(START_PG)], capture_output=True, text=True, env=env, timeout=180)
-    if proc.returncode != 0:
-        last = proc.stderr.strip().splitlines()[-1:] or ["no message"]
-        yield PgServer(None, f"scripts/start-postgres.sh failed: {last[0]}")
-        return
-    exports = dict(shlex.split(line[len("export "):])[0].split("=", 1)
-                   for line in proc.stdout.splitlines() if line.startswith("export "))
-    try:
-        yield PgServer(exports["CEASEFIRE_TEST_PG_URL"])
-    finally:
-        subprocess.run(["bash", str(START_PG), "stop", exports["CEASEFIRE_PG_DIR"]], capture_output=True,
-                       timeout=120)
-
-
-def _fresh_pg_schema(server_url: str) -> tuple[str, str]:
-    """A new empty schema and a URL whose connections use it (cheaper than a database per test)."""
-    import psycopg
-    from psycopg.conninfo import conninfo_to_dict
-
-    name = "cf_test_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{name}"')
-    params = {k: v for k, v in conninfo_to_dict(server_url).items() if v is not None}
-    params["options"] = f"-csearch_path={name}"
-    return "postgresql://?" + urlencode(params), name
-
-
-def _drop_pg_schema(server_url: str, name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
+    with pg_server_for_tests() as server:
+        yield server
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -90,11 +33,11 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if server.url is None:
         pytest.skip(f"no PostgreSQL server could be started ({server.why}); set CEASEFIRE_TEST_PG_URL, "
                     "e.g. eval \"$(scripts/start-postgres.sh)\", which also installs PostgreSQL")
-    url, name = _fresh_pg_schema(server.url)
+    url, name = fresh_pg_schema(server.url)
     try:
         yield url
     finally:
-        _drop_pg_schema(server.url, name)
+        drop_pg_schema(server.url, name)
 
 
 @pytest.fixture

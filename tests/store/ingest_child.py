@@ -13,15 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from records import bulk_records, document  # noqa: E402
+from store_records import EVENTS_PER_ARTICLE, articles_of, bulk_records, document  # noqa: E402
 
 from ceasefire.store import open_store  # noqa: E402
-
-EVENTS_PER_ARTICLE = 40
-
-
-def articles_of(i: int) -> int:
-    return 1 + i % 3
 
 
 def main(url: str, n: int) -> None:

@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from ingest_child import EVENTS_PER_ARTICLE, articles_of
-from records import document
 
 from ceasefire.store import Store, open_store
 
-CHILD = Path(__file__).parent / "ingest_child.py"
+from .store_records import EVENTS_PER_ARTICLE, articles_of, document
+
+CHILD = Path(__file__).parent / "ingest_child.py"  # run as a script, imports store_records by path
 N_DOCS = 60
 KILL_AFTER = 15  # saved documents before the kill: well inside the run, so the kill is mid-run
 

@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from records import bulk_records, document, full_record
 
 from ceasefire.models import ExtractRecord
 from ceasefire.store import Store, load_records, read_jsonl, record_from_json
+
+from .store_records import bulk_records, document, full_record
 
 
 def as_in_json(rec: ExtractRecord, keep_removed: bool = False) -> ExtractRecord:

@@ -6,7 +6,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import PgServer, _drop_pg_schema, _fresh_pg_schema
 
 from ceasefire.store import Store, StoreError, open_store
 from ceasefire.store.migrate import (
@@ -16,6 +15,8 @@ from ceasefire.store.migrate import (
     migrations,
     split_sqlite_script,
 )
+
+from .store_pg import PgServer, drop_pg_schema, fresh_pg_schema
 
 try:
     import psycopg
@@ -138,12 +139,12 @@ def _columns(store: Store) -> dict[str, list[str]]:
 def test_backends_have_the_same_columns(tmp_path: Path, pg_server: PgServer) -> None:
     if pg_server.url is None:
         pytest.skip(f"no PostgreSQL server could be started ({pg_server.why})")
-    url, name = _fresh_pg_schema(pg_server.url)
+    url, name = fresh_pg_schema(pg_server.url)
     try:
         with open_store(tmp_path / "s.db") as lite, open_store(url) as pg:
             lite_cols, pg_cols = _columns(lite), _columns(pg)
     finally:
-        _drop_pg_schema(pg_server.url, name)
+        drop_pg_schema(pg_server.url, name)
     pg_cols["articles"].remove("tsv")  # PostgreSQL's search column; SQLite keeps an FTS5 table instead
     assert lite_cols == pg_cols
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from records import LAVROV, NUSRA, RUS_MIL, document, full_record
 
 from ceasefire.models import ActorRef, Article, Event, ExtractRecord, Place
 from ceasefire.store import Store
+
+from .store_records import LAVROV, NUSRA, RUS_MIL, document, full_record
 
 TUR = ActorRef("TUR_MIL", "Turkish Armed Forces", "military", "TUR", "Turkish troops")
 ALEPPO = Place("Aleppo", "Aleppo", 36.2, 37.16, "SYR", "Aleppo", 170063)

@@ -6,11 +6,12 @@ import dataclasses
 import sys
 
 import pytest
-from records import LAVROV, NUSRA, bulk_records, document, full_record
 
 from ceasefire.models import ActorRef, Article, Document, Event, ExtractRecord, Place, Quote
 from ceasefire.store import Store, StoreError, StoreStats, open_store
 from ceasefire.store.base import ACTOR_FIELDS, ARTICLE_COLS, EVENT_COLS, PLACE_FIELDS, QUOTE_COLS
+
+from .store_records import LAVROV, NUSRA, bulk_records, document, full_record
 
 
 @pytest.mark.parametrize(("model", "stored"), [

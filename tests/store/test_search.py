@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from records import document
 
 from ceasefire.models import Article, ExtractRecord
 from ceasefire.store import Store
 from ceasefire.store.fts import to_fts5
+
+from .store_records import document
 
 ARTICLES = [
     # (title, published, text)

@@ -10,6 +10,14 @@ LAVROV = ActorRef("LAVROV", "Sergey Lavrov", "person", "RUS", "Lavrov", 120, 126
 ALEPPO = Place("Aleppo", "Aleppo", 36.20278, 37.15861, "SYR", "Aleppo", 170063, "PPLA", 80, 86)
 
 
+# The crash test's documents: 1-3 articles of EVENTS_PER_ARTICLE events each.
+EVENTS_PER_ARTICLE = 40
+
+
+def articles_of(i: int) -> int:
+    return 1 + i % 3
+
+
 def document(i: int, *, n_bytes: int = 64, source: str | None = None) -> Document:
     data = f"document {i} ".encode() * max(1, n_bytes // 12)
     return Document(source=source or f"/news/page-{i:04d}.txt", data=data, media_type="text",
