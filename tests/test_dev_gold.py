@@ -40,9 +40,9 @@ def dev_scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return score.score(score.load_gold(gold), score.load_pred(out), False)
 
 
-def _figure(scores: dict, dotted: str) -> float:
+def _figure(scores: dict, path: str) -> float:
     value: object = scores
-    for part in dotted.split("."):
+    for part in path.split("/"):
         value = value[part]  # type: ignore[index]
     return float(value)  # type: ignore[arg-type]
 
