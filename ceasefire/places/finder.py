@@ -265,13 +265,25 @@ def _is_actor_use(doc: Doc, m: _Mention) -> bool:
     return False
 
 
+def _within_container(ranked: list[GeoCandidate], regions: list[GeoCandidate] | None) -> GeoCandidate:
+    """The best candidate inside one of the regions named right after the mention, if any is."""
+    if regions:
+        for cand in ranked:
+            for region in regions:
+                e = region.entry
+                if cand.country == e.country and cand.entry is not e and (
+                        e.feature == "PCLI" or cand.entry.admin1 in {None, e.admin1}):
+                    return cand
+    return ranked[0]
+
+
 def _locative_syntax(doc: Doc, m: _Mention) -> bool:
     """After a locative preposition ("in X") or in "the outskirts/vicinity of X"."""
     root = _conj_root(doc[m.start:m.end].root)
     if root.dep_ != "pobj":
         return False
     prep = root.head
-    if prep.lower_ in LOCATIVE_PREPS:
+    if prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "on":  # "advanced on Palmyra"
         return True
     return prep.lower_ == "of" and prep.head.lower_ in PLACE_HEAD_NOUNS
 
@@ -374,6 +386,13 @@ def find_places(doc: Doc, ctx: ArticleContext | None = None, gazetteer: Gazettee
 
     context = country_context(gaz, [m.lookup for m in mentions if m.cands], (t.text for t in doc))
 
+    # "Palmyra, New York": a place followed by ", <state or country>" lies in it
+    container: dict[int, list[GeoCandidate]] = {}
+    for m in mentions:
+        if m.start >= 2 and doc[m.start - 1].text == ",":
+            regions = [c for c in m.cands if c.entry.feature in {"ADM1", "PCLI"}]
+            if regions:
+                container[m.start - 1] = regions
     places: list[Place] = []
     for m in sorted(mentions, key=lambda m: m.start):
         if not m.cands:
@@ -381,7 +400,7 @@ def find_places(doc: Doc, ctx: ArticleContext | None = None, gazetteer: Gazettee
         ranked = gaz.ranked(m.lookup, context)
         if not ranked:
             continue
-        best = ranked[0]
+        best = _within_container(ranked, container.get(m.end))
         if m.source == "phrase":
             ok = _accept_phrase(gaz, doc, m, best, context)
             if not ok:

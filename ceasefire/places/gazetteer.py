@@ -237,10 +237,16 @@ class Gazetteer:
         return s
 
     def ranked(self, name: str, context_countries: Counter[str] | None = None) -> list[GeoCandidate]:
-        """Candidates best first. Transliteration-only (loose) matches must be curated or lie in a
-        context country; a place is demoted when a namesake is ten times more prominent."""
+        """Candidates best first.
+
+        A transliteration-only (loose) match of a one-word name must be curated or lie
+        in a context country ("Shoigu" is no Chinese village); a small place is demoted
+        when a namesake is many times more prominent.
+        """
+        multiword = len(name_key(name).split()) > 1
         cands = [c for c in self.candidates(name)
-                 if c.match != "loose" or c.entry.curated or (context_countries and c.country in context_countries)]
+                 if c.match != "loose" or c.entry.curated or multiword
+                 or (context_countries and c.country in context_countries)]
         if not cands:
             return []
         prominence = [_prominence(c.entry) for c in cands]
