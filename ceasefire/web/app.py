@@ -379,7 +379,7 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
     def overview_html(request: Request) -> Response:
         f = _filters(request)
         ov = overview(f)
-        chart = charts.stacked(ov.timeline)
+        chart = charts.stacked(ov.timeline, link=lambda a, b: "/" + f.query(since=a.isoformat(), until=b.isoformat()))
         return page(request, "overview.html", f=f, ov=ov, chart=chart, assets_ok=assets_ok,
                     title="Overview")
 

@@ -6,6 +6,7 @@ Nothing here emits markup; the template draws one ``<rect>`` per :class:`Bar`.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -95,8 +96,12 @@ def _next(d: date, unit: str) -> date:
     return d + timedelta(days=1)
 
 
-def stacked(rows: list[DayCount], order: list[str] | None = None) -> Chart:
-    """Stacked bars per day (or week/month for long ranges) per kind."""
+def stacked(rows: list[DayCount], order: list[str] | None = None,
+            link: Callable[[date, date], str] | None = None) -> Chart:
+    """Stacked bars per day (or week/month for long ranges) per kind.
+
+    ``link(first_day, last_day)``, when given, is the URL each bar opens
+    (the overview narrowed to that bin's dates)."""
     days = [(d, r) for r in rows if (d := _parse(r.day))]
     kinds = order or sorted({r.type for _, r in days}, key=lambda k: (list(TYPE_COLOURS).index(k)
                                                                         if k in TYPE_COLOURS else 99, k))
@@ -132,8 +137,9 @@ def stacked(rows: list[DayCount], order: list[str] | None = None) -> Chart:
             h = plot_h * n / y_max
             y -= h
             label = f"{s.isoformat()}{'' if unit == 'day' else ' (' + unit + ')'}: {n} {k}"
+            href = link(s, _next(s, unit) - timedelta(days=1)) if link else ""
             bars.append(Bar(round(LEFT + i * bw, 2), round(y, 2), round(max(bw - 1, 1), 2), round(h, 2),
-                            colour(k), label))
+                            colour(k), label, href))
     step = max(1, len(starts) // 8)
     ticks = [Tick(round(LEFT + i * bw, 2), s.isoformat() if unit != "month" else s.isoformat()[:7])
              for i, s in enumerate(starts) if i % step == 0]

@@ -292,6 +292,10 @@ def test_security_headers(client: Any) -> None:
 
 
 def test_map_assets_are_served_locally(client: Any) -> None:
+    from ceasefire.web.app import node_modules
+
+    if not (node_modules() / "leaflet" / "dist" / "leaflet.js").is_file():
+        pytest.skip("map assets not installed: run `npm ci` in the project folder")
     page = client.get("/").text
     assert "<script src=\"/assets/leaflet/leaflet.js\"></script>" in page
     assert not re.search(r"<(script|link)[^>]+(src|href)=\"https?://", page), "no CDN at run time"
@@ -299,3 +303,15 @@ def test_map_assets_are_served_locally(client: Any) -> None:
     assert client.get("/assets/markercluster/leaflet.markercluster.js").status_code == 200
     gj = client.get("/outlines.geojson").json()
     assert len(gj["features"]) > 150
+
+
+def test_timeline_bars_open_the_overview_of_their_dates(client: Any) -> None:
+    ov = client.get("/overview.json", params={"type": "ASSAULT"}).json()
+    page = client.get("/", params={"type": "ASSAULT"}).text
+    links = re.findall(r'<a href="/\?([^"]+)"><rect class="bar"', page)
+    assert links
+    params = dict(p.split("=", 1) for p in html.unescape(links[0]).split("&"))
+    assert params["type"] == "ASSAULT"
+    narrowed = client.get("/overview.json", params=params).json()
+    want = sum(d["count"] for d in ov["timeline"] if params["since"] <= d["day"] <= params["until"])
+    assert narrowed["counts"]["events"] == want > 0

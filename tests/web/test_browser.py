@@ -48,6 +48,10 @@ def _get_json(url: str) -> Any:
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
+    from ceasefire.web.app import node_modules
+
+    if not (node_modules() / "leaflet" / "dist" / "leaflet.js").is_file():
+        pytest.skip("map assets not installed: run `npm ci` in the project folder")
     if not Path(CHROMIUM).exists():
         proc = subprocess.run(["bash", str(REPO / "scripts" / "install-browser.sh")], capture_output=True,
                               text=True, timeout=900)

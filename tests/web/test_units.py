@@ -119,6 +119,16 @@ def test_stacked_chart(rows: list[DayCount], unit: str, n_bars: int) -> None:
         assert all(b.h > 0 and b.y >= chart.top - 0.01 for b in chart.bars)
 
 
+@pytest.mark.parametrize("rows, first_link", [
+    (_days(10), "2016-01-01..2016-01-01"),
+    (_days(300), "2015-12-28..2016-01-03"),
+    (_days(2000), "2016-01-01..2016-01-31"),
+])
+def test_bars_link_to_their_dates(rows: list[DayCount], first_link: str) -> None:
+    chart = stacked(rows, link=lambda a, b: f"{a}..{b}")
+    assert chart.bars[0].href == first_link
+
+
 def test_a_short_range_is_padded_to_two_weeks() -> None:
     chart = stacked([DayCount("2016-03-01", "ASSAULT", 2)])
     assert len(chart.bars) == 1
