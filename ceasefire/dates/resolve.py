@@ -317,6 +317,19 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
         if 1 <= int(m.group("m")) <= 12:
             return dt.date(int(m.group("y")), int(m.group("m")), 1), "month"
 
+    # Numeric day/month/year: the order is known only when one part exceeds 12;
+    # otherwise only the year is certain.
+    m = re.fullmatch(rf"(?:on )?(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.]{_YEAR_RE}", t)
+    if m:
+        a_, b_, y = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+        if a_ > 12 or a_ == b_:
+            d = _valid(y, b_, a_)
+            return (d, "day") if d else None
+        if b_ > 12:
+            d = _valid(y, a_, b_)
+            return (d, "day") if d else None
+        return dt.date(y, 1, 1), "year"
+
     # Strip a leading weekday before an absolute date ("Monday December 3", "Tuesday, 4 June"),
     # keeping it to choose the year of a date written without one.
     wd_m = re.match(rf"^(?:on )?{_WEEKDAY_RE},? (?=(?:the )?\d|{_MONTH_RE})", t)
@@ -452,6 +465,33 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
         else:
             year = max(s.year for s in starts if s <= ref)
         return dt.date(year, 1, 1), "year"
+
+    # "the end of the year", "the beginning of this month": the current one.
+    m = re.fullmatch(r"(?:(?:by|at|until|till|before|toward|towards|in|from) )?(?:the )?"
+                     r"(?:end|beginning|start|middle|rest) of (?:the|this) (?P<unit>week|month|year)", t)
+    if m:
+        src = a.deictic()
+        if src is None:
+            return UNANCHORED
+        ref, prec = src
+        d, p = _shift(ref, 0, m.group("unit"))
+        return d, _cap(p, prec) if p != NONE else NONE
+    # "the weekend": the last one on or before publication.
+    if re.fullmatch(r"(?:over |at |during )?(?:the )?weekend", t):
+        src = a.deictic()
+        if src is None:
+            return UNANCHORED
+        ref, prec = src
+        sat = _weekday(5, ref, "", a.future)
+        sun = sat + dt.timedelta(days=1)
+        p = "month" if sat.month == sun.month else "year"
+        return sat, _cap(p, prec)
+    # "later in the day", "earlier in the day": the context day.
+    if re.fullmatch(r"(?:earlier|later) (?:in|on) the day", t):
+        src = a.context()
+        if src is None:
+            return UNANCHORED
+        return src
 
     # Publication-relative weeks, months, years ("last week", "earlier this month").
     m = re.fullmatch(r"(?:(?:earlier|later|early|late) )?(?:in |during |over )?(?P<mode>this|last|next|the past|the last|"

@@ -44,7 +44,7 @@ _PATTERNS = [
     # A month with a modifier: "last February", "in June", "mid-June", "since May".
     rf"\b(?P<x>(?:(?:last|this|next|this past|this coming)\s+|(?:early|late|mid|the end of|the beginning of)[- ])"
     rf"{_M})(?!\s*\d)",
-    rf"\b(?:in|since|until|till|by|from|during|through|of|before|after)\s+(?P<x>{_M})(?![\w-]|\s*\d|\s+{_Y})",
+    rf"\b(?:in|since|until|till|by|from|during|through|of|before|after)\s+{_M}(?![\w-]|\s*\d|\s+{_Y})",
     # A year after a preposition or modifier: "in 2001", "since 2011", "mid-2016".
     rf"\b(?:in|since|until|till|by|from|during|through|before|after|of|early|late|mid|around)[\s-]+"
     rf"(?P<x>(?:the\s+year\s+)?{_Y})\b(?![-–]\d|\s*(?:people|troops|soldiers|fighters|civilians|km|kilometres|"
@@ -66,6 +66,11 @@ _PATTERNS = [
     r"prior|preceding)\s+(?:day|week|month|year)\b",
     r"\b(?:(?:earlier|later)\s+)?(?:on\s+|in\s+|during\s+)?that\s+(?:day|week|month|year)\b",
     r"\bthe\s+(?:day|week|month|year)\s+(?:before|after|earlier|later)\b",
+    r"\b(?:(?:by|at|until|before|toward|towards)\s+)?(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+"
+    r"(?:the|this)\s+(?:week|month|year)\b",
+    r"\b(?:over|at|during)\s+the\s+weekend\b",
+    r"\b(?:earlier|later)\s+in\s+the\s+day\b",
+    rf"\b[0-3]?\d[/.][0-3]?\d[/.]{_Y}\b",
     # Counted offsets: "two days ago", "a week later", "some days after".
     rf"\b(?:{_NUM}\s+)?(?:day|week|month|year)s?\s+(?:ago|later|earlier|afterwards)\b",
     rf"\b{_NUM}\s+(?:day|week|month|year)s?\s+(?:after|before)\b",

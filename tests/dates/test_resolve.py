@@ -30,6 +30,11 @@ ABSOLUTE = [
     ("spring 2015", "2015", "year"),
     ("9/11", "2001-09-11", "day"),
     ("Tuesday, 31 February 2016", None, "none"),  # no such day
+    # Numeric dates: the order is known only when a part exceeds 12.
+    ("24/06/2016", "2016-06-24", "day"),
+    ("06/24/2016", "2016-06-24", "day"),
+    ("04/06/2016", "2016", "year"),
+    ("24.06.2016", "2016-06-24", "day"),
 ]
 
 
@@ -92,6 +97,11 @@ RELATIVE = [
     ("this year", SAT, "2016", "year"),
     ("last year", SAT, "2015", "year"),
     ("next year", SAT, "2017", "year"),
+    ("by the end of the year", SAT, "2016", "year"),
+    ("the end of this month", SAT, "2016-06", "month"),
+    ("over the weekend", SAT, "2016-06", "month"),  # Sat 4 + Sun 5 June
+    ("over the weekend", dt.date(2016, 5, 2), "2016", "year"),  # Sat 30 April + Sun 1 May
+    ("in May", SAT, "2016-05", "month"),
     # Seasons.
     ("last fall", SAT, "2015", "year"),
     ("last autumn", dt.date(2016, 10, 15), "2015", "year"),
@@ -126,6 +136,7 @@ CONTEXT = [
     ("the following week", None, PREV, "2016-09", "month"),
     ("the following month", None, PREV, "2016-10", "month"),
     ("that year", None, PREV, "2016", "year"),
+    ("later in the day", None, PREV, "2016-09-17", "day"),
     ("the previous year", None, PREV, "2015", "year"),
     # No running context yet: the publication date stands in.
     ("earlier the same day", SAT, None, "2016-06-04", "day"),

@@ -26,6 +26,8 @@ SENTENCES = [
     ("Troops were deployed to the port this week.", dt.date(2018, 12, 12), [("this week", "2018-12")]),
     ("The talks were held on 4 June in Geneva.", SAT, [("4 June", "2016-06-04")]),
     ("Shoigu had set May 25 as the deadline.", SAT, [("May 25", "2016-05-25")]),
+    ("The offensive began in May and stalled by the end of the year.", SAT,
+     [("in May", "2016-05"), ("by the end of the year", "2016")]),
     # Durations, ages and numbers are not dates.
     ("The siege lasted for three weeks and 24 hours of shelling followed.", SAT, []),
     ("A 37-year-old man and 2016 civilians were counted.", SAT, []),
