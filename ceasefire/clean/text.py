@@ -189,7 +189,8 @@ def parse_header(blocks: list[Block], t: int,
             continue
         if metas or residue:
             break
-        if h.subtitle is None and word_count(b.text) <= MAX_SUBTITLE_WORDS and not is_title_like_heading_only(b):
+        # A bare name right after the title is a byline (handled above), never a subtitle.
+        if h.subtitle is None and word_count(b.text) <= MAX_SUBTITLE_WORDS and not is_name_like(b.text):
             h.subtitle = i
             i += 1
             continue
@@ -217,12 +218,8 @@ def parse_header(blocks: list[Block], t: int,
     return h
 
 
-def is_title_like_heading_only(b: Block) -> bool:
-    """A subtitle candidate that is itself a bare name would be a byline, not a subtitle."""
-    return is_name_like(b.text)
-
-
 def find_headers(blocks: list[Block]) -> list[Header]:
+    """Article headers in reading order; a header's own blocks are never searched for another."""
     headers: list[Header] = []
     cache: dict[tuple[int, bool], _Meta | None] = {}
     i = 0
@@ -264,24 +261,22 @@ def _promo_header(blocks: list[Block], headers: list[Header], hint_title: str | 
     return t if between < PRE_HEADER_MIN_WORDS else None
 
 
-def _trim_tail(blocks: list[Block], body: list[int]) -> list[int]:
-    """Drop a trailing run of headline-shaped lines mixed with widgets (a related-links box)."""
-    j = len(body)
-    saw_boiler = False
-    k = len(body) - 1
-    # body holds indices of all blocks in the segment; walk back over widgets and headlines.
+def _trim_tail(blocks: list[Block], segment: list[int]) -> None:
+    """Mark a trailing run of headline-shaped lines mixed with widgets (a related-links box) as
+    boilerplate, in place. The run ends, walking back, at the first real paragraph."""
+    k = len(segment) - 1
+    saw_widget = False
     while k >= 0:
-        b = blocks[body[k]]
+        b = blocks[segment[k]]
         if b.kind != "content":
-            saw_boiler = True
+            saw_widget = True
         elif ends_sentence(b.text) or word_count(b.text) > TAIL_HEADLINE_MAX_WORDS:
             break
         k -= 1
-    if saw_boiler:
-        for m in range(k + 1, len(body)):
-            if blocks[body[m]].kind == "content":
-                blocks[body[m]].kind, blocks[body[m]].reason = "boiler", "headline-list"
-    return body[:j]
+    if saw_widget:
+        for j in segment[k + 1:]:
+            if blocks[j].kind == "content":
+                blocks[j].kind, blocks[j].reason = "boiler", "headline-list"
 
 
 def _hint_str(hints: dict[str, Any], *keys: str) -> str | None:
