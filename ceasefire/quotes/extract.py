@@ -513,7 +513,8 @@ def _indirect(state: _State) -> list[_Candidate]:
         if tok.lower_ == "according" and tok.dep_ in ("prep", "advcl", "advmod"):
             subj = _according_object(tok)
             rng = _minus(tok.head, tok)
-        elif _is_speech_verb(tok):
+        elif _is_speech_verb(tok) and not (tok.lemma_ == "ask" and tok.tag_ == "VBN"):
+            # ("Asked whether the truce would hold, Lavrov said ...": the question is not his.)
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if tok.lemma_ == "make":
                 # "made (it) clear that ...": the clause hangs from "clear".

@@ -67,6 +67,14 @@ CASES = [
     ("Turkish Defence Minister Hulusi Akar said Ankara would respond “in the strongest terms” "
      "to any attack on its posts.",
      [("Ankara would respond", "indirect", "Hulusi Akar")]),
+    # The reporter's question is not the speaker's words.
+    ("Asked whether the truce would hold, Lavrov said: “It depends on the Americans and their allies.”",
+     [("It depends on the Americans", "direct", "Lavrov")]),
+    ("The Pentagon accused Russia of violating the ceasefire agreement in Syria.",
+     [("Russia of violating the ceasefire", "indirect", "Pentagon")]),
+    ("“We are ready to talk to anyone,” the spokesman for the Houthi movement, Mohammed Abdulsalam, "
+     "told Reuters.",
+     [("We are ready to talk to anyone", "direct", "Mohammed Abdulsalam")]),
     # Scare quotes and titles are not quotes.
     ("The so-called “moderates” fought alongside the “Free Syrian Army” near the city.", []),
     ("“Is Bernie Stealing Trump’s No More Wars Issue?” by Patrick J. Buchanan", []),
