@@ -246,6 +246,26 @@ def _first_title(blocks: list[Block], start: int, end: int) -> int | None:
     return first if rest >= MIN_RELATED_WORDS else None
 
 
+def _lead_title(blocks: list[Block], first: int, hint_title: str | None) -> int | None:
+    """Title block of the content before the first header (``first``)."""
+    if hint_title:
+        return next((j for j in range(min(first, HINT_TITLE_WINDOW)) if blocks[j].kind == "content"
+                     and fold(blocks[j].text) == fold(hint_title)), None)
+    # Only a guess, so only without a container title (the first headline-shaped line may be
+    # a promotion or a subheading).
+    return _first_title(blocks, 0, first)
+
+
+def _short_lead_article(blocks: list[Block], first: int, hint_title: str | None) -> bool:
+    """Is the short content before the first header a titled article of its own (a brief)
+    rather than a teaser? It is when it has a title and some body after it."""
+    t = _lead_title(blocks, first, hint_title)
+    if t is None:
+        return False
+    rest = sum(word_count(blocks[j].text) for j in range(t + 1, first) if blocks[j].kind == "content")
+    return rest >= MIN_RELATED_WORDS
+
+
 def _promo_header(blocks: list[Block], headers: list[Header], hint_title: str | None) -> int | None:
     """Index of the container's title when it stands above a first header with another title."""
     if not hint_title or not headers:
@@ -336,21 +356,15 @@ def split_text(text: str, *, hints: dict[str, Any] | None = None,
         # The container's title stands at the top and a different header follows it with
         # little between: that header is a promotion inserted above the body.
         h0 = Header(title=promo, body_start=headers[0].body_start)
-        pre_removed = [b.text for j, b in enumerate(blocks[:h0.body_start]) if j != promo]
+        pre_removed = [b.text for b in blocks[:promo]]
         end = headers[1].title if len(headers) > 1 else n
         segments.append((h0, h0.body_start, end))
         headers = headers[1:]
-    elif not headers or pre_words >= PRE_HEADER_MIN_WORDS:
-        # A page without a header: the container's title where the page repeats it near the
-        # top, else the first headline-shaped paragraph.
-        t = None
-        if hint_title:
-            t = next((j for j in range(min(first, HINT_TITLE_WINDOW)) if blocks[j].kind == "content"
-                      and fold(blocks[j].text) == fold(hint_title)), None)
-        if t is None and not hint_title:
-            # Only a guess: the container's title, when known, beats it (the first
-            # headline-shaped line may be a promotion or a subheading).
-            t = _first_title(blocks, 0, first)
+    elif not headers or pre_words >= PRE_HEADER_MIN_WORDS or _short_lead_article(blocks, first, hint_title):
+        # Content before the first header (or a page without one) is an article: titled by the
+        # container's title where the page repeats it near the top, else by its first
+        # headline-shaped paragraph.
+        t = _lead_title(blocks, first, hint_title)
         if t is not None:
             h0 = Header(title=t, body_start=t + 1)
             before = [j for j in range(t) if blocks[j].kind == "content"]

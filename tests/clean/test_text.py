@@ -282,3 +282,12 @@ def test_known_container_title_beats_a_guessed_headline() -> None:
     (a,) = split_text(page, hints={"title": "Talks Collapse Before They Begin"})
     assert a.title == "Talks Collapse Before They Begin"
     assert a.text.startswith("Headline: Gold Prices Soar")  # kept: it may be body text
+
+
+def test_short_brief_before_a_related_article_stays_primary() -> None:
+    page = "\n\n".join(["Rebels Seize Hilltop Near Border", P1, "Related",
+                        "Cholera Cases Double in Besieged Port", "By John Doe", R1, R2])
+    arts = split_text(page)
+    assert [(a.title, a.role) for a in arts] == [("Rebels Seize Hilltop Near Border", "primary"),
+                                                ("Cholera Cases Double in Besieged Port", "related")]
+    assert arts[0].text == P1
