@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -140,6 +141,7 @@ class Actor:
     capital: str | None = None
     capital_metonym: bool = False
     un: str | None = None
+    sex: str | None = None  # persons: "f" / "m", for he/she
 
     def name_at(self, when: dt.date | None) -> str:
         """The display name in use at ``when`` (ISIS was "Islamic State of Iraq" in 2010)."""
@@ -197,6 +199,18 @@ def shapes_ok(alias_shapes: tuple[str, ...], text_words: list[Word]) -> bool:
     return any_cap or not need_cap
 
 
+GAP_RE = re.compile(r"(?:['’]s)?[\s\-‐‑–—'’`\"“”«»&/+]*")
+
+
+def joinable(text: str, a: Word, b: Word) -> bool:
+    """May words ``a`` and ``b`` belong to one name? Not across , ; : ( ) ! ? or a full stop,
+    except the stop of a one-letter abbreviation ("U.S. Army")."""
+    gap = text[a.end:b.start]
+    if GAP_RE.fullmatch(gap):
+        return True
+    return len(a.key) == 1 and re.fullmatch(r"\.\s*", gap) is not None
+
+
 # ---------------------------------------------------------------- loading
 
 def _split_list(text: str) -> list[str]:
@@ -250,8 +264,8 @@ def load_actors_tsv(path: Path, base: dict[str, Actor]) -> None:
 
 def load_persons_tsv(path: Path, base: dict[str, Actor]) -> None:
     for cols in _read_tsv(path):
-        cols = (cols + [""] * 5)[:5]
-        aid, country, name, aliases, roles = (c.strip() for c in cols)
+        cols = (cols + [""] * 6)[:6]
+        aid, country, name, aliases, roles, sex = (c.strip() for c in cols)
         parsed: list[Role] = []
         for item in _split_list(roles):
             title, _, rest = item.partition("@")
@@ -259,7 +273,7 @@ def load_persons_tsv(path: Path, base: dict[str, Actor]) -> None:
             start, end = parse_span(span) if span else (None, None)
             parsed.append(Role(title.strip().lower(), org.strip(), start, end))
         base[aid] = Actor(id=aid, name=name, kind="person", country=country or None,
-                          aliases=_aliases(_split_list(aliases)), roles=tuple(parsed))
+                          aliases=_aliases(_split_list(aliases)), roles=tuple(parsed), sex=sex or None)
 
 
 # ---------------------------------------------------------------- the dictionary
@@ -376,12 +390,17 @@ class ActorDictionary:
         return sorted(entries, key=key)
 
     def match_at(self, ws: list[Word], i: int, when: dt.date | None = None,
-                 check_shape: bool = True) -> tuple[int, Entry] | None:
-        """Longest dictionary name starting at word ``i``: (index after it, best entry)."""
+                 check_shape: bool = True, text: str | None = None) -> tuple[int, Entry] | None:
+        """Longest dictionary name starting at word ``i``: (index after it, best entry).
+
+        With ``text``, a name does not run across sentence or clause punctuation
+        ("Australia. Government officials" is not "Australian government officials")."""
         node = self.root
         best: tuple[int, Entry] | None = None
         j = i
         while j < len(ws):
+            if text is not None and j > i and not joinable(text, ws[j - 1], ws[j]):
+                break
             nxt = node.children.get(ws[j].key)
             if nxt is None:
                 break

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..models import ActorRef
-from .dictionary import COMPOSED, Actor, ActorDictionary, get_dictionary
+from .dictionary import COMPOSED, DATA, Actor, ActorDictionary, get_dictionary
 from .normalize import Word, key_of, slug, strip_accents, words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,6 +46,10 @@ FUZZY_MIN_CHARS = 8
 FUZZY_MAX_EDITS = 1
 
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+SEX_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f", "sheikh": "m",
+              "prince": "m", "princess": "f", "king": "m", "queen": "f", "sir": "m", "lady": "f", "dame": "f",
+              "lord": "m", "mullah": "m", "ayatollah": "m", "sayyed": "m"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 IT_PRONOUNS = {"it", "its", "itself"}
 WE_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
@@ -96,6 +100,10 @@ TITLE_HEADS: dict[str, tuple[str, ...]] = {
 # When a holder is asked of an organisation rather than a country, these titles stand in for "leader".
 ORG_HEAD_TITLES = ("leader", "secretary-general", "commander", "director", "president", "director general",
                    "high representative", "president of the european commission")
+# Titles that resolve after a bare "the" ("the minister said"); "the head", "the leader" are too vague.
+BARE_TITLES = {"president", "prime minister", "foreign minister", "defence minister", "interior minister",
+               "vice president", "king", "crown prince", "emir", "supreme leader", "chancellor", "spokesman",
+               "envoy", "secretary-general", "minister", "commander", "high representative"}
 # Titles whose holder for the article's theatre country may be meant by a bare "the president".
 COUNTRY_TITLES = {"president", "prime minister", "king", "emir", "supreme leader", "crown prince"}
 # Honorifics kept as part of a person mention ("Sheikh Shaalan al-Shaalan"); functional
@@ -212,6 +220,21 @@ def _city_countries() -> dict[tuple[str, ...], str]:
     return {k: v[1] for k, v in best.items()}
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given name (normalised) -> "f"/"m", from data/given_names.tsv."""
+    out: dict[str, str] = {}
+    for line in (DATA / "given_names.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        sex, _, names = line.partition("\t")
+        for n in names.split(";"):
+            k = key_of(n)
+            if len(k) == 1:
+                out.setdefault(k[0], sex.strip())
+    return out
+
+
 def _osa(a: str, b: str, limit: int) -> int:
     """Optimal-string-alignment edit distance, stopping early above ``limit``."""
     if abs(len(a) - len(b)) > limit:
@@ -306,6 +329,7 @@ class _Finder:
         self.mentions: list[Mention] = []
         self.covered: list[tuple[int, int]] = []
         self.theatre: str | None = None
+        self._sex_cache: dict[str, str | None] = {}
 
     # -- bookkeeping
     def free(self, start: int, end: int) -> bool:
@@ -323,7 +347,7 @@ class _Finder:
     def dictionary_pass(self) -> None:
         ws, i = self.ws, 0
         while i < len(ws):
-            m = self.d.match_at(ws, i, self.when)
+            m = self.d.match_at(ws, i, self.when, text=self.text)
             if m is None:
                 i += 1
                 continue
@@ -367,8 +391,8 @@ class _Finder:
             ks = key_of(surface)
             if not ks or not any(c.isalpha() for c in surface):
                 continue
-            if ent.label_ == "NORP" and ks in self.d.adjectives:
-                continue  # "Syrian" alone is not an actor
+            if ent.label_ == "NORP" and (ks in self.d.adjectives or self._modifier(self.ws_at(end))):
+                continue  # "Syrian", "Arab fighters": an adjective alone is not an actor
             name = self._name_without_honorific(surface) if ent.label_ == "PERSON" else surface
             actor = self.d.lookup(name, self.when)
             if actor is None and ent.label_ in ("PERSON", "ORG"):
@@ -579,7 +603,8 @@ class _Finder:
                 holder = self._holder(title, org_actor, org_iso)
             else:
                 prev_word = ws[i - 1].key if i > 0 else ""
-                if prev_word == "the":
+                followed_by_of = j < len(ws) and ws[j].key == "of"
+                if prev_word == "the" and title in BARE_TITLES and not followed_by_of:
                     span_start = ws[i - 1].start
                     holder = self._antecedent_with_title(title, w0.start)
             if holder is not None and self.free(span_start, ws[j - 1].end) is False:
@@ -680,6 +705,15 @@ class _Finder:
                 continue
             i += 1
 
+    def ws_at(self, end: int) -> Word:
+        """The word ending at character ``end`` (or the last one before it)."""
+        best = self.ws[0]
+        for w in self.ws:
+            if w.end > end:
+                break
+            best = w
+        return best
+
     def _modifier(self, w: Word) -> bool:
         """Is the word a modifier of a following noun ("military conflict", "police station")?"""
         span = self.doc.char_span(w.start, w.end, alignment_mode="expand")
@@ -720,15 +754,15 @@ class _Finder:
                 return None
             kind = m.kind
             surface = self.text[m.start:m.end]
+            placeish = m.key.startswith(("GPE:", "NORP:"))
             if pron in PERSON_PRONOUNS:
-                if kind == "person":
+                if kind == "person" and self.sex(m) != ("m" if pron in FEMALE_PRONOUNS else "f"):
                     return m
             elif pron in GROUP_PRONOUNS:
-                if kind not in ("person", "media") and m.how != "pronoun" or (m.how == "pronoun"
-                                                                             and kind != "person"):
+                if kind not in ("person", "media") and not placeish:
                     return m
             elif pron in IT_PRONOUNS:
-                if kind not in ("person", "civilians") and not _is_plural(surface):
+                if kind not in ("person", "civilians") and not placeish and not _is_plural(surface):
                     return m
             elif pron in WE_PRONOUNS:
                 return self._we(pos, ordered)
@@ -756,6 +790,27 @@ class _Finder:
             if m.kind in ("state", "government", "military", "armed_group", "igo"):
                 return m
         return None
+
+    def sex(self, m: Mention) -> str | None:
+        """"f", "m" or None (unknown) for a person mention."""
+        if m.actor is not None and m.actor.sex:
+            return m.actor.sex
+        name = m.actor.name if m.actor is not None else (m.ref.name if m.ref else "")
+        if name in self._sex_cache:
+            return self._sex_cache[name]
+        ks = key_of(name)
+        sex = None
+        # a title before the name anywhere in the article: "Mr Letts", "Mrs May"
+        last = re.escape(name.split()[-1]) if name.split() else None
+        if last:
+            for t in re.finditer(rf"\b(\w+)\.?\s+(?:\w+\s+)?{last}\b", self.text):
+                sex = SEX_TITLES.get(t.group(1).lower())
+                if sex:
+                    break
+        if sex is None and len(ks) >= 2:
+            sex = _given_names().get(ks[0])
+        self._sex_cache[name] = sex
+        return sex
 
     # -- result
     def refs(self) -> list[ActorRef]:
