@@ -178,6 +178,10 @@ _NAME_CUT = re.compile(r"\s+(?:via|for|from|at|on|in|with|\||—|–)\s+|\s*[|�
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*")
 
 
+# Degrees and suffixes that follow a name after a comma on bylines ("Carl Greer, PhD, PsyD").
+_POST_NOMINALS = frozenset("phd psyd md mph msc ma ba bsc mba jd dphil frcpc rn jr sr ii iii esq".split())
+
+
 @dataclass
 class Byline:
     authors: list[str] = field(default_factory=list)
@@ -205,7 +209,7 @@ def parse_byline(text: str) -> Byline | None:
     out = []
     for part in _NAME_SPLIT.split(names):
         part = tidy_name(part)
-        if part and is_name_like(part):
+        if part and fold(part).replace(".", "") not in _POST_NOMINALS and is_name_like(part):
             out.append(part)
     if not out and not date:
         return None

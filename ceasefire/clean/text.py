@@ -246,6 +246,10 @@ def _first_title(blocks: list[Block], start: int, end: int) -> int | None:
     return first if rest >= MIN_RELATED_WORDS else None
 
 
+def _is_hint_title(text: str, hint_title: str | None) -> bool:
+    return bool(hint_title) and fold(text) == fold(hint_title or "")
+
+
 def _lead_title(blocks: list[Block], first: int, hint_title: str | None) -> int | None:
     """Title block of the content before the first header (``first``)."""
     if hint_title:
@@ -360,7 +364,8 @@ def split_text(text: str, *, hints: dict[str, Any] | None = None,
         end = headers[1].title if len(headers) > 1 else n
         segments.append((h0, h0.body_start, end))
         headers = headers[1:]
-    elif not headers or pre_words >= PRE_HEADER_MIN_WORDS or _short_lead_article(blocks, first, hint_title):
+    elif not headers or pre_words >= PRE_HEADER_MIN_WORDS or (
+            not _is_hint_title(blocks[first].text, hint_title) and _short_lead_article(blocks, first, hint_title)):
         # Content before the first header (or a page without one) is an article: titled by the
         # container's title where the page repeats it near the top, else by its first
         # headline-shaped paragraph.

@@ -64,6 +64,7 @@ def test_prose_with_a_date_is_not_a_date_line(text: str) -> None:
     ("Authored by Federico Pieraccini via The Strategic Culture Foundation:", ["Federico Pieraccini"], False),
     ("Written by: Ann Lee, Bo Chen", ["Ann Lee", "Bo Chen"], False),
     ("By JANE ROE | June 4, 2016", ["Jane Roe"], False),
+    ("by Carl Example, PhD, PsyD", ["Carl Example"], False),
     ("Via RT…", [], True),
     ("Via Zerohedge", [], True),
 ])

@@ -291,3 +291,13 @@ def test_short_brief_before_a_related_article_stays_primary() -> None:
     assert [(a.title, a.role) for a in arts] == [("Rebels Seize Hilltop Near Border", "primary"),
                                                 ("Cholera Cases Double in Besieged Port", "related")]
     assert arts[0].text == P1
+
+
+def test_header_with_the_container_title_is_the_primary() -> None:
+    page = "\n\n".join(["Talks Collapse Before They Begin",
+                        "Example Times is a leading voice of the community with articles covering the "
+                        "full spectrum of living. Click here to see all we share.",
+                        "Talks Collapse Before They Begin", "by Carl Example, PhD", P1, P2])
+    (a,) = split_text(page, hints={"title": "Talks Collapse Before They Begin"})
+    assert a.title == "Talks Collapse Before They Begin" and a.authors == ["Carl Example"]
+    assert a.text == P1 + "\n\n" + P2
