@@ -282,46 +282,57 @@ class Store(ABC):
         rows = self._dicts(["source", *ARTICLE_COLS],
                            f"SELECT d.source, {', '.join('a.' + c for c in ARTICLE_COLS)} FROM articles a "
                            "JOIN documents d ON d.doc_id = a.doc_id WHERE a.article_id = ?", (article_id,))
-        return self._build_record(rows[0]) if rows else None
+        return self._build_records(rows)[0] if rows else None
 
-    def _build_record(self, row: dict[str, Any]) -> ExtractRecord:
-        aid = row["article_id"]
-        article = Article(index=row["idx"], role=row["role"], title=row["title"], text=row["text"],
-                          subtitle=row["subtitle"], authors=json.loads(row["authors"]),
-                          publisher=row["publisher"], published=row["published"], url=row["url"],
-                          removed=json.loads(row["removed"]))
+    def _children(self, table: str, cols: list[str], ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """Rows of a child table for these articles, grouped by article id, in their saved order."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        marks = ", ".join("?" for _ in ids)
+        for row in self._dicts(cols, f"SELECT {', '.join(cols)} FROM {table} WHERE article_id IN ({marks}) "
+                                     "ORDER BY article_id, ord", ids):
+            out.setdefault(row["article_id"], []).append(row)
+        return out
 
-        def children(table: str, cols: list[str]) -> list[dict[str, Any]]:
-            return self._dicts(cols, f"SELECT {', '.join(cols)} FROM {table} WHERE article_id = ? ORDER BY ord",
-                               (aid,))
+    def _build_records(self, rows: list[dict[str, Any]]) -> list[ExtractRecord]:
+        """Records for article rows (``source`` + ARTICLE_COLS), four queries for the lot."""
+        ids = [r["article_id"] for r in rows]
+        mentions = self._children("actor_mentions", MENTION_COLS, ids)
+        events = self._children("events", EVENT_COLS, ids)
+        quotes = self._children("quotes", QUOTE_COLS, ids)
+        places = self._children("places", PLACE_COLS, ids)
+        out = []
+        for row in rows:
+            aid = row["article_id"]
+            article = Article(index=row["idx"], role=row["role"], title=row["title"], text=row["text"],
+                              subtitle=row["subtitle"], authors=json.loads(row["authors"]),
+                              publisher=row["publisher"], published=row["published"], url=row["url"],
+                              removed=json.loads(row["removed"]))
+            out.append(ExtractRecord(
+                doc_id=row["doc_id"], source=row["source"], article=article,
+                actors=[a for a in (_actor_from(m, "actor") for m in mentions.get(aid, [])) if a is not None],
+                events=[Event(type=e["type"], sentence=e["sentence"], start=e["start_char"], end=e["end_char"],
+                              mode=e["mode"], source=_actor_from(e, "source"), target=_actor_from(e, "target"),
+                              location=_place_from(e, "loc"), date=e["date"], date_precision=e["date_precision"],
+                              claimant=_actor_from(e, "claimant"), status=e["status"], trigger=e["trigger_text"],
+                              confidence=e["confidence"])
+                        for e in events.get(aid, [])],
+                quotes=[Quote(speaker=_actor_from(q, "speaker"), text=q["text"], kind=q["kind"],
+                              start=q["start_char"], end=q["end_char"])
+                        for q in quotes.get(aid, [])],
+                places=[p for p in (_place_from(x, "place") for x in places.get(aid, [])) if p is not None]))
+        return out
 
-        actors = [_actor_from(m, "actor") for m in children("actor_mentions", MENTION_COLS)]
-        events = [Event(type=e["type"], sentence=e["sentence"], start=e["start_char"], end=e["end_char"],
-                        mode=e["mode"], source=_actor_from(e, "source"), target=_actor_from(e, "target"),
-                        location=_place_from(e, "loc"), date=e["date"], date_precision=e["date_precision"],
-                        claimant=_actor_from(e, "claimant"), status=e["status"], trigger=e["trigger_text"],
-                        confidence=e["confidence"])
-                  for e in children("events", EVENT_COLS)]
-        quotes = [Quote(speaker=_actor_from(q, "speaker"), text=q["text"], kind=q["kind"], start=q["start_char"],
-                        end=q["end_char"])
-                  for q in children("quotes", QUOTE_COLS)]
-        places = [_place_from(p, "place") for p in children("places", PLACE_COLS)]
-        return ExtractRecord(doc_id=row["doc_id"], source=row["source"], article=article,
-                             actors=[a for a in actors if a is not None], events=events, quotes=quotes,
-                             places=[p for p in places if p is not None])
-
-    def iter_records(self) -> Iterator[ExtractRecord]:
-        """Every stored record, in ingest order, read page by page."""
+    def iter_records(self, *, page_size: int = ITER_PAGE) -> Iterator[ExtractRecord]:
+        """Every stored record, in ingest order, read ``page_size`` articles at a time (memory stays flat)."""
         last = 0
         cols = ["id", "source", *ARTICLE_COLS]
         while True:
             rows = self._dicts(cols, f"SELECT a.id, d.source, {', '.join('a.' + c for c in ARTICLE_COLS)} "
                                      "FROM articles a JOIN documents d ON d.doc_id = a.doc_id "
-                                     "WHERE a.id > ? ORDER BY a.id LIMIT ?", (last, ITER_PAGE))
+                                     "WHERE a.id > ? ORDER BY a.id LIMIT ?", (last, page_size))
             if not rows:
                 return
-            for row in rows:
-                yield self._build_record(row)
+            yield from self._build_records(rows)
             last = rows[-1]["id"]
 
     def get_document(self, doc_id: str) -> DocumentRow | None:

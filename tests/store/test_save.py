@@ -90,14 +90,15 @@ def test_stats_count_everything(store: Store) -> None:
                                        places=3, errors=1)
 
 
-def test_iter_records_in_ingest_order(store: Store) -> None:
+@pytest.mark.parametrize("page_size", [1, 3, 10, 200])
+def test_iter_records_in_ingest_order(store: Store, page_size: int) -> None:
     docs = [document(i) for i in range(5)]
     expected: list[ExtractRecord] = []
     for d in docs:
-        recs = bulk_records(d, 2, 1)
+        recs = [full_record(d, 0), *bulk_records(d, 3, 2)[1:]]  # children of every kind, across pages
         store.save_document(d, recs)
         expected += recs
-    assert list(store.iter_records()) == expected
+    assert list(store.iter_records(page_size=page_size)) == expected
 
 
 @pytest.mark.parametrize("break_it", ["foreign_doc", "duplicate_index"])
