@@ -530,6 +530,9 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
     if m:
         n, vague = _count(m.group("num")) if m.group("num") else (VAGUE_COUNT, True)
         back = m.group("dir") in ("ago", "earlier", "before", "prior")
+        # "three days after <an event>" counts from that event, which is not known
+        # here; the running context is only near it.
+        vague = vague or m.group("dir") in ("after", "before", "prior")
         src = a.deictic() if m.group("dir") == "ago" else a.context()
         if src is None:
             return UNANCHORED

@@ -25,6 +25,8 @@ _M = (r"(?:january|february|march|april|may|june|july|august|september|october|n
       r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
 _MF = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
        r"jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept\.|sep\.|oct\.|nov\.|dec\.)")  # unambiguous month words
+# Abbreviations without a dot count only before a day number ("Jan 21, 2019").
+_MABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 _D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]|20)\d\d"
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -39,7 +41,7 @@ _PATTERNS = [
     rf"(?:,?\s+(?:the\s+)?{_D}(?:\s+of)?\s+{_M}|,?\s+{_M}\s+{_D}\b)?(?:,?\s+{_Y})?",
     # Day month [year] and month day [year].
     rf"\b{_D}(?:\s+of)?\s+{_MF}(?:,?\s+{_Y})?\b",
-    rf"\b{_MF}\s+{_D}\b(?:,?\s+{_Y}\b)?",
+    rf"\b(?:{_MF}|{_MABBR})\s+{_D}\b(?:,?\s+{_Y}\b)?",
     rf"\b(?:(?:early|late|mid|the end of|the beginning of)[- ])?{_MF}(?:,|\s+of)?\s+{_Y}\b",
     # A month with a modifier: "last February", "in June", "mid-June", "since May".
     rf"\b(?P<x>(?:(?:last|this|next|this past|this coming)\s+|(?:early|late|mid|the end of|the beginning of)[- ])"

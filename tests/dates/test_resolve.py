@@ -132,6 +132,7 @@ CONTEXT = [
     ("a day later", None, PREV, "2016-09-18", "day"),
     ("two days later", None, PREV, "2016-09-19", "day"),
     ("some days after", None, PREV, "2016-09", "month"),
+    ("three days after", None, PREV, "2016-09", "month"),  # after an event not known here
     ("the previous week", None, PREV, "2016-09", "month"),
     ("the following week", None, PREV, "2016-09", "month"),
     ("the following month", None, PREV, "2016-10", "month"),

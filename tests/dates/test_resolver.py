@@ -28,6 +28,7 @@ SENTENCES = [
     ("Shoigu had set May 25 as the deadline.", SAT, [("May 25", "2016-05-25")]),
     ("The offensive began in May and stalled by the end of the year.", SAT,
      [("in May", "2016-05"), ("by the end of the year", "2016")]),
+    ("SANAA, Jan 21, 2019 The coalition struck the port.", None, [("Jan 21, 2019", "2019-01-21")]),
     # Durations, ages and numbers are not dates.
     ("The siege lasted for three weeks and 24 hours of shelling followed.", SAT, []),
     ("A 37-year-old man and 2016 civilians were counted.", SAT, []),
