@@ -25,6 +25,9 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
         return 2
+    if not (SHARED / "gold" / "dev").is_dir() or not (SHARED / "eval" / "score.py").is_file():
+        print(f"no dev gold or scorer under {SHARED}", file=sys.stderr)
+        return 2
     sys.path.insert(0, str(SHARED / "eval"))
     import score  # the shared scorer, used in place
     import spacy
