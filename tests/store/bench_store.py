@@ -40,12 +40,16 @@ def main(url: str, n: int) -> None:
         t0 = time.perf_counter()
         events = store.query_events(actor="NUSRA", limit=100)
         t_events = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        n_read = sum(1 for _ in store.iter_records())
+        t_iter = time.perf_counter() - t0
         st = store.stats()
     print(f"{url}: {st.documents} documents, {st.articles} articles, {st.events} events")
     print(f"  ingest      {n / t_ingest:8.0f} documents/s ({st.events / t_ingest:.0f} events/s)")
     print(f"  re-ingest   {n / t_again:8.0f} documents/s (all skipped)")
     print(f"  search      {t_search * 1000:8.1f} ms per query ({len(hits)} hits)")
     print(f"  events      {t_events * 1000:8.1f} ms for query_events(actor=..., limit=100) ({len(events)} rows)")
+    print(f"  read back   {n_read / t_iter:8.0f} records/s (iter_records)")
 
 
 if __name__ == "__main__":
