@@ -56,6 +56,28 @@ most viewed|editor's choice|trending now|what to read next|read next|up next|wat
 listen to this article|image|media caption|
 """.replace("\n", "").split("|")) - {""}
 
+# Section names of a site's menu: a line made only of these and the one-word nav entries
+# above ("Home News World Business Sport") is a menu.
+_SECTIONS = frozenset("""home news world politics business economy markets sport sports tech technology
+science health entertainment culture arts lifestyle travel opinion analysis video videos podcasts
+podcast live latest trending features investigations africa asia europe americas middle east
+uk us australia weather climate media education style food books more menu search""".split())
+_MENU_WORDS = _SECTIONS | {w for w in _NAV_LINES if " " not in w}
+# A menu line has at least this many entries (two words such as "World Politics" may be a heading).
+MIN_MENU_WORDS = 3
+
+# Markers that a comment section starts: what follows them, up to the next article, is readers'
+# comments. ("12 Comments" alone is left out: share bars at the top of articles show counts.)
+COMMENT_SECTION = frozenset("""leave a reply|leave a comment|post a comment|notify of|inline feedbacks|
+view all comments|join the discussion|add a comment|add your comment|comments are closed|
+be the first to comment|show comments|load comments|what do you think|click to comment|
+discussion|reader comments|comments section""".replace("\n", "").split("|"))
+
+
+def is_comment_marker(line: str) -> bool:
+    return len(line) <= 40 and strip_edge_punct(fold(line)) in COMMENT_SECTION
+
+
 # Social network names: a line made only of these (a share bar) is boilerplate.
 _SOCIAL = frozenset("facebook twitter x email e-mail print whatsapp telegram linkedin reddit pinterest "
                     "vk tumblr share tweet pin messenger copy link sms google+ mix flipboard".split())
@@ -174,6 +196,8 @@ def boiler_reason(line: str, *, single_words: bool = True) -> str | None:
     words = core.replace("|", " ").split()
     if words and len(words) <= 8 and all(w in _SOCIAL for w in words) and (single_words or len(words) > 1):
         return "share"
+    if len(words) >= MIN_MENU_WORDS and len(words) <= 25 and all(w.strip(",|•·/") in _MENU_WORDS for w in words):
+        return "nav"
     if _NUMBERS_ONLY.match(core) and " " in core:
         return "widget"
     if len(s) <= 20 and not any(ch.isdigit() for ch in s) \

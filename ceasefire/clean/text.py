@@ -24,7 +24,15 @@ from typing import Any
 
 from ..models import Article
 from .boilerplate import BoilerplateStats
-from .lines import boiler_reason, ends_sentence, fold, is_residue, is_title_like, word_count
+from .lines import (
+    boiler_reason,
+    ends_sentence,
+    fold,
+    is_comment_marker,
+    is_residue,
+    is_title_like,
+    word_count,
+)
 from .meta import (
     MAX_NAME_LEN,
     MONTHS,
@@ -56,6 +64,9 @@ MAX_AGENCY_LEN = 6
 # A related article needs a body of at least this many words; a title with a byline and no
 # text is a "latest articles" widget. Shortest gold body on the seeds: ~90 words.
 MIN_RELATED_WORDS = 25
+# A comment-section marker ends the article body only when at least this share of the
+# segment's words come before it (seed pages: the comment forms follow the whole body).
+COMMENTS_AFTER_SHARE = 0.5
 # The container's title is looked for among this many first blocks of a page without header.
 HINT_TITLE_WINDOW = 8
 # Trailing headline lists: blocks after the last real paragraph that are at most this long.
@@ -246,15 +257,26 @@ def _first_title(blocks: list[Block], start: int, end: int) -> int | None:
     return first if rest >= MIN_RELATED_WORDS else None
 
 
+_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
+
+
 def _is_hint_title(text: str, hint_title: str | None) -> bool:
-    return bool(hint_title) and fold(text) == fold(hint_title or "")
+    """Is this block the container's title, possibly without the site name the container
+    appends ("Talks collapse | The Ledger")?"""
+    if not hint_title:
+        return False
+    key = fold(text)
+    if key == fold(hint_title):
+        return True
+    short = _TITLE_SUFFIX.sub("", hint_title)
+    return short != hint_title and key == fold(short)
 
 
 def _lead_title(blocks: list[Block], first: int, hint_title: str | None) -> int | None:
     """Title block of the content before the first header (``first``)."""
     if hint_title:
         return next((j for j in range(min(first, HINT_TITLE_WINDOW)) if blocks[j].kind == "content"
-                     and fold(blocks[j].text) == fold(hint_title)), None)
+                     and _is_hint_title(blocks[j].text, hint_title)), None)
     # Only a guess, so only without a container title (the first headline-shaped line may be
     # a promotion or a subheading).
     return _first_title(blocks, 0, first)
@@ -275,10 +297,10 @@ def _promo_header(blocks: list[Block], headers: list[Header], hint_title: str | 
     if not hint_title or not headers:
         return None
     first = headers[0].title
-    if fold(blocks[first].text) == fold(hint_title):
+    if _is_hint_title(blocks[first].text, hint_title):
         return None
     t = next((j for j in range(min(first, HINT_TITLE_WINDOW)) if blocks[j].kind == "content"
-              and fold(blocks[j].text) == fold(hint_title)), None)
+              and _is_hint_title(blocks[j].text, hint_title)), None)
     if t is None:
         return None
     between = sum(word_count(blocks[j].text) for j in range(t + 1, first) if blocks[j].kind == "content")
@@ -301,6 +323,23 @@ def _trim_tail(blocks: list[Block], segment: list[int]) -> None:
         for j in segment[k + 1:]:
             if blocks[j].kind == "content":
                 blocks[j].kind, blocks[j].reason = "boiler", "headline-list"
+
+
+def _drop_comment_section(blocks: list[Block], segment: list[int]) -> None:
+    """Mark readers' comments (content after a comment-section marker such as "Leave a Reply")
+    as boilerplate, in place. Only a marker in the second half of the article counts, so a
+    comment link in a share bar above the body cannot swallow the article."""
+    total = sum(word_count(blocks[j].text) for j in segment if blocks[j].kind == "content")
+    seen = 0
+    for k, j in enumerate(segment):
+        b = blocks[j]
+        if b.kind == "content":
+            seen += word_count(b.text)
+        elif is_comment_marker(b.text) and seen >= COMMENTS_AFTER_SHARE * total:
+            for m in segment[k + 1:]:
+                if blocks[m].kind == "content":
+                    blocks[m].kind, blocks[m].reason = "boiler", "comments"
+            return
 
 
 def _hint_str(hints: dict[str, Any], *keys: str) -> str | None:
@@ -389,6 +428,7 @@ def split_text(text: str, *, hints: dict[str, Any] | None = None,
     articles: list[Article] = []
     for h, start, end in segments:
         idx = list(range(start, end))
+        _drop_comment_section(blocks, idx)
         _trim_tail(blocks, idx)
         removed: list[str] = []
         if h is not None:

@@ -44,6 +44,8 @@ from ceasefire.clean.lines import boiler_reason, ends_sentence, is_residue, is_t
     ("Advertisement - Continue Reading Below", "nav"),
     ("4 min read", "nav"),
     ("Related Coverage", "nav"),
+    ("Home News World Business Sport", "nav"),
+    ("HOME | NEWS | VIDEO | OPINION", "nav"),
 ])
 def test_boilerplate_lines(line: str, reason: str) -> None:
     assert boiler_reason(line) == reason
@@ -61,6 +63,8 @@ def test_boilerplate_lines(line: str, reason: str) -> None:
     "they are Daesh or by any of various other colourful names that jihadi extremist groups in Syria "
     "like to use when it suits them, and they switch names whenever the money stops coming in.",
     "",
+    "World Politics",  # two words: may be a heading
+    "US troops leave Syria",
 ])
 def test_content_lines_are_not_boilerplate(line: str) -> None:
     assert boiler_reason(line) is None

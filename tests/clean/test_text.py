@@ -301,3 +301,29 @@ def test_header_with_the_container_title_is_the_primary() -> None:
     (a,) = split_text(page, hints={"title": "Talks Collapse Before They Begin"})
     assert a.title == "Talks Collapse Before They Begin" and a.authors == ["Carl Example"]
     assert a.text == P1 + "\n\n" + P2
+
+
+def test_readers_comments_after_the_comment_form_are_removed() -> None:
+    comment = "Great piece, thanks. The monitors should publish their full reports every week."
+    page = "\n\n".join(["Convoy Reaches Besieged Town After Weeks of Talks", "By Jane Roe", P1, P2,
+                        "Leave a Reply", comment, "Another reader: I disagree with the premise entirely."])
+    (a,) = split_text(page)
+    assert a.text == P1 + "\n\n" + P2
+    assert comment in a.removed
+
+
+def test_comment_link_above_the_body_does_not_swallow_it() -> None:
+    page = "\n\n".join(["Convoy Reaches Besieged Town After Weeks of Talks", "By Jane Roe",
+                        "Click to comment", P1, P2])
+    (a,) = split_text(page)
+    assert a.text == P1 + "\n\n" + P2
+
+
+@pytest.mark.parametrize("hint", ["Talks Collapse Before They Begin | The Ledger",
+                                  "Talks Collapse Before They Begin - The Ledger"])
+def test_container_title_with_site_suffix_is_found(hint: str) -> None:
+    page = "\n\n".join(["Subscribe to The Ledger for FREE", "Neither envoy will attend, say officials",
+                        "Talks Collapse Before They Begin", P1, P2])
+    (a,) = split_text(page, hints={"title": hint})
+    assert a.title == "Talks Collapse Before They Begin"
+    assert a.text == P1 + "\n\n" + P2
