@@ -75,6 +75,17 @@ CASES = [
     ("“We are ready to talk to anyone,” the spokesman for the Houthi movement, Mohammed Abdulsalam, "
      "told Reuters.",
      [("We are ready to talk to anyone", "direct", "Mohammed Abdulsalam")]),
+    # Single curly quotes and guillemets as speech marks; straight quotes; a quotation
+    # with no cue of its own continues the previous speaker's.
+    ("‘We will not leave our homes,’ said Umm Ahmad, a resident of Douma.",
+     [("We will not leave our homes", "direct", "Umm Ahmad")]),
+    ("Commander Ali Hassan said: «Our forces will hold the line until the end.»",
+     [("Our forces will hold the line", "direct", "Ali Hassan")]),
+    ('"We have nothing left," said one resident. "The shelling never stops at night."',
+     [("We have nothing left", "direct", "one resident"), ("The shelling never stops", "direct", "one resident")]),
+    # A short marked phrase stays inside the indirect report.
+    ('Lavrov said the US "knows very well" where the terrorists are.',
+     [('the US "knows very well" where the terrorists are', "indirect", "Lavrov")]),
     # Scare quotes and titles are not quotes.
     ("The so-called “moderates” fought alongside the “Free Syrian Army” near the city.", []),
     ("“Is Bernie Stealing Trump’s No More Wars Issue?” by Patrick J. Buchanan", []),
