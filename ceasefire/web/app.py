@@ -229,18 +229,8 @@ class Site:
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
 
-    def _stamp(self) -> tuple[int, ...]:
-        out: list[int] = []
-        for suffix in ("", "-wal"):
-            try:
-                st = os.stat(f"{self.reader.path}{suffix}")
-                out += [st.st_mtime_ns, st.st_size]
-            except FileNotFoundError:
-                out += [0, 0]
-        return tuple(out)
-
     def cached(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
-        full = (*key, self._stamp())
+        full = (*key, self.reader.stamp())
         with self._lock:
             if full in self._cache:
                 self._cache.move_to_end(full)

@@ -15,6 +15,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -209,48 +210,138 @@ def sqlite_path(db_url: str | os.PathLike[str]) -> Path:
     s = os.fspath(db_url)
     if s.startswith("sqlite:///"):
         return Path(s[len("sqlite:///"):])
-    if s.startswith("sqlite://"):
-        return Path(s[len("sqlite://"):])
     if "://" in s:
-        raise ValueError(f"{s}: the web UI reads SQLite stores (a path or sqlite:///path) for now")
+        raise ValueError(f"{s}: unknown database URL; use a file path, sqlite:///path or postgresql://...")
     return Path(s)
 
 
+_PG_SCHEMES = ("postgresql://", "postgres://")
+_TABLES = frozenset({"events", "articles", "actors", "actor_mentions", "quotes", "places"})
+# PostgreSQL has no file to stat: cached overviews there are kept this many
+# seconds (a store is ingested in batches; a few seconds of staleness is invisible).
+PG_CACHE_TTL_S = 5.0
+
+
+# A result row: sqlite3.Row or _Row, both readable by position and by name.
+Row = Any
+
+
+class _Row(tuple):  # type: ignore[type-arg]
+    """A PostgreSQL row readable by position and by column name, like sqlite3.Row."""
+
+    _index: dict[str, int]
+
+    def __new__(cls, values: Any, index: dict[str, int]) -> _Row:
+        row = super().__new__(cls, values)
+        row._index = index
+        return row
+
+    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+        if isinstance(key, str):
+            return tuple.__getitem__(self, self._index[key])
+        return tuple.__getitem__(self, key)
+
+
+def _pg_row_factory(cursor: Any) -> Any:
+    index = {c.name: i for i, c in enumerate(cursor.description or [])}
+    return lambda values: _Row(values, index)
+
+
 class Reader:
-    """Read-only access to one store file; safe to share between threads."""
+    """Read access to one store, SQLite (a path or sqlite:///path) or PostgreSQL
+    (postgresql://...); one connection per thread, safe to share between threads.
+
+    The SQL of this module is written once, with '?' placeholders; the few
+    dialect differences (full-text search, the schema catalogue, what marks a
+    change) are methods here.
+    """
 
     def __init__(self, db_url: str | os.PathLike[str], *, read_only: bool = True):
-        self.path = sqlite_path(db_url)
-        if not self.path.is_file():
-            raise FileNotFoundError(f"{self.path}: no such database (run `ceasefire ingest ... --db {self.path}`)")
+        text = os.fspath(db_url)
         self.read_only = read_only
         self._local = threading.local()
-        con = self.connection()
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")}
-        missing = {"events", "articles", "actors", "actor_mentions", "quotes", "places"} - tables
+        self.dialect = "postgresql" if text.startswith(_PG_SCHEMES) else "sqlite"
+        if self.dialect == "postgresql":
+            self.url = text
+            self.path: Path | None = None
+            tables = {r[0] for r in self.rows(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = ANY (current_schemas(false))")}
+            where = "PostgreSQL database"
+        else:
+            self.url = text
+            self.path = sqlite_path(text)
+            if not self.path.is_file():
+                raise FileNotFoundError(f"{self.path}: no such database (run `ceasefire ingest ... --db {self.path}`)")
+            tables = {r[0] for r in self.rows("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+            where = str(self.path)
+        missing = _TABLES - tables
         if missing:
-            raise NotAStoreError(f"{self.path}: not a ceasefire store (no table {', '.join(sorted(missing))})")
-        self.has_fts = "articles_fts" in tables
+            raise NotAStoreError(f"{where}: not a ceasefire store (no table {', '.join(sorted(missing))})")
+        self.has_fts = "articles_fts" in tables or self.dialect == "postgresql"
 
-    def connection(self) -> sqlite3.Connection:
-        con: sqlite3.Connection | None = getattr(self._local, "con", None)
+    def connection(self) -> Any:
+        con = getattr(self._local, "con", None)
         if con is None:
-            mode = "ro" if self.read_only else "rw"
-            con = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode={mode}", uri=True,
-                                  check_same_thread=False)
-            con.row_factory = sqlite3.Row
+            con = self._connect()
             self._local.con = con
         return con
 
-    def version(self) -> int:
-        """Changes whenever another connection commits (PRAGMA data_version)."""
-        return int(self.connection().execute("PRAGMA data_version").fetchone()[0])
+    def _connect(self) -> Any:
+        if self.dialect == "postgresql":
+            try:
+                import psycopg
+            except ImportError as e:
+                raise NotAStoreError("PostgreSQL needs the psycopg driver: pip install 'psycopg[binary]'") from e
+            try:
+                con = psycopg.connect(self.url, autocommit=True, row_factory=_pg_row_factory)
+            except psycopg.Error as e:
+                raise NotAStoreError(f"cannot connect to PostgreSQL: {e}") from e
+            if self.read_only:
+                con.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            return con
+        assert self.path is not None
+        mode = "ro" if self.read_only else "rw"
+        sq = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode={mode}", uri=True, check_same_thread=False)
+        sq.row_factory = sqlite3.Row
+        return sq
 
-    def rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-        return self.connection().execute(sql, params).fetchall()
+    def stamp(self) -> tuple[float, ...]:
+        """A value that changes when the store may have changed (cache key part)."""
+        if self.path is None:
+            return (time.monotonic() // PG_CACHE_TTL_S,)
+        out: list[float] = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(f"{self.path}{suffix}")
+                out += [st.st_mtime_ns, st.st_size]
+            except FileNotFoundError:
+                out += [0, 0]
+        return tuple(out)
 
-    def one(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> sqlite3.Row | None:
-        return self.connection().execute(sql, params).fetchone()
+    def _sql(self, sql: str) -> str:
+        # The module's SQL has no literal '?' or '%' (values always go as parameters).
+        return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
+
+    def rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[Any]:
+        return list(self.connection().execute(self._sql(sql), tuple(params)).fetchall())
+
+    def one(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> Any:
+        return self.connection().execute(self._sql(sql), tuple(params)).fetchone()
+
+    def fts_condition(self, q: str) -> tuple[str, list[Any]]:
+        """A condition on articles ``a`` matching the web-search style query ``q``."""
+        if not self.has_fts or to_fts5(q) is None:
+            return "1 = 0", []
+        if self.dialect == "postgresql":
+            return "a.tsv @@ websearch_to_tsquery('english', ?)", [q]
+        return "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [to_fts5(q)]
+
+    def fts_rank(self, q: str) -> tuple[str, list[Any]]:
+        """An ORDER BY expression, best match first, for the same query."""
+        if self.dialect == "postgresql":
+            return "ts_rank_cd(a.tsv, websearch_to_tsquery('english', ?)) DESC, a.id", [q]
+        return "(SELECT bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id), a.id", [
+            to_fts5(q)]
 
 
 # ---------------------------------------------------------------- filters -> SQL
@@ -292,12 +383,9 @@ def where(f: Filters, reader: Reader) -> tuple[str, list[Any]]:
         conds.append("lower(a.publisher) = lower(?)")
         params.append(f.outlet)
     if f.q:
-        expr = to_fts5(f.q) if reader.has_fts else None
-        if expr is None:
-            conds.append("0")
-        else:
-            conds.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(expr)
+        cond, extra = reader.fts_condition(f.q)
+        conds.append(cond)
+        params += extra
     return (" WHERE " + " AND ".join(conds) if conds else ""), params
 
 
@@ -308,7 +396,7 @@ def _and(clause: str, extra: str) -> str:
 # ---------------------------------------------------------------- row mapping
 
 
-def _actor(r: sqlite3.Row, prefix: str) -> ActorOut | None:
+def _actor(r: Row, prefix: str) -> ActorOut | None:
     aid = r[f"{prefix}_id"]
     if aid is None:
         return None
@@ -316,7 +404,7 @@ def _actor(r: sqlite3.Row, prefix: str) -> ActorOut | None:
                     r[f"{prefix}_mention"])
 
 
-def _event(r: sqlite3.Row) -> EventOut:
+def _event(r: Row) -> EventOut:
     loc = None
     if r["loc_name"] is not None:
         loc = PlaceOut(r["loc_name"], r["loc_lat"], r["loc_lon"], r["loc_country"], r["loc_admin1"],
@@ -353,11 +441,11 @@ def counts(r: Reader, f: Filters) -> Counts:
     row = r.one(
         "SELECT count(*) AS events, count(DISTINCT e.article_id) AS articles,"
         " count(DISTINCT coalesce(CAST(e.loc_geonameid AS TEXT), e.loc_name || '|' || coalesce(e.loc_country, '')))"
-        " AS places, sum(e.loc_lat IS NOT NULL AND e.loc_lon IS NOT NULL) AS geocoded" + _from(f) + w, p)
+        " AS places, sum(CASE WHEN e.loc_lat IS NOT NULL AND e.loc_lon IS NOT NULL THEN 1 ELSE 0 END) AS geocoded" + _from(f) + w, p)
     assert row is not None
     actors = r.one(
         "SELECT count(DISTINCT x) AS n FROM (SELECT e.source_id AS x" + _from(f) + w +
-        " UNION ALL SELECT e.target_id" + _from(f) + w + ")", p + p)
+        " UNION ALL SELECT e.target_id" + _from(f) + w + ") AS ids", p + p)
     return Counts(row["events"], row["articles"], actors["n"] if actors else 0, row["places"],
                   row["geocoded"] or 0)
 
@@ -381,7 +469,7 @@ def top_actors(r: Reader, f: Filters, n: int = TOP_N) -> list[ActorCount]:
            _and(w, "e.source_id IS NOT NULL") +
            " UNION ALL SELECT e.target_id, e.target_name, e.target_kind" + _from(f) +
            _and(w, "e.target_id IS NOT NULL") +
-           ") GROUP BY id ORDER BY n DESC, name LIMIT ?")
+           ") AS x GROUP BY id ORDER BY n DESC, name LIMIT ?")
     return [ActorCount(x["id"], x["name"] or x["id"], x["kind"], x["n"]) for x in r.rows(sql, p + p + [n])]
 
 
@@ -444,7 +532,7 @@ def same_event_elsewhere(r: Reader, ev: EventOut, limit: int = 50) -> list[Event
     return [_event(x) for x in r.rows(sql, params + [limit])]
 
 
-def _article_meta(x: sqlite3.Row) -> dict[str, Any]:
+def _article_meta(x: Row) -> dict[str, Any]:
     return dict(article_id=x["article_id"], doc_id=x["doc_id"], source=x["source"], index=x["idx"],
                 role=x["role"], title=x["title"], subtitle=x["subtitle"],
                 authors=_json_list(x["authors"]), publisher=x["publisher"], published=x["published"],
@@ -472,11 +560,9 @@ def article(r: Reader, article_id: str) -> ArticleFull | None:
 def articles(r: Reader, q: str = "", limit: int = PAGE_SIZE, offset: int = 0) -> list[ArticleMeta]:
     base = "SELECT a.*, d.source AS source FROM articles a JOIN documents d ON d.doc_id = a.doc_id"
     if q:
-        expr = to_fts5(q) if r.has_fts else None
-        if expr is None:
-            return []
-        rows = r.rows(base + " JOIN articles_fts ON articles_fts.rowid = a.id WHERE articles_fts MATCH ?"
-                      " ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?", [expr, limit, offset])
+        cond, p1 = r.fts_condition(q)
+        rank, p2 = r.fts_rank(q)
+        rows = r.rows(base + f" WHERE {cond} ORDER BY {rank} LIMIT ? OFFSET ?", p1 + p2 + [limit, offset])
     else:
         rows = r.rows(base + " ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?",
                       [limit, offset])
@@ -498,7 +584,7 @@ def article_events(r: Reader, article_id: str) -> list[EventOut]:
                                       [article_id])]
 
 
-def _quote(x: sqlite3.Row) -> QuoteOut:
+def _quote(x: Row) -> QuoteOut:
     sp = None
     if x["speaker_id"] is not None:
         sp = ActorOut(x["speaker_id"], x["speaker_name"] or x["speaker_id"], x["speaker_kind"],
@@ -538,14 +624,14 @@ def actor_aliases(r: Reader, actor_id: str) -> list[Alias]:
     source, target or claimant), most frequent first."""
     sql = ("SELECT mention, count(*) AS n FROM ("
            " SELECT actor_mention AS mention FROM actor_mentions WHERE actor_id = ?"
-           ") WHERE mention IS NOT NULL AND mention != '' GROUP BY mention ORDER BY n DESC, mention")
+           ") AS m WHERE mention IS NOT NULL AND mention != '' GROUP BY mention ORDER BY n DESC, mention")
     rows = r.rows(sql, [actor_id])
     if not rows:  # stores whose actor list is empty still carry event mentions
         sql = ("SELECT mention, count(*) AS n FROM ("
                " SELECT source_mention AS mention FROM events WHERE source_id = ?"
                " UNION ALL SELECT target_mention FROM events WHERE target_id = ?"
                " UNION ALL SELECT claimant_mention FROM events WHERE claimant_id = ?"
-               ") WHERE mention IS NOT NULL AND mention != '' GROUP BY mention ORDER BY n DESC, mention")
+               ") AS m WHERE mention IS NOT NULL AND mention != '' GROUP BY mention ORDER BY n DESC, mention")
         rows = r.rows(sql, [actor_id] * 3)
     return [Alias(x["mention"], x["n"]) for x in rows]
 
@@ -555,7 +641,7 @@ def actor_timeline(r: Reader, actor_id: str) -> list[DayCount]:
     sql = ("SELECT substr(date, 1, 10) AS day, role, count(*) AS n FROM ("
            " SELECT date, 'as source' AS role FROM events WHERE source_id = ? AND date IS NOT NULL"
            " UNION ALL SELECT date, 'as target' FROM events WHERE target_id = ? AND date IS NOT NULL"
-           ") WHERE length(date) >= 10 GROUP BY day, role ORDER BY day, role")
+           ") AS d WHERE length(date) >= 10 GROUP BY day, role ORDER BY day, role")
     return [DayCount(x["day"], x["role"], x["n"]) for x in r.rows(sql, [actor_id, actor_id])]
 
 

@@ -93,10 +93,15 @@ def _twin_records() -> list[tuple[Document, ExtractRecord]]:
 @pytest.fixture(scope="session")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> SyntheticStore:
     path = tmp_path_factory.mktemp("web") / "synthetic.db"
+    return fill_store(str(path), path)
+
+
+def fill_store(url: str, path: Path) -> SyntheticStore:
+    """Write the synthetic records, the hostile article and the twins to the store at ``url``."""
     pairs = synthetic_records(N_SYNTHETIC, seed=11)
     hdoc, hostile = _hostile_record()
     twins = _twin_records()
-    with open_store(str(path)) as store:
+    with open_store(url) as store:
         for doc, recs in pairs:
             store.save_document(doc, recs)
         store.save_document(hdoc, [hostile])
