@@ -117,6 +117,13 @@ _BOILER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"terms of (?:use|service)|all rights reserved)\b")),
     ("category", re.compile(r"^(?:filed under|posted in|categories|category|tags|topics)\s*:")),
     ("caption", re.compile(r"^(?:image|media|photo|video) (?:caption|copyright|source)\b")),
+    # A short line that ends in a call to action is a teaser or a promotion.
+    # The call must stand as its own sentence ("...Read more", ". CLICK HERE"), not end one
+    # ("we hope to learn more.").
+    ("teaser", re.compile(r"(?:\.\.|\.\.\.|[.!?]\s|[|»>]\s*|^)\s*(?:read more|continue reading|click here|"
+                          r"learn more|find out more|download (?:it )?now|sign up now|get it here)"
+                          r"\s*[.!:>»]*$")),
+    ("promo", re.compile(r"^free (?:gift|e-?book|download|report|trial)\b")),
     ("nav", re.compile(r"^(?:advertisement|sponsored|ad)\b[\s:-]+(?:continue|story|scroll|content)\b"
                        r"|^\d+\s*min(?:ute)?s?\s+read$")),
 )
@@ -158,6 +165,7 @@ _TRIGGERS = (
     "getty", "afp", "reuters/", "shutterstock", "sputnik/", "epa-efe", "global look press", "cookie",
     "privacy", "terms of", "rights reserved", "filed under", "posted in", "categor", "tags", "topics",
     "caption", "copyright", "source", "advertisement", "sponsored", "ad ", "ad:", "ad-", "min",
+    "learn more", "find out", "download", "get it", "free ",
 )
 _SCRIPT_HINTS = ("google", "(", "<", "window.", "document.", "javascript", "data-ad-", "_gaq")
 

@@ -46,6 +46,9 @@ from ceasefire.clean.lines import boiler_reason, ends_sentence, is_residue, is_t
     ("Related Coverage", "nav"),
     ("Home News World Business Sport", "nav"),
     ("HOME | NEWS | VIDEO | OPINION", "nav"),
+    ("SNAP Out of It. The federal government’s..Read more", "teaser"),
+    ("Download the 40-page guide to the conflict and get the facts. CLICK HERE", "teaser"),
+    ("FREE GIFT! Download our mini eBook about the war", "promo"),
 ])
 def test_boilerplate_lines(line: str, reason: str) -> None:
     assert boiler_reason(line) == reason
@@ -65,6 +68,8 @@ def test_boilerplate_lines(line: str, reason: str) -> None:
     "",
     "World Politics",  # two words: may be a heading
     "US troops leave Syria",
+    "Investigators said they hoped to learn more.",
+    "To read the monitors' report in full, click here.",
 ])
 def test_content_lines_are_not_boilerplate(line: str) -> None:
     assert boiler_reason(line) is None
