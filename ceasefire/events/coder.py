@@ -205,7 +205,18 @@ def resolve_actor(tok: Token | None, ctx: ArticleContext) -> ActorRef | None:
             tok = of[0]
     start, end = _np_range(tok)
     if ctx.actors:
-        return ctx.actor_at(start, end) if tok.pos_ != "PRON" else ctx.actor_at(tok.idx, tok.idx + len(tok))
+        if tok.pos_ == "PRON":
+            found = ctx.actor_at(tok.idx, tok.idx + len(tok))
+            return None if found is not None and _is_place(found, ctx) else found
+        found = ctx.actor_at(start, end)
+        if found is None:
+            # "his US counterpart, John Kerry": the apposition names the actor
+            for ap in tok.children:
+                if ap.dep_ == "appos":
+                    found = ctx.actor_at(*_np_range(ap))
+                    if found is not None:
+                        break
+        return None if found is not None and _is_place(found, ctx) else found
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS or tok.ent_type_ in NOT_ACTOR_ENTS:
         return None
     doc = tok.doc
@@ -229,6 +240,15 @@ def resolve_actor(tok: Token | None, ctx: ArticleContext) -> ActorRef | None:
         name = re.sub(r"^(the|a|an|some|many|several|\d+)\s+", "", text, flags=re.I)
         return ActorRef(id=_slug(name), name=name, kind="other", mention=text, start=start, end=end)
     return None
+
+
+def _is_place(actor: ActorRef, ctx: ArticleContext) -> bool:
+    """An 'actor' of no political kind that is one of the article's places ("Aleppo", "it" for
+    Aleppo): a location, not a party to the event. States stay actors ("bombed Afghanistan")."""
+    if actor.kind != "other":
+        return False
+    names = {p.name.lower() for p in ctx.places} | {(p.mention or "").lower() for p in ctx.places}
+    return actor.name.lower() in names
 
 
 def _with_conjuncts(toks: list[Token]) -> list[Token]:
@@ -449,6 +469,13 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
         pairs = [(sources[0] if sources else None, targets[0] if targets else None)]
     frame = frame_of(tok)
     claimant = _claimant(frame, ctx)
+    if not sources and frame.status == "future" and frame.report_verb is not None:
+        # "the Russians are saying that bombing is about to resume": an announced act with no
+        # stated actor is the announcer's own
+        announcer = resolve_actor(report_subject(frame.report_verb), ctx)
+        if announcer is not None:
+            sources = [announcer]
+            pairs = [(announcer, t) for _s, t in pairs]
     place = _place(tok, sent, ctx)
     date, precision = _date(sent, tok, ctx, settings)
     conf = CONF_BASE[trig.pos]

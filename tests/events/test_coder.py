@@ -186,6 +186,21 @@ def test_actor_context_used_when_filled(nlp):
     assert (ev.source.id, ev.target.id, ev.location.name) == ("RUS", "NUSRA", "Aleppo")
 
 
+def test_places_are_not_actors_and_appositions_name_them(nlp):
+    text = "Lavrov asked his counterpart, John Kerry, to stop the strikes on Aleppo."
+    lavrov = ActorRef(id="LAVROV", name="Sergey Lavrov", kind="person", start=0, end=6)
+    kerry = ActorRef(id="KERRY", name="John Kerry", kind="person", start=text.index("John"),
+                     end=text.index("Kerry") + 5)
+    aleppo_actor = ActorRef(id="GPE:aleppo", name="Aleppo", kind="other", start=text.index("Aleppo"),
+                            end=text.index("Aleppo") + 6)
+    aleppo = Place(name="Aleppo", mention="Aleppo", start=text.index("Aleppo"), end=text.index("Aleppo") + 6)
+    evs = _code(nlp, text, [lavrov, kerry, aleppo_actor], [aleppo])
+    req = _pick(evs, "REQUEST", "asserted")
+    assert (req.source.id, req.target.id) == ("LAVROV", "KERRY")
+    strike = next(e for e in evs if e.type == "ASSAULT")
+    assert strike.target is None and strike.location.name == "Aleppo"
+
+
 def test_location_prefers_the_clause(nlp):
     text = "After talks in Geneva, the army shelled rebels near Homs."
     geneva = Place(name="Geneva", start=text.index("Geneva"), end=text.index("Geneva") + 6)
