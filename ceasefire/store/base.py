@@ -17,14 +17,10 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from ..models import ActorRef, Article, Document, Event, ExtractRecord, Place, Quote
+from .errors import StoreError
 from .fts import to_fts5
 from .migrate import Migration
 from .rows import ActorRow, ArticleHit, DocumentRow, ErrorRow, EventRow, QuoteRow, StoreStats
-
-
-class StoreError(Exception):
-    """A store that cannot be opened or a record that cannot be stored."""
-
 
 # Column groups: an ActorRef or Place is stored inline under a prefix.
 ACTOR_FIELDS = ("id", "name", "kind", "country", "mention", "start", "end")

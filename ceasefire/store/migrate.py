@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .errors import StoreError
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _NAME = re.compile(r"^(\d{4})_([\w-]+)\.sql$")
 
@@ -56,6 +58,13 @@ def load_migrations(folder: Path) -> tuple[Migration, ...]:
         if mig.version != expected:
             raise ValueError(f"{folder}: migration {expected:04d} is missing or duplicated")
     return tuple(found)
+
+
+def check_not_newer(where: str, version: int, known: tuple[Migration, ...]) -> None:
+    """Refuse a database migrated by a newer ceasefire: this code would misread its schema."""
+    if version > len(known):
+        raise StoreError(f"{where}: schema version {version} is newer than this ceasefire knows "
+                         f"({len(known)}); upgrade ceasefire to use it")
 
 
 def split_sqlite_script(sql: str) -> list[str]:

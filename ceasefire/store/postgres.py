@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from .base import Store, StoreError, _now
-from .migrate import SCHEMA_VERSION_DDL, Migration, migrations
+from .migrate import SCHEMA_VERSION_DDL, Migration, check_not_newer, migrations
 
 if TYPE_CHECKING:  # pragma: no cover
     import psycopg
@@ -95,6 +95,7 @@ class PostgresStore(Store):
         with self._transaction():
             self._execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK_KEY,))
             self._execute(SCHEMA_VERSION_DDL)
+        check_not_newer("PostgreSQL database", self.schema_version(), migrations("postgresql"))
         self.apply_migrations(migrations("postgresql"))
 
     def apply_migrations(self, migs: Sequence[Migration]) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from .base import Store, StoreError, _now
 from .fts import to_fts5
-from .migrate import SCHEMA_VERSION_DDL, Migration, migrations, split_sqlite_script
+from .migrate import SCHEMA_VERSION_DDL, Migration, check_not_newer, migrations, split_sqlite_script
 
 # Seconds a writer waits for another process's write lock before failing;
 # generous because an ingest transaction of a large page takes well under a second.
@@ -108,7 +108,13 @@ class SQLiteStore(Store):
     # -- migrations ----------------------------------------------------------------
 
     def _migrate(self) -> None:
+        tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "schema_version" not in tables:
+            # Someone else's database: do not create our tables in it.
+            raise StoreError(f"{self.path}: an SQLite database, but not a ceasefire store "
+                             f"(tables: {', '.join(sorted(tables)[:5])})")
         self._conn.execute(SCHEMA_VERSION_DDL)
+        check_not_newer(self.path, self.schema_version(), migrations("sqlite"))
         self.apply_migrations(migrations("sqlite"))
 
     def apply_migrations(self, migs: Sequence[Migration]) -> None:

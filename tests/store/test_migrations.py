@@ -165,3 +165,26 @@ def test_concurrent_first_opens_migrate_once(store_url: str) -> None:
         assert out.strip() == str(latest)
     with open_store(store_url) as s:
         assert s._all("SELECT version FROM schema_version ORDER BY version") == [(v,) for v in range(1, latest + 1)]
+
+
+def test_database_of_a_newer_ceasefire_is_refused(store_url: str) -> None:
+    with open_store(store_url) as s:
+        latest = s.schema_version()
+        with s._transaction():
+            s._execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, 'future', 'x')",
+                       (latest + 1,))
+    with pytest.raises(StoreError, match="newer than this ceasefire"):
+        open_store(store_url)
+
+
+def test_someone_elses_sqlite_database_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    conn.close()
+    with pytest.raises(StoreError, match="not a ceasefire store"):
+        open_store(path)
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.close()
+    assert tables == {"invoices"}
