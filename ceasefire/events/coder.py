@@ -69,6 +69,9 @@ VICTIM_NOUNS = frozenset({"murder", "killing", "assassination", "execution", "ki
 # Verbs of speech whose "should/must" complement is a demand by the speaker.
 SPEECH_VERBS = frozenset({"say", "tell", "state", "insist", "stress", "emphasise", "emphasize", "declare",
                           "reiterate", "add", "argue", "write", "note", "announce", "warn", "repeat"})
+# Objects that make "strike"/"hit" figurative ("struck a balance", "hit a record").
+IDIOM_OBJECTS = frozenset({"balance", "chord", "tone", "note", "record", "high", "low", "snag", "wall",
+                           "jackpot", "pose", "market", "headline", "button"})
 # Promises whose content decides between AGREE and THREATEN.
 PROMISE_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "THREATEN"})
@@ -121,6 +124,9 @@ class _Args:
 def code_events(doc: Doc, ctx: ArticleContext, settings: CoderSettings = DEFAULT_SETTINGS,
                 lexicon: Lexicon | None = None) -> list[Event]:
     """Code PLOVER events in a parsed article. Never modifies ``doc`` or ``ctx``."""
+    if not doc.has_annotation("DEP"):
+        raise ValueError("code_events needs a dependency-parsed Doc (a spaCy pipeline with a parser); "
+                         "this Doc has no dependency annotation")
     lex = lexicon or load_lexicon()
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()  # (type, trigger lemma) already coded in the article
@@ -158,7 +164,21 @@ def _trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     return trig
 
 
+def _idiom(tok: Token) -> bool:
+    """Non-event uses of trigger words: "charged with protecting" (tasked), "strike a balance"."""
+    lem = tok.lemma_.lower()
+    if lem == "charge" and any(p.lower_ == "with" and any(c.dep_ == "pcomp" for c in p.children)
+                               for p in tok.children):
+        return True
+    if lem in ("strike", "hit") and any(o.dep_ == "dobj" and o.lemma_.lower() in IDIOM_OBJECTS
+                                        for o in tok.children):
+        return True
+    return False
+
+
 def _lexical_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
+    if _idiom(tok):
+        return None
     if tok.dep_ in ("compound", "amod") and tok.pos_ != "VERB":
         return None  # "attack helicopter", "strike force": a modifier, not an event
     if tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):

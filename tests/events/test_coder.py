@@ -145,6 +145,9 @@ def test_sentence(nlp, text, typ, mode, source, target, status, claimant):
 
 # Sentences that are not events: opinions, names, modifiers, reporting alone.
 NON_EVENTS = [
+    "The agency is charged with protecting refugees.",
+    "The deal struck a balance between the two sides.",
+    "Unemployment exploded after the crisis.",
     "These people are cruel.",
     "The moderate forces simply don't exist.",
     "The Russian Center for Reconciliation is based at Hmeimim.",
@@ -159,6 +162,18 @@ NON_EVENTS = [
 def test_non_events(nlp, text):
     types = {e.type for e in _code(nlp, text) if e.status == "asserted"} - {"THREATEN"}
     assert not types, f"coded {types} from {text!r}"
+
+
+def test_unparsed_doc_is_refused_with_a_reason():
+    import spacy
+
+    doc = spacy.blank("en")("Russia bombed Aleppo.")
+    with pytest.raises(ValueError, match="dependency"):
+        code_events(doc, ArticleContext(doc=doc))
+
+
+def test_empty_article(nlp):
+    assert _code(nlp, "") == []
 
 
 def test_warned_is_threaten_not_assault(nlp):
