@@ -335,7 +335,9 @@ def country_context(gaz: Gazetteer, names: Iterable[str], words: Iterable[str] =
     (actor uses included: "Russia said" is about Russia), and so does a place
     whose every reading lies in one country if one reading is notable (curated,
     first-level region, capital or a city of 100k+). ``words`` are its tokens:
-    nationality words count too ("Syrian", "Saudis").
+    nationality words count too ("Syrian", "Saudis"). A name that can only be
+    one first-level region also counts under the key ``"ISO/region name"``
+    ("USA/New Jersey"), which ranks places inside that region first.
     """
     ctx: Counter[str] = Counter()
     for name in names:
@@ -349,6 +351,10 @@ def country_context(gaz: Gazetteer, names: Iterable[str], words: Iterable[str] =
                   or c.entry.population >= STRONG_CITY_POPULATION]
         if len(countries) == 1 and strong:
             ctx[next(iter(countries))] += 1
+        regions = {(c.country, c.entry.admin1) for c in cands if c.entry.feature == "ADM1" and c.match != "loose"}
+        if len(regions) == 1:
+            iso, admin1 = next(iter(regions))
+            ctx[f"{iso}/{admin1}"] += 1
     for word in words:
         if word[:1].isupper() and word.isalpha():
             iso = gaz.demonym_country(word)

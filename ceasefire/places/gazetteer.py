@@ -52,7 +52,9 @@ FEATURE_WEIGHT = {
 REGION_ADJECTIVES = {
     "european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
     "south american": "South America", "latin american": "Latin America", "soviet": "Soviet Union",
+    "english": "England", "scottish": "Scotland", "welsh": "Wales", "kurdish": "Kurdistan",
 }
+ADMIN1_CONTEXT_WEIGHT = 1.0  # a place in a first-level region the article names ("Allendale" + "New Jersey")
 CURATED_BONUS = 0.3  # curated entries were added because news names them
 CONTEXT_WEIGHT = 2.2  # an article about a country: its places beat bigger namesakes elsewhere
 # log10(population) / POP_DIVISOR: 1.0 for a place of 10 million.
@@ -66,6 +68,11 @@ POP_DIVISOR = 7.0
 BIG_NAMESAKE_POPULATION = 100_000
 BIG_NAMESAKE_RATIO = 8
 BIG_NAMESAKE_PENALTY = 3.0
+# A first-level region named like a city of a million or more means the city
+# unless said otherwise ("New York", "Buenos Aires", "Delhi"; GeoWebNews
+# "New York" was the city 20 times out of 20).
+CITY_OVER_STATE_POPULATION = 1_000_000
+CITY_OVER_STATE_PENALTY = 1.5
 # Curated entries, regions and countries count as this populous for that rule.
 NOTABLE_POPULATION = 1_000_000
 
@@ -230,10 +237,12 @@ class Gazetteer:
             s += CURATED_BONUS
         s += math.log10(e.population + 1) / POP_DIVISOR
         if context_countries and e.country:
-            top = max(context_countries.values())
+            top = max((v for k, v in context_countries.items() if "/" not in k), default=0)
             n = context_countries.get(e.country, 0)
             if n and top:
                 s += CONTEXT_WEIGHT * (0.5 + 0.5 * n / top)
+            if e.admin1 and e.feature != "ADM1" and context_countries.get(f"{e.country}/{e.admin1}"):
+                s += ADMIN1_CONTEXT_WEIGHT
         return s
 
     def ranked(self, name: str, context_countries: Counter[str] | None = None) -> list[GeoCandidate]:
@@ -246,21 +255,26 @@ class Gazetteer:
         multiword = len(name_key(name).split()) > 1
         cands = [c for c in self.candidates(name)
                  if c.match != "loose" or c.entry.curated or multiword
-                 or (context_countries and c.country in context_countries)]
+                 or (context_countries and c.country and c.country in context_countries)]
         if not cands:
             return []
         prominence = [_prominence(c.entry) for c in cands]
         top = max(prominence)
+        big_city = any(c.entry.feature.startswith("PPL") and c.entry.population >= CITY_OVER_STATE_POPULATION
+                       for c in cands)
         scored = []
         for c, p in zip(cands, prominence, strict=True):
             s = self.score(c, context_countries)
             if top >= BIG_NAMESAKE_POPULATION and p < BIG_NAMESAKE_POPULATION and p * BIG_NAMESAKE_RATIO <= top:
                 s -= BIG_NAMESAKE_PENALTY
+            if c.entry.feature == "ADM1" and big_city:
+                s -= CITY_OVER_STATE_PENALTY
             scored.append(replace(c, score=s))
         scored.sort(key=lambda c: -c.score)
         return scored
 
     def resolve(self, name: str, context_countries: Counter[str] | None = None) -> Place | None:
+        # context_countries: ISO-3 code -> mentions; keys "ISO/admin1 name" count first-level regions
         """The most likely place for a name, given how often the article names each country.
 
         A nationality or regional adjective ("Syrian", "European") stands for its country or continent.
