@@ -30,6 +30,13 @@ WRAP_MIN_PAIRS = 3
 # the non-empty lines are single capitalised words (seed 001: 95 of 420 lines).
 LONE_MIN_COUNT = 5
 LONE_MIN_SHARE = 0.08
+# Wrapped text whose blank-line gaps number at least this share of its lines separates its
+# paragraphs by blank lines (a 72-column text with 4-6 line paragraphs has ~0.2; seed 001 has 0).
+BLANK_SEPARATED_SHARE = 0.08
+BLANK_MIN_GAPS = 2
+# Lines shorter than this share of the typical width end a paragraph in plain wrapped text
+# (a wrapped paragraph's inner lines fill 85-100% of the width).
+SHORT_FACTOR = 0.6
 # A line this much longer than the typical wrapped width was not wrapped: it is its own paragraph.
 UNWRAPPED_FACTOR = 1.5
 
@@ -76,8 +83,22 @@ def detect_wrap(lines: list[str]) -> tuple[bool, bool, int]:
     lone = sum(_is_lone(ln) for ln in nonempty)
     lone_style = lone >= LONE_MIN_COUNT and lone >= LONE_MIN_SHARE * len(nonempty)
     widths = sorted(len(ln) for ln in nonempty if ln.count(" ") >= 2)
-    width = widths[len(widths) // 2] if widths else 0
+    # The wrap width: inner lines of paragraphs are the long ones, so take the upper quartile.
+    width = widths[(len(widths) * 3) // 4] if widths else 0
     return True, lone_style, width
+
+
+def _blank_gaps(lines: list[str]) -> int:
+    """Number of runs of blank lines between non-empty lines."""
+    gaps, prev_blank, seen = 0, False, False
+    for ln in lines:
+        if ln:
+            if prev_blank and seen:
+                gaps += 1
+            seen, prev_blank = True, False
+        else:
+            prev_blank = True
+    return gaps
 
 
 def build_blocks(text: str) -> tuple[list[Block], bool]:
@@ -99,6 +120,14 @@ def build_blocks(text: str) -> tuple[list[Block], bool]:
         return blocks, False
 
     long_limit = int(width * UNWRAPPED_FACTOR) if width else 10**9
+    # A line well short of the width ended its paragraph (a heading, a byline, a last line),
+    # when the next line starts a new one with a capital.
+    short_limit = int(width * SHORT_FACTOR)
+    # Paragraphs separated by blank lines: then a blank line is the only paragraph break
+    # (a sentence that ends at a line end does not end its paragraph).
+    n_lines = sum(1 for ln in lines if ln)
+    gaps = _blank_gaps(lines)
+    blank_separated = not lone_style and gaps >= BLANK_MIN_GAPS and gaps >= BLANK_SEPARATED_SHARE * n_lines
     cur: list[str] = []
     consume_next = False
 
@@ -141,7 +170,9 @@ def build_blocks(text: str) -> tuple[list[Block], bool]:
             close()
             cur = [line]
             consume_next = True
-        elif (ends_sentence(last) and starts_upper(line)) or len(line) > long_limit or len(last) > long_limit:
+        elif (not blank_separated and ends_sentence(last) and starts_upper(line)) \
+                or (not lone_style and len(last) < short_limit and starts_upper(line)) \
+                or len(line) > long_limit or len(last) > long_limit:
             close()
             cur = [line]
         else:

@@ -94,3 +94,44 @@ def test_unwrapped_page_keeps_one_block_per_line_and_marks_duplicates() -> None:
 
 def test_normalise_lines() -> None:
     assert normalise_lines("a\r\nb\u00a0 c\rd\u2028e\ufeff") == ["a", "b c", "d", "e"]
+
+
+def test_blank_line_separated_wrapped_text_keeps_whole_paragraphs() -> None:
+    text = "\n".join([
+        "Government forces said on Tuesday they had repelled an attack. Armed",
+        "groups had tried to enter the northern outskirts of the city.",
+        "Officials called it the third such attempt this month.",
+        "",
+        "Monitors from the joint commission reported shelling of two villages",
+        "overnight and said the truce was close to collapse.",
+        "",
+        "Diplomats in Geneva said a new round of talks could open next week",
+        "if the fighting eased.",
+    ])
+    assert _texts(text) == [
+        "Government forces said on Tuesday they had repelled an attack. Armed groups had tried to enter "
+        "the northern outskirts of the city. Officials called it the third such attempt this month.",
+        "Monitors from the joint commission reported shelling of two villages overnight and said the truce "
+        "was close to collapse.",
+        "Diplomats in Geneva said a new round of talks could open next week if the fighting eased.",
+    ]
+
+
+def test_wrapped_text_keeps_header_lines_apart() -> None:
+    text = "\n".join([
+        "Convoy reaches besieged town",
+        "By Jane Roe",
+        "June 4, 2016",
+        "",
+        "Government forces said on Tuesday they had repelled an attack by",
+        "armed groups on the northern outskirts of the city, the third such",
+        "attempt this month.",
+        "",
+        "Monitors from the joint commission reported shelling of two villages",
+        "overnight and said the truce was close to collapse, while diplomats",
+        "in Geneva said talks could open next week.",
+    ])
+    assert _texts(text)[:4] == [
+        "Convoy reaches besieged town", "By Jane Roe", "June 4, 2016",
+        "Government forces said on Tuesday they had repelled an attack by armed groups on the northern "
+        "outskirts of the city, the third such attempt this month."]
