@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import os
 
-from .base import Store, StoreError
+from .base import Store
+from .errors import StoreError
 from .load import LoadSummary, load_records, read_jsonl, record_from_json
 from .rows import ActorRow, ArticleHit, DocumentRow, ErrorRow, EventRow, QuoteRow, StoreStats
 
