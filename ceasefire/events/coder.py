@@ -31,7 +31,7 @@ SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT", "AGREE", "COOPERATE", "REQUEST",
                           "REJECT", "THREATEN", "CONCEDE", "SUPPORT", "ACCUSE"})
 # Prepositions that introduce the target of a trigger ("fired on", "talks with", "appeal to").
-TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "targeting", "over")
+TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "targeting", "over", "alongside")
 # Prepositions that introduce the place of a trigger.
 PLACE_PREPS = frozenset({"in", "near", "around", "at", "outside", "inside", "across", "into", "on", "from",
                          "throughout", "within", "towards", "toward", "over", "of", "to"})
@@ -374,7 +374,8 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
     targets: list[Token] = []
     mods = _children(noun, ("poss",)) + [
         c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-        and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN" or c.lemma_.lower() in GENERIC_ACTORS)
+        and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"
+             or (c.pos_ == "NOUN" and c.lemma_.lower() in GENERIC_ACTORS))
         and c.ent_type_ not in NOT_ACTOR_ENTS]
     for m in mods:
         # "the Khashoggi killing", "Assad's removal": a person named on a violent or coercive

@@ -90,6 +90,15 @@ CASES = [
     ("Washington called for the release of the prisoners.", "RETREAT", "release", ANY, None, "demanded",
      None),
     ("Egypt demanded that Israel halt its offensive.", "CONCEDE", None, "Israel", None, "demanded", None),
+    # --- constructions whose type depends on a particle, preposition or object
+    ("Kurdish and Arab militias fought alongside the coalition.", "COOPERATE", None, ANY, "coalition",
+     "asserted", None),
+    ("The rebels set aside their demands for a transitional government.", "CONCEDE", None, "rebels",
+     None, "asserted", None),
+    ("Turkey gave the militants a deadline to leave Afrin.", "THREATEN", None, "Turkey", "militants",
+     "asserted", None),
+    ("Parliament approved a military intervention in Yemen.", "ASSAULT", None, None, None, "asserted", None),
+    ("Japan offered aid to the flood victims.", "AID", None, "Japan", ANY, "asserted", None),
     # --- claimant frames
     ("Israeli jets bombed Gaza, the health ministry said.", "ASSAULT", "aerial", "Israeli", ANY, "asserted",
      "health ministry"),
