@@ -447,12 +447,12 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
         return ActorPage(a, Q.actor_aliases(reader, a.id), Q.actor_timeline(reader, a.id), f_src, f_tgt,
                          Q.quotes(reader, speaker_id=a.id))
 
-    @app.get("/actors/{actor_id}.json", response_model=ActorPage, tags=["actors"],
+    @app.get("/actors/{actor_id:path}.json", response_model=ActorPage, tags=["actors"],
              summary="One actor: aliases seen, events as source and as target, quotes")
     def actor_json(actor_id: str) -> Response:
         return data(actor_page(actor_id))
 
-    @app.get("/actors/{actor_id}", include_in_schema=False)
+    @app.get("/actors/{actor_id:path}", include_in_schema=False)
     def actor_html(request: Request, actor_id: str) -> Response:
         ap = actor_page(actor_id)
         chart = charts.stacked(ap.timeline, order=["as source", "as target"])

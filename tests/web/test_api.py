@@ -315,3 +315,29 @@ def test_timeline_bars_open_the_overview_of_their_dates(client: Any) -> None:
     narrowed = client.get("/overview.json", params=params).json()
     want = sum(d["count"] for d in ov["timeline"] if params["since"] <= d["day"] <= params["until"])
     assert narrowed["counts"]["events"] == want > 0
+
+
+@pytest.mark.parametrize("actor_id", ["UN/OCHA", "ÖRK 2", "al-Nusra (JFS)"])
+def test_actor_ids_with_any_characters_have_pages(tmp_path: Any, actor_id: str) -> None:
+    from urllib.parse import quote
+
+    from fastapi.testclient import TestClient
+
+    from ceasefire.models import ActorRef, Article, Document, Event
+    from ceasefire.web import create_app
+
+    path = tmp_path / "ids.db"
+    doc = Document(source="ids", data=actor_id.encode(), media_type="text")
+    ref = ActorRef(actor_id, f"Actor {actor_id}", "igo", None, "OCHA", 0, 4)
+    rec = ExtractRecord(doc.doc_id, "ids", Article(0, "primary", "t", "OCHA said."), [ref],
+                        [Event("ACCUSE", "OCHA said.", 0, 10, source=ref)])
+    with open_store(str(path)) as store:
+        store.save_document(doc, [rec])
+    c = TestClient(create_app(str(path)))
+    j = c.get(f"/actors/{quote(actor_id, safe='')}.json")
+    assert j.status_code == 200 and j.json()["actor"]["id"] == actor_id
+    page = c.get(f"/actors/{quote(actor_id, safe='')}")
+    assert page.status_code == 200 and html.escape(f"Actor {actor_id}") in page.text
+    # the overview links to the page it can open
+    link = re.search(r'href="(/actors/[^"]+)" title="actor page"', c.get("/").text)
+    assert link and c.get(html.unescape(link.group(1))).status_code == 200
