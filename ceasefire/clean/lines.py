@@ -53,7 +53,7 @@ featured|editor's picks|editors' picks|breaking news|opinion|world|politics|tags
 previous article|next article|previous post|next post|previous|next|print this page|
 related coverage|related content|related topics|more on this story|more on this topic|top news|
 most viewed|editor's choice|trending now|what to read next|read next|up next|watch now|
-listen to this article|image|media caption|
+listen to this article|image|media caption|skip to main content|skip to navigation|
 """.replace("\n", "").split("|")) - {""}
 
 # Section names of a site's menu: a line made only of these and the one-word nav entries

@@ -61,6 +61,8 @@ NAME_ONLY_MIN_NEXT_WORDS = 12
 MAX_BARE_NAMES = 3
 # A one-word bare byline must be an upper-case agency acronym this short (RT, AP, AFP, TASS, IRNA).
 MAX_AGENCY_LEN = 6
+# Words of a role/desk line tolerated between two header lines ("Middle East correspondent").
+MAX_HEADER_EXTRA_WORDS = 8
 # A related article needs a body of at least this many words; a title with a byline and no
 # text is a "latest articles" widget. Shortest gold body on the seeds: ~90 words.
 MIN_RELATED_WORDS = 25
@@ -88,6 +90,7 @@ class Header:
     published: str | None = None
     publisher: str | None = None
     meta_blocks: list[int] = field(default_factory=list)
+    extra_blocks: list[int] = field(default_factory=list)  # header lines that are neither (roles, desks)
 
 
 @dataclass
@@ -171,6 +174,10 @@ def _read_meta(blocks: list[Block], i: int, *, allow_name: bool) -> _Meta | None
     return None
 
 
+def _next_content(blocks: list[Block], start: int, limit: int) -> int | None:
+    return next((j for j in range(start, limit) if blocks[j].kind == "content"), None)
+
+
 def parse_header(blocks: list[Block], t: int,
                  cache: dict[tuple[int, bool], _Meta | None] | None = None) -> Header | None:
     """Read a header starting at title block ``t``; None if no byline/date/residue follows."""
@@ -199,6 +206,14 @@ def parse_header(blocks: list[Block], t: int,
             i += m.consumed
             continue
         if metas or residue:
+            # A short line between two header lines is part of the header: an author's role or
+            # desk ("BBC News, Beirut", "Middle East correspondent") between a byline and a date.
+            j = _next_content(blocks, i + 1, limit)
+            if (word_count(b.text) <= MAX_HEADER_EXTRA_WORDS and not ends_sentence(b.text) and j is not None
+                    and _meta_at(blocks, j, allow_name=False, cache=cache)):
+                h.extra_blocks.append(i)
+                i += 1
+                continue
             break
         # A bare name right after the title is a byline (handled above), never a subtitle.
         if h.subtitle is None and word_count(b.text) <= MAX_SUBTITLE_WORDS and not is_name_like(b.text):

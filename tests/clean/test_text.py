@@ -327,3 +327,25 @@ def test_container_title_with_site_suffix_is_found(hint: str) -> None:
     (a,) = split_text(page, hints={"title": hint})
     assert a.title == "Talks Collapse Before They Begin"
     assert a.text == P1 + "\n\n" + P2
+
+
+def test_role_line_between_byline_and_date() -> None:
+    page = "\n".join(["Skip to main content", "Syria conflict: Convoy reaches besieged town", "By Jane Roe",
+                      "Example News, Beirut", "4 June 2016", "Related Topics", "Syrian civil war",
+                      "Image source, Example Images", "Image caption, Smoke rises over the town", P1, P2])
+    (a,) = split_text(page)
+    assert a.title == "Syria conflict: Convoy reaches besieged town"
+    assert a.authors == ["Jane Roe"] and a.published == "2016-06-04"
+    assert a.text == "Syrian civil war\n\n" + P1 + "\n\n" + P2
+    assert "Example News, Beirut" in a.removed
+
+
+def test_breadcrumb_subtitle_and_repeated_date() -> None:
+    page = "\n".join(["News|Syria's War", "Convoy reaches besieged town after weeks of talks",
+                      "Aid agencies say supplies will last a month.", "Published On 4 Jun 2016", "4 Jun 2016",
+                      P1, P2])
+    (a,) = split_text(page)
+    assert a.title == "Convoy reaches besieged town after weeks of talks"
+    assert a.subtitle == "Aid agencies say supplies will last a month."
+    assert a.published == "2016-06-04"
+    assert a.text == P1 + "\n\n" + P2
