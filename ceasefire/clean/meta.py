@@ -25,8 +25,8 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DATE_PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),  # also 2016-06-04T10:00Z
     re.compile(r"\b(?P<year>(?:19|20)\d{2})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})\b"),
-    re.compile(r"\b" + _DAY + r"\s*(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b"),
-    re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b"),
+    re.compile(r"\b" + _DAY + r"(?:\s*|-)(?:of\s+)?" + _MONTH + r"(?:,?\s+|-)" + _YEAR + r"\b"),
+    re.compile(r"\b" + _MONTH + r"(?:\s+|-)" + _DAY + r"(?:,?\s+|-|,)" + _YEAR + r"\b"),
     # Day-first or month-first numeric dates are accepted only when unambiguous (a part > 12).
     re.compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./]" + _YEAR + r"\b"),
 )

@@ -471,7 +471,12 @@ def split_text(text: str, *, hints: dict[str, Any] | None = None,
         articles.append(art)
 
     # Related articles without a body are widgets ("latest articles" boxes), not articles.
-    kept = [a for i, a in enumerate(articles) if i == 0 or word_count(a.text) >= MIN_RELATED_WORDS]
+    kept: list[Article] = []
+    for i, a in enumerate(articles):
+        if i == 0 or word_count(a.text) >= MIN_RELATED_WORDS:
+            kept.append(a)
+        elif kept:  # shown as removed under the article it followed
+            kept[-1].removed += [x for x in (a.title, a.subtitle, a.text) if x] + a.removed
     if not kept:
         kept = [Article(index=0, role="primary", title=None, text="", publisher=doc_publisher)]
     if len(kept) > 1 and word_count(kept[0].text) < MIN_RELATED_WORDS and kept[0].title is None:

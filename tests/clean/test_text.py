@@ -175,6 +175,7 @@ def test_related_widget_without_body_is_dropped() -> None:
                         "Continue Reading", "Rebels Seize Hilltop Near Border", "By John Doe", "June 3, 2016"])
     arts = split_text(page)
     assert len(arts) == 1 and arts[0].text == P1 + "\n\n" + P2
+    assert "Rebels Seize Hilltop Near Border" in arts[0].removed
 
 
 def test_long_content_before_first_header_is_its_own_article() -> None:
