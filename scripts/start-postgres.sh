@@ -8,7 +8,9 @@
 #   scripts/start-postgres.sh stop "$CEASEFIRE_PG_DIR"
 #
 # Installs Debian's postgresql package when no server binaries are found
-# (needs root; set CEASEFIRE_PG_INSTALL=0 to never install). Runs the server
+# (needs root; set CEASEFIRE_PG_INSTALL=0 to never install). With
+# CEASEFIRE_PG_WATCH_PID=<pid> the server is stopped and its folder removed
+# once that process is gone (a test run killed before its teardown leaks nothing). Runs the server
 # as the "postgres" user when started as root. Only the export lines go to
 # stdout; progress goes to stderr.
 set -euo pipefail
@@ -90,9 +92,15 @@ done
 
 as_owner "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres ceasefire >&2
 
+self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+if [ -n "${CEASEFIRE_PG_WATCH_PID:-}" ]; then
+    # Detached (own session, no inherited pipes) so it outlives both this script and a killed caller.
+    setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 2; done; [ -d "$3" ] && bash "$2" stop "$3"' \
+        _ "$CEASEFIRE_PG_WATCH_PID" "$self" "$dir" </dev/null >/dev/null 2>&1 &
+fi
+
 url="postgresql://postgres@127.0.0.1:$port/ceasefire"
 log "ready: $url"
 echo "export CEASEFIRE_TEST_PG_URL='$url'"
 echo "export CEASEFIRE_PG_DIR='$dir'"
-self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 echo "export CEASEFIRE_PG_STOP='$self stop $dir'"

@@ -38,7 +38,8 @@ def pg_server_for_tests() -> Iterator[PgServer]:
     except ImportError:
         yield PgServer(None, "the psycopg driver is not installed (pip install 'psycopg[binary]')")
         return
-    env = {**os.environ, "CEASEFIRE_PG_INSTALL": os.environ.get("CEASEFIRE_PG_INSTALL", "0")}
+    env = {**os.environ, "CEASEFIRE_PG_INSTALL": os.environ.get("CEASEFIRE_PG_INSTALL", "0"),
+           "CEASEFIRE_PG_WATCH_PID": str(os.getpid())}  # stopped even if this run is killed
     proc = subprocess.run(["bash", str(START_PG)], capture_output=True, text=True, env=env, timeout=180)
     if proc.returncode != 0:
         last = proc.stderr.strip().splitlines()[-1:] or ["no message"]

@@ -43,3 +43,32 @@ def test_start_use_stop() -> None:
 
     with pytest.raises(psycopg.OperationalError):
         psycopg.connect(url, connect_timeout=3)
+
+
+def test_server_goes_away_with_the_watched_process() -> None:
+    # A test run killed before its teardown must not leave a server behind.
+    pytest.importorskip("psycopg", reason="the psycopg driver is not installed")
+    if not any(Path("/usr/lib/postgresql").glob("*/bin/initdb")) and shutil.which("pg_config") is None:
+        pytest.skip("PostgreSQL server binaries are not installed (scripts/start-postgres.sh installs them)")
+    import time
+
+    import psycopg
+
+    watched = subprocess.Popen(["sleep", "300"])
+    env = {**os.environ, "CEASEFIRE_PG_INSTALL": "0", "CEASEFIRE_PG_WATCH_PID": str(watched.pid)}
+    try:
+        proc = subprocess.run(["bash", str(START_PG)], capture_output=True, text=True, env=env, timeout=180)
+        assert proc.returncode == 0, proc.stderr
+        exports = dict(shlex.split(line[len("export "):])[0].split("=", 1)
+                       for line in proc.stdout.splitlines() if line.startswith("export "))
+        url, folder = exports["CEASEFIRE_TEST_PG_URL"], Path(exports["CEASEFIRE_PG_DIR"])
+        psycopg.connect(url, connect_timeout=10).close()  # up while the watched process lives
+    finally:
+        watched.kill()
+        watched.wait()
+    deadline = time.monotonic() + 90
+    while folder.exists() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not folder.exists()
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(url, connect_timeout=3)
