@@ -283,15 +283,21 @@ def _locative_syntax(doc: Doc, m: _Mention) -> bool:
     if root.dep_ != "pobj":
         return False
     prep = root.head
+    if prep.lower_ == "to" and prep.i > 0 and doc[prep.i - 1].lower_ in {"according", "due", "thanks"}:
+        return False
     if prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "on":  # "advanced on Palmyra"
         return True
     return prep.lower_ == "of" and prep.head.lower_ in PLACE_HEAD_NOUNS
 
 
 def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
-    """The phrase opens or sits inside a longer named entity that goes on after it."""
+    """The phrase opens or sits inside a longer named entity that goes on after it,
+    or ends a longer person's name."""
     last = doc[m.end - 1]
-    return m.end < len(doc) and last.ent_type_ != "" and doc[m.end].ent_iob_ == "I"
+    if m.end < len(doc) and last.ent_type_ != "" and doc[m.end].ent_iob_ == "I":
+        return True
+    first = doc[m.start]
+    return first.ent_type_ == "PERSON" and first.ent_iob_ == "I"
 
 
 def _accept_phrase(gaz: Gazetteer, doc: Doc, m: _Mention, best: GeoCandidate, context: Counter[str]) -> bool:
@@ -308,9 +314,18 @@ def _accept_phrase(gaz: Gazetteer, doc: Doc, m: _Mention, best: GeoCandidate, co
     e = best.entry
     label = doc[m.start].ent_type_
     locative = _locative_syntax(doc, m)
-    if label and not locative and _inside_longer_name(doc, m):
-        return False  # "Atlantic" in "the Atlantic Council"
-    if e.curated or e.feature in {"PCLI", "ADM1"}:
+    if label and _inside_longer_name(doc, m):
+        return False  # "Atlantic" in "the Atlantic Council", "Bentham" in "Jeremy Bentham"
+    if e.curated:
+        return True
+    if best.match == "loose" and m.end - m.start == 1:
+        return False
+    if label == "PERSON" and not locative:
+        return False
+    root = _conj_root(doc[m.start:m.end].root)
+    if label and root.dep_ == "pobj" and root.head.lower_ == "by":  # "faced by Lincoln"
+        return False
+    if e.feature in {"PCLI", "ADM1"}:
         return True
     if best.country not in context or gaz.demonym_country(m.text) is not None:
         return False
@@ -407,6 +422,9 @@ def find_places(doc: Doc, ctx: ArticleContext | None = None, gazetteer: Gazettee
         if not ranked:
             continue
         best = _within_container(ranked, container.get(m.end))
+        if (name_key(m.lookup) in gaz.not_places and not best.entry.curated
+                and best.entry.feature not in {"PCLI", "ADM1"}):
+            continue
         if m.source == "phrase":
             ok = _accept_phrase(gaz, doc, m, best, context)
             if not ok:

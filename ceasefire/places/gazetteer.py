@@ -175,6 +175,8 @@ class Gazetteer:
             for alt in names.get(idx, ()):
                 self._add(idx, alt, primary=False)
         self._by_feature: dict[str, list[GeoEntry]] = {}
+        with (DATA / "not_places.txt").open(encoding="utf-8") as fh:
+            self.not_places = frozenset(name_key(ln) for ln in fh if ln.strip() and not ln.startswith("#"))
         self.demonyms: dict[str, str] = {}
         for row in _read_tsv(DATA / "demonyms.tsv"):
             self.demonyms[row["demonym"].casefold()] = row["iso3"]
@@ -196,8 +198,10 @@ class Gazetteer:
         code = 2 * idx + primary
         if code not in hits and (code ^ 1) not in hits:
             hits.append(code)
+        if "." in name:  # abbreviations ("Man.", "Ky.") match exactly or not at all
+            return
         lk = loose_from_key(key)
-        if len(lk) >= 3:
+        if len(lk) >= 4:
             lhits = self._loose.setdefault(lk, [])
             if idx not in lhits:
                 lhits.append(idx)

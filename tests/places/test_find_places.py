@@ -99,6 +99,11 @@ def test_same_sentences_keep_their_real_places(nlp, text, mention) -> None:
     "Russian Foreign Minister Sergey Lavrov met President Vladimir Putin.",
     "The Atlantic Council published a report on Syria.",
     "Mark Hope said on Thursday that the talks were over.",
+    "The tax cuts are facing big headwinds in Congress.",
+    "Putin warned that the move was a step towards war with the West.",
+    "The measure drove a stake through the heart of the Bill of Rights.",
+    "According to Jeremy Bentham, the greatest happiness is the measure of right.",
+    "Scientists showed charts of Earth temperatures.",
 ])
 def test_no_spurious_places(nlp, text) -> None:
     places = find_places(nlp(text))
