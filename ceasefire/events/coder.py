@@ -72,6 +72,9 @@ SPEECH_VERBS = frozenset({"say", "tell", "state", "insist", "stress", "emphasise
 # Objects that make "strike"/"hit" figurative ("struck a balance", "hit a record").
 IDIOM_OBJECTS = frozenset({"balance", "chord", "tone", "note", "record", "high", "low", "snag", "wall",
                            "jackpot", "pose", "market", "headline", "button"})
+# Verbs and nouns that report what an attack did rather than a separate attack.
+CONSEQUENCE_LEMMAS = frozenset({"kill", "injure", "wound", "destroy", "damage", "rock", "hit", "target",
+                                "destruction", "killing", "massacre", "slaughter"})
 # Promises whose content decides between AGREE and THREATEN.
 PROMISE_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "THREATEN"})
@@ -580,15 +583,26 @@ def _reported_demand(tok: Token, sent: Span, ctx: ArticleContext) -> list[Event]
 
 def _dedupe(found: list[tuple[Event, Token]]) -> list[Event]:
     """Merge events of one type and status whose triggers are linked and whose actors agree,
-    keeping the most confident (and filling in the actors the other one found)."""
+    keeping the most confident (and filling in the actors the other one found). The toll of an
+    attack ("killing 20", "injured dozens", "destroyed vehicles") is part of that attack."""
     kept: list[tuple[Event, Token]] = []
     for e, tok in found:
         for i, (k, ktok) in enumerate(kept):
-            if (k.type == e.type and k.status == e.status and _linked(tok, ktok)
-                    and _same_actor(k.source, e.source) and _same_actor(k.target, e.target)):
+            consequence = (k.type == e.type == "ASSAULT" and k.status == e.status
+                           and CONSEQUENCE_LEMMAS & {tok.lemma_.lower(), ktok.lemma_.lower()}
+                           and _same_actor(k.source, e.source))
+            if consequence or (k.type == e.type and k.status == e.status and _linked(tok, ktok)
+                               and _same_actor(k.source, e.source) and _same_actor(k.target, e.target)):
                 best = e if e.confidence > k.confidence else k
+                mode = best.mode or k.mode or e.mode
+                if consequence:
+                    # the attack's own trigger says how ("air strike"), its toll only what it did
+                    k_toll = ktok.lemma_.lower() in CONSEQUENCE_LEMMAS
+                    e_toll = tok.lemma_.lower() in CONSEQUENCE_LEMMAS
+                    if k_toll != e_toll:
+                        mode = (e.mode if k_toll else k.mode) or mode
                 kept[i] = (replace(best, source=k.source or e.source, target=k.target or e.target,
-                                   mode=best.mode or k.mode or e.mode), ktok)
+                                   mode=mode, confidence=max(k.confidence, e.confidence)), ktok)
                 break
         else:
             kept.append((e, tok))

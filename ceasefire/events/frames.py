@@ -32,7 +32,7 @@ REQUEST_VERBS = frozenset({
 NEGATING_VERBS = frozenset({
     "fail", "refuse", "decline", "deny", "avoid", "stop", "cease", "neglect", "prevent",
     "dissuade", "desist", "abstain", "refrain", "reject", "halt", "forgo", "forego",
-    "unwilling", "unable", "cancel", "cessation", "end", "suspension", "absence", "lack",
+    "unwilling", "unable", "cancel", "refusal", "rejection", "failure", "cessation", "end", "suspension", "absence", "lack",
 })
 
 # Nouns whose complement is planned ("its decision to attack", "plans for an offensive").

@@ -97,7 +97,8 @@ CASES = [
      None, "asserted", None),
     ("Turkey gave the militants a deadline to leave Afrin.", "THREATEN", None, "Turkey", "militants",
      "asserted", None),
-    ("Parliament approved a military intervention in Yemen.", "ASSAULT", None, None, None, "asserted", None),
+    ("The army killed twelve insurgents and destroyed two trucks in an air strike.", "ASSAULT", "aerial",
+     "army", "insurgents", "asserted", None),
     ("Japan offered aid to the flood victims.", "AID", None, "Japan", ANY, "asserted", None),
     # --- claimant frames
     ("Israeli jets bombed Gaza, the health ministry said.", "ASSAULT", "aerial", "Israeli", ANY, "asserted",
@@ -192,6 +193,11 @@ def test_warned_is_threaten_not_assault(nlp):
 def test_one_clause_several_events(nlp):
     evs = _code(nlp, "Putin met Erdogan in Sochi and agreed to a ceasefire in Idlib.")
     assert {"CONSULT", "AGREE"} <= {e.type for e in evs}
+
+
+def test_an_attack_and_its_toll_are_one_event(nlp):
+    evs = _code(nlp, "A car bomb exploded in the market, killing nine people and wounding 30.")
+    assert [e.type for e in evs] == ["ASSAULT"]
 
 
 def test_verbal_and_nominal_trigger_of_one_act_merge(nlp):
