@@ -28,6 +28,8 @@ MAX_LINE_WORDS = 20
 # MIN_SHARE of the site's pages. 3 pages: two pages may share a quotation by chance; 0.2: a
 # widget shown on one page in five (rotating promos) still counts.
 MIN_DOCS = 3
+# Distinct lines kept per site before one-page lines are forgotten (~100 MB worst case).
+MAX_TRACKED_LINES = 500_000
 MIN_SHARE = 0.2
 
 
@@ -62,6 +64,11 @@ class BoilerplateStats:
         self._n_docs[key] += 1
         counter = self._lines.setdefault(key, Counter())
         counter.update(seen)
+        if len(counter) > MAX_TRACKED_LINES:
+            # Bound memory on long runs: forget lines seen on one page only so far (a widget
+            # that matters recurs, and comes back after the pruning).
+            for line in [k for k, v in counter.items() if v < 2]:
+                del counter[line]
         self._publishers.setdefault(key, Counter()).update(publisher_votes(lines))
 
     def n_docs(self, site: str | None = None) -> int:

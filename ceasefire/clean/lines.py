@@ -184,17 +184,23 @@ def is_residue(line: str) -> bool:
     return strip_edge_punct(fold(line)) in _RESIDUE
 
 
-@lru_cache(maxsize=1 << 16)
 def boiler_reason(line: str, *, single_words: bool = True) -> str | None:
     """Why a line is boilerplate, or None. ``single_words=False`` skips one-word nav lines
     (used on raw lines of hard-wrapped text, where "News" may start a wrapped paragraph)."""
     s = line.strip()
     if not s:
         return None
+    if len(s) > MAX_PATTERN_LEN:
+        return "script" if script_residue(s) else None
+    return _short_line_reason(s, single_words)
+
+
+# Widget lines repeat on every page of a site: cache the verdicts on short lines (only short
+# ones, so the cache stays small: 65536 lines of <= 400 chars is at most ~26 MB).
+@lru_cache(maxsize=1 << 16)
+def _short_line_reason(s: str, single_words: bool) -> str | None:
     if script_residue(s):
         return "script"
-    if len(s) > MAX_PATTERN_LEN:
-        return None
     f = fold(s)
     core = strip_edge_punct(f)
     if core in _NAV_LINES and (single_words or " " in core):

@@ -63,3 +63,14 @@ def test_publisher_is_not_pooled_over_a_folder() -> None:
         s.observe(_doc("Liked it? Take a second to support The Ledger on Patreon!", site="seeds"))
     assert s.publisher("seeds") is None
     assert s.publisher(None) is None
+
+
+def test_memory_is_bounded_by_forgetting_one_page_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ceasefire.clean.boilerplate as bp
+
+    monkeypatch.setattr(bp, "MAX_TRACKED_LINES", 10)
+    s = BoilerplateStats()
+    for i in range(6):
+        s.observe(_doc(f"Widget line\nUnique line {i}a\nUnique line {i}b"))
+    assert s.doc_frequency("Widget line", "ledger.example") == 6
+    assert len(s._lines["ledger.example"]) <= 10 + 3
