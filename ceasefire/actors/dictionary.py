@@ -284,7 +284,8 @@ class ActorDictionary:
     def __init__(self, actors: dict[str, Actor]):
         self.actors = actors
         self.root = Node()
-        self.adjectives: dict[tuple[str, ...], str] = {}  # "syrian" -> SYR
+        self.adjectives: dict[tuple[str, ...], str] = {}  # "syrian", "syria" -> SYR
+        self.demonyms: dict[tuple[str, ...], str] = {}  # adjectives only: "syrian" -> SYR
         self.holders: dict[tuple[str, str], list[tuple[Actor, Role]]] = defaultdict(list)
         self._build()
 
@@ -335,6 +336,7 @@ class ActorDictionary:
         heads = list(s.adjectives) + [s.name] + [a.text for a in s.aliases]
         for adj in s.adjectives:
             self.adjectives.setdefault(key_of(adj), iso)
+            self.demonyms.setdefault(key_of(adj), iso)
         self.adjectives.setdefault(key_of(s.name), iso)
         for head in heads:
             for suffix, nouns in COMPOSED_NOUNS.items():

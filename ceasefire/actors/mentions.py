@@ -211,6 +211,31 @@ class Mention:
         return self.actor.id if self.actor is not None else (self.ref.id if self.ref else "")
 
 
+# Demonym + head noun ("Burundian militiamen", "Iraqi youths", "Palestinian administrators"):
+# the head's lemma decides which of the country's actors is meant.
+NP_HEADS: dict[str, str] = {}
+for _suffix, _lemmas in {
+    "MIL": "force troop soldier army military serviceman paratrooper marine commando sailor pilot officer general "
+           "warplane jet aircraft helicopter tank artillery navy drone warship submarine gunboat battalion brigade "
+           "division unit regiment sniper guard airman infantry",
+    "GOV": "official administrator diplomat minister ministry authority government leader negotiator delegation "
+           "envoy ambassador spokesman spokeswoman spokesperson president premier lawmaker legislator parliament "
+           "parliamentarian senator cabinet regime administration adviser advisor prosecutor judge court "
+           "intelligence agent spy embassy consulate leadership counterpart delegate representative",
+    "POL": "police policeman policemen gendarme gendarmerie",
+    "REBELS": "rebel militant guerrilla guerilla militiaman militiamen militia insurgent fighter gunman separatist "
+              "extremist jihadist jihadi islamist terrorist kidnapper hijacker attacker assailant mujahideen "
+              "mujahedeen",
+    "CIV": "civilian people refugee prisoner detainee youth child woman man student worker villager resident "
+           "immigrant migrant citizen national farmer fisherman journalist reporter worshipper pilgrim hostage "
+           "tourist family population community doctor teacher businessman activist voter crowd passenger "
+           "shepherd victim settler",
+    "PROTESTERS": "protester protestor demonstrator rioter",
+}.items():
+    for _lemma in _lemmas.split():
+        NP_HEADS[_lemma] = _suffix
+
+
 # ---------------------------------------------------------------- helpers
 
 @lru_cache(maxsize=1)
@@ -270,10 +295,20 @@ def fuzzy_lookup(d: ActorDictionary, surface: str, when: dt.date | None) -> Acto
     text = " ".join(ks)
     if len(text) < FUZZY_MIN_CHARS or not ks:
         return None
+    found: list[tuple[int, str]] = []
+    if len(ks) == 1:  # "Afganistan": compare with one-word names of about the same length
+        for cand in _one_word_names(d).get((ks[0][0], len(ks[0])), ()):
+            if _osa(ks[0], cand, FUZZY_MAX_EDITS) <= FUZZY_MAX_EDITS:
+                node = d.root.children[cand]
+                best = d.rank([e for e in node.entries if e.source != COMPOSED] or node.entries, when)[0]
+                found.append((1, best.actor_id))
+        if not found:
+            return None
+        actor = d.get(sorted(found)[0][1])
+        return d.current(actor, when) if actor else None
     first = d.root.children.get(ks[0])
     if first is None:
         return None
-    found: list[tuple[int, str]] = []
 
     def walk(node, path: list[str]) -> None:  # type: ignore[no-untyped-def]
         if node.entries and len(path) == len(ks) or (node.entries and abs(len(path) - len(ks)) <= 1):
@@ -292,6 +327,17 @@ def fuzzy_lookup(d: ActorDictionary, surface: str, when: dt.date | None) -> Acto
     found.sort()
     actor = d.get(found[0][1])
     return d.current(actor, when) if actor else None
+
+
+@lru_cache(maxsize=4)
+def _one_word_names(d: ActorDictionary) -> dict[tuple[str, int], list[str]]:
+    """One-word dictionary names of at least FUZZY_MIN_CHARS letters by (first letter, length ±1)."""
+    out: dict[tuple[str, int], list[str]] = {}
+    for k, node in d.root.children.items():
+        if len(k) >= FUZZY_MIN_CHARS - 1 and any(e.source != COMPOSED for e in node.entries):
+            for n in (len(k) - 1, len(k), len(k) + 1):
+                out.setdefault((k[0], n), []).append(k)
+    return out
 
 
 def _is_plural(text: str) -> bool:
@@ -379,6 +425,41 @@ class _Finder:
         around = [w for w in self.ws[max(0, i - 2):i] + self.ws[j:j + 2] if len(w.key) > 1]
         return bool(around) and all(w.shape == "A" for w in around)
 
+    # -- pass 1b
+    def demonym_np_pass(self) -> None:
+        """"Burundian militiamen", "Russian civilian advisers": a demonym modifying a noun for
+        people or forces is that country's corresponding actor."""
+        for tok in self.doc:
+            k = key_of(tok.text)
+            if k not in self.d.demonyms or not tok.text[:1].isupper():
+                continue
+            adj = tok
+            if tok.dep_ == "conj" and key_of(tok.head.text) in self.d.demonyms:
+                adj = tok.head  # "Hungarian and Romanian officials": Romanian modifies through Hungarian
+            if adj.dep_ not in ("amod", "compound", "nmod") or adj.head.i <= tok.i or adj.head.i - tok.i > 4:
+                continue
+            head = adj.head
+            if head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lemma = head.lemma_.lower()
+            suffix = NP_HEADS.get(lemma) or NP_HEADS.get(head.text.lower())
+            if suffix is None:
+                continue
+            between = self.doc[tok.i + 1:head.i]
+            if lemma == "bomber" or (suffix == "MIL" and any(t.lower_ == "suicide" for t in between)):
+                suffix = "REBELS"
+            if any(t.dep_ in ("cc", "conj") for t in between):
+                s, e = tok.idx, tok.idx + len(tok.text)  # "French" in "French and Egyptian warships"
+            else:
+                s, e = tok.idx, head.idx + len(head.text)
+            if not self.free(s, e):
+                continue
+            iso = self.d.demonyms[k]
+            aid = self.d.resolve_collective(f"{iso}_{suffix}", iso, self.when)
+            actor = self.actor(aid)
+            if actor is not None:
+                self.add(Mention(s, e, actor, how="demonym"))
+
     # -- pass 2
     def ner_pass(self) -> None:
         for ent in self.doc.ents:
@@ -408,7 +489,7 @@ class _Finder:
                 continue  # "Syrian", "Arab fighters", "Kurdish-led": an adjective alone is not an actor
             name = self._name_without_honorific(surface) if ent.label_ == "PERSON" else surface
             actor = self.d.lookup(name, self.when)
-            if actor is None and ent.label_ in ("PERSON", "ORG"):
+            if actor is None:
                 actor = fuzzy_lookup(self.d, name, self.when)
             if actor is not None:
                 self.add(Mention(start, end, actor, how="ner-dict"))
@@ -613,6 +694,9 @@ class _Finder:
             after = starts.get(ws[j].start) if j < len(ws) else None
             if after is not None and after.kind == "person" and _adjacent(self.text, ws[j - 1].end, ws[j].start):
                 after.titles = after.titles + (title,)
+                country = org_iso or (org_actor.country if org_actor is not None else None)
+                if after.ref is not None and after.ref.country is None and country:
+                    after.ref.country = country  # "Iraqi Prime Minister Iyad Allawi"
                 i = j
                 continue
             if ws[j - 1].shape in ("C", "A") and j < len(ws) and ws[j].shape == "C" \
@@ -854,6 +938,7 @@ class _Finder:
 
     def run(self) -> list[ActorRef]:
         self.dictionary_pass()
+        self.demonym_np_pass()
         self.ner_pass()
         self.spelling_pass()
         self.surname_pass()

@@ -95,6 +95,13 @@ CASES = [
     ("Theresa May met Vladimir Putin. He said the talks were frank.", D(2018, 1, 1), [("He", "PUTIN")]),
     ("Mr Letts spoke to Hoda Muthana in the camp. He said he wanted to go home.", None,
      [("He", "PER:letts")]),
+    # demonym + head noun, coordination, misspelt country names
+    ("A camp was attacked by Burundian militiamen armed with machetes.", None,
+     [("Burundian militiamen", "BDI_REBELS")]),
+    ("Senior Hungarian and Romanian officials agreed on Wednesday.", None,
+     [("Hungarian", "HUN_GOV"), ("Romanian officials", "ROU_GOV")]),
+    ("Two Iraqi youths were killed near Samarra.", None, [("Iraqi youths", "IRQ_CIV")]),
+    ("Troops returned to Afganistan last year.", None, [("Afganistan", "AFG")]),
     # things that are not actors
     ("Aid went to Australia. Government officials said so.", None,
      [("Australia. Government officials", None)]),

@@ -49,7 +49,7 @@ BGR|Bulgaria|Republic of Bulgaria|Bulgarian|Bulgarians|Sofia||member
 BFA|Burkina Faso|Burkina Faso|Burkinabe;Burkinabé|Burkinabes|Ouagadougou||member
 BDI|Burundi|Republic of Burundi|Burundian|Burundians|Gitega||member
 CPV|Cabo Verde|Republic of Cabo Verde|Cape Verdean|Cape Verdeans|Praia|Cape Verde|member
-KHM|Cambodia|Kingdom of Cambodia|Cambodian|Cambodians|Phnom Penh||member
+KHM|Cambodia|Kingdom of Cambodia|Cambodian;Kampuchean;Khmer|Cambodians|Phnom Penh|Kampuchea|member
 CMR|Cameroon|Republic of Cameroon|Cameroonian|Cameroonians|Yaoundé||member
 CAN|Canada|Canada|Canadian|Canadians|Ottawa||member
 CAF|Central African Republic|Central African Republic|Central African|Central Africans|Bangui|CAR|member
@@ -61,7 +61,7 @@ COM|Comoros|Union of the Comoros|Comorian|Comorians|Moroni||member
 COG|Republic of the Congo|Republic of the Congo|Congo-Brazzaville|Congo-Brazzaville|Brazzaville|Congo-Brazzaville|member
 CRI|Costa Rica|Republic of Costa Rica|Costa Rican|Costa Ricans|San José||member
 CIV|Côte d'Ivoire|Republic of Côte d'Ivoire|Ivorian|Ivorians|Yamoussoukro|Ivory Coast;Cote d'Ivoire|member
-HRV|Croatia|Republic of Croatia|Croatian|Croats|Zagreb||member
+HRV|Croatia|Republic of Croatia|Croatian;Croat|Croats|Zagreb||member
 CUB|Cuba|Republic of Cuba|Cuban|Cubans|Havana||member
 CYP|Cyprus|Republic of Cyprus|Cypriot|Cypriots|Nicosia||member
 CZE|Czechia|Czech Republic|Czech|Czechs|Prague|Czech Republic|member
@@ -172,7 +172,7 @@ SMR|San Marino|Republic of San Marino|Sammarinese|Sammarinese|-San Marino||membe
 STP|Sao Tome and Principe|Democratic Republic of São Tomé and Príncipe|Santomean|Santomeans|-São Tomé|São Tomé and Príncipe|member
 SAU|Saudi Arabia|Kingdom of Saudi Arabia|Saudi|Saudis|Riyadh|KSA|member
 SEN|Senegal|Republic of Senegal|Senegalese|Senegalese|Dakar||member
-SRB|Serbia|Republic of Serbia|Serbian|Serbs|Belgrade||member
+SRB|Serbia|Republic of Serbia|Serbian;Serb|Serbs|Belgrade||member
 SYC|Seychelles|Republic of Seychelles|Seychellois|Seychellois|-Victoria||member
 SLE|Sierra Leone|Republic of Sierra Leone|Sierra Leonean|Sierra Leoneans|Freetown||member
 SGP|Singapore|Republic of Singapore|Singaporean|Singaporeans|-Singapore||member
