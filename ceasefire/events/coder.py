@@ -461,13 +461,21 @@ def _date(sent: Span, tok: Token, ctx: ArticleContext, settings: CoderSettings) 
 
 # ---------------------------------------------------------------- one trigger
 
-def _claimant(frame: Frame, ctx: ArticleContext) -> ActorRef | None:
+def _claimant(frame: Frame, tok: Token, ctx: ArticleContext) -> ActorRef | None:
+    """Who the article says reports the event: "according to X", the subject of a reporting verb
+    over the clause, else the speaker of a quotation the trigger stands in (``ctx.quotes``, a list
+    of :class:`~ceasefire.models.Quote`, when the pipeline provides it)."""
     if frame.according_to is not None:
         who = resolve_actor(frame.according_to, ctx)
         if who is not None:
             return who
     if frame.report_verb is not None:
-        return resolve_actor(report_subject(frame.report_verb), ctx)
+        who = resolve_actor(report_subject(frame.report_verb), ctx)
+        if who is not None:
+            return who
+    for q in getattr(ctx, "quotes", None) or ():
+        if q.speaker is not None and q.start <= tok.idx < q.end:
+            return q.speaker
     return None
 
 
@@ -492,7 +500,7 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
     else:
         pairs = [(sources[0] if sources else None, targets[0] if targets else None)]
     frame = frame_of(tok)
-    claimant = _claimant(frame, ctx)
+    claimant = _claimant(frame, tok, ctx)
     if not sources and frame.status == "future" and frame.report_verb is not None:
         # "the Russians are saying that bombing is about to resume": an announced act with no
         # stated actor is the announcer's own

@@ -231,6 +231,20 @@ def test_places_are_not_actors_and_appositions_name_them(nlp):
     assert strike.target is None and strike.location.name == "Aleppo"
 
 
+def test_claimant_from_the_quotation_the_event_stands_in(nlp):
+    from ceasefire.models import Quote
+
+    text = "\u201cWe warned the Americans about this in advance.\u201d Lavrov told reporters."
+    lavrov = ActorRef(id="LAVROV", name="Sergey Lavrov", kind="person", mention="Lavrov",
+                      start=text.index("Lavrov"), end=text.index("Lavrov") + 6)
+    doc = nlp(text)
+    ctx = ArticleContext(doc=doc, actors=[lavrov])
+    ctx.quotes = [Quote(speaker=lavrov, text=text[1:text.index("\u201d")], kind="direct", start=1,
+                        end=text.index("\u201d"))]
+    ev = _pick(code_events(doc, ctx), "THREATEN", "asserted")
+    assert ev.claimant is not None and ev.claimant.id == "LAVROV"
+
+
 def test_location_prefers_the_clause(nlp):
     text = "After talks in Geneva, the army shelled rebels near Homs."
     geneva = Place(name="Geneva", start=text.index("Geneva"), end=text.index("Geneva") + 6)
