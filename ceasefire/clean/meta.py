@@ -124,6 +124,8 @@ was were be been will would can could should may might must has have had do does
 over under about against between during since until while than then that this these those it its they
 them their he she his her we our you your who whom which what when where why how all any some more most
 says said say new news video watch live breaking latest analysis opinion editorial episode report
+staff writer writers reporter reporters correspondent correspondents editor editors contributor
+contributors columnist producer bureau desk team agencies
 """.split())
 # A person's name has at most 4 tokens besides particles ("Abu Mohammad al-Julani" has 3).
 MAX_NAME_CORE_TOKENS = 4

@@ -67,6 +67,9 @@ def test_prose_with_a_date_is_not_a_date_line(text: str) -> None:
     ("Written by: Ann Lee, Bo Chen", ["Ann Lee", "Bo Chen"], False),
     ("By JANE ROE | June 4, 2016", ["Jane Roe"], False),
     ("by Carl Example, PhD, PsyD", ["Carl Example"], False),
+    ("By Jane Roe, Staff Writer", ["Jane Roe"], False),
+    ("By Jane Roe in Beirut and agencies", ["Jane Roe"], False),
+    ("By The Associated Press", ["The Associated Press"], False),
     ("Via RT…", [], True),
     ("Via Zerohedge", [], True),
 ])
