@@ -10,8 +10,9 @@ Steps (each a single pass over the page's paragraphs):
    Each header starts an article; a page without any header is one article whose
    title is its first headline-shaped paragraph.
 4. Each article's body is its content paragraphs up to the next header, less
-   boilerplate, less lines that recur across the site's pages (with stats), less a
-   trailing list of headlines after the last widget.
+   boilerplate, less lines that recur across the site's pages (with stats), less
+   readers' comments after a comment form, less a trailing list of headlines after
+   the last widget. Related "articles" without a body (link widgets) are dropped.
 5. The publisher is the outlet the page names itself after ("support X on Patreon",
    "X Newsletter", a copyright line), or an outlet standing before a dateline ("RT, 4 June, 2016").
 """
@@ -382,42 +383,28 @@ def _hint_authors(hints: dict[str, Any]) -> list[str]:
     return []
 
 
-def split_text(text: str, *, hints: dict[str, Any] | None = None,
-               stats: BoilerplateStats | None = None, site: str | None = None) -> list[Article]:
-    """Split a plain-text page into its articles: primary first, related after.
+@dataclass
+class _Segment:
+    header: Header | None
+    start: int  # first body block
+    end: int    # one past the last block
 
-    ``hints`` carries what the container knows (``title``, ``published``, ``authors``,
-    ``url``, ``site``, ``publisher``); it fills the primary article's fields that the text
-    does not state. ``stats`` (filled by a first pass over the run) removes lines that
-    recur across the site's pages.
-    """
-    hints = hints or {}
-    site = site or _hint_str(hints, "site")
-    blocks, _wrapped = build_blocks(text or "")
-    classify(blocks)
+
+def _segments(blocks: list[Block], headers: list[Header], hint_title: str | None) -> tuple[list[_Segment], list[str]]:
+    """The page's article segments in order, and the blocks before the first (removed)."""
     n = len(blocks)
-
-    doc_publisher = best_publisher(publisher_votes([b.text for b in blocks]))
-    if not doc_publisher and stats is not None:
-        doc_publisher = stats.publisher(site)
-    if not doc_publisher:
-        doc_publisher = _hint_str(hints, "publisher", "site_name")
-
-    headers = find_headers(blocks)
-    hint_title = _hint_str(hints, "title")
-    promo = _promo_header(blocks, headers, hint_title)
-    pre_removed: list[str] = []
-    segments: list[tuple[Header | None, int, int]] = []  # (header, body start, end)
     first = headers[0].title if headers else n
     pre_words = sum(word_count(b.text) for b in blocks[:first] if b.kind == "content")
+    promo = _promo_header(blocks, headers, hint_title)
+    segments: list[_Segment] = []
+    pre_removed: list[str] = []
     if promo is not None:
         # The container's title stands at the top and a different header follows it with
         # little between: that header is a promotion inserted above the body.
         h0 = Header(title=promo, body_start=headers[0].body_start)
         pre_removed = [b.text for b in blocks[:promo]]
-        end = headers[1].title if len(headers) > 1 else n
-        segments.append((h0, h0.body_start, end))
         headers = headers[1:]
+        segments.append(_Segment(h0, h0.body_start, headers[0].title if headers else n))
     elif not headers or pre_words >= PRE_HEADER_MIN_WORDS or (
             not _is_hint_title(blocks[first].text, hint_title) and _short_lead_article(blocks, first, hint_title)):
         # Content before the first header (or a page without one) is an article: titled by the
@@ -431,44 +418,68 @@ def split_text(text: str, *, hints: dict[str, Any] | None = None,
             if len(before) == 1 and word_count(blocks[before[0]].text) <= MAX_SUBTITLE_WORDS:
                 h0.subtitle = before[0]
             pre_removed = [b.text for j, b in enumerate(blocks[:t]) if j != h0.subtitle]
-            segments.append((h0, t + 1, first))
+            segments.append(_Segment(h0, t + 1, first))
         else:
-            segments.append((None, 0, first))
+            segments.append(_Segment(None, 0, first))
     else:
         pre_removed = [b.text for b in blocks[:first]]
     for k, h in enumerate(headers):
-        end = headers[k + 1].title if k + 1 < len(headers) else n
-        segments.append((h, h.body_start, end))
+        segments.append(_Segment(h, h.body_start, headers[k + 1].title if k + 1 < len(headers) else n))
+    return segments, pre_removed
 
-    articles: list[Article] = []
-    for h, start, end in segments:
-        idx = list(range(start, end))
-        _drop_comment_section(blocks, idx)
-        _trim_tail(blocks, idx)
-        removed: list[str] = []
-        if h is not None:
-            for j in range(h.title + 1, start):
-                if j != h.subtitle and j not in h.meta_blocks:
-                    removed.append(blocks[j].text)
-                elif j in h.meta_blocks and blocks[j].kind == "residue":
-                    removed.append(blocks[j].text)
-        paras: list[str] = []
-        for j in idx:
-            b = blocks[j]
-            if b.kind == "content" and stats is not None and stats.is_recurring(b.text, site):
-                b.kind, b.reason = "boiler", "recurring"
-            if b.kind == "content":
-                paras.append(b.text)
-            else:
-                removed.append(b.text)
-        body = "\n\n".join(paras)
-        title = blocks[h.title].text if h is not None else None
-        subtitle = blocks[h.subtitle].text if h is not None and h.subtitle is not None else None
-        art = Article(index=0, role="related", title=title, text=body, subtitle=subtitle,
-                      authors=list(h.authors) if h else [],
-                      publisher=(h.publisher if h and h.publisher else doc_publisher),
-                      published=h.published if h else None, removed=removed)
-        articles.append(art)
+
+def _article(blocks: list[Block], seg: _Segment, *, publisher: str | None,
+             stats: BoilerplateStats | None, site: str | None) -> Article:
+    """One article from its segment: header fields, clean body, removed lines."""
+    h = seg.header
+    idx = list(range(seg.start, seg.end))
+    _drop_comment_section(blocks, idx)
+    _trim_tail(blocks, idx)
+    removed: list[str] = []
+    if h is not None:
+        # Header lines that are neither subtitle nor metadata (widgets, roles, residue) are shown as removed.
+        for j in range(h.title + 1, seg.start):
+            if j == h.subtitle:
+                continue
+            if j not in h.meta_blocks or blocks[j].kind == "residue":
+                removed.append(blocks[j].text)
+    paras: list[str] = []
+    for j in idx:
+        b = blocks[j]
+        if b.kind == "content" and stats is not None and stats.is_recurring(b.text, site):
+            b.kind, b.reason = "boiler", "recurring"
+        (paras if b.kind == "content" else removed).append(b.text)
+    if h is None:
+        return Article(index=0, role="related", title=None, text="\n\n".join(paras), publisher=publisher,
+                       removed=removed)
+    return Article(index=0, role="related", title=blocks[h.title].text, text="\n\n".join(paras),
+                   subtitle=blocks[h.subtitle].text if h.subtitle is not None else None,
+                   authors=list(h.authors), publisher=h.publisher or publisher, published=h.published,
+                   removed=removed)
+
+
+def split_text(text: str, *, hints: dict[str, Any] | None = None,
+               stats: BoilerplateStats | None = None, site: str | None = None) -> list[Article]:
+    """Split a plain-text page into its articles: primary first, related after.
+
+    ``hints`` carries what the container knows (``title``, ``published``, ``authors``,
+    ``url``, ``site``, ``publisher``); it fills the primary article's fields that the text
+    does not state. ``stats`` (filled by a first pass over the run) removes lines that
+    recur across the site's pages.
+    """
+    hints = hints or {}
+    site = site or _hint_str(hints, "site")
+    blocks, _wrapped = build_blocks(text or "")
+    classify(blocks)
+
+    publisher = best_publisher(publisher_votes([b.text for b in blocks]))
+    if not publisher and stats is not None:
+        publisher = stats.publisher(site)
+    if not publisher:
+        publisher = _hint_str(hints, "publisher", "site_name")
+
+    segments, pre_removed = _segments(blocks, find_headers(blocks), _hint_str(hints, "title"))
+    articles = [_article(blocks, seg, publisher=publisher, stats=stats, site=site) for seg in segments]
 
     # Related articles without a body are widgets ("latest articles" boxes), not articles.
     kept: list[Article] = []
@@ -477,8 +488,6 @@ def split_text(text: str, *, hints: dict[str, Any] | None = None,
             kept.append(a)
         elif kept:  # shown as removed under the article it followed
             kept[-1].removed += [x for x in (a.title, a.subtitle, a.text) if x] + a.removed
-    if not kept:
-        kept = [Article(index=0, role="primary", title=None, text="", publisher=doc_publisher)]
     if len(kept) > 1 and word_count(kept[0].text) < MIN_RELATED_WORDS and kept[0].title is None:
         pre_removed += [kept[0].text] if kept[0].text else []
         kept = kept[1:]
@@ -488,13 +497,9 @@ def split_text(text: str, *, hints: dict[str, Any] | None = None,
         a.role = "primary" if i == 0 else "related"
 
     primary = kept[0]
-    if not primary.title:
-        primary.title = _hint_str(hints, "title")
-    if not primary.published:
-        primary.published = _hint_date(hints)
-    if not primary.authors:
-        primary.authors = _hint_authors(hints)
-    if not primary.publisher:
-        primary.publisher = _hint_str(hints, "publisher", "site_name")
+    primary.title = primary.title or _hint_str(hints, "title")
+    primary.published = primary.published or _hint_date(hints)
+    primary.authors = primary.authors or _hint_authors(hints)
+    primary.publisher = primary.publisher or _hint_str(hints, "publisher", "site_name")
     primary.url = _hint_str(hints, "url")
     return kept
