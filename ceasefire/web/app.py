@@ -358,6 +358,9 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
                             Q.events(reader, f, 20), site.cached(("facets",), lambda: Q.facets(reader)))
         return site.cached(("overview", f), make)
 
+    # The JSON routes declare the filter parameters only so that the OpenAPI
+    # schema documents them; they are read (and validated) by _filters().
+
     @app.get("/overview.json", response_model=Overview, tags=["overview"],
              summary="Counts, timeline, top actors and places, latest events, for the given filters")
     def overview_json(request: Request, since: str = "", until: str = "", type: str = "", actor: str = "",

@@ -231,3 +231,34 @@ def test_hostile_article_runs_no_script(server: str, page: Any) -> None:
     assert page.locator(f".article-text :is({live}), details.removed :is({live})").count() == 0
     page.wait_for_timeout(300)
     assert page.dialogs == []
+
+
+def _png_1x1() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(b"\x00\xaa\xd3\xdf")) + chunk(b"IEND", b""))
+
+
+@pytest.mark.parametrize("reachable", [True, False])
+def test_online_tiles_only_when_reachable(server: str, page: Any, reachable: bool) -> None:
+    png = _png_1x1()
+    if reachable:  # stand in for the tile server: the page cannot tell the difference
+        page.route("https://tile.openstreetmap.org/**",
+                   lambda route: route.fulfill(status=200, content_type="image/png", body=png))
+    else:
+        page.route("https://tile.openstreetmap.org/**", lambda route: route.abort("internetdisconnected"))
+    page.goto(server + "/")
+    _wait_map(page)
+    page.wait_for_selector(f"#map[data-tiles='{'online' if reachable else 'offline'}']", state="attached")
+    tiles = page.locator(".leaflet-tile-pane img.leaflet-tile")
+    if reachable:
+        tiles.first.wait_for(state="attached")
+        assert tiles.count() > 0
+    else:
+        assert tiles.count() == 0
+    assert page.locator(".leaflet-overlay-pane path").count() > 100, "outlines drawn either way"
