@@ -256,6 +256,8 @@ def load_actors_tsv(path: Path, base: dict[str, Actor]) -> None:
         )
         if aid in base:  # override of a generated sub-actor: keep what the line leaves empty
             old = base[aid]
+            if old.kind == "state":
+                raise ValueError(f"{path.name}: id {aid} is a state's ISO code; choose another id")
             keep = {k: v for k, v in fields.items() if v and k != "aliases"}
             base[aid] = replace(old, **keep, aliases=old.aliases + fields["aliases"])  # type: ignore[arg-type]
         else:
