@@ -44,10 +44,15 @@ FUTURE_NOUNS = frozenset({
 # Verbs (and predicative adjectives) whose complement is announced, planned or expected.
 FUTURE_VERBS = frozenset({
     "plan", "prepare", "intend", "aim", "expect", "threaten", "vow", "promise", "pledge",
-    "decide", "agree", "offer", "go", "about", "set", "due", "poised", "ready", "seek",
-    "schedule", "mean", "resolve", "swear", "willing", "prepared", "determine", "announce", "commit", "gear", "crank",
-    "move", "look", "hope", "want", "try", "attempt", "propose",
+    "agree", "offer", "go", "about", "due", "poised", "ready", "seek",
+    "schedule", "mean", "resolve", "swear", "willing", "prepared", "determine", "announce", "commit", "gear",
+    "crank", "move", "look", "hope", "want", "propose",
 })
+# Predicative words that make "is X to do" future ("is set to", "is due to").
+FUTURE_ADJECTIVES = FUTURE_VERBS | {"set", "likely"}
+# Predicative words that make "it is X to do" a demand ("it is important to set aside demands").
+DEMAND_ADJECTIVES = frozenset({"important", "necessary", "essential", "vital", "imperative", "crucial",
+                               "urgent", "time"})
 
 # Words of preparation or imminence: a hostile act they announce is also a threat.
 IMMINENT_WORDS = frozenset({"prepare", "crank", "gear", "about", "poised", "ready", "mass", "brace"})
@@ -62,6 +67,8 @@ HYPOTHETICAL_VERBS = frozenset({
 TRANSPARENT_VERBS = frozenset({
     "begin", "start", "continue", "keep", "resume", "manage", "help", "seem", "appear",
     "use", "be", "have", "get", "come", "need", "launch", "step", "intensify",
+    # an attempt or decision at an act is coded as the act ("tried to capture", "decided to halt")
+    "try", "attempt", "decide", "seek",
 })
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -114,13 +121,17 @@ def _own_status(verb: Token) -> str | None:
             lem = c.lemma_.lower()
             if lem in NEGATING_VERBS:
                 return "negated"
-            if lem in FUTURE_VERBS:
+            if lem in FUTURE_ADJECTIVES:
                 return "future"
+            if lem in DEMAND_ADJECTIVES:
+                return "demanded"
             if lem in HYPOTHETICAL_VERBS:
                 return "hypothetical"
-    # "is going to", "was to be scaled down"
+    # "it is important to release", "is going to", "was to be scaled down"
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in DEMAND_ADJECTIVES for c in verb.head.children):
+            return "demanded"
         return "future"
     return None
 
@@ -148,10 +159,12 @@ def frame_of(trigger: Token) -> Frame:
         return Frame(status or "asserted", _report_above(t, trigger), _according_to(trigger))
     if t != trigger and status is None:
         lem = t.lemma_.lower()
-        if lem in REQUEST_VERBS and trigger.dep_ in ("dobj", "pobj"):
+        by_prep = trigger.dep_ == "pobj" and trigger.head.lower_ in ("for", "on", "upon", "from")
+        if lem in REQUEST_VERBS and lem != "order" and (trigger.dep_ == "dobj" or by_prep):
+            # "demanded the withdrawal", "called for a ceasefire"; an ordered killing was carried out
             status = "demanded"
-        elif lem in NEGATING_VERBS and trigger.dep_ in ("dobj", "pobj"):
-            status = "negated"
+        elif lem in NEGATING_VERBS and (trigger.dep_ == "dobj" or by_prep):
+            status = "asserted" if _negated_itself(t) else "negated"
         elif lem in FUTURE_VERBS and trigger.dep_ in ("dobj",):
             status = "future"
     for _ in range(12):
@@ -173,7 +186,10 @@ def frame_of(trigger: Token) -> Frame:
                 if hl in REQUEST_VERBS and t.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep"):
                     status = "demanded"
                 elif hl in NEGATING_VERBS and t.dep_ in ("xcomp", "pcomp", "prep", "pobj", "ccomp"):
-                    status = "negated"
+                    # "failed to prevent the offensive": two negations make it happen
+                    status = "asserted" if _negated_itself(head) else "negated"
+                elif hl in DEMAND_ADJECTIVES and t.dep_ == "xcomp":
+                    status = "demanded"
                 elif hl in FUTURE_VERBS and (t.dep_ in ("xcomp", "acomp", "ccomp") or (
                         t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))):
                     # "plans to strike"; "is cranking up to resume bombing" (purpose parsed as advcl)
@@ -184,10 +200,14 @@ def frame_of(trigger: Token) -> Frame:
                     hl in TRANSPARENT_VERBS and t.dep_ != "ccomp"):
                 t = head
                 continue
-            if t.dep_ == "advcl" and status is None:
+            if t.dep_ == "advcl" and status is None and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                # a participle or infinitive shares its clause's status ("..., killing 20");
+                # a finite "as/after/when" clause has its own
                 t = head
                 continue
-        if t.dep_ == "acl" and status is None and hl in FUTURE_NOUNS:
+        if t.dep_ == "acl" and status is None and hl in FUTURE_NOUNS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             status = "future"
         break
     if report is None:
@@ -206,6 +226,13 @@ def _imminent(trigger: Token, stop: Token | None) -> bool:
                 c.dep_ == "acomp" and c.lemma_.lower() in IMMINENT_WORDS for c in t.children):
             return True
     return False
+
+
+def _negated_itself(verb: Token) -> bool:
+    """Whether a governing verb is itself negated: "not", or the complement of "failed to"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_VERBS
 
 
 def _direct_argument(noun: Token, pred: Token) -> bool:

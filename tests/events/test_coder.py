@@ -322,3 +322,22 @@ IMMINENT_CASES = [
 @pytest.mark.parametrize(("text", "expected"), IMMINENT_CASES)
 def test_imminent_acts_and_buried_negation(nlp, text, expected):
     assert {(e.type, e.status) for e in _code(nlp, text)} == expected
+
+
+STATUS_CASES = [
+    ("Diplomacy failed to prevent the rebel offensive.", "ASSAULT", "asserted"),
+    ("The talks prevented a new offensive.", "ASSAULT", "negated"),
+    ("It is important to release the prisoners.", "RETREAT", "demanded"),
+    ("Al-Nusra has been attempting to merge with other groups.", "COOPERATE", "asserted"),
+    ("Moscow decided to halt the operation.", "CONCEDE", "asserted"),
+    ("The army will advance on the city as the rebels withdraw.", "RETREAT", "asserted"),
+    ("The militants killed two guards, the ministry said.", "ASSAULT", "asserted"),
+    ("The commander ordered the killing of the prisoners.", "ASSAULT", "asserted"),
+    ("The deadline given by Moscow was about to expire.", "THREATEN", "asserted"),
+]
+
+
+@pytest.mark.parametrize(("text", "typ", "status"), STATUS_CASES)
+def test_status(nlp, text, typ, status):
+    found = {(e.type, e.status) for e in _code(nlp, text)}
+    assert (typ, status) in found, found
