@@ -34,6 +34,7 @@ import re
 import sys
 import time
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -191,7 +192,7 @@ class MilanResult:
 
 def evaluate(name: str, articles: list[GoldArticle]) -> MilanResult:
     from ceasefire.places import get_gazetteer
-    from ceasefire.places.finder import country_context
+    from ceasefire.places.finder import context_without, country_context
     from ceasefire.places.normalize import name_key
 
     gaz = get_gazetteer()
@@ -201,11 +202,12 @@ def evaluate(name: str, articles: list[GoldArticle]) -> MilanResult:
     for art in articles:
         words = re.findall(r"[A-Z][a-z]+", art.text)
         context = country_context(gaz, [t.text for t in art.toponyms], words)
+        same_name = Counter(name_key(t.text) for t in art.toponyms)
         for top in art.toponyms:
             mention = art.text[top.start:top.end]
             if name_key(mention) != name_key(top.text):  # a few TR-News offsets are shifted
                 mention = top.text
-            place = gaz.resolve(mention, context)
+            place = gaz.resolve(mention, context_without(context, gaz, top.text, same_name[name_key(top.text)]))
             n += 1
             gold_country = top.country
             if gold_country is None and top.geonameid in by_id:

@@ -102,8 +102,11 @@ PHRASE_MIN_POPULATION = 1000
 # A phrase the NER labelled otherwise ("Aleppo's" as NORP, "Idlib" as ORG) is
 # taken for a context-country city of at least this size (dev gold: Idlib, Tartus).
 PHRASE_LABELLED_MIN_POPULATION = 50_000
-# A non-country place whose readings all lie in one country signals that country.
+# A non-country place signals its country when its best reading is notable
+# (a city of 100k+, ...) and leads readings elsewhere by STRONG_MARGIN in score
+# (about a factor of 100 in population); "Kabul", "Kandahar" signal AFG.
 STRONG_CITY_POPULATION = 100_000
+STRONG_MARGIN = 0.3
 
 
 @dataclass
@@ -177,7 +180,7 @@ def _is_candidate_token(doc: Doc, i: int) -> bool:
     if _ARTICLE_HYPHEN.match(tok.text) or (_ARTICLE_BARE.match(tok.text) and len(nxt) and
                                            (nxt[0].text == "-" or nxt[0].text[:1].isupper())):
         return any(t.text[:1].isupper() and t.is_alpha for t in nxt)
-    return bool(tok.text[:1].isupper()) and not tok.is_stop and tok.is_alpha
+    return bool(tok.text[:1].isupper()) and not tok.is_stop and (tok.is_alpha or tok.text.isalnum())
 
 
 def _phrase_mentions(gaz: Gazetteer, doc: Doc, taken: list[bool]) -> list[_Mention]:
@@ -204,6 +207,13 @@ def _phrase_mentions(gaz: Gazetteer, doc: Doc, taken: list[bool]) -> list[_Menti
                 cands = gaz.candidates(text)
                 if cands:
                     best = (j, text, cands)
+                else:  # known only with its generic word: "M5 highway", "Engels air base"
+                    ext = _extend_suffix(doc, j)
+                    if ext > j:
+                        etext = doc[i:ext].text
+                        ecands = gaz.candidates(etext)
+                        if ecands:
+                            best = (ext, etext, ecands)
             j += 1
         if best is not None:
             j, text, cands = best
@@ -343,39 +353,58 @@ def _metonymic(cand: GeoCandidate) -> bool:
     return cand.entry.feature in {"PCLI", "PPLC", "BLDG"}
 
 
-def country_context(gaz: Gazetteer, names: Iterable[str], words: Iterable[str] = ()) -> Counter[str]:
-    """How often an article signals each country (ISO-3).
+def name_signals(gaz: Gazetteer, name: str) -> Counter[str]:
+    """The country (and first-level region) signals one toponym mention gives.
 
-    ``names`` are its toponym mentions: a country name counts for that country
-    (actor uses included: "Russia said" is about Russia), and so does a place
-    whose every reading lies in one country if one reading is notable (curated,
-    first-level region, capital or a city of 100k+). ``words`` are its tokens:
-    nationality words count too ("Syrian", "Saudis"). A name that can only be
-    one first-level region also counts under the key ``"ISO/region name"``
-    ("USA/New Jersey"), which ranks places inside that region first.
+    A country name counts for that country (actor uses included: "Russia said"
+    is about Russia); any other place counts for its country when its best
+    reading without context is notable (curated, first-level region, capital or
+    a city of 100k+) and clearly ahead of any reading in another country. A name
+    that can only be one first-level region also counts under the key
+    ``"ISO/region name"`` ("USA/New Jersey"), which ranks places inside it first.
     """
+    sig: Counter[str] = Counter()
+    country = gaz.country_of_name(name)
+    if country:
+        sig[country] += 1
+        return sig
+    ranked = gaz.ranked(name)
+    if ranked and ranked[0].country:
+        best = ranked[0]
+        notable = (best.entry.curated or best.entry.feature in {"ADM1", "PPLC"}
+                   or best.entry.population >= STRONG_CITY_POPULATION)
+        clear = all(c.country == best.country or best.score - c.score >= STRONG_MARGIN for c in ranked[1:])
+        if notable and clear:
+            sig[best.country] += 1
+    regions = {(c.country, c.entry.admin1) for c in ranked if c.entry.feature == "ADM1" and c.match != "loose"}
+    if len(regions) == 1:
+        iso, admin1 = next(iter(regions))
+        sig[f"{iso}/{admin1}"] += 1
+    return sig
+
+
+def country_context(gaz: Gazetteer, names: Iterable[str], words: Iterable[str] = ()) -> Counter[str]:
+    """How often an article signals each country (ISO-3): the :func:`name_signals`
+    of its toponym mentions plus its nationality words ("Syrian", "Saudis")."""
     ctx: Counter[str] = Counter()
     for name in names:
-        country = gaz.country_of_name(name)
-        if country:
-            ctx[country] += 1
-            continue
-        cands = gaz.candidates(name)
-        countries = {c.country for c in cands if c.country}
-        strong = [c for c in cands if c.entry.curated or c.entry.feature in {"ADM1", "PPLC"}
-                  or c.entry.population >= STRONG_CITY_POPULATION]
-        if len(countries) == 1 and strong:
-            ctx[next(iter(countries))] += 1
-        regions = {(c.country, c.entry.admin1) for c in cands if c.entry.feature == "ADM1" and c.match != "loose"}
-        if len(regions) == 1:
-            iso, admin1 = next(iter(regions))
-            ctx[f"{iso}/{admin1}"] += 1
+        ctx.update(name_signals(gaz, name))
     for word in words:
         if word[:1].isupper() and word.isalpha():
             iso = gaz.demonym_country(word)
             if iso:
                 ctx[iso] += 1
     return ctx
+
+
+def context_without(context: Counter[str], gaz: Gazetteer, name: str, times: int = 1) -> Counter[str]:
+    """The article context less what the mentions of ``name`` themselves signalled,
+    so that "Tripoli" (best alone: Libya) does not vote for its own reading."""
+    own = name_signals(gaz, name)
+    out = Counter(context)
+    for key, n in own.items():
+        out[key] -= n * times
+    return Counter({k: v for k, v in out.items() if v > 0})
 
 
 def find_places(doc: Doc, ctx: ArticleContext | None = None, gazetteer: Gazetteer | None = None) -> list[Place]:
@@ -406,6 +435,7 @@ def find_places(doc: Doc, ctx: ArticleContext | None = None, gazetteer: Gazettee
             taken[k] = True
 
     context = country_context(gaz, [m.lookup for m in mentions if m.cands], (t.text for t in doc))
+    same_name = Counter(name_key(m.lookup) for m in mentions if m.cands)
 
     # "Palmyra, New York": a place followed by ", <state or country>" lies in it
     container: dict[int, list[GeoCandidate]] = {}
@@ -418,7 +448,7 @@ def find_places(doc: Doc, ctx: ArticleContext | None = None, gazetteer: Gazettee
     for m in sorted(mentions, key=lambda m: m.start):
         if not m.cands:
             continue
-        ranked = gaz.ranked(m.lookup, context)
+        ranked = gaz.ranked(m.lookup, context_without(context, gaz, m.lookup, same_name[name_key(m.lookup)]))
         if not ranked:
             continue
         best = _within_container(ranked, container.get(m.end))
