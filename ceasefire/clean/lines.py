@@ -20,6 +20,9 @@ from functools import lru_cache
 # only the script-residue substring test runs on them. Calibrated on the seed pages, whose
 # longest boilerplate line (a PayPal plea) is 118 characters, with headroom for longer pleas.
 MAX_PATTERN_LEN = 400
+# Share of code characters ({}();=<>|[]/\) from which a long line is code: the seeds' ad
+# line has ~0.2, English prose well under 0.02.
+CODE_DENSITY = 0.08
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                          "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u2026": "..."})
@@ -33,9 +36,15 @@ def fold(line: str) -> str:
 
 
 # Script and markup residue: substrings that only appear in code, never in prose.
-_SCRIPT_MARKERS = ("adsbygoogle", "googlesyndication", "googletag", "document.write", "<script",
-                   "</script", "function(", "window.", ".push({", "javascript:", "data-ad-",
-                   "var _gaq", "fbq(", "gtag(")
+# Script and markup residue: regexes that match code, never prose ("our window. I looked" is
+# prose; "window.adsbygoogle" is code).
+_SCRIPT_MARKERS = (r"adsbygoogle", r"googlesyndication", r"googletag\.", r"document\.write\(", r"<script\b",
+                   r"</script>", r"\bfunction\s*\([\w\s,]{0,80}\)\s*\{", r"\bwindow\.[a-z_]", r"\.push\(\{", r"javascript:",
+                   r"\bdata-ad-", r"\bvar _gaq", r"\bfbq\(", r"\bgtag\(")
+# Ad snippets glued into a paragraph of prose are cut out of it rather than dropping the paragraph.
+INLINE_SCRIPT = re.compile(r"\(adsbygoogle\s*=\s*window\.adsbygoogle\s*\|\|\s*\[\]\)\.push\(\{\}\);?"
+                           r"|(?:https?:)?//pagead2\.googlesyndication\.com/[^\s]{0,200}"
+                           r"|<script\b[^<>]{0,500}>|</script>", re.I)
 
 # Whole-line navigation / widget words (compared after fold() and trimming punctuation).
 _NAV_LINES = frozenset("""
@@ -147,7 +156,7 @@ def strip_edge_punct(text: str) -> str:
     return text.strip(" \t.:;,!?-|•·*#»«\"'“”‘’()[]")
 
 
-_SCRIPT_RE = re.compile("|".join(re.escape(m) for m in _SCRIPT_MARKERS), re.I)
+_SCRIPT_RE = re.compile("|".join(_SCRIPT_MARKERS), re.I)
 # One alternation of all phrase patterns: a single regex pass per line; the group name is the reason.
 _BOILER_RE = re.compile("|".join(f"(?P<{reason}_{i}>{pat.pattern})"
                                  for i, (reason, pat) in enumerate(_BOILER_PATTERNS)))
@@ -168,6 +177,13 @@ _TRIGGERS = (
     "learn more", "find out", "download", "get it", "free ",
 )
 _SCRIPT_HINTS = ("google", "(", "<", "window.", "document.", "javascript", "data-ad-", "_gaq")
+
+
+def strip_inline_script(text: str) -> str:
+    """The text less ad-script snippets glued into it."""
+    if "adsbygoogle" not in text and "googlesyndication" not in text and "script" not in text.lower():
+        return text
+    return " ".join(INLINE_SCRIPT.sub(" ", text).split())
 
 
 def script_residue(line: str) -> bool:
@@ -191,8 +207,15 @@ def boiler_reason(line: str, *, single_words: bool = True) -> str | None:
     if not s:
         return None
     if len(s) > MAX_PATTERN_LEN:
-        return "script" if script_residue(s) else None
+        # A long line is code only when code characters are dense; prose that quotes a
+        # snippet keeps its text (see INLINE_SCRIPT).
+        return "script" if script_residue(s) and _code_density(s) >= CODE_DENSITY else None
     return _short_line_reason(s, single_words)
+
+
+def _code_density(s: str) -> float:
+    head = s[:4000]
+    return sum(head.count(c) for c in "{}();=<>|[]/\\") / max(len(head), 1)
 
 
 # Widget lines repeat on every page of a site: cache the verdicts on short lines (only short

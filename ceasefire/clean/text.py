@@ -32,6 +32,7 @@ from .lines import (
     is_comment_marker,
     is_residue,
     is_title_like,
+    strip_inline_script,
     word_count,
 )
 from .meta import (
@@ -117,6 +118,10 @@ def classify(blocks: list[Block]) -> None:
     """Mark boilerplate and header residue among the content blocks, in place."""
     for b in blocks:
         if b.kind != "content":
+            continue
+        b.text = strip_inline_script(b.text)
+        if not b.text:
+            b.kind, b.reason = "boiler", "script"
             continue
         if is_residue(b.text):
             b.kind, b.reason = "residue", "residue"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ceasefire.clean.lines import boiler_reason, ends_sentence, is_residue, is_title_like
+from ceasefire.clean.lines import boiler_reason, ends_sentence, is_residue, is_title_like, strip_inline_script
 
 
 @pytest.mark.parametrize("line,reason", [
@@ -70,6 +70,8 @@ def test_boilerplate_lines(line: str, reason: str) -> None:
     "US troops leave Syria",
     "Investigators said they hoped to learn more.",
     "To read the monitors' report in full, click here.",
+    "A bullet hit our window. I looked outside and saw the neighbours running (they had seen the fighters).",
+    "He called the function (a dinner for donors) a success.",
 ])
 def test_content_lines_are_not_boilerplate(line: str) -> None:
     assert boiler_reason(line) is None
@@ -82,7 +84,8 @@ def test_single_word_nav_can_be_left_for_wrapped_text() -> None:
 
 def test_huge_line_only_gets_the_script_check() -> None:
     assert boiler_reason("subscribe " * 100_000) is None
-    assert boiler_reason("x" * 100 + "adsbygoogle" + "x" * 100_000) == "script"
+    assert boiler_reason("(adsbygoogle = window.adsbygoogle || []).push({}); " * 20_000) == "script"
+    assert boiler_reason("x" * 100 + "adsbygoogle" + "x" * 100_000) is None  # not code-dense
 
 
 @pytest.mark.parametrize("line,expected", [
@@ -114,3 +117,10 @@ def test_title_like(text: str, expected: bool) -> None:
 ])
 def test_ends_sentence(text: str, expected: bool) -> None:
     assert ends_sentence(text) is expected
+
+
+def test_prose_with_a_glued_ad_snippet_is_kept_and_cleaned() -> None:
+    prose = "The convoy reached the town on Sunday after weeks of talks between the two sides. " * 8
+    line = prose + "(adsbygoogle = window.adsbygoogle || []).push({}); " + prose
+    assert boiler_reason(line) is None
+    assert strip_inline_script(line) == " ".join((prose + prose).split())

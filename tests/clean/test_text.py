@@ -350,3 +350,10 @@ def test_breadcrumb_subtitle_and_repeated_date() -> None:
     assert a.subtitle == "Aid agencies say supplies will last a month."
     assert a.published == "2016-06-04"
     assert a.text == P1 + "\n\n" + P2
+
+
+def test_ad_snippet_inside_a_paragraph_is_cut_out() -> None:
+    page = "\n\n".join(["Convoy Reaches Besieged Town After Weeks of Talks", "By Jane Roe",
+                        P1 + " (adsbygoogle = window.adsbygoogle || []).push({}); " + P2])
+    (a,) = split_text(page)
+    assert a.text == P1 + " " + P2
