@@ -75,6 +75,8 @@ IDIOM_OBJECTS = frozenset({"balance", "chord", "tone", "note", "record", "high",
 # Verbs and nouns that report what an attack did rather than a separate attack.
 CONSEQUENCE_LEMMAS = frozenset({"kill", "injure", "wound", "destroy", "damage", "rock", "hit", "target",
                                 "destruction", "killing", "massacre", "slaughter"})
+# Event types whose verb frames its object as wanted, promised or refused rather than existing.
+FRAMING_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"})
 # Promises whose content decides between AGREE and THREATEN.
 PROMISE_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "THREATEN"})
@@ -141,7 +143,7 @@ def code_events(doc: Doc, ctx: ArticleContext, settings: CoderSettings = DEFAULT
             trig = _trigger(tok, lex)
             if trig is None:
                 continue
-            coded = _code_trigger(tok, trig, sent, ctx, settings)
+            coded = _code_trigger(tok, trig, sent, ctx, settings, lex)
             key = (trig.type, tok.lemma_.lower())
             if settings.skip_repeated_mentions and trig.pos == "NOUN" and _anaphoric(tok, coded) and (
                     key in seen or _demonstrative(tok)):
@@ -489,7 +491,7 @@ def _actors(toks: list[Token], ctx: ArticleContext) -> list[ActorRef]:
 
 
 def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
-                  settings: CoderSettings) -> list[Event]:
+                  settings: CoderSettings, lex: Lexicon) -> list[Event]:
     args = _verb_args(tok, trig) if trig.pos == "VERB" else _noun_args(tok, trig)
     sources = _actors(args.sources, ctx)
     targets = [a for a in _actors(args.targets, ctx) if all(a.id != s.id for s in sources)]
@@ -500,6 +502,12 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
     else:
         pairs = [(sources[0] if sources else None, targets[0] if targets else None)]
     frame = frame_of(tok)
+    if trig.pos == "NOUN" and tok.dep_ == "dobj" and frame.status in ("future", "hypothetical"):
+        gov = tok.head
+        gov_trig = _lexical_trigger(gov, lex) if gov.lemma_.lower() not in LIGHT_VERBS else None
+        if gov_trig is not None and gov_trig.type not in FRAMING_TYPES:
+            # "the army will lift the siege": the siege exists; only the lifting is future
+            frame = replace(frame, status="asserted", imminent=False)
     claimant = _claimant(frame, tok, ctx)
     if not sources and frame.status == "future" and frame.report_verb is not None:
         # "the Russians are saying that bombing is about to resume": an announced act with no

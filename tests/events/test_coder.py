@@ -341,3 +341,8 @@ STATUS_CASES = [
 def test_status(nlp, text, typ, status):
     found = {(e.type, e.status) for e in _code(nlp, text)}
     assert (typ, status) in found, found
+
+
+def test_object_of_a_future_act_exists_now(nlp):
+    found = {(e.type, e.status) for e in _code(nlp, "The army will lift the siege of Deir Ezzor.")}
+    assert found == {("RETREAT", "future"), ("COERCE", "asserted")}
