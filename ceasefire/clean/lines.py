@@ -124,7 +124,7 @@ _BOILER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"global look press)\b")),
     ("cookies", re.compile(r"\b(?:we use cookies|accept cookies|cookie policy|privacy policy|"
                            r"terms of (?:use|service)|all rights reserved)\b")),
-    ("category", re.compile(r"^(?:filed under|posted in|categories|category|tags|topics)\s*:")),
+    ("category", re.compile(r"^(?:filed under|posted in|categories|category|tags|tagged|topics)\s*:")),
     ("caption", re.compile(r"^(?:image|media|photo|video) (?:caption|copyright|source)\b")),
     # A short line that ends in a call to action is a teaser or a promotion.
     # The call must stand as its own sentence ("...Read more", ". CLICK HERE"), not end one
@@ -157,6 +157,7 @@ def strip_edge_punct(text: str) -> str:
 
 
 _SCRIPT_RE = re.compile("|".join(_SCRIPT_MARKERS), re.I)
+_CATEGORY_RE = re.compile("|".join(pat.pattern for reason, pat in _BOILER_PATTERNS if reason == "category"))
 # One alternation of all phrase patterns: a single regex pass per line; the group name is the reason.
 _BOILER_RE = re.compile("|".join(f"(?P<{reason}_{i}>{pat.pattern})"
                                  for i, (reason, pat) in enumerate(_BOILER_PATTERNS)))
@@ -208,8 +209,10 @@ def boiler_reason(line: str, *, single_words: bool = True) -> str | None:
         return None
     if len(s) > MAX_PATTERN_LEN:
         # A long line is code only when code characters are dense; prose that quotes a
-        # snippet keeps its text (see INLINE_SCRIPT).
-        return "script" if script_residue(s) and _code_density(s) >= CODE_DENSITY else None
+        # snippet keeps its text (see INLINE_SCRIPT). Tag lists can be long too.
+        if script_residue(s) and _code_density(s) >= CODE_DENSITY:
+            return "script"
+        return "category" if _CATEGORY_RE.match(fold(s[:60])) else None
     return _short_line_reason(s, single_words)
 
 
@@ -244,6 +247,8 @@ def _short_line_reason(s: str, single_words: bool) -> str | None:
     # Widget phrases live on short lines; a long paragraph that merely mentions
     # "donations" or "subscribe" is prose. 250 chars covers the seeds' pleas (<= 120).
     if len(s) > 250:
+        if _CATEGORY_RE.match(f):
+            return "category"
         return "disclaimer" if _DISCLAIMER_RE.search(f) else None
     if not any(t in f for t in _TRIGGERS):
         return None

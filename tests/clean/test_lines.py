@@ -36,6 +36,7 @@ from ceasefire.clean.lines import boiler_reason, ends_sentence, is_residue, is_t
     ("Soldiers on patrol (Photo: Reuters/John Doe)", "caption"),
     ("Featured image: a convoy near the border", "caption"),
     ("Filed under: Syria, Middle East", "category"),
+    ("Filed under: Syria | Tagged: " + ", ".join(f"Topic {i}" for i in range(80)), "category"),
     ("in ,", "residue"),
     ("|", "residue"),
     ("5 100", "widget"),
