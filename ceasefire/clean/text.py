@@ -173,10 +173,11 @@ def _read_meta(blocks: list[Block], i: int, *, allow_name: bool) -> _Meta | None
     if dl:
         outlet = dl.leftover if dl.leftover and is_name_like(dl.leftover, outlet=True) else None
         return _Meta("date", 1, date=dl.date, outlet=outlet)
-    if allow_name:
-        names = _names(t)
-        if names:
-            return _Meta("name", 1, authors=names)
+    names = _names(t)
+    # Right after the title any name-shaped line is a byline; further down the header (after a
+    # date or "By"), only a person's name of two or more words ("BEIRUT" may be a dateline).
+    if names and (allow_name or all(len(x.split()) >= 2 and _person_or_agency(x) for x in names)):
+        return _Meta("name", 1, authors=names)
     return None
 
 

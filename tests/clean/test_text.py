@@ -357,3 +357,15 @@ def test_ad_snippet_inside_a_paragraph_is_cut_out() -> None:
                         P1 + " (adsbygoogle = window.adsbygoogle || []).push({}); " + P2])
     (a,) = split_text(page)
     assert a.text == P1 + " " + P2
+
+
+@pytest.mark.parametrize("header,authors,iso", [
+    (["June 4, 2016", "Jane Roe"], ["Jane Roe"], "2016-06-04"),
+    (["By", "Jane Roe"], ["Jane Roe"], None),
+    (["June 4, 2016", "BEIRUT"], [], "2016-06-04"),  # a dateline, not an author
+])
+def test_author_after_date_or_by(header: list[str], authors: list[str], iso: str | None) -> None:
+    page = "\n\n".join(["Convoy Reaches Besieged Town After Weeks of Talks", *header, P1, P2])
+    (a,) = split_text(page)
+    assert a.authors == authors and a.published == iso
+    assert a.text.endswith(P1 + "\n\n" + P2)
