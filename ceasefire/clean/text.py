@@ -114,6 +114,13 @@ def _person_or_agency(name: str) -> bool:
     return all(len(t.strip(".")) >= 2 or t.endswith(".") for t in toks)
 
 
+def _looks_like_a_name(text: str) -> bool:
+    """A headline candidate that is rather a name ("RYAN PEREZ-DAPLE" in a credits list):
+    name-shaped and either two words at most or all capitals. "Convoy Reaches Besieged Town"
+    is name-shaped too, but four title-case words make a headline."""
+    return is_name_like(text) and (word_count(text) <= 2 or text.isupper())
+
+
 def classify(blocks: list[Block]) -> None:
     """Mark boilerplate and header residue among the content blocks, in place."""
     for b in blocks:
@@ -259,7 +266,7 @@ def find_headers(blocks: list[Block]) -> list[Header]:
     n = len(blocks)
     while i < n:
         b = blocks[i]
-        if b.kind == "content" and is_title_like(b.text) and not is_name_like(b.text):
+        if b.kind == "content" and is_title_like(b.text) and not _looks_like_a_name(b.text):
             h = parse_header(blocks, i, cache)
             if h:
                 headers.append(h)
@@ -273,7 +280,7 @@ def _first_title(blocks: list[Block], start: int, end: int) -> int | None:
     """Position-based title of a page without header: its first content block, when headline-shaped
     and followed by more content."""
     first = next((j for j in range(start, end) if blocks[j].kind == "content"), None)
-    if first is None or not is_title_like(blocks[first].text) or is_name_like(blocks[first].text):
+    if first is None or not is_title_like(blocks[first].text) or _looks_like_a_name(blocks[first].text):
         return None
     rest = sum(word_count(blocks[j].text) for j in range(first + 1, end) if blocks[j].kind == "content")
     return first if rest >= MIN_RELATED_WORDS else None

@@ -369,3 +369,9 @@ def test_author_after_date_or_by(header: list[str], authors: list[str], iso: str
     (a,) = split_text(page)
     assert a.authors == authors and a.published == iso
     assert a.text.endswith(P1 + "\n\n" + P2)
+
+
+@pytest.mark.parametrize("title", ["Convoy Reaches Besieged Town", "Syria Talks Collapse"])
+def test_short_title_case_headline_is_a_title(title: str) -> None:
+    (a,) = split_text("\n\n".join([title, "By Jane Roe", P1]))
+    assert a.title == title and a.authors == ["Jane Roe"] and a.text == P1
