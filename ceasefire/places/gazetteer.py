@@ -55,7 +55,8 @@ REGION_ADJECTIVES = {
     "english": "England", "scottish": "Scotland", "welsh": "Wales", "kurdish": "Kurdistan",
 }
 ADMIN1_CONTEXT_WEIGHT = 1.0  # a place in a first-level region the article names ("Allendale" + "New Jersey")
-CURATED_BONUS = 0.3  # curated entries were added because news names them
+CURATED_BONUS = 0.8  # curated entries were added because news names them; 0.8 lets a curated
+# own name beat a GeoNames alternate name of a 100k city ("Sloviansk" is an alternate of Nikopol)
 CONTEXT_WEIGHT = 2.2  # an article about a country: its places beat bigger namesakes elsewhere
 # log10(population) / POP_DIVISOR: 1.0 for a place of 10 million.
 POP_DIVISOR = 7.0
