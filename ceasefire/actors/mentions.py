@@ -104,6 +104,13 @@ ORG_HEAD_TITLES = ("leader", "secretary-general", "commander", "director", "pres
 BARE_TITLES = {"president", "prime minister", "foreign minister", "defence minister", "interior minister",
                "vice president", "king", "crown prince", "emir", "supreme leader", "chancellor", "spokesman",
                "envoy", "secretary-general", "minister", "commander", "high representative"}
+# A country's office-holder the dictionary does not know stands for its government or military.
+FALLBACK_SUFFIX = {"president": "GOV", "prime minister": "GOV", "foreign minister": "MFA", "defence minister": "MOD",
+                   "interior minister": "GOV", "vice president": "GOV", "king": "GOV", "crown prince": "GOV",
+                   "emir": "GOV", "supreme leader": "GOV", "chancellor": "GOV", "spokesman": "GOV",
+                   "envoy": "MFA", "un ambassador": "MFA", "minister": "GOV", "commander": "MIL",
+                   "chief of the general staff": "MIL", "army chief": "MIL", "national security adviser": "GOV",
+                   "intelligence chief": "GOV"}
 # Titles whose holder for the article's theatre country may be meant by a bare "the president".
 COUNTRY_TITLES = {"president", "prime minister", "king", "emir", "supreme leader", "crown prince"}
 # Honorifics kept as part of a person mention ("Sheikh Shaalan al-Shaalan"); functional
@@ -167,6 +174,11 @@ KURDISH = {("kurdish", "forces"), ("kurdish", "fighters"), ("kurdish", "militia"
            ("kurdish", "militants"), ("kurdish", "rebels"), ("kurdish", "groups")}
 KURDISH_BY_THEATRE = {"SYR": "YPG", "IRQ": "PESHMERGA", "TUR": "PKK", "IRN": "KURDS"}
 
+# "<name>-backed forces": the named actor only qualifies another one.
+PREMODIFIER_RE = re.compile(
+    r"[-‐‑](?:backed|led|allied|aligned|supported|trained|funded|linked|affiliated|based|run|controlled|held|"
+    r"brokered|sponsored|friendly|installed|dominated|armed|inspired|leaning|majority|occupied|sanctioned)\b",
+    re.IGNORECASE)
 # Words that spaCy sometimes tags as a whole ORG/GPE entity but that name nothing on their own.
 COMMON_WORDS = {
     "state", "states", "department", "ministry", "office", "agency", "council", "committee", "house", "senate",
@@ -175,6 +187,8 @@ COMMON_WORDS = {
     "organization", "organisation", "the", "of", "and", "west", "east", "north", "south", "western", "eastern",
     "northern", "southern", "republic", "kingdom", "opposition", "regime", "islamic", "islamist", "islamists",
     "jihadi", "jihadist", "jihadists", "terrorist", "terrorists", "moderate", "moderates", "rebel", "rebels",
+    "defence", "defense", "foreign", "interior", "health", "justice", "security", "finance", "ministry of",
+    "affairs", "secretary", "minister", "president", "prime", "general", "staff", "joint", "chiefs",
 }
 LOCATIVE = {"in", "near", "across", "around", "outside", "inside", "throughout", "into", "at", "over", "of",
             "from", "to", "towards", "toward", "within", "northern", "southern", "eastern", "western", "central"}
@@ -215,13 +229,12 @@ class Mention:
 # the head's lemma decides which of the country's actors is meant.
 NP_HEADS: dict[str, str] = {}
 for _suffix, _lemmas in {
-    "MIL": "force troop soldier army military serviceman paratrooper marine commando sailor pilot officer general "
+    "MIL": "force troop soldier army military serviceman paratrooper marine commando sailor pilot officer "
            "warplane jet aircraft helicopter tank artillery navy drone warship submarine gunboat battalion brigade "
            "division unit regiment sniper guard airman infantry",
-    "GOV": "official administrator diplomat minister ministry authority government leader negotiator delegation "
-           "envoy ambassador spokesman spokeswoman spokesperson president premier lawmaker legislator parliament "
-           "parliamentarian senator cabinet regime administration adviser advisor prosecutor judge court "
-           "intelligence agent spy embassy consulate leadership counterpart delegate representative",
+    "GOV": "official administrator diplomat ministry authority government negotiator delegation lawmaker "
+           "legislator parliament parliamentarian senator cabinet regime administration adviser advisor "
+           "prosecutor judge court intelligence agent spy embassy consulate leadership counterpart delegate",
     "POL": "police policeman policemen gendarme gendarmerie",
     "REBELS": "rebel militant guerrilla guerilla militiaman militiamen militia insurgent fighter gunman separatist "
               "extremist jihadist jihadi islamist terrorist kidnapper hijacker attacker assailant mujahideen "
@@ -411,6 +424,10 @@ class _Finder:
             j, entry = m
             if self._caps_line(i, j, entry.shapes):
                 i += 1
+                continue
+            if PREMODIFIER_RE.match(self.text, ws[j - 1].end + (1 if self.text[ws[j - 1].end:ws[j - 1].end + 1]
+                                                                == "." else 0)):
+                i = j  # "U.S.-backed forces", "Iran-aligned group": the actor is the one backed
                 continue
             aid = self.d.resolve_collective(entry.actor_id, None, self.when)
             actor = self.actor(aid)
@@ -705,6 +722,10 @@ class _Finder:
                 continue
             if org_actor is not None or org_iso is not None:
                 holder = self._holder(title, org_actor, org_iso)
+                country = org_iso or (org_actor.country if org_actor is not None and org_actor.kind in
+                                      ("state", "government", "military") else None)
+                if holder is None and country and title in FALLBACK_SUFFIX:
+                    holder = self.actor(f"{country}_{FALLBACK_SUFFIX[title]}")  # "the Nigerien president"
             else:
                 prev_word = ws[i - 1].key if i > 0 else ""
                 followed_by_of = j < len(ws) and ws[j].key == "of"
@@ -874,7 +895,8 @@ class _Finder:
                 if kind not in ("person", "media") and not placeish:
                     return m
             elif pron in IT_PRONOUNS:
-                if kind not in ("person", "civilians") and not placeish and not _is_plural(surface):
+                plural = kind in ("armed_group", "other") and _is_plural(surface)
+                if kind not in ("person", "civilians") and not placeish and not plural:
                     return m
             elif pron in WE_PRONOUNS:
                 return self._we(pos, ordered)

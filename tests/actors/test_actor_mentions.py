@@ -51,7 +51,7 @@ CASES = [
     ("Hizballah and the Taleban issued statements, Reuters reported.", None,
      [("Hizballah", "HEZBOLLAH"), ("Taleban", "TALIBAN"), ("Reuters", "REUTERS")]),
     ("The Syrian Observatory for Human Rights said Islamic State fighters withdrew.", None,
-     [("Syrian Observatory for Human Rights", "SOHR"), ("Islamic State fighters", "ISIS")]),
+     [("Syrian Observatory for Human Rights", "SOHR"), ("Islamic State", "ISIS")]),
     # renamings valid in time
     ("Russian jets struck al-Nusra Front positions in Idlib.", D(2016, 9, 1),
      [("Russian jets", "RUS_AF"), ("al-Nusra Front", "JFS")]),
@@ -102,6 +102,11 @@ CASES = [
      [("Hungarian", "HUN_GOV"), ("Romanian officials", "ROU_GOV")]),
     ("Two Iraqi youths were killed near Samarra.", None, [("Iraqi youths", "IRQ_CIV")]),
     ("Troops returned to Afganistan last year.", None, [("Afganistan", "AFG")]),
+    ("U.S.-backed forces said they had taken Raqqa.", None, [("U.S", None)]),
+    ("The Nigerien president met the Malian Defence Minister.", D(2030, 1, 1),
+     [("Nigerien president", "NER_GOV"), ("Malian Defence Minister", "MLI_MOD")]),
+    ("Moscow said it targeted Islamic State, but the United States and its allies disagreed.", None,
+     [("its", "USA")]),
     # things that are not actors
     ("Aid went to Australia. Government officials said so.", None,
      [("Australia. Government officials", None)]),
