@@ -233,7 +233,9 @@ def resolve_actor(tok: Token | None, ctx: ArticleContext) -> ActorRef | None:
         if tok.pos_ == "PRON":
             found = ctx.actor_at(tok.idx, tok.idx + len(tok))
             return None if found is not None and _is_place(found, ctx) else found
-        found = ctx.actor_at(start, end)
+        # the mention covering the head names the phrase ("his US counterpart" is Kerry if the
+        # recogniser resolved "counterpart", not "US"); else any mention inside the phrase
+        found = ctx.actor_at(tok.idx, tok.idx + len(tok)) or ctx.actor_at(start, end)
         if found is None:
             # "his US counterpart, John Kerry": the apposition names the actor
             for ap in tok.children:
@@ -367,7 +369,8 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
     if trig.type == "MOBILIZE" or (trig.type == "RETREAT" and trig.mode not in ("release", "access")):
         targets = []  # "withdrew its troops", "deployed soldiers": the actor's own forces
     elif not targets:
-        targets = _pobjs(verb, TARGET_PREPS)
+        rally = ("around", "behind") if trig.type in ("SUPPORT", "COOPERATE") else ()  # "rallied behind X"
+        targets = _pobjs(verb, TARGET_PREPS + rally)
         if trig.type not in ("ASSAULT", "COERCE", "REQUEST", "ACCUSE", "THREATEN", "SANCTION", "AID",
                              "CONSULT", "COOPERATE", "AGREE", "SUPPORT", "REJECT", "PROTEST"):
             targets = []
@@ -495,7 +498,7 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
     args = _verb_args(tok, trig) if trig.pos == "VERB" else _noun_args(tok, trig)
     sources = _actors(args.sources, ctx)
     targets = [a for a in _actors(args.targets, ctx) if all(a.id != s.id for s in sources)]
-    if trig.type in SYMMETRIC_TYPES and len(sources) >= 2 and not targets:
+    if trig.type in SYMMETRIC_TYPES and len(sources) >= 2:
         pairs: list[tuple[ActorRef | None, ActorRef | None]] = [(sources[0], sources[1])]
     elif settings.split_coordinated:
         pairs = list(product(sources or [None], targets or [None]))[: settings.max_events_per_trigger]
