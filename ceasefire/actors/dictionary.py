@@ -45,7 +45,7 @@ EXPLICIT, GENERATED, COMPOSED = 0, 1, 2
 # suffixes REBELS, OPP, CIV, PROTESTERS name collectives made on demand.
 COMPOSED_NOUNS: dict[str, tuple[str, ...]] = {
     "GOV": ("government", "authorities", "regime", "administration", "leadership", "officials",
-            "government officials", "cabinet", "leaders"),
+            "government officials", "cabinet", "leaders", "security cabinet", "war cabinet"),
     "MIL": ("army", "military", "armed forces", "forces", "troops", "soldiers", "air force", "navy",
             "warplanes", "war planes", "jets", "fighter jets", "aircraft", "bombers", "artillery",
             "special forces", "commandos", "paratroopers", "marines", "helicopters", "helicopter gunships",

@@ -648,9 +648,13 @@ class _Finder:
                     votes[iso] += 1
                     break
         if not votes:
+            # No place named: the countries of the actors.  Armed groups and opposition bodies
+            # count double, as they point to where the fighting is more than diplomats do.
             for m in self.mentions:
-                if m.actor is not None and m.actor.country and m.kind in ("state", "government", "military"):
-                    votes[m.actor.country] += 1
+                a = m.actor
+                if a is None or not a.country or m.kind == "person":
+                    continue
+                votes[a.country] += 2 if m.kind in ("armed_group", "other") else 1
         if votes:
             self.theatre = votes.most_common(1)[0][0]
 
@@ -869,8 +873,8 @@ class _Finder:
             s, e = tok.idx, tok.idx + len(tok.text)
             if not self.free(s, e):
                 continue
-            if low == "it" and (tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj")
-                                or tok.head.lemma_ in EXPLETIVE_HEADS):
+            # "it" as an object is mostly a thing ("rejected it"); as a subject often an actor
+            if low == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ in EXPLETIVE_HEADS):
                 continue
             ante = self._antecedent(low, s, ordered)
             if ante is not None:
