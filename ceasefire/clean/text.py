@@ -61,6 +61,8 @@ NAME_ONLY_MIN_NEXT_WORDS = 12
 # A header whose only metadata is names takes at most this many (a list of companies or
 # of credits under a subheading is not a byline; the seeds' bylines have one name).
 MAX_BARE_NAMES = 3
+# A header holds at most this many bare-name lines' names (bylines name a few authors).
+MAX_HEADER_NAMES = 4
 # A one-word bare byline must be an upper-case agency acronym this short (RT, AP, AFP, TASS, IRNA).
 MAX_AGENCY_LEN = 6
 # Words of a role/desk line tolerated between two header lines ("Middle East correspondent").
@@ -238,6 +240,8 @@ def parse_header(blocks: list[Block], t: int,
     h.body_start = i
     if not metas and not residue:
         return None
+    if sum(len(m.authors) for m in metas if m.kind == "name") > MAX_HEADER_NAMES:
+        return None  # a list of names (credits, signatories), not a byline
     if metas and all(m.kind == "name" for m in metas) and not residue:
         # A bare name is the weakest header signal (a subheading followed by a one-line
         # paragraph looks the same): accept it only for a person-shaped name or an agency acronym.
@@ -496,11 +500,12 @@ def split_text(text: str, *, hints: dict[str, Any] | None = None,
 
     # Related articles without a body are widgets ("latest articles" boxes), not articles.
     kept: list[Article] = []
-    for i, a in enumerate(articles):
+    for i, (a, seg) in enumerate(zip(articles, segments, strict=True)):
         if i == 0 or word_count(a.text) >= MIN_RELATED_WORDS:
             kept.append(a)
-        elif kept:  # shown as removed under the article it followed
-            kept[-1].removed += [x for x in (a.title, a.subtitle, a.text) if x] + a.removed
+        elif kept:  # all its lines are shown as removed under the article it followed
+            first = seg.header.title if seg.header is not None else seg.start
+            kept[-1].removed += [b.text for b in blocks[first:seg.end]]
     if len(kept) > 1 and word_count(kept[0].text) < MIN_RELATED_WORDS and kept[0].title is None:
         pre_removed += [kept[0].text] if kept[0].text else []
         kept = kept[1:]

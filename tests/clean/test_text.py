@@ -375,3 +375,14 @@ def test_author_after_date_or_by(header: list[str], authors: list[str], iso: str
 def test_short_title_case_headline_is_a_title(title: str) -> None:
     (a,) = split_text("\n\n".join([title, "By Jane Roe", P1]))
     assert a.title == title and a.authors == ["Jane Roe"] and a.text == P1
+
+
+def test_credits_list_is_not_a_header() -> None:
+    credits = ["DIRECTED BY", "JANE ROE", "PRODUCERS", "JOHN DOE", "MARY MAJOR", "ANN LEE", "BO CHEN",
+               "MUSIC BY", "RYAN EXAMPLE", "Written by: Ann Lee, Bo Chen"]
+    page = "\n\n".join(["Convoy Reaches Besieged Town After Weeks of Talks", "By Jane Roe", P1, P2,
+                        "CAST AND CREW OF THE DOCUMENTARY FILM", *credits])
+    arts = split_text(page)
+    assert len(arts) == 1
+    assert "JOHN DOE" in arts[0].text  # the list of names did not become a byline
+    assert "RYAN EXAMPLE" in arts[0].text or "RYAN EXAMPLE" in arts[0].removed  # nothing vanishes
