@@ -36,6 +36,7 @@ class Result:
     kind: str
     seconds: float
     ok: bool
+    order: int = 0  # completion order
 
 
 def _free_port() -> int:
@@ -101,7 +102,7 @@ async def _run(base: str, n: int, concurrency: int, n_events: int, seed: int) ->
                     ok = r.status_code == 200 and len(r.content) > 0
                 except httpx.HTTPError:
                     ok = False
-                results.append(Result(kind, time.perf_counter() - t, ok))
+                results.append(Result(kind, time.perf_counter() - t, ok, len(results)))
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
     return results
@@ -164,6 +165,11 @@ def main() -> int:
     print(f"{'endpoint':15} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
     for kind, r in report.items():
         print(f"{kind:15} {r['requests']:8d} {r['errors']:6d} {r['p50_ms']:8.1f} {r['p99_ms']:8.1f} {r['mean_ms']:8.1f}")
+    half = len(results) // 2
+    for label, part in (("first half", results[:half]), ("second half", results[half:])):
+        ms = [r.seconds * 1000 for r in part]
+        print(f"{label:15} {len(part):8d} {sum(not r.ok for r in part):6d} {_pct(ms, 50):8.1f} {_pct(ms, 99):8.1f} "
+              f"{statistics.fmean(ms) if ms else float('nan'):8.1f}")
     if args.json:
         Path(args.json).write_text(json.dumps({"wall_s": wall, "server_cpu_s": server_cpu, **report}, indent=2),
                                    encoding="utf-8")

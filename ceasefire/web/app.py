@@ -227,19 +227,28 @@ class Site:
     def __init__(self, reader: Q.Reader):
         self.reader = reader
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._computing: dict[tuple[Any, ...], threading.Lock] = {}
         self._lock = threading.Lock()
 
     def cached(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+        """``make()``, computed once per key and store state: concurrent
+        requests for the same cold key wait for one computation."""
         full = (*key, self.reader.stamp())
         with self._lock:
             if full in self._cache:
                 self._cache.move_to_end(full)
                 return self._cache[full]  # type: ignore[no-any-return]
-        value = make()
-        with self._lock:
-            self._cache[full] = value
-            while len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
+            key_lock = self._computing.setdefault(full, threading.Lock())
+        with key_lock:
+            with self._lock:
+                if full in self._cache:
+                    return self._cache[full]  # type: ignore[no-any-return]
+            value = make()
+            with self._lock:
+                self._cache[full] = value
+                self._computing.pop(full, None)
+                while len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
         return value
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -201,3 +202,31 @@ def test_sentence_span(text: str, sentence: str, start: int, end: int, expected:
                   sentence, start, end, 0.5)
     got = _sentence_span(text, ev)
     assert (None if got is None else (got.start, got.end)) == expected
+
+
+def test_cache_computes_a_cold_key_once_under_concurrency(tmp_path: Any) -> None:
+    import threading
+    import time
+
+    from ceasefire.store import open_store
+    from ceasefire.web.app import Site
+    from ceasefire.web.queries import Reader
+
+    path = tmp_path / "c.db"
+    open_store(str(path)).close()
+    site = Site(Reader(str(path)))
+    calls: list[int] = []
+
+    def make() -> int:
+        calls.append(1)
+        time.sleep(0.05)
+        return 42
+
+    results: list[int] = []
+    threads = [threading.Thread(target=lambda: results.append(site.cached(("k",), make))) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [42] * 16 and len(calls) == 1
+    assert site.cached(("other",), lambda: 7) == 7 and len(calls) == 1
