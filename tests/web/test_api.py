@@ -301,6 +301,7 @@ def test_map_assets_are_served_locally(client: Any) -> None:
     assert not re.search(r"<(script|link)[^>]+(src|href)=\"https?://", page), "no CDN at run time"
     assert client.get("/assets/leaflet/leaflet.js").status_code == 200
     assert client.get("/assets/markercluster/leaflet.markercluster.js").status_code == 200
+    assert client.get("/favicon.ico").status_code == 200
     gj = client.get("/outlines.geojson").json()
     assert len(gj["features"]) > 150
 
