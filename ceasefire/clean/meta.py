@@ -231,7 +231,8 @@ _PUBLISHER_PATTERNS = (
     re.compile(r"^(?P<p>[^.!?]{2,40}?) newsletter$", re.I),
     # A copyright line: "© 2016 X", "Copyright © X. All rights reserved" (a bare "© X" is a photo credit).
     re.compile(r"^(?:copyright\s*(?:©|\(c\))?|(?:©|\(c\))\s*(?=\d{4}))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?"
-               r"\s*,?\s*(?P<p>[^.,|©\d]{2,40}?)\s*(?:[.,|]|all rights reserved|$)", re.I),
+               r"\s*,?\s*(?P<p>[^.,|©]{2,40}?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:[.,|]|all rights reserved|$)",
+               re.I),
 )
 
 
@@ -248,7 +249,7 @@ def publisher_votes(lines: list[str]) -> Counter[str]:
                 continue
             name = tidy_name(m.group("p"))
             name = re.sub(r"(?:'s|’s)$", "", name).strip()
-            if name and is_name_like(name) and fold(name) not in ("us", "our", "me", "the"):
+            if name and is_name_like(name, outlet=True) and fold(name) not in ("us", "our", "me", "the"):
                 votes[name] += 1
     return votes
 

@@ -121,3 +121,13 @@ def test_publisher_votes_from_site_widgets() -> None:
 def test_best_publisher_merges_case_variants() -> None:
     assert best_publisher(Counter({"The Widget": 2, "THE WIDGET": 1, "Other": 2})) == "The Widget"
     assert best_publisher(Counter()) is None
+
+
+@pytest.mark.parametrize("line,name", [
+    ("© 2016 Wire24", "Wire24"),
+    ("Copyright The Ledger 2016-2019. All rights reserved.", "The Ledger"),
+    ("Copyright © Canada Example Press", "Canada Example Press"),
+    ("© Example Photo Agency", None),  # a photo credit, not the page's own copyright line
+])
+def test_copyright_lines(line: str, name: str | None) -> None:
+    assert best_publisher(publisher_votes([line])) == name
