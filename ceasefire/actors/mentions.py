@@ -400,6 +400,7 @@ class _Finder:
         self.theatre: str | None = None
         self._sex_cache: dict[str, str | None] = {}
         self.dominant: Actor | None = None
+        self.role_date: dt.date | None = self.when
 
     # -- bookkeeping
     def free(self, start: int, end: int) -> bool:
@@ -622,6 +623,29 @@ class _Finder:
                     m.actor, m.ref, m.how = src.actor, src.ref, "surname"
                     break
 
+    # -- era
+    def find_era(self) -> None:
+        """With no publication date, date the article by the office terms of the persons it names:
+        the middle of the span most of their terms overlap (Lavrov, Kerry, Obama -> 2013-2017).
+        Used only to pick office-holders for role mentions, never to rename groups."""
+        if self.when is not None:
+            return
+        today = dt.date.today()
+        persons = {m.actor.id: m.actor for m in self.mentions
+                   if m.actor is not None and m.kind == "person" and m.how in ("dict", "ner-dict", "surname")}
+        spans = [(r.start, r.end or today) for a in persons.values() for r in a.roles if r.start]
+        if not spans:
+            return
+        points = sorted({p for span in spans for p in span})
+        best: tuple[int, dt.date, dt.date] | None = None
+        for lo, hi in zip(points, points[1:], strict=False):
+            n = sum(1 for a, b in spans if a <= lo and hi <= b)
+            if best is None or n > best[0]:
+                best = (n, lo, hi)
+        if best is not None:
+            _, lo, hi = best
+            self.role_date = lo + (hi - lo) / 2
+
     # -- theatre
     def find_theatre(self) -> None:
         """The country most places named after a locative preposition ("in Aleppo") belong to;
@@ -762,7 +786,7 @@ class _Finder:
             return None
         for org in orgs:
             for t in titles:
-                h = self.d.holder(t, org, self.when)
+                h = self.d.holder(t, org, self.role_date)
                 if h is not None:
                     return h
         return None
@@ -772,11 +796,11 @@ class _Finder:
         for m in sorted(self.mentions, key=lambda x: x.start, reverse=True):
             if m.start >= before or m.kind != "person" or m.actor is None:
                 continue
-            held = [r.title for r in m.actor.roles_at(self.when)] + list(m.titles)
+            held = [r.title for r in m.actor.roles_at(self.role_date)] + list(m.titles)
             if any(t == h or (h == "minister" and t.endswith(" minister")) for t in held for h in heads):
                 return m.actor
         if title in COUNTRY_TITLES and self.theatre:
-            return self.d.holder(title, self.theatre, self.when)
+            return self.d.holder(title, self.theatre, self.role_date)
         return None
 
     # -- pass 4b: "the kingdom"
@@ -914,7 +938,7 @@ class _Finder:
             dist = pos - m.end if m.end <= pos else m.start - pos
             if dist > PRONOUN_WINDOW or m.kind != "person" or m.actor is None or m.how == "pronoun":
                 continue
-            if m.actor.country and m.actor.roles_at(self.when) and (best is None or dist < best[0]):
+            if m.actor.country and m.actor.roles_at(self.role_date) and (best is None or dist < best[0]):
                 best = (dist, m)
         if best is not None:
             state = self.d.get(best[1].actor.country or "")  # type: ignore[union-attr]
@@ -968,6 +992,7 @@ class _Finder:
         self.ner_pass()
         self.spelling_pass()
         self.surname_pass()
+        self.find_era()
         self.find_theatre()
         self.role_pass()
         self.state_noun_pass()

@@ -95,6 +95,8 @@ CASES = [
     ("Theresa May met Vladimir Putin. He said the talks were frank.", D(2018, 1, 1), [("He", "PUTIN")]),
     ("Mr Letts spoke to Hoda Muthana in the camp. He said he wanted to go home.", None,
      [("He", "PER:letts")]),
+    ("Lavrov met Kerry and Obama in Geneva. The Syrian President was not invited.", None,
+     [("Syrian President", "ASSAD")]),
     # demonym + head noun, coordination, misspelt country names
     ("A camp was attacked by Burundian militiamen armed with machetes.", None,
      [("Burundian militiamen", "BDI_REBELS")]),
