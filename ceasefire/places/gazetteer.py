@@ -338,6 +338,7 @@ def _load() -> Gazetteer:
         cities = json.load(fh)
     best_capital: dict[tuple[str, str], int] = {}
     city_by_name: dict[tuple[str, str], int] = {}
+    city_codes: dict[int, tuple[str, str]] = {}  # entry index -> (country code, GeoNames admin1 code)
     for rec in cities.values():
         cc = rec.get("countrycode", "")
         admin1 = None
@@ -351,6 +352,8 @@ def _load() -> Gazetteer:
         alts = [a for a in rec.get("alternatenames") or [] if _usable_alt(a)]
         if alts:
             names[idx] = alts
+        if rec.get("admin1code"):
+            city_codes[idx] = (cc, str(rec["admin1code"]))
         key = (cc, name_key(rec["name"]))
         if key in capitals:
             prev = best_capital.get(key)
@@ -396,7 +399,37 @@ def _load() -> Gazetteer:
                                 country=row["iso3"] or None, feature=row["fcode"] or "L",
                                 admin1=row["admin1"] or None, geonameid=int(gid) if gid else None, curated=True))
         names[idx] = [a for a in row["aliases"].split("|") if a]
+    _name_admin1(entries, city_codes, city_by_name, {c["iso3"]: c2 for c2, c in countries.items()})
     return Gazetteer(entries, names)
+
+
+_ADMIN_WORDS = re.compile(r"\s+(?:governorate|province|oblast|state|region)$", re.I)
+
+
+def _name_admin1(entries: list[GeoEntry], city_codes: dict[int, tuple[str, str]],
+                 city_by_name: dict[tuple[str, str], int], iso3to2: dict[str, str]) -> None:
+    """Give GeoNames cities the name of their first-level region where a curated
+    region is named after its seat: the seat city's admin1 code ("Idlib" in
+    "Idlib Governorate") then names every city with that code."""
+    code_names: dict[tuple[str, str], str] = {}
+    for entry in entries:
+        if not (entry.curated and entry.feature == "ADM1" and entry.country):
+            continue
+        c2 = iso3to2.get(entry.country)
+        seat = city_by_name.get((c2 or "", name_key(_ADMIN_WORDS.sub("", entry.name))))
+        if seat is not None and seat in city_codes:
+            code_names.setdefault(city_codes[seat], entry.admin1 or entry.name)
+    # curated towns with a region name teach it to their GeoNames namesake ("Tal Afar" -> Nineveh)
+    for entry in entries:
+        if not (entry.curated and entry.feature.startswith("PPL") and entry.country and entry.admin1):
+            continue
+        twin = city_by_name.get((iso3to2.get(entry.country) or "", name_key(entry.name)))
+        if twin is not None and twin in city_codes and abs(entries[twin].lat - entry.lat) + abs(entries[twin].lon - entry.lon) < 0.3:
+            code_names.setdefault(city_codes[twin], entry.admin1)
+    for idx, code in city_codes.items():
+        name = code_names.get(code)
+        if name and entries[idx].admin1 is None:
+            entries[idx] = entries[idx]._replace(admin1=name)
 
 
 CACHE_VERSION = "1"  # bump when the index layout or loading rules change

