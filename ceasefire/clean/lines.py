@@ -87,6 +87,10 @@ def is_comment_marker(line: str) -> bool:
     return len(line) <= 40 and strip_edge_punct(fold(line)) in COMMENT_SECTION
 
 
+# One-word widget lines that never start a sentence, so they are boilerplate even inside
+# hard-wrapped text (where "News" or "Share" alone may be a paragraph's first word).
+_NEVER_PROSE = frozenset(["advertisement", "advertisements", "sponsored", "avatar", "loading"])
+
 # Social network names: a line made only of these (a share bar) is boilerplate.
 _SOCIAL = frozenset("facebook twitter x email e-mail print whatsapp telegram linkedin reddit pinterest "
                     "vk tumblr share tweet pin messenger copy link sms google+ mix flipboard".split())
@@ -229,7 +233,7 @@ def _short_line_reason(s: str, single_words: bool) -> str | None:
         return "script"
     f = fold(s)
     core = strip_edge_punct(f)
-    if core in _NAV_LINES and (single_words or " " in core):
+    if core in _NAV_LINES and (single_words or " " in core or core in _NEVER_PROSE):
         return "nav"
     if "©" in s and len(s) <= 300:
         return "caption"

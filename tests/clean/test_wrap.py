@@ -135,3 +135,15 @@ def test_wrapped_text_keeps_header_lines_apart() -> None:
         "Convoy reaches besieged town", "By Jane Roe", "June 4, 2016",
         "Government forces said on Tuesday they had repelled an attack by armed groups on the northern "
         "outskirts of the city, the third such attempt this month."]
+
+
+def test_bare_advertisement_line_inside_wrapped_text() -> None:
+    text = "\n".join([
+        "Government forces said on Tuesday they had repelled an attack by",
+        "armed groups on the northern outskirts of the city, the third such",
+        "Advertisement",
+        "attempt this month, and that the fighting had spread to the villages",
+        "around the airport by nightfall, officials said.",
+    ])
+    blocks, wrapped = build_blocks(text)
+    assert wrapped and [(b.text, b.kind) for b in blocks if b.kind != "content"] == [("Advertisement", "boiler")]
