@@ -92,8 +92,8 @@ class DateLine:
 def parse_date_line(text: str) -> DateLine | None:
     """A line that is (essentially) only a date: "4 June, 2016", "Published on June 4, 2016",
     "RT, 4 June, 2016", "Sat, 04 Jun 2016 10:32 GMT"."""
-    if len(text) > MAX_DATE_LINE:
-        return None
+    if len(text) > MAX_DATE_LINE or "@" in text:
+        return None  # "— Jane Roe (@janeroe) June 4, 2016" credits an embedded tweet
     found = find_date(text)
     if not found:
         return None

@@ -386,3 +386,11 @@ def test_credits_list_is_not_a_header() -> None:
     assert len(arts) == 1
     assert "JOHN DOE" in arts[0].text  # the list of names did not become a byline
     assert "RYAN EXAMPLE" in arts[0].text or "RYAN EXAMPLE" in arts[0].removed  # nothing vanishes
+
+
+def test_embedded_tweet_does_not_start_an_article() -> None:
+    page = "\n\n".join(["Convoy Reaches Besieged Town After Weeks of Talks", "By Jane Roe", P1,
+                        "Trucks are finally moving into the town pic.twitter.com/abc123",
+                        "— Mary Major (@marymajor) June 4, 2016", P2])
+    (a,) = split_text(page)
+    assert a.text.endswith(P2) and "(@marymajor)" in a.text
