@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..models import Document
-from .lines import fold
+from .lines import ends_sentence, fold
 from .meta import best_publisher, publisher_votes
 from .wrap import normalise_lines
 
@@ -27,6 +27,9 @@ MAX_LINE_WORDS = 20
 # A line is boilerplate for a site when it is on at least MIN_DOCS pages and on at least
 # MIN_SHARE of the site's pages. 3 pages: two pages may share a quotation by chance; 0.2: a
 # widget shown on one page in five (rotating promos) still counts.
+# A line ending like a sentence with at least this many words is prose, however often it recurs
+# ("Pompeo finally speaks some truth." recurs wherever that article is listed as related).
+MIN_SENTENCE_WORDS = 4
 MIN_DOCS = 3
 # Distinct lines kept per site before one-page lines are forgotten (~100 MB worst case).
 MAX_TRACKED_LINES = 500_000
@@ -78,8 +81,13 @@ class BoilerplateStats:
         return self._lines.get(_site_key(site), Counter())[fold(line)]
 
     def is_recurring(self, line: str, site: str | None = None) -> bool:
-        """Is this line on enough of the site's pages to be boilerplate?"""
+        """Is this line on enough of the site's pages to be boilerplate?
+
+        A sentence of four words or more never is: on a news site the same article appears
+        in the "latest" boxes of many pages, and its short paragraphs recur with it."""
         if not line or len(line) > MAX_LINE_LEN or len(line.split()) > MAX_LINE_WORDS:
+            return False
+        if ends_sentence(line) and len(line.split()) >= MIN_SENTENCE_WORDS:
             return False
         n = self.n_docs(site)
         if n < self.min_docs:

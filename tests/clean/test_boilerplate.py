@@ -74,3 +74,11 @@ def test_memory_is_bounded_by_forgetting_one_page_lines(monkeypatch: pytest.Monk
         s.observe(_doc(f"Widget line\nUnique line {i}a\nUnique line {i}b"))
     assert s.doc_frequency("Widget line", "ledger.example") == 6
     assert len(s._lines["ledger.example"]) <= 10 + 3
+
+
+def test_short_sentences_of_a_syndicated_article_are_not_boilerplate() -> None:
+    s = BoilerplateStats()
+    for i in range(4):
+        s.observe(_doc(f"Page {i} body.\nPompeo finally speaks some truth.\nGet the app"))
+    assert not s.is_recurring("Pompeo finally speaks some truth.", "ledger.example")
+    assert s.is_recurring("Get the app", "ledger.example")
