@@ -94,6 +94,10 @@ _GENERIC_TAIL = re.compile(
     r"\s+(?:city|town|village|countryside|area|outskirts|suburbs|front|frontline|region|province|"
     r"governorate|district)$", re.I)
 MAX_PHRASE_TOKENS = 5
+# Lower-case words a multi-word name may contain: Arabic articles ("Jisr al-Shughur")
+# and English/Romance connectors ("Gulf of Aden", "Bosnia and Herzegovina").
+PHRASE_CONNECTORS = frozenset({"al", "el", "ad", "ez", "az", "as", "ash", "ar", "an", "at",
+                               "of", "and", "de", "du", "del", "la", "le", "di", "bin", "ibn"})
 # Phrase matches (not NER) of ordinary gazetteer places need the place to be in
 # a context country and at least this population, so that capitalised words
 # ("Mark", "Hope") that happen to be village names elsewhere stay out.
@@ -200,7 +204,7 @@ def _phrase_mentions(gaz: Gazetteer, doc: Doc, taken: list[bool]) -> list[_Menti
             if taken[j - 1] or last.is_space or "\n" in last.text:
                 break
             if j > i + 1 and not (last.text[:1].isupper() or last.text in {"-", "'"} or
-                                  last.lower_ in {"al", "el", "ad", "ez", "az", "as", "ash", "ar", "an", "at"}):
+                                  last.lower_ in PHRASE_CONNECTORS):
                 break
             if last.text[:1].isupper() or last.is_alpha:
                 text = doc[i:j].text

@@ -116,3 +116,26 @@ def test_offsets_point_into_text(nlp) -> None:
     places = find_places(nlp(text))
     assert [text[p.start:p.end] for p in places] == [p.mention for p in places]
     assert {"Deir ez-Zor", "Raqqa", "Geneva"} <= {p.mention for p in places}
+
+
+# (text, mention, whether it is a place): locative and modifier uses of
+# countries and capitals are places, subject/possessive/agent uses are not
+ROLES = [
+    ("Thousands of fighters came from Russia and Chechnya.", "Russia", True),
+    ("The convoy returned to Turkey on Friday.", "Turkey", True),
+    ("Protests were held in Moscow and St Petersburg.", "Moscow", True),
+    ("Damascus accused the rebels of breaking the truce.", "Damascus", False),
+    ("The Kremlin said the talks would continue.", "Kremlin", False),
+    ("The White House said it was monitoring the situation.", "White House", False),
+    ("The offer was rejected by Iran.", "Iran", False),
+    ("Tehran's nuclear programme worries its neighbours.", "Tehran", False),
+    ("Tankers were attacked in the Gulf of Aden.", "Gulf of Aden", True),
+    ("Russia and Turkey agreed a ceasefire in Idlib.", "Idlib", True),
+    ("Russia and Turkey agreed a ceasefire in Idlib.", "Turkey", False),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "is_place"), ROLES)
+def test_actor_or_place_by_syntax(nlp, text, mention, is_place) -> None:
+    found = mention in [p.mention for p in find_places(nlp(text))]
+    assert found is is_place
