@@ -346,3 +346,14 @@ def test_status(nlp, text, typ, status):
 def test_object_of_a_future_act_exists_now(nlp):
     found = {(e.type, e.status) for e in _code(nlp, "The army will lift the siege of Deir Ezzor.")}
     assert found == {("RETREAT", "future"), ("COERCE", "asserted")}
+
+
+@pytest.mark.parametrize(("text", "typ"), [
+    ("Thousands of teachers were striking over pay in Nairobi.", "PROTEST"),
+    ("Any attack will be met with fire and fury.", None),
+    ("Many Israelis are armed.", None),
+    ("Turkey backed the rebel offensive on Afrin.", "COOPERATE"),
+])
+def test_sense_by_construction(nlp, text, typ):
+    types = {e.type for e in _code(nlp, text)} - {"ASSAULT"} if typ != "ASSAULT" else None
+    assert types == ({typ} if typ else set())
