@@ -213,6 +213,10 @@ def parse_header(blocks: list[Block], t: int,
         if b.kind == "boiler":
             i += 1
             continue
+        if fold(b.text) == fold(blocks[t].text):  # the headline repeated (breadcrumb, then H1)
+            h.extra_blocks.append(i)
+            i += 1
+            continue
         # Names are accepted right after the title/subtitle, before any date or residue.
         m = _meta_at(blocks, i, allow_name=not residue and not any(x.kind != "name" for x in metas),
                      cache=cache)

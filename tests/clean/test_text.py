@@ -394,3 +394,10 @@ def test_embedded_tweet_does_not_start_an_article() -> None:
                         "— Mary Major (@marymajor) June 4, 2016", P2])
     (a,) = split_text(page)
     assert a.text.endswith(P2) and "(@marymajor)" in a.text
+
+
+def test_repeated_headline_in_header() -> None:
+    t = "Convoy Reaches Besieged Town After Weeks of Talks"
+    (a,) = split_text("\n".join([t, "Home", t, "By Jane Roe", P1, P2]))
+    assert a.title == t and a.subtitle is None and a.authors == ["Jane Roe"]
+    assert a.text == P1 + "\n\n" + P2
