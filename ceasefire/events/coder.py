@@ -406,12 +406,12 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
     via = bool(sources)
     if not sources:
         gov = noun.head
-        if noun.dep_ in ("dobj", "nsubjpass") and gov.pos_ in ("VERB", "AUX") and (
-                gov.lemma_.lower() in LIGHT_VERBS or (noun.dep_ == "dobj" and trig.constraints == ())):
-            if gov.lemma_.lower() in LIGHT_VERBS:
-                sources = _subjects(gov)
-                if not targets:
-                    targets = _pobjs(gov, TARGET_PREPS)
+        if (noun.dep_ in ("dobj", "nsubjpass") and gov.pos_ in ("VERB", "AUX")
+                and gov.lemma_.lower() in LIGHT_VERBS):
+            # "Russia launched strikes against X": the light verb's subject acts, its "against X"
+            sources = _subjects(gov)
+            if not targets:
+                targets = _pobjs(gov, TARGET_PREPS)
         elif noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX") \
                 and gov.lower_ in ("in", "with") and gov.head.lemma_.lower() in ("engage", "participate", "join"):
             sources = _subjects(gov.head)
