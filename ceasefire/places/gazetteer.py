@@ -476,6 +476,9 @@ def get_gazetteer() -> Gazetteer:
             with tmp.open("wb") as fh:
                 pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+            for stale in path.parent.glob("gazetteer-*.pickle"):  # caches of older data or code
+                if stale != path:
+                    stale.unlink(missing_ok=True)
         except OSError:
             pass  # read-only home: work without a cache
         return gaz
