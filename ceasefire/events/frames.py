@@ -32,7 +32,9 @@ REQUEST_VERBS = frozenset({
 NEGATING_VERBS = frozenset({
     "fail", "refuse", "decline", "deny", "avoid", "stop", "cease", "neglect", "prevent",
     "dissuade", "desist", "abstain", "refrain", "reject", "halt", "forgo", "forego",
-    "unwilling", "unable", "cancel", "refusal", "rejection", "failure", "cessation", "end", "suspension", "absence", "lack",
+    "unwilling", "unable", "cancel",
+    # nouns: "the cessation of hostilities", "their refusal of any coordination"
+    "refusal", "rejection", "failure", "cessation", "end", "suspension", "absence", "lack",
 })
 
 # Nouns whose complement is planned ("its decision to attack", "plans for an offensive").
@@ -68,14 +70,13 @@ TRANSPARENT_VERBS = frozenset({
     "begin", "start", "continue", "keep", "resume", "manage", "help", "seem", "appear",
     "use", "be", "have", "get", "come", "need", "launch", "step", "intensify",
     # an attempt or decision at an act is coded as the act ("tried to capture", "decided to halt")
-    "try", "attempt", "decide", "seek",
+    "try", "attempt", "decide",
 })
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"might", "could", "may", "would", "can", "ca", "'d"})
 DEMAND_AUX = frozenset({"should", "must", "ought"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
-NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "nor", "neither"})
 
 
 @dataclass(frozen=True)
