@@ -437,15 +437,21 @@ class ActorDictionary:
         actor = self.get(self.resolve_collective(self.rank(ok, when)[0].actor_id, None, when))
         return self.current(actor, when) if actor else None
 
-    def holder(self, title: str, org: str, when: dt.date | None) -> Actor | None:
-        """Who held ``title`` for ``org`` (ISO-3 or actor id) at ``when``; the latest holder if no date."""
+    def holders_at(self, title: str, org: str, when: dt.date | None) -> list[Actor]:
+        """Everyone holding ``title`` for ``org`` (ISO-3 or actor id) at ``when``; with no date,
+        the latest holder."""
         cands = self.holders.get((title, org), [])
         if not cands:
-            return None
+            return []
         if when is not None:
-            live = [a for a, r in cands if in_span(when, r.start, r.end)]
-            return live[0] if live else None
-        return max(cands, key=lambda ar: (ar[1].end or FAR_FUTURE, ar[1].start or FAR_PAST))[0]
+            return [a for a, r in cands if in_span(when, r.start, r.end)]
+        return [max(cands, key=lambda ar: (ar[1].end or FAR_FUTURE, ar[1].start or FAR_PAST))[0]]
+
+    def holder(self, title: str, org: str, when: dt.date | None) -> Actor | None:
+        """The one holder of ``title`` for ``org`` at ``when`` (None if none or several: the UN has
+        several envoys at once)."""
+        live = self.holders_at(title, org, when)
+        return live[0] if len(live) == 1 else None
 
     def duplicate_aliases(self) -> list[tuple[tuple[str, ...], list[str]]]:
         """Surface forms naming several actors that the ambiguity rule cannot separate:

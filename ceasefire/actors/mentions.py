@@ -805,11 +805,14 @@ class _Finder:
             titles = list(ORG_HEAD_TITLES)
         if title == "minister":
             return None
+        named = {m.actor.id for m in self.mentions if m.actor is not None and m.kind == "person"}
         for org in orgs:
             for t in titles:
-                h = self.d.holder(t, org, self.role_date)
-                if h is not None:
-                    return h
+                live = self.d.holders_at(t, org, self.role_date)
+                if len(live) > 1:  # several at once (UN envoys): the one the article names
+                    live = [a for a in live if a.id in named]
+                if len(live) == 1:
+                    return live[0]
         return None
 
     def _antecedent_with_title(self, title: str, before: int) -> Actor | None:

@@ -103,6 +103,9 @@ CASES = [
      [("Russian airstrikes", "RUS_AF")]),
     ("The London based Syrian Observatory for Human Rights reported the deaths.", None,
      [("London", None), ("Syrian Observatory for Human Rights", "SOHR")]),
+    ("Martin Griffiths met Houthi leaders in Sanaa. The UN envoy said talks would resume.", D(2019, 6, 1),
+     [("UN envoy", "MGRIFFITHS")]),
+    ("The UN envoy said talks would resume.", D(2019, 6, 1), [("UN envoy", None)]),
     # demonym + head noun, coordination, misspelt country names
     ("A camp was attacked by Burundian militiamen armed with machetes.", None,
      [("Burundian militiamen", "BDI_REBELS")]),
