@@ -77,6 +77,17 @@ CONSEQUENCE_LEMMAS = frozenset({"kill", "injure", "wound", "destroy", "damage", 
                                 "destruction", "killing", "massacre", "slaughter"})
 # Event types whose verb frames its object as wanted, promised or refused rather than existing.
 FRAMING_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"})
+# ASSAULT modes from the weapon named with the act ("attacked with drones", "using artillery").
+INSTRUMENT_MODES = {
+    "drone": "drone", "uav": "drone", "aircraft": "aerial", "jet": "aerial", "warplane": "aerial",
+    "helicopter": "aerial", "airstrike": "aerial", "bomber": "aerial", "artillery": "heavy-weapons",
+    "rocket": "heavy-weapons", "missile": "heavy-weapons", "mortar": "heavy-weapons", "tank": "heavy-weapons",
+    "shell": "heavy-weapons", "gun": "firearms", "rifle": "firearms", "gunfire": "firearms",
+    "bullet": "firearms", "bomb": "explosives", "explosive": "explosives", "ied": "explosives",
+    "grenade": "explosives", "mine": "explosives", "knife": "primitive", "machete": "primitive",
+    "stone": "primitive", "axe": "primitive", "gas": "crowd-control", "cannon": "crowd-control",
+    "sarin": "unconventional", "chlorine": "unconventional",
+}
 # Promises whose content decides between AGREE and THREATEN.
 PROMISE_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "THREATEN"})
@@ -466,6 +477,19 @@ def _date(sent: Span, tok: Token, ctx: ArticleContext, settings: CoderSettings) 
 
 # ---------------------------------------------------------------- one trigger
 
+def _instrument_mode(tok: Token) -> str | None:
+    """The ASSAULT mode given by the weapon: "with drones", "using artillery", "fired rockets"."""
+    cands = _pobjs(tok, ("with", "by")) + [o for u in tok.subtree if u.lemma_ == "use" and u != tok
+                                            for o in u.children if o.dep_ == "dobj"]
+    cands += [o for o in tok.children if o.dep_ == "dobj"]
+    for c in cands:
+        for t in (c, *[m for m in c.children if m.dep_ in ("compound", "amod")]):
+            mode = INSTRUMENT_MODES.get(t.lemma_.lower())
+            if mode:
+                return mode
+    return None
+
+
 def _claimant(frame: Frame, tok: Token, ctx: ArticleContext) -> ActorRef | None:
     """Who the article says reports the event: "according to X", the subject of a reporting verb
     over the clause, else the speaker of a quotation the trigger stands in (``ctx.quotes``, a list
@@ -505,6 +529,7 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
     else:
         pairs = [(sources[0] if sources else None, targets[0] if targets else None)]
     frame = frame_of(tok)
+    mode = trig.mode or (_instrument_mode(tok) if trig.type == "ASSAULT" else None)
     if trig.pos == "NOUN" and tok.dep_ == "dobj" and frame.status in ("future", "hypothetical"):
         gov = tok.head
         gov_trig = _lexical_trigger(gov, lex) if gov.lemma_.lower() not in LIGHT_VERBS else None
@@ -543,7 +568,7 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
             status="asserted", trigger=tok.text, confidence=max(0.05, conf - CONF_INFERRED_THREAT)))
     for src, tgt in pairs:
         out.append(Event(
-            type=trig.type, mode=trig.mode, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+            type=trig.type, mode=mode, sentence=sent.text, start=sent.start_char, end=sent.end_char,
             source=src, target=tgt, location=place, date=date, date_precision=precision,
             claimant=claimant if (claimant is None or src is None or claimant.id != src.id) else None,
             status=frame.status, trigger=tok.text, confidence=conf))

@@ -357,3 +357,12 @@ def test_object_of_a_future_act_exists_now(nlp):
 def test_sense_by_construction(nlp, text, typ):
     types = {e.type for e in _code(nlp, text)} - {"ASSAULT"} if typ != "ASSAULT" else None
     assert types == ({typ} if typ else set())
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("The militants attacked the base with drones.", "drone"),
+    ("Government forces attacked the village using artillery.", "heavy-weapons"),
+    ("Police attacked the protesters with tear gas.", "crowd-control"),
+])
+def test_assault_mode_from_the_weapon(nlp, text, mode):
+    assert _pick(_code(nlp, text), "ASSAULT", "asserted").mode == mode
