@@ -497,8 +497,11 @@ def serve(db: str, host: str, port: int) -> None:
 
     if "://" not in db and not Path(db).exists():
         raise click.ClickException(f"no database at {db}; run `ceasefire ingest PATH --db {db}` first")
-    click.echo(f"serving {db} on http://{host}:{port}/ (API schema at /docs); Ctrl-C stops", err=True)
-    serve_web(db, host=host, port=port)
+    click.echo(f"serving {db} on http://{host}:{port}/ (JSON API described at /api); Ctrl-C stops", err=True)
+    try:
+        serve_web(db, host=host, port=port)
+    except (FileNotFoundError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def main() -> None:
