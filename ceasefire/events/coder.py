@@ -181,11 +181,16 @@ def _trigger(tok: Token, lex: Lexicon) -> Trigger | None:
 
 
 def _idiom(tok: Token) -> bool:
-    """Non-event uses of trigger words: "charged with protecting" (tasked), "strike a balance"."""
+    """Non-event uses of trigger words: "charged with protecting" (tasked), "strike a balance",
+    "agree that" (an opinion)."""
     lem = tok.lemma_.lower()
     if lem == "charge" and any(p.lower_ == "with" and any(c.dep_ == "pcomp" for c in p.children)
                                for p in tok.children):
         return True
+    if lem in ("agree", "accept") and any(c.dep_ == "ccomp" for c in tok.children) and not any(
+            c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"))
+            for c in tok.children):
+        return True  # "analysts agree that the war is lost": an opinion, not an agreement
     if lem in ("strike", "hit") and any(o.dep_ == "dobj" and o.lemma_.lower() in IDIOM_OBJECTS
                                         for o in tok.children):
         return True
