@@ -542,7 +542,7 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
             # "the army will lift the siege": the siege exists; only the lifting is future
             frame = replace(frame, status="asserted", imminent=False)
     claimant = _claimant(frame, tok, ctx)
-    if not sources and frame.status == "future" and frame.report_verb is not None:
+    if not args.sources and frame.status == "future" and frame.report_verb is not None:
         # "the Russians are saying that bombing is about to resume": an announced act with no
         # stated actor is the announcer's own
         announcer = resolve_actor(report_subject(frame.report_verb), ctx)

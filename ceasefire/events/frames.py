@@ -207,9 +207,9 @@ def frame_of(trigger: Token) -> Frame:
                 # a finite "as/after/when" clause has its own
                 t = head
                 continue
-        if t.dep_ == "acl" and status is None and hl in FUTURE_NOUNS and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
-            status = "future"
+        if t.dep_ == "acl" and status is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            # "its decision to attack" is planned; "time to withdraw", "a bid to revive" only possible
+            status = "future" if hl in FUTURE_NOUNS else "hypothetical"
         break
     if report is None:
         report = _parenthetical_report(t, trigger)
