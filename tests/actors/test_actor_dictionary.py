@@ -73,13 +73,17 @@ def test_states_file_is_in_sync_with_its_generator():
     assert shipped == make_states.rows()
 
 
-def test_persons_have_roles_for_the_main_conflict_states(dic):
-    states = ("RUS", "USA", "SYR", "IRQ", "IRN", "TUR", "ISR", "SAU", "YEM", "AFG", "PAK", "IND", "CHN", "UKR",
-              "GBR", "FRA", "DEU", "EGY", "LBY", "LBN", "JOR", "QAT", "ARE", "SDN", "SOM", "NGA", "MLI", "ETH",
-              "PSE", "BFA")
-    for iso in states:
-        titles = {r.title for a in dic.actors.values() if a.kind == "person" for r in a.roles if r.org == iso}
-        assert titles & {"president", "prime minister", "king", "emir", "leader", "chancellor"}, iso
+CONFLICT_STATES = ("RUS", "USA", "SYR", "IRQ", "IRN", "TUR", "ISR", "SAU", "YEM", "AFG", "PAK", "IND", "CHN", "UKR",
+                   "GBR", "FRA", "DEU", "EGY", "LBY", "LBN", "JOR", "QAT", "ARE", "SOM", "NGA", "MLI", "ETH",
+                   "KOR", "JPN", "AZE")
+
+
+@pytest.mark.parametrize("iso", CONFLICT_STATES)
+def test_head_foreign_and_defence_ministers_of_conflict_states(dic, iso):
+    titles = {r.title for a in dic.actors.values() if a.kind == "person" for r in a.roles if r.org == iso}
+    assert titles & {"president", "prime minister", "king", "emir", "leader", "chancellor"}, iso
+    assert "foreign minister" in titles, iso
+    assert "defence minister" in titles, iso
 
 
 LOOKUPS = [
