@@ -114,8 +114,8 @@ CASES = [
     ("Two Iraqi youths were killed near Samarra.", None, [("Iraqi youths", "IRQ_CIV")]),
     ("Troops returned to Afganistan last year.", None, [("Afganistan", "AFG")]),
     ("U.S.-backed forces said they had taken Raqqa.", None, [("U.S", None)]),
-    ("The Nigerien president met the Malian Defence Minister.", D(2030, 1, 1),
-     [("Nigerien president", "NER_GOV"), ("Malian Defence Minister", "MLI_MOD")]),
+    ("The Nigerien president met the Chadian Defence Minister.", D(2030, 1, 1),
+     [("Nigerien president", "NER_GOV"), ("Chadian Defence Minister", "TCD_MOD")]),
     ("Moscow said it targeted Islamic State, but the United States and its allies disagreed.", None,
      [("its", "USA")]),
     # things that are not actors
