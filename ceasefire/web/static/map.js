@@ -69,8 +69,11 @@
       cluster.addLayer(m);
       bounds.push([c[1], c[0]]);
     });
+    // Fit first, without animation, so the clusters are built once for the final
+    // zoom (adding them before an animated zoom leaves old and new clusters on
+    // the page together for a moment).
+    if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7, animate: false }); }
     map.addLayer(cluster);
-    if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7 }); }
     el.dataset.markers = String(fc.features.length);
     el.dataset.state = "ready";
     if (fc.truncated) { say("Showing the latest " + fc.features.length + " geocoded events; narrow the filters to see the rest."); }
