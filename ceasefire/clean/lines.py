@@ -152,6 +152,10 @@ _RESIDUE = frozenset("published|on|published on|by|posted|posted on|posted by|up
 
 _FUNCTION_WORDS = frozenset("in on by at of and or the a an to for with from".split())
 
+# Headlines are short: the seeds' longest has 15 words; 25 leaves room for wordy outlets while
+# a 30-word paragraph that lost its final period is not taken for a headline.
+MAX_TITLE_WORDS = 25
+
 _TERMINAL = ".!?"
 _CLOSERS = "\"'”’»)]*"
 
@@ -297,4 +301,4 @@ def is_title_like(text: str) -> bool:
         return False
     if text[0] in "\"“‘'«" and text.rstrip()[-1] in "\"”’'»":
         return False  # a whole line in quotation marks is a quotation, not a headline
-    return 2 <= word_count(text) <= 35
+    return 2 <= word_count(text) <= MAX_TITLE_WORDS

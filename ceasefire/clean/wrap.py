@@ -37,6 +37,9 @@ BLANK_MIN_GAPS = 2
 # Lines shorter than this share of the typical width end a paragraph in plain wrapped text
 # (a wrapped paragraph's inner lines fill 85-100% of the width).
 SHORT_FACTOR = 0.6
+# A stand-alone headline line in lone-word text has at least this many words (shorter lines
+# such as "June, 2016" continue a lone word: "4" / "June, 2016").
+HEADING_MIN_WORDS = 4
 # A line this much longer than the typical wrapped width was not wrapped: it is its own paragraph.
 UNWRAPPED_FACTOR = 1.5
 
@@ -86,6 +89,15 @@ def detect_wrap(lines: list[str]) -> tuple[bool, bool, int]:
     # The wrap width: inner lines of paragraphs are the long ones, so take the upper quartile.
     width = widths[(len(widths) * 3) // 4] if widths else 0
     return True, lone_style, width
+
+
+def _standalone_heading(line: str, lines: list[str], k: int) -> bool:
+    """In lone-word style, a capitalised line without final punctuation followed by a lone
+    word (the next paragraph's start) is a headline of its own, even when the paragraph
+    before it ended without punctuation."""
+    nxt = lines[k + 1] if k + 1 < len(lines) else ""
+    return (bool(nxt) and _is_lone(nxt) and starts_upper(line) and not ends_sentence(line)
+            and len(line.split()) >= HEADING_MIN_WORDS)
 
 
 def _blank_gaps(lines: list[str]) -> int:
@@ -138,7 +150,7 @@ def build_blocks(text: str) -> tuple[list[Block], bool]:
         cur = []
 
     prev_line = None
-    for line in lines:
+    for k, line in enumerate(lines):
         if not line:
             close()
             consume_next = False
@@ -172,6 +184,7 @@ def build_blocks(text: str) -> tuple[list[Block], bool]:
             consume_next = True
         elif (not blank_separated and ends_sentence(last) and starts_upper(line)) \
                 or (not lone_style and len(last) < short_limit and starts_upper(line)) \
+                or (lone_style and _standalone_heading(line, lines, k)) \
                 or len(line) > long_limit or len(last) > long_limit:
             close()
             cur = [line]

@@ -90,6 +90,7 @@ def test_hard_wrapped_page_with_glued_articles() -> None:
              "Wire24,", "4", "June, 2016"]
     for p in (P1, P2, P3):
         lines += _wrap_lone(p)
+    lines[-1] = lines[-1].rstrip(".")  # the paragraph before the next title ends without a period
     lines += ["Why", "the talks in Geneva keep failing", "Mary", "Major", "3", "June, 2016"]
     for p in (P4, R1, R2):
         lines += _wrap_lone(p)
@@ -99,7 +100,7 @@ def test_hard_wrapped_page_with_glued_articles() -> None:
     assert a.title == "Ceasefire monitors report shelling near Hama"
     assert a.publisher == "Wire24"
     assert a.published == "2016-06-04"
-    assert a.text == "\n\n".join([P1, P2, P3])  # wrapped lines re-joined into the original paragraphs
+    assert a.text == "\n\n".join([P1, P2, P3.rstrip(".")])  # wrapped lines re-joined into the paragraphs
     assert "Monitors say the truce is over, whatever the envoys claim." in a.removed  # teaser
     assert r.title == "Why the talks in Geneva keep failing"
     assert r.authors == ["Mary Major"]
@@ -401,3 +402,17 @@ def test_repeated_headline_in_header() -> None:
     (a,) = split_text("\n".join([t, "Home", t, "By Jane Roe", P1, P2]))
     assert a.title == t and a.subtitle is None and a.authors == ["Jane Roe"]
     assert a.text == P1 + "\n\n" + P2
+
+
+def test_wrapped_title_after_unterminated_paragraph() -> None:
+    lines = ["Ceasefire monitors report shelling near Hama", "Wire24,", "4", "June, 2016"]
+    for p in (P1, P2):
+        lines += _wrap_lone(p)
+    lines[-1] = lines[-1].rstrip(".")
+    lines += ["Syria: Talks In Geneva Keep Failing - Envoys Return Home", "3", "June, 2016"]
+    for p in (P4, R1):
+        lines += _wrap_lone(p)
+    arts = split_text("\n".join(lines))
+    assert [a.title for a in arts] == ["Ceasefire monitors report shelling near Hama",
+                                      "Syria: Talks In Geneva Keep Failing - Envoys Return Home"]
+    assert arts[1].published == "2016-06-03" and arts[1].text == P4 + "\n\n" + R1
