@@ -5,15 +5,22 @@
 
 1. dictionary names, longest first ("Jabhat al-Nusra", "Russian air force",
    "Syrian army", "Moscow"), renamings followed at the publication date;
+   a demonym before a noun for people or forces ("Burundian militiamen");
 2. spaCy PERSON/ORG/NORP/GPE entities the dictionary lacks: a near-miss
    spelling of a dictionary name resolves to it, anything else keeps a
    generated stable id ("PER:afraa-dagher") and a kind from its NER type;
 3. surnames of persons named in the article ("Lavrov" after "Sergey Lavrov");
 4. role mentions ("the Syrian President", "Russia's foreign minister",
-   "the minister", "the kingdom");
+   "the minister", "the kingdom"), holders picked at the publication date
+   or, for undated articles, at the date the named office-holders share;
 5. generic collectives ("rebels", "civilians", "police", "security forces",
-   "the government") resolved in the article's theatre country;
-6. pronouns (he/she/they/it/its/their/we) back to the last compatible actor.
+   "the government") resolved in the article's theatre country, and
+   "militants"/"jihadists" to an armed group that dominates the article;
+6. pronouns (he/she/they/it/its/their/we) back to the last compatible actor
+   (person or not, sex where known, number; "we" to the speaker's state).
+
+Mentions never overlap except that a role mention replaces the organisation
+inside it ("Russia's foreign minister" is one mention, of Lavrov).
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from ..models import ActorRef
 from .dictionary import COMPOSED, DATA, Actor, ActorDictionary, get_dictionary
-from .normalize import Word, key_of, slug, strip_accents, words
+from .normalize import Word, key_of, slug, words
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -1049,4 +1056,4 @@ def theatre_of(doc: Doc, ctx: ArticleContext) -> str | None:
     return f.theatre
 
 
-__all__ = ["find_mentions", "theatre_of", "fuzzy_lookup", "strip_accents"]
+__all__ = ["find_mentions", "fuzzy_lookup", "theatre_of"]
