@@ -409,7 +409,7 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
             targets.append(m)
         else:
             sources.append(m)
-    sources += _pobjs(noun, ("by",))
+    sources += _pobjs(noun, ("by",)) + _children(noun, ("nsubj",))  # nsubj: a verb tagged as noun
     of = [o for o in _pobjs(noun, ("of",)) if o.ent_type_ not in NOT_ACTOR_ENTS]
     between = _pobjs(noun, ("between", "among"))
     if between:

@@ -144,6 +144,9 @@ def frame_of(trigger: Token) -> Frame:
         for c in trigger.children:
             if c.lower_ in ("no",) and c.dep_ == "det":
                 status = "negated"
+        if status is None and any(c.dep_ in ("nsubj", "aux", "mark", "neg") for c in trigger.children):
+            # a verb the tagger took for a noun ("If Russia attacks, ..."): its own clause frames it
+            status = _own_status(trigger)
     t = governing_predicate(trigger) if trigger.pos_ not in ("VERB", "AUX") else trigger
     report: Token | None = None
     # nominal trigger under a predicate: the predicate's lemma can frame it ("plans an offensive")
@@ -184,7 +187,12 @@ def frame_of(trigger: Token) -> Frame:
                 t = head
                 continue
             if status is None:
-                if hl in REQUEST_VERBS and t.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep"):
+                if hl in REQUEST_VERBS and t.dep_ == "xcomp" and not any(
+                        c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in head.children) and hl in FUTURE_VERBS:
+                    status = "future"  # "Russia wants to retake the city" (no one else is asked)
+                elif hl == "expect" and t.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children):
+                    status = "future"  # "the army is expected to attack"
+                elif hl in REQUEST_VERBS and t.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep"):
                     status = "demanded"
                 elif hl in NEGATING_VERBS and t.dep_ in ("xcomp", "pcomp", "prep", "pobj", "ccomp"):
                     # "failed to prevent the offensive": two negations make it happen

@@ -367,3 +367,16 @@ def test_sense_by_construction(nlp, text, typ):
 ])
 def test_assault_mode_from_the_weapon(nlp, text, mode):
     assert _pick(_code(nlp, text), "ASSAULT", "asserted").mode == mode
+
+
+@pytest.mark.parametrize(("text", "typ", "status"), [
+    ("If Russia attacks, NATO will respond.", "ASSAULT", "hypothetical"),
+    ("Russia is going to bomb Aleppo.", "ASSAULT", "future"),
+    ("The army is expected to attack the town on Monday.", "ASSAULT", "future"),
+    ("Turkey wants to capture Manbij.", "ASSAULT", "future"),
+    ("The UN wants Turkey to withdraw from Manbij.", "RETREAT", "demanded"),
+    ("Syria was asked to release the detainees.", "RETREAT", "demanded"),
+])
+def test_more_modal_frames(nlp, text, typ, status):
+    found = {(e.type, e.status) for e in _code(nlp, text)}
+    assert (typ, status) in found, found
