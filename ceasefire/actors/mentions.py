@@ -189,6 +189,8 @@ PREMODIFIER_RE = re.compile(
     r"(?:\s+based\b)|[-‐‑](?:backed|led|allied|aligned|supported|trained|funded|linked|affiliated|based|run|controlled|held|"
     r"brokered|sponsored|friendly|installed|dominated|armed|inspired|leaning|majority|occupied|sanctioned)\b",
     re.IGNORECASE)
+# After these, a capital is the city itself ("in Damascus"), not a metonym for its government.
+PLACE_PREPOSITIONS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "within"}
 # Words that spaCy sometimes tags as a whole ORG/GPE entity but that name nothing on their own.
 COMMON_WORDS = {
     "state", "states", "department", "ministry", "office", "agency", "council", "committee", "house", "senate",
@@ -449,11 +451,28 @@ class _Finder:
             if self._qualifier(ws[j - 1].end):
                 i = j  # "U.S.-backed forces", "Iran-aligned group": the actor is the one backed
                 continue
+            if entry.source != 0 and entry.actor_id.endswith("_GOV") and j == i + len(entry.shapes) \
+                    and i > 0 and ws[i - 1].key in PLACE_PREPOSITIONS and self._is_capital(ws[i:j]):
+                i = j  # "talks in Moscow": the capital as a place, not as its government
+                continue
             aid = self.d.resolve_collective(entry.actor_id, None, self.when)
             actor = self.actor(aid)
             if actor is not None:
                 self.add(Mention(ws[i].start, ws[j - 1].end, actor, how="dict"))
             i = j
+
+    def _is_capital(self, ws: list[Word]) -> bool:
+        k = tuple(w.key for w in ws)
+        return any(a.capital and key_of(a.capital) == k for a in self._states_by_capital().get(k, ()))
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _states_by_capital() -> dict[tuple[str, ...], tuple[Actor, ...]]:
+        out: dict[tuple[str, ...], list[Actor]] = {}
+        for a in get_dictionary().actors.values():
+            if a.kind == "state" and a.capital and a.capital_metonym:
+                out.setdefault(key_of(a.capital), []).append(a)
+        return {k: tuple(v) for k, v in out.items()}
 
     def _qualifier(self, end: int) -> bool:
         """Is the name ending at ``end`` only a qualifier ("U.S.-backed", "London based")?"""
@@ -530,6 +549,9 @@ class _Finder:
                                          or ent.root.dep_ in ("amod", "compound", "npadvmod", "nmod")
                                          or self.text[end:end + 1] in "-‐‑"):
                 continue  # "Syrian", "Arab fighters", "Kurdish-led": an adjective alone is not an actor
+            prev = [w for w in self.ws if w.end <= start][-1:] if ent.label_ == "GPE" else []
+            if prev and prev[0].key in PLACE_PREPOSITIONS and ks in self._states_by_capital():
+                continue  # "in Damascus": a place
             name = self._name_without_honorific(surface) if ent.label_ == "PERSON" else surface
             actor = self.d.lookup(name, self.when)
             if actor is None:

@@ -119,6 +119,8 @@ CASES = [
     ("Moscow said it targeted Islamic State, but the United States and its allies disagreed.", None,
      [("its", "USA")]),
     # things that are not actors
+    ("Talks were held in Moscow on Monday, and Damascus said it would attend.", None,
+     [("Moscow", None), ("Damascus", "SYR_GOV")]),
     ("Aid went to Australia. Government officials said so.", None,
      [("Australia. Government officials", None)]),
     ("Arab fighters and Kurdish fighters clashed.", None, [("Arab", None)]),
