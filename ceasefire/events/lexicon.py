@@ -72,12 +72,27 @@ class Lexicon:
     def match(self, token: Token) -> Trigger | None:
         """The most specific entry whose lemma, part of speech and constraints fit ``token``."""
         pos = token_pos(token)
+        keys = lemma_keys(token)
+        prefixed = _prefixed(token)
+        if prefixed:
+            # "re-equip", "re-arming": the tokenizer splits the prefix off and the tagger guesses
+            pos = "VERB" if any(("VERB", k) in self.by_lemma for k in prefixed) else pos
+            keys = prefixed + keys
         if pos is None:
             return None
-        for lemma in lemma_keys(token):
+        for lemma in keys:
             for entry in self.by_lemma.get((pos, lemma), ()):
                 if all(satisfied(c, token) for c in entry.constraints):
                     return entry
+        if pos == "NOUN" and token.dep_ in ("conj", "xcomp", "ccomp", "advcl") and (
+                token.tag_.startswith("VB") or token.lower_ == token.lemma_.lower()):  # base form, not "allies"
+            # a verb the tagger took for a noun ("to re-equip and redeploy"): bare verb entries only
+            for lemma in keys:
+                if ("NOUN", lemma) in self.by_lemma:
+                    return None
+                for entry in self.by_lemma.get(("VERB", lemma), ()):
+                    if not entry.constraints:
+                        return entry
         return None
 
 
@@ -87,6 +102,20 @@ def token_pos(token: Token) -> str | None:
     if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in ("dobj", "nsubj", "pobj")):
         return "NOUN"
     return None
+
+
+PREFIXES = ("re", "counter", "co")
+
+
+def _prefixed(token: Token) -> tuple[str, ...]:
+    """Lemma keys with a hyphenated prefix split off by the tokenizer ("re" "-" "arm")."""
+    i = token.i
+    doc = token.doc
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in PREFIXES:
+        p = doc[i - 2].lower_
+        lemma = token.lemma_.lower()
+        return (f"{p}-{lemma}", f"{p}{lemma}")
+    return ()
 
 
 def lemma_keys(token: Token) -> tuple[str, ...]:

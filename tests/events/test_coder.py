@@ -380,3 +380,12 @@ def test_assault_mode_from_the_weapon(nlp, text, mode):
 def test_more_modal_frames(nlp, text, typ, status):
     found = {(e.type, e.status) for e in _code(nlp, text)}
     assert (typ, status) in found, found
+
+
+@pytest.mark.parametrize(("text", "typ"), [
+    ("Nusra used the truce to re-equip and redeploy.", "MOBILIZE"),
+    ("The rebels began re-arming their units.", "MOBILIZE"),
+    ("Washington is re-deploying troops to the Gulf.", "MOBILIZE"),
+])
+def test_split_prefixes_and_mistagged_verbs(nlp, text, typ):
+    assert typ in {e.type for e in _code(nlp, text)}
