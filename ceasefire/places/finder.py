@@ -32,16 +32,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..nlp.context import ArticleContext
 
+# NER labels taken as toponyms. Spans with any other label may still be taken
+# over by a gazetteer phrase match under the conditions of _accept_phrase
+# (the small model tags "Khmeimim" PERSON, "Idlib" ORG, "Batticaloa" DATE).
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Labels the NER gives to unknown toponyms often enough that a curated
-# gazetteer entry may take the span over ("Khmeimim" tagged PERSON).
-# Any other label may be overridden by a gazetteer phrase match, under the
-# stricter conditions of find_places (the small model calls "Batticaloa" a DATE).
 
+# Prepositions after which a country or capital is a location, not an actor.
 LOCATIVE_PREPS = frozenset({
     "in", "near", "around", "from", "to", "at", "into", "inside", "outside", "across", "throughout",
-    "toward", "towards", "within", "through", "via", "along", "over", "onto", "beyond", "outskirts", "en", "nearby", "off", "past", "above", "under", "underneath", "below", "northeast",
-    "northwest", "southeast", "southwest", "north", "south", "east", "west",
+    "toward", "towards", "within", "through", "via", "along", "over", "onto", "beyond", "nearby", "off",
+    "past", "above", "under", "underneath", "below", "north", "south", "east", "west", "northeast",
+    "northwest", "southeast", "southwest",
 })
 # Nouns that make "X of <place>" locational ("north of Aleppo", "the city of Homs").
 PLACE_HEAD_NOUNS = frozenset({
@@ -93,7 +94,7 @@ _DIRECTION_PREFIX = re.compile(
 _GENERIC_TAIL = re.compile(
     r"\s+(?:city|town|village|countryside|area|outskirts|suburbs|front|frontline|region|province|"
     r"governorate|district)$", re.I)
-MAX_PHRASE_TOKENS = 5
+MAX_PHRASE_TOKENS = 5  # longest curated/GeoNames names in news: "Ma'arrat al-Nu'man" (5 tokens)
 # Lower-case words a multi-word name may contain: Arabic articles ("Jisr al-Shughur")
 # and English/Romance connectors ("Gulf of Aden", "Bosnia and Herzegovina").
 PHRASE_CONNECTORS = frozenset({"al", "el", "ad", "ez", "az", "as", "ash", "ar", "an", "at",
