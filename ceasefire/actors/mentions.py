@@ -25,6 +25,7 @@ inside it ("Russia's foreign minister" is one mention, of Lavrov).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -418,19 +419,31 @@ class _Finder:
         self.when: dt.date | None = ctx.published
         self.ws = words(self.text)
         self.mentions: list[Mention] = []
-        self.covered: list[tuple[int, int]] = []
+        self.cov = bytearray(len(self.text))
+        self.starts = [w.start for w in self.ws]
         self.theatre: str | None = None
         self._sex_cache: dict[str, str | None] = {}
+        self._titled: dict[str, str] | None = None
         self.dominant: Actor | None = None
         self.role_date: dt.date | None = self.when
 
     # -- bookkeeping
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.covered)
+        return 1 not in self.cov[start:end]
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
-        self.covered.append((m.start, m.end))
+        self.cov[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+    def recover(self) -> None:
+        """Rebuild the coverage map after mentions were removed."""
+        self.cov = bytearray(len(self.text))
+        for m in self.mentions:
+            self.cov[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+    def word_index(self, char: int) -> int:
+        """Index of the first word starting at or after ``char``."""
+        return bisect.bisect_left(self.starts, char)
 
     def actor(self, actor_id: str) -> Actor | None:
         a = self.d.get(actor_id)
@@ -549,7 +562,8 @@ class _Finder:
                                          or ent.root.dep_ in ("amod", "compound", "npadvmod", "nmod")
                                          or self.text[end:end + 1] in "-‐‑"):
                 continue  # "Syrian", "Arab fighters", "Kurdish-led": an adjective alone is not an actor
-            prev = [w for w in self.ws if w.end <= start][-1:] if ent.label_ == "GPE" else []
+            wi = self.word_index(start)
+            prev = [self.ws[wi - 1]] if ent.label_ == "GPE" and wi > 0 else []
             if prev and prev[0].key in PLACE_PREPOSITIONS and ks in self._states_by_capital():
                 continue  # "in Damascus": a place
             name = self._name_without_honorific(surface) if ent.label_ == "PERSON" else surface
@@ -593,15 +607,19 @@ class _Finder:
             i = j
 
     def _strip_titles(self, start: int, end: int) -> int:
-        ws = [w for w in self.ws if start <= w.start and w.end <= end]
+        lo = self.word_index(start)
+        hi = lo
+        while hi < len(self.ws) and self.ws[hi].end <= end:
+            hi += 1
+        ws = self.ws[lo:hi]
         k = 0
         while k < len(ws) - 1 and ws[k].key in NAME_TITLES and ws[k].key not in HONORIFICS:
             k += 1
         return ws[k].start if ws else start
 
     def _extend_honorific(self, start: int) -> int:
-        idx = next((k for k, w in enumerate(self.ws) if w.start == start), None)
-        if idx is None:
+        idx = self.word_index(start)
+        if idx >= len(self.ws) or self.ws[idx].start != start:
             return start
         k = idx
         while k > 0 and self.ws[k - 1].key in HONORIFICS and self.ws[k - 1].shape in ("C", "A") \
@@ -814,7 +832,7 @@ class _Finder:
                 # the org mention itself lies inside: replace it by the role mention
                 self.mentions = [m for m in self.mentions
                                  if not (span_start <= m.start and m.end <= ws[j - 1].end)]
-                self.covered = [(m.start, m.end) for m in self.mentions]
+                self.recover()
             if holder is not None and self.free(span_start, ws[j - 1].end):
                 self.add(Mention(span_start, ws[j - 1].end, holder, how="role", titles=(title,)))
             i = j
@@ -957,8 +975,7 @@ class _Finder:
             if ante is not None:
                 m = Mention(s, e, ante.actor, ante.ref, how="pronoun")
                 self.add(m)
-                ordered.append(m)
-                ordered.sort(key=lambda x: x.start)
+                bisect.insort(ordered, m, key=lambda x: x.start)
 
     def _antecedent(self, pron: str, pos: int, ordered: list[Mention]) -> Mention | None:
         for m in reversed(ordered):
@@ -1015,6 +1032,17 @@ class _Finder:
         span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         return span.sent.start_char if span is not None and len(span) else pos
 
+    def _titled_sex(self) -> dict[str, str]:
+        """Surname key -> sex, from "Mr X", "Mrs Y", "Sheikh Z" anywhere in the article."""
+        if self._titled is None:
+            self._titled = {}
+            pattern = r"\b(" + "|".join(SEX_TITLES) + r")\.?\s+(?:[A-Z][\w'’-]*\s+)?([A-Z][\w'’-]*)"
+            for t in re.finditer(pattern, self.text, flags=re.IGNORECASE):
+                k = key_of(t.group(2))
+                if k and t.group(2)[:1].isupper():
+                    self._titled.setdefault(k[-1], SEX_TITLES[t.group(1).lower()])
+        return self._titled
+
     def sex(self, m: Mention) -> str | None:
         """"f", "m" or None (unknown) for a person mention."""
         if m.actor is not None and m.actor.sex:
@@ -1025,12 +1053,9 @@ class _Finder:
         ks = key_of(name)
         sex = None
         # a title before the name anywhere in the article: "Mr Letts", "Mrs May"
-        last = re.escape(name.split()[-1]) if name.split() else None
+        last = ks[-1] if ks else None
         if last:
-            for t in re.finditer(rf"\b(\w+)\.?\s+(?:\w+\s+)?{last}\b", self.text):
-                sex = SEX_TITLES.get(t.group(1).lower())
-                if sex:
-                    break
+            sex = self._titled_sex().get(last)
         if sex is None and len(ks) >= 2:
             sex = _given_names().get(ks[0])
         self._sex_cache[name] = sex
