@@ -304,7 +304,9 @@ class ActorDictionary:
         # "al-Nusra Front" is also written "Nusra Front"; keep variants that stay distinctive.
         if "al" in keys and len(keys) > 1:
             kept = [(k, s) for k, s in zip(keys, shapes, strict=True) if k != "al"]
-            if len(kept) >= 2 or (len(kept) == 1 and len(kept[0][0]) >= 5):
+            person = (a := self.actors.get(entry_for.actor_id)) is not None and a.kind == "person"
+            # one remaining word: fine for groups ("Shabaab"), too loose for persons ("Bashir")
+            if len(kept) >= 2 or (len(kept) == 1 and len(kept[0][0]) >= 5 and not person):
                 variants.append((tuple(k for k, _ in kept), tuple(s for _, s in kept)))
         for ks, sh in variants:
             node = self.root

@@ -667,9 +667,12 @@ class _Finder:
                     self.add(Mention(s, e, src.actor, src.ref, how="surname"))
                     i += n
                     continue
-                # an NER single-word person on the surname: re-point it to the full name
+                # an NER single-word person on the surname, or a dictionary surname alias of some
+                # other person ("Bashir" after "Mohammed al-Bashir"): re-point it to the full name
                 for m in self.mentions:
-                    if m.start == s and m.end == e and m.how == "ner" and m.kind == "person":
+                    if m.start == s and m.end == e and m.kind == "person" and m.key != src.key \
+                            and (m.how == "ner" or (m.how == "dict" and m.actor is not None
+                                                    and not self._named_in_full(m.actor))):
                         m.actor, m.ref, m.how = src.actor, src.ref, "surname"
             i += 1
         # a surname the NER took for an organisation or place ("Begum" ORG after "Shamima Begum")
@@ -713,6 +716,11 @@ class _Finder:
         if best is not None:
             _, lo, hi = best
             self.role_date = lo + (hi - lo) / 2
+
+    def _named_in_full(self, actor: Actor) -> bool:
+        """Is the person named with more than one word somewhere in the article?"""
+        return any(m.actor is not None and m.actor.id == actor.id and len(key_of(self.text[m.start:m.end])) > 1
+                   for m in self.mentions)
 
     # -- theatre
     def find_theatre(self) -> None:

@@ -80,6 +80,10 @@ CASES = [
     ("Sheikh Shaalan al-Shaalan, a spokesman for the prosecutor, spoke on Thursday. Shaalan said five men "
      "face the death penalty.", None,
      [("Sheikh Shaalan al-Shaalan", "PER:shaalan-al-shaalan"), ("Shaalan", "PER:shaalan-al-shaalan")]),
+    ("Prime Minister Mohammed al-Bashir met ministers. Bashir said the cabinet would serve until March.",
+     D(2024, 12, 20), [("Bashir", "BASHIR_M")]),
+    ("Omar al-Bashir ruled Sudan for thirty years; al-Bashir was ousted in 2019.", None,
+     [("al-Bashir", "BASHIR")]),
     # pronouns
     ("Lavrov arrived in Geneva on Monday. He said the truce would hold.", D(2016, 6, 4), [("He", "LAVROV")]),
     ("Hezbollah said its fighters had captured the hill.", None, [("its", "HEZBOLLAH")]),
