@@ -124,6 +124,8 @@ LOOKUPS = [
     ("Al-Qaeda in Iraq", D(2010, 1, 1), "ISIS"),
     ("Ansar Dine", D(2018, 1, 1), "JNIM"),
     ("King Abdullah", D(2012, 1, 1), "ABDULLAH_SAU"),
+    ("Clinton", D(1998, 1, 1), "BCLINTON"),
+    ("Clinton", D(2016, 1, 1), "HCLINTON"),
     ("King Abdullah", D(2019, 1, 1), "ABDULLAH2"),
     # possessives, demonyms, metonyms
     ("Russia's", None, "RUS"),
