@@ -88,6 +88,10 @@ INSTRUMENT_MODES = {
     "stone": "primitive", "axe": "primitive", "gas": "crowd-control", "cannon": "crowd-control",
     "sarin": "unconventional", "chlorine": "unconventional",
 }
+# Verbs of taking ground: "from X" names whom it was taken from.
+CAPTURE_LEMMAS = frozenset({"capture", "seize", "retake", "recapture", "take", "wrest", "liberate", "grab"})
+# Nominal speech acts whose "from X" is the speaker ("complaints from Lavrov", "an offer from Hamas").
+SPEECH_ACT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "REJECT", "CONCEDE"})
 # Promises whose content decides between AGREE and THREATEN.
 PROMISE_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "THREATEN"})
@@ -253,12 +257,12 @@ def resolve_actor(tok: Token | None, ctx: ArticleContext) -> ActorRef | None:
         # recogniser resolved "counterpart", not "US"); else any mention inside the phrase
         found = ctx.actor_at(tok.idx, tok.idx + len(tok)) or ctx.actor_at(start, end)
         if found is None:
-            # "his US counterpart, John Kerry": the apposition names the actor
-            for ap in tok.children:
-                if ap.dep_ == "appos":
-                    found = ctx.actor_at(*_np_range(ap))
-                    if found is not None:
-                        break
+            # "his US counterpart, John Kerry": the apposition names the actor;
+            # "fighters from Jabhat al-Nusra", "soldiers of the army": so does the group named
+            for ap in [c for c in tok.children if c.dep_ == "appos"] + _pobjs(tok, ("from", "of")):
+                found = ctx.actor_at(*_np_range(ap))
+                if found is not None:
+                    break
         return None if found is not None and _is_place(found, ctx) else found
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS or tok.ent_type_ in NOT_ACTOR_ENTS:
         return None
@@ -279,6 +283,9 @@ def resolve_actor(tok: Token | None, ctx: ArticleContext) -> ActorRef | None:
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
                 return resolve_actor(c, ctx)
     if tok.lemma_.lower() in GENERIC_ACTORS or tok.lower_ in GENERIC_ACTORS:
+        for grp in _pobjs(tok, ("from", "of")):
+            if grp.ent_type_ in ("ORG", "NORP", "GPE") or grp.pos_ == "PROPN":
+                return resolve_actor(grp, ctx)  # "fighters from Hezbollah"
         text = doc.text[start:end]
         name = re.sub(r"^(the|a|an|some|many|several|\d+)\s+", "", text, flags=re.I)
         return ActorRef(id=_slug(name), name=name, kind="other", mention=text, start=start, end=end)
@@ -348,8 +355,9 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return objs
         if gov.pos_ in ("VERB", "AUX"):
             return _subjects(gov, depth + 1)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return _subjects(head, depth + 1)
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to"
+                                                            for c in verb.children)):
+        return _subjects(head, depth + 1)  # "..., killing 20"; "cranking up to resume bombing"
     if verb.dep_ in ("acl",) and verb.tag_ == "VBG":
         return [head]
     if verb.dep_ == "acl" and head.pos_ == "NOUN":
@@ -361,6 +369,18 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return subj
         return _children(head, ("poss",))
     return []
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb whose clause ``tok`` belongs to (itself, or up through adjectives and copulas)."""
+    t = tok
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") and (_children(t, ("nsubj", "nsubjpass")) or t.dep_ in ("ROOT", "conj")):
+            return t
+        if t.head == t:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+    return None
 
 
 def _is_passive(verb: Token) -> bool:
@@ -382,6 +402,10 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
         if verb.dep_ == "relcl" and verb.tag_ != "VBN":
             rel = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")]
             targets = [verb.head if r in rel else r for r in targets]
+    if trig.type == "ASSAULT" and verb.lemma_.lower() in CAPTURE_LEMMAS:
+        # "captured more territory from Daesh": ground is taken from someone
+        targets = [t for t in targets if t.pos_ in ("PROPN", "PRON")
+                   or t.lemma_.lower() in GENERIC_ACTORS] or _pobjs(verb, ("from",))
     if trig.type == "MOBILIZE" or (trig.type == "RETREAT" and trig.mode not in ("release", "access")):
         targets = []  # "withdrew its troops", "deployed soldiers": the actor's own forces
     elif not targets:
@@ -410,6 +434,11 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         else:
             sources.append(m)
     sources += _pobjs(noun, ("by",)) + _children(noun, ("nsubj",))  # nsubj: a verb tagged as noun
+    if trig.type in SPEECH_ACT_TYPES:
+        sources += _pobjs(noun, ("from",))  # "complaints from Lavrov", "an offer from Hamas"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_HEADS:
+        # "a series of complaints from X", "a wave of strikes by X"
+        sources += _pobjs(noun.head.head, ("by",) + (("from",) if trig.type in SPEECH_ACT_TYPES else ()))
     of = [o for o in _pobjs(noun, ("of",)) if o.ent_type_ not in NOT_ACTOR_ENTS]
     between = _pobjs(noun, ("between", "among"))
     if between:
@@ -428,9 +457,23 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
             sources = _subjects(gov)
             if not targets:
                 targets = _pobjs(gov, TARGET_PREPS)
-        elif noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX") \
-                and gov.lower_ in ("in", "with") and gov.head.lemma_.lower() in ("engage", "participate", "join"):
-            sources = _subjects(gov.head)
+        elif noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("in", "during") \
+                and trig.type in ("CONSULT", "COOPERATE"):
+            # "Russia and the US are involved in a close dialog", "in a phone call I told Kerry",
+            # "fighters stormed the village in cooperation with X"
+            pred = _clause_verb(gov.head)
+            if pred is not None:
+                sources = _subjects(pred) or _children(pred, ("nsubjpass",))  # "X are involved in"
+                if not targets:
+                    targets = _children(pred, ("dative",)) or (
+                        _children(pred, ("dobj",)) if pred.lemma_.lower() in ("tell", "inform", "brief", "meet")
+                        else [])
+        elif noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "with" \
+                and trig.type in ("COOPERATE", "AID"):
+            # "X, with the support of Y, attacked": Y backs X
+            pred = _clause_verb(gov.head)
+            if pred is not None and not targets:
+                targets = _subjects(pred)
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and not targets:
         # "air strikes killed nine civilians": the victims of the verb are the act's targets;
         # "strikes took place against army positions": so are the verb's "against X"

@@ -26,7 +26,8 @@ CONSTRAINT_KINDS = ("obj", "subj", "head", "prep", "pobj", "prt", "mod", "xcomp"
 # Heads that stand for their "of" complement ("thousands of protesters", "a total of 21 suspects").
 QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "million", "some", "many", "most", "member",
                             "group", "number", "scores", "score", "couple", "handful", "majority", "part",
-                            "total", "dozens", "hundreds", "thousands", "body", "team", "unit"})
+                            "total", "dozens", "hundreds", "thousands", "body", "team", "unit",
+                            "series", "wave", "spate", "string", "flurry", "barrage", "round"})
 
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 MOD_DEPS = ("compound", "amod", "nmod", "npadvmod")

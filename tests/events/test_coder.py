@@ -389,3 +389,21 @@ def test_more_modal_frames(nlp, text, typ, status):
 ])
 def test_split_prefixes_and_mistagged_verbs(nlp, text, typ):
     assert typ in {e.type for e in _code(nlp, text)}
+
+
+ARGUMENT_CASES = [
+    # (sentence, type, source, target)
+    ("A series of complaints from Lavrov reached Washington.", "ACCUSE", "Lavrov", None),
+    ("Russia and Turkey are involved in intensive talks.", "CONSULT", "Russia", "Turkey"),
+    ("Fighters from Hezbollah stormed the village in cooperation with the army.", "COOPERATE", "Hezbollah",
+     "army"),
+    ("The Syrian army captured more territory from ISIS near Palmyra.", "ASSAULT", "Syrian army", "ISIS"),
+    ("The Russians are cranking up to resume the bombing of Aleppo.", "ASSAULT", "Russians", ANY),
+]
+
+
+@pytest.mark.parametrize(("text", "typ", "source", "target"), ARGUMENT_CASES)
+def test_arguments_beyond_the_clause_core(nlp, text, typ, source, target):
+    ev = next(e for e in _code(nlp, text) if e.type == typ)
+    _check_actor(ev.source, source)
+    _check_actor(ev.target, target)
