@@ -18,6 +18,11 @@ Run from the repository root::
 
     .venv/bin/python benchmarks/geocoding.py dev
     .venv/bin/python benchmarks/geocoding.py milan [--limit N]
+    .venv/bin/python benchmarks/geocoding.py eventloc [--limit N]
+
+``eventloc`` -- toponym detection recall: the share of gold event-location
+spans of the "Geolocating Political Events in Text" sentences
+(``../shared/external/geoparsing/event_location``) that find_places covers.
 
 Measured 2026-11-22 on the 2-core shared machine, gazetteer cache warm
 (commands above)::
@@ -262,9 +267,53 @@ def milan(limit: int | None = None) -> list[MilanResult]:
     return results
 
 
+# ---------------------------------------------------------------- event locations (toponym recall)
+
+EVENT_LOCATION_ZIP = SHARED / "external" / "geoparsing" / "event_location" / "labeled_text.jsonl.zip"
+
+
+def event_locations(limit: int = 1000) -> float:
+    """Share of the gold event-location spans (Halterman's "Geolocating Political
+    Events in Text" sentences) that :func:`find_places` finds as a place overlapping
+    the span: toponym detection recall on single news sentences (no article context).
+    Spans are located by their token offsets (their character offsets are unreliable)."""
+    import json
+    import zipfile
+
+    from ceasefire.nlp.runner import load_model
+    from ceasefire.places import find_places, get_gazetteer
+
+    with zipfile.ZipFile(EVENT_LOCATION_ZIP) as zf:
+        name = next(n for n in zf.namelist() if n.endswith(".jsonl") and not n.startswith("__MACOSX"))
+        raw = zf.read(name).decode("utf-8")
+    records = json.loads(raw) if raw.lstrip().startswith("[") else [json.loads(ln) for ln in raw.splitlines() if ln.strip()]
+    items: list[tuple[str, list[tuple[int, int]]]] = []
+    for rec in records:
+        toks = rec.get("tokens") or []
+        spans = [(toks[sp["token_start"]]["start"], toks[sp["token_end"]]["end"]) for sp in rec.get("spans", [])
+                 if sp.get("label") == "LOCATION" and sp["token_end"] < len(toks)]
+        if spans:
+            items.append((rec["text"], spans))
+        if len(items) >= limit:
+            break
+    nlp = load_model()
+    get_gazetteer()
+    t0 = time.perf_counter()
+    n = hit = 0
+    for (_text, spans), doc in zip(items, nlp.pipe([t for t, _ in items], batch_size=64), strict=True):
+        places = find_places(doc)
+        for a, b in spans:
+            n += 1
+            hit += any(p.start is not None and p.end is not None and p.start < b and a < p.end for p in places)
+    share = hit / n if n else 0.0
+    print(f"event locations: toponym recall {share:.3f} ({hit}/{n} spans in {len(items)} sentences), "
+          f"{time.perf_counter() - t0:.1f} s with spaCy")
+    return share
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("what", choices=["dev", "milan", "all"])
+    ap.add_argument("what", choices=["dev", "milan", "eventloc", "all"])
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles of each dataset")
     args = ap.parse_args(argv)
     if not SHARED.exists():
@@ -274,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
         dev_gold()
     if args.what in {"milan", "all"}:
         milan(args.limit)
+    if args.what in {"eventloc", "all"}:
+        event_locations(args.limit or 1000)
     return 0
 
 

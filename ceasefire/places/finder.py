@@ -44,7 +44,9 @@ LOCATIVE_PREPS = frozenset({
     "past", "above", "under", "underneath", "below", "north", "south", "east", "west", "northeast",
     "northwest", "southeast", "southwest",
 })
-# Nouns that make "X of <place>" locational ("north of Aleppo", "the city of Homs").
+# Nouns that make a country or capital next to them a location: "north of Aleppo",
+# "the city of Homs", "much of Liberia", "Lebanon's southern border", "the waters
+# between Iran and Iraq" (event_location sentences in benchmarks/geocoding.py).
 PLACE_HEAD_NOUNS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
     "suburb", "suburbs", "city", "town", "village", "province", "governorate", "region", "area", "part",
@@ -55,7 +57,11 @@ PLACE_HEAD_NOUNS = frozenset({
     "highway", "road", "base", "airport", "camp", "front", "frontline", "battlefield", "battle", "siege",
     "liberation", "fall", "recapture", "capture", "invasion", "occupation", "partition", "bombing",
     "shelling", "people", "residents", "civilians", "population", "inhabitants", "refugees", "war",
-    "conflict", "crisis", "situation", "ceasefire", "truce", "division",
+    "conflict", "crisis", "situation", "ceasefire", "truce", "division", "much", "most", "half", "third",
+    "middle", "corner", "bridge", "bridges", "waters", "seawaters", "coastline", "shores", "street",
+    "hospital", "hospitals", "schools", "oil", "fields", "mountain", "river", "valley", "frontier",
+    "crossing", "crossings", "route", "routes", "roads", "highways", "ports", "airports", "bases",
+    "neighbours", "neighbors", "enclave", "pocket", "sea", "gulf",
 })
 # Heads that make a country or capital an actor when it modifies them ("US forces").
 ACTOR_HEAD_NOUNS = frozenset({
@@ -77,6 +83,7 @@ LOCATIVE_VERBS = frozenset({
     "besiege", "surround", "storm", "overrun", "raid", "target", "defend", "evacuate", "abandon", "approach",
     "bombard", "destroy", "divide", "partition", "rule", "govern", "hold", "lose", "take", "free", "cover",
     "blockade", "siege", "patrol", "fly", "land", "depart", "return", "call", "rock", "shake", "devastate",
+    "attack", "airstrike", "reinforce", "infiltrate", "annex", "split",
 })
 # Words a place name may carry after it in the text ("Khmeimim air base").
 PLACE_SUFFIXES = (
@@ -256,20 +263,24 @@ def _is_actor_use(doc: Doc, m: _Mention) -> bool:
     # "U.S.-led", "Russian-backed" style modifiers
     if m.end < len(doc) - 1 and doc[m.end].text == "-" and doc[m.end + 1].lower_ in {"led", "backed", "based", "brokered", "sponsored", "supported", "allied"}:
         return doc[m.end + 1].lower_ != "based"
-    if any(c.dep_ == "case" and c.lower_ in {"'s", "’s", "'"} for c in span.root.children) or \
-            (m.end < len(doc) and doc[m.end].tag_ == "POS"):
-        return True
+    possessive = dep == "poss" or (m.end < len(doc) and doc[m.end].tag_ == "POS") or any(
+        c.dep_ == "case" and c.lower_ in {"'s", "’s", "'"} for c in span.root.children)
+    if possessive:  # "Russia's position" is an actor; "Lebanon's southern border" a place
+        owner_of = head if dep == "poss" else root.head
+        return owner_of.lower_ not in PLACE_HEAD_NOUNS
+    if dep == "nsubjpass" and head.lemma_.lower() in LOCATIVE_VERBS:  # "Baghdad was heavily bombed"
+        return False
     if dep in {"nsubj", "nsubjpass", "csubj", "expl"}:
-        return True
-    if dep == "poss":
         return True
     if dep == "pobj":
         prep = head.lower_
         if prep in LOCATIVE_PREPS:
             return False
-        if prep == "of":
+        if prep == "of":  # "the government of Syria" vs "much of Liberia", "north of Aleppo"
+            return head.head.lower_ in ACTOR_HEAD_NOUNS
+        if prep in {"between", "with"}:  # "the waters between Iran and Iraq" vs "talks with Iran"
             return head.head.lower_ not in PLACE_HEAD_NOUNS
-        if prep in {"by", "with", "against", "between", "for", "among", "and", "like", "than"}:
+        if prep in {"by", "against", "for", "among", "and", "like", "than"}:
             return True
         return False
     if dep == "dobj" or dep == "dative":
@@ -296,8 +307,8 @@ def _within_container(ranked: list[GeoCandidate], regions: list[GeoCandidate] | 
 def _locative_syntax(doc: Doc, m: _Mention) -> bool:
     """After a locative preposition ("in X") or in "the outskirts/vicinity of X"."""
     root = _conj_root(doc[m.start:m.end].root)
-    if root.dep_ == "compound" and root.head.lower_ in PLACE_HEAD_NOUNS:  # "the Hama countryside"
-        return True
+    if root.dep_ in {"compound", "appos"} and root.head.lower_ in PLACE_HEAD_NOUNS:
+        return True  # "the Hama countryside", "the regional capital, Grozny"
     if root.dep_ != "pobj":
         return False
     prep = root.head
@@ -353,9 +364,9 @@ def _accept_phrase(gaz: Gazetteer, doc: Doc, m: _Mention, best: GeoCandidate, co
         return True
     if gaz.demonym_country(m.text) is not None:
         return False
-    if best.country not in context and not (locative and best.match == "name"
+    if best.country not in context and not (locative and best.match in {"name", "alt"}
                                             and e.population >= STRONG_CITY_POPULATION):
-        return False  # outside the article's countries only a big city, by its own name, after "in/on ..."
+        return False  # outside the article's countries only a big city after "in/on ..."
     modifier_ok = root.dep_ not in {"compound", "amod", "nmod"} or root.head.lower_ in PLACE_HEAD_NOUNS
     if label in NUMERIC_LABELS:  # "in August" is a month; "in Batticaloa" (tagged DATE) a town
         return best.match == "name" and locative

@@ -146,3 +146,22 @@ ROLES = [
 def test_actor_or_place_by_syntax(nlp, text, mention, is_place) -> None:
     found = mention in [p.mention for p in find_places(nlp(text))]
     assert found is is_place
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Hezbollah captured three soldiers along Lebanon's volatile border with Israel.", "Lebanon"),
+    ("By early 2003, the insurgents had captured much of Liberia.", "Liberia"),
+    ("Boats were stopped in the waters between Iran and Iraq.", "Iraq"),
+    ("Baghdad was heavily bombed overnight.", "Baghdad"),
+    ("He said the threat to attack Syria recalled earlier episodes.", "Syria"),
+])
+def test_countries_and_capitals_as_locations(nlp, text, mention) -> None:
+    assert mention in [p.mention for p in find_places(nlp(text))]
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("The government of Syria rejected the report.", "Syria"),
+    ("Talks with Iran stalled in Vienna.", "Iran"),
+])
+def test_countries_as_actors_after_prepositions(nlp, text, mention) -> None:
+    assert mention not in [p.mention for p in find_places(nlp(text))]
