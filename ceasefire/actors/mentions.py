@@ -998,7 +998,9 @@ class _Finder:
                 if kind == "person" and self.sex(m) != ("m" if pron in FEMALE_PRONOUNS else "f"):
                     return m
             elif pron in GROUP_PRONOUNS:
-                if kind not in ("person", "media") and not placeish:
+                # a country is "it"; "they" is its people, forces or a group ("the Russians" may be "they")
+                singular_state = kind == "state" and not _is_plural(surface)
+                if kind not in ("person", "media") and not placeish and not singular_state:
                     return m
             elif pron in IT_PRONOUNS:
                 plural = kind in ("armed_group", "other") and _is_plural(surface)

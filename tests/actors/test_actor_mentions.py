@@ -88,6 +88,8 @@ CASES = [
     ("Lavrov arrived in Geneva on Monday. He said the truce would hold.", D(2016, 6, 4), [("He", "LAVROV")]),
     ("Hezbollah said its fighters had captured the hill.", None, [("its", "HEZBOLLAH")]),
     ("Houthi rebels said they would withdraw from Hodeidah.", None, [("they", "HOUTHI")]),
+    ("The Syrian army entered the town after Syria announced the offensive; they met no resistance.", None,
+     [("they", "SYR_MIL")]),
     # generic collectives, resolved in the article's theatre
     ("Rebels shelled government-held districts of Aleppo, killing five civilians.", None,
      [("Rebels", "SYR_OPP"), ("civilians", "SYR_CIV")]),
