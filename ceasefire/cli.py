@@ -1,15 +1,19 @@
 """The `ceasefire` command line: thin shells over library functions.
 
-Exit codes: 0 all inputs ok; 1 some inputs failed; 2 usage error;
-3 no input could be read at all.
+Exit codes: 0 all inputs ok; 1 some inputs failed; 2 usage error (bad
+option value); 3 no input could be read at all; 4 the database, an output
+file, the network address or the spaCy model could not be used.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import functools
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -18,6 +22,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .export import EventFilter
 from .ingest import ReadOptions
 from .models import InputError
 from .pipeline import DocumentResult, ExtractOptions, RunSummary, process, write_jsonl
@@ -35,7 +40,27 @@ def default_db() -> str:
 
 def _setup_logging(verbose: bool, quiet: bool) -> None:
     level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    # Libraries (trafilatura, urllib3, ...) speak only at ERROR unless -v: their
+    # warnings would interleave with our one-line errors.
+    logging.basicConfig(level=level if verbose else logging.ERROR,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("ceasefire").setLevel(level)
+
+
+class EnvironmentProblem(click.ClickException):
+    """The database, an output file, the address or the model cannot be used (exit 4)."""
+
+    exit_code = 4
+
+
+def open_output(out: str) -> Any:
+    """Open an output file for writing, or stop with one line saying why not."""
+    if out == "-":
+        return sys.stdout
+    try:
+        return open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as exc:
+        raise EnvironmentProblem(f"cannot write {out}: {exc.strerror or exc}") from exc
 
 
 def verbosity(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -60,7 +85,8 @@ def reader_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--include", multiple=True, metavar="GLOB",
                   help="In directories, read only files matching GLOB (repeatable).")
     @click.option("--exclude", multiple=True, metavar="GLOB", help="In directories, skip files matching GLOB.")
-    @click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait for a URL.")
+    @click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+                  help="Seconds to wait for a URL.")
     @functools.wraps(fn)
     def wrapper(*args: Any, text_field: str, title_field: str, date_field: str, url_field: str,
                 include: tuple[str, ...], exclude: tuple[str, ...], timeout: float, **kwargs: Any) -> Any:
@@ -113,7 +139,9 @@ class Group(click.Group):
 
         try:
             return super().invoke(ctx)
-        except (ModelNotInstalled, StoreError, InputError) as exc:
+        except (ModelNotInstalled, StoreError) as exc:
+            raise EnvironmentProblem(str(exc)) from exc
+        except InputError as exc:
             raise click.ClickException(str(exc)) from exc
 
 
@@ -152,8 +180,8 @@ def extract(paths: tuple[str, ...], out: str, no_nlp: bool, model: str | None, r
       ceasefire extract news.csv --text-field content -o out.jsonl
     """
     options = ExtractOptions(read=read, nlp=not no_nlp, model=model)
+    fh = open_output(out)
     progress = Progress(quiet)
-    fh = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
     try:
         summary = write_jsonl(process(paths, options, on_total=progress.total), fh, on_item=progress)
     finally:
@@ -163,29 +191,14 @@ def extract(paths: tuple[str, ...], out: str, no_nlp: bool, model: str | None, r
     _finish(summary, quiet)
 
 
-def ingest_paths(paths: Iterable[str], db: str, options: ExtractOptions,
-                 on_item: Callable[[DocumentResult | InputError], None] | None = None,
-                 on_total: Callable[[int], None] | None = None) -> RunSummary:
-    """Ingest documents into the store; already stored documents are skipped."""
+def _ingest_cmd(paths: Iterable[str], db: str, options: ExtractOptions, quiet: bool) -> RunSummary:
+    from .pipeline import ingest as ingest_documents
     from .store import open_store
 
-    summary = RunSummary()
-    with open_store(db) as store:
-        for item in process(paths, options, skip=store.has_document, on_total=on_total):
-            summary.add(item)
-            if isinstance(item, InputError):
-                store.record_error(item.source, item.reason)
-            elif not item.skipped:
-                store.save_document(item.document, item.records)
-            if on_item:
-                on_item(item)
-    return summary
-
-
-def _ingest_cmd(paths: Iterable[str], db: str, options: ExtractOptions, quiet: bool) -> RunSummary:
     progress = Progress(quiet)
     try:
-        return ingest_paths(paths, db, options, on_item=progress, on_total=progress.total)
+        with open_store(db) as store:
+            return ingest_documents(paths, store, options, on_item=progress, on_total=progress.total)
     finally:
         progress.close()
 
@@ -217,8 +230,13 @@ def ingest(paths: tuple[str, ...], db: str, no_nlp: bool, read: ReadOptions, qui
 @cli.command()
 @click.argument("paths", nargs=-1)
 @db_option
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the HTML report (default: next to the database).")
+@click.option("--no-nlp", is_flag=True, help="Only clean and split articles.")
+@reader_options
 @verbosity
-def run(paths: tuple[str, ...], db: str, quiet: bool) -> None:
+def run(paths: tuple[str, ...], db: str, report_path: str | None, no_nlp: bool, read: ReadOptions,
+        quiet: bool) -> None:
     """The main job: ingest + extract into the database, write the report, print a summary.
 
     With no PATH, runs on the bundled example articles. Tells where the
@@ -228,30 +246,37 @@ def run(paths: tuple[str, ...], db: str, quiet: bool) -> None:
     Example:
       ceasefire run                 # bundled examples -> ceasefire.db
       ceasefire run ~/news --db news.db
+      ceasefire run feed.csv --text-field content
     """
-    from .store import open_store
+    from .pipeline import run as run_job
 
-    # The bundled examples folder also holds its README.md: read only articles there.
-    options = ExtractOptions(read=ReadOptions(include=EXAMPLE_GLOBS)) if not paths else ExtractOptions()
-    summary = _ingest_cmd(list(paths) or [str(EXAMPLES)], db, options, quiet)
-    from .report import write_report
-
-    report_path = (Path(db).with_suffix(".report.html") if "://" not in db else Path("ceasefire-report.html"))
-    with open_store(db) as store:
-        st = store.stats()
-        write_report(store, report_path)
-    click.echo(summary.line())
-    click.echo(f"database {db}: " + ", ".join(f"{v} {k}" for k, v in vars(st).items()))
-    click.echo(f"report:   {report_path.resolve()}  (open it in a browser; no server needed)")
-    click.echo(f"web UI:   ceasefire serve --db {db}   then open http://127.0.0.1:8000/")
-    click.echo(f"more:     ceasefire events --db {db}   |   ceasefire export --db {db} --format csv -o events.csv")
-    sys.exit(summary.exit_code)
+    if not paths and not read.include:  # the bundled examples folder also holds its README.md
+        read = dataclasses.replace(read, include=EXAMPLE_GLOBS)
+    if report_path:
+        open_output(report_path).close()  # fail now, not after the whole ingest
+    progress = Progress(quiet)
+    try:
+        result = run_job(list(paths) or [str(EXAMPLES)], db, ExtractOptions(read=read, nlp=not no_nlp),
+                         report=Path(report_path) if report_path else None,
+                         on_item=progress, on_total=progress.total)
+    except OSError as exc:
+        raise EnvironmentProblem(f"cannot write the report: {exc}") from exc
+    finally:
+        progress.close()
+    exe = sys.argv[0] if os.path.sep in sys.argv[0] else "ceasefire"
+    where = db if "://" in db else str(Path(db).resolve())
+    click.echo(result.summary.line())
+    click.echo(f"database: {where}: " + ", ".join(f"{v} {k}" for k, v in vars(result.stats).items()))
+    click.echo(f"report:   {result.report.resolve()}  (open it in a browser; no server needed)")
+    click.echo(f"web UI:   {exe} serve --db {where}   then open http://127.0.0.1:8000/")
+    click.echo(f"more:     {exe} events --db {where}   |   {exe} export --db {where} --format csv -o events.csv")
+    sys.exit(result.summary.exit_code)
 
 
 @cli.command()
 @click.argument("query", required=False)
 @db_option
-@click.option("--limit", default=20, show_default=True)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def articles(query: str | None, db: str, limit: int, fmt: str) -> None:
     """List stored articles, or full-text search them with QUERY.
@@ -261,11 +286,7 @@ def articles(query: str | None, db: str, limit: int, fmt: str) -> None:
       ceasefire articles                       # latest articles
       ceasefire articles 'Aleppo AND ceasefire' --limit 5
     """
-    from .store import open_store
-
-    if not Path(db).exists() and "://" not in db:
-        raise click.ClickException(f"no database at {db}; run `ceasefire ingest PATH --db {db}` first")
-    with open_store(db) as store:
+    with _open_existing(db) as store:
         hits = store.search_articles(query, limit=limit) if query else store.list_articles(limit=limit)
     if fmt == "json":
         for h in hits:
@@ -285,7 +306,7 @@ def _open_existing(db: str) -> Any:
     from .store import open_store
 
     if "://" not in db and not Path(db).exists():
-        raise click.ClickException(f"no database at {db}; run `ceasefire ingest PATH --db {db}` first")
+        raise EnvironmentProblem(f"no database at {db}; run `ceasefire ingest PATH --db {db}` first")
     return open_store(db)
 
 
@@ -322,25 +343,61 @@ format_option = click.option("--format", "fmt", type=click.Choice(["table", "jso
                              show_default=True, help="Output format.")
 
 
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+_DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _date_prefix(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not _DATE_PREFIX.fullmatch(value):
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+    try:
+        if len(value) == 10:
+            dt.date.fromisoformat(value)
+        elif len(value) == 7:
+            dt.date.fromisoformat(value + "-01")
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a valid date: {exc}") from exc
+    return value
+
+
 def event_filters(fn: Callable[..., Any]) -> Callable[..., Any]:
-    for opt in reversed([
-        click.option("--actor", help="Source, target or claimant: id, name or alias."),
-        click.option("--type", "type_", metavar="TYPE", help="PLOVER type, e.g. ASSAULT."),
-        click.option("--since", metavar="DATE", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-        click.option("--until", metavar="DATE", help="Up to this date, inclusive."),
-        click.option("--place", help="Location name, admin1 region or ISO-3 country."),
-        click.option("--limit", type=int, default=None, help="At most this many rows."),
-    ]):
-        fn = opt(fn)
-    return fn
+    """--actor/--type/--since/--until/--place/--limit, passed on as one EventFilter ``flt``."""
+
+    @click.option("--actor", help="Source, target or claimant: id, name or alias.")
+    @click.option("--type", "type_", type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+                  help="PLOVER event type.")
+    @click.option("--since", metavar="DATE", callback=_date_prefix,
+                  help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+    @click.option("--until", metavar="DATE", callback=_date_prefix, help="Up to this date, inclusive.")
+    @click.option("--place", help="Location name, admin1 region or ISO-3 country.")
+    @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many rows.")
+    @functools.wraps(fn)
+    def wrapper(*args: Any, actor: str | None, type_: str | None, since: str | None, until: str | None,
+                place: str | None, limit: int | None, **kwargs: Any) -> Any:
+        flt = EventFilter(actor=actor, type=type_.upper() if type_ else None, since=since, until=until,
+                          place=place, limit=limit)
+        return fn(*args, flt=flt, **kwargs)
+
+    return wrapper
+
+
+def _query_events(store: Any, flt: EventFilter, limit: int | None = None) -> list[Any]:
+    return store.query_events(actor=flt.actor, type=flt.type, since=flt.since, until=flt.until,
+                              place=flt.place, limit=limit)
+
+
+def _narrowed(flt: EventFilter) -> bool:
+    return any((flt.type, flt.since, flt.until, flt.place))
 
 
 @cli.command()
 @db_option
 @event_filters
 @format_option
-def events(db: str, actor: str | None, type_: str | None, since: str | None, until: str | None,
-           place: str | None, limit: int | None, fmt: str) -> None:
+def events(db: str, flt: EventFilter, fmt: str) -> None:
     """List stored events, filtered by actor, type, date range and place.
 
     \b
@@ -349,26 +406,32 @@ def events(db: str, actor: str | None, type_: str | None, since: str | None, unt
       ceasefire events --actor "Islamic State" --format csv > isis.csv
     """
     with _open_existing(db) as store:
-        rows = store.query_events(actor=actor, type=type_, since=since, until=until, place=place, limit=limit)
+        rows = _query_events(store, flt, flt.limit)
     _emit_rows(rows, fmt, ["id", "date", "type", "mode", "status", "source_actor_name", "target_actor_name",
                            "location_name", "claimant_name", "sentence"])
 
 
 @cli.command()
 @db_option
-@click.option("--actor", help="Speaker: id, name or alias.")
-@click.option("--limit", type=int, default=None, help="At most this many rows.")
+@event_filters
 @format_option
-def quotes(db: str, actor: str | None, limit: int | None, fmt: str) -> None:
+def quotes(db: str, flt: EventFilter, fmt: str) -> None:
     """List stored quotes (direct and indirect speech) with their speakers.
+
+    --actor is the speaker. --type, --since, --until and --place keep the
+    quotes of articles that report events matching them.
 
     \b
     Example:
       ceasefire quotes --actor Lavrov
+      ceasefire quotes --type ASSAULT --place Aleppo --since 2016-06
     """
     with _open_existing(db) as store:
-        rows = store.query_quotes(actor=actor, limit=limit)
-    _emit_rows(rows, fmt, ["id", "speaker_name", "kind", "text", "title"])
+        rows = store.query_quotes(actor=flt.actor)
+        if _narrowed(flt):
+            keep = {e.article_id for e in _query_events(store, dataclasses.replace(flt, actor=None))}
+            rows = [q for q in rows if q.article_id in keep]
+    _emit_rows(rows[: flt.limit] if flt.limit else rows, fmt, ["id", "speaker_name", "kind", "text", "title"])
 
 
 @cli.command()
@@ -376,19 +439,28 @@ def quotes(db: str, actor: str | None, limit: int | None, fmt: str) -> None:
 @click.option("--kind", help="Actor kind, e.g. armed_group, state, person.")
 @click.option("--country", help="ISO-3 country code.")
 @click.option("--name", help="Substring of the id or canonical name.")
-@click.option("--limit", type=int, default=None, help="At most this many rows.")
+@event_filters
 @format_option
-def actors(db: str, kind: str | None, country: str | None, name: str | None, limit: int | None,
+def actors(db: str, kind: str | None, country: str | None, name: str | None, flt: EventFilter,
            fmt: str) -> None:
     """List canonical actors seen in the store, most mentioned first.
+
+    --type, --since, --until, --place and --actor keep the actors taking part
+    (as source, target or claimant) in the matching events.
 
     \b
     Example:
       ceasefire actors --kind armed_group --limit 10
+      ceasefire actors --type ASSAULT --place SYR --since 2016
     """
     with _open_existing(db) as store:
-        rows = store.query_actors(kind=kind, country=country, name=name, limit=limit)
-    _emit_rows(rows, fmt, ["id", "name", "kind", "country", "mentions", "events", "quotes", "aliases"])
+        rows = store.query_actors(kind=kind, country=country, name=name)
+        if _narrowed(flt) or flt.actor:
+            involved = {i for e in _query_events(store, flt)
+                        for i in (e.source_actor_id, e.target_actor_id, e.claimant_id) if i}
+            rows = [a for a in rows if a.id in involved]
+    _emit_rows(rows[: flt.limit] if flt.limit else rows, fmt,
+               ["id", "name", "kind", "country", "mentions", "events", "quotes", "aliases"])
 
 
 @cli.command()
@@ -435,8 +507,7 @@ def actor(name: str, db: str, fmt: str) -> None:
 @click.option("--out", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
               help="Output file ('-' = stdout; parquet needs a file).")
 @event_filters
-def export(db: str, fmt: str, out: str, actor: str | None, type_: str | None, since: str | None,
-           until: str | None, place: str | None, limit: int | None) -> None:
+def export(db: str, fmt: str, out: str, flt: EventFilter) -> None:
     """Export stored events as CSV, JSON Lines, Parquet or GeoJSON.
 
     \b
@@ -444,14 +515,23 @@ def export(db: str, fmt: str, out: str, actor: str | None, type_: str | None, si
       ceasefire export --format csv --type ASSAULT --out assaults.csv
       ceasefire export --format geojson --place SYR -o syria.geojson
     """
-    from .export import EventFilter, export_events
+    from .export import export_events
 
-    flt = EventFilter(actor=actor, type=type_, since=since, until=until, place=place, limit=limit)
+    if fmt == "parquet" and out == "-":
+        raise click.UsageError("parquet is a binary format: give an output file (--out events.parquet)")
     with _open_existing(db) as store:
+        if fmt == "parquet":
+            open_output(out).close()
+            target: Any = Path(out)
+        else:
+            target = open_output(out)
         try:
-            n = export_events(store, fmt, sys.stdout if out == "-" else Path(out), flt)
-        except ValueError as exc:
-            raise click.ClickException(str(exc)) from exc
+            n = export_events(store, fmt, target, flt)
+        except OSError as exc:
+            raise EnvironmentProblem(f"cannot write {out}: {exc}") from exc
+        finally:
+            if target is not sys.stdout and not isinstance(target, Path):
+                target.close()
     click.echo(f"{n} events written to {'stdout' if out == '-' else out}", err=True)
 
 
@@ -460,8 +540,7 @@ def export(db: str, fmt: str, out: str, actor: str | None, type_: str | None, si
 @click.option("--out", "-o", type=click.Path(dir_okay=False), default="report.html", show_default=True,
               help="HTML file to write.")
 @event_filters
-def report(db: str, out: str, actor: str | None, type_: str | None, since: str | None, until: str | None,
-           place: str | None, limit: int | None) -> None:
+def report(db: str, out: str, flt: EventFilter) -> None:
     """Write a self-contained HTML situation report (map, timeline, actors, events, quotes).
 
     The file has inline CSS and SVG only: it opens from disk with no server
@@ -473,11 +552,12 @@ def report(db: str, out: str, actor: str | None, type_: str | None, since: str |
     """
     from .report import write_report
 
-    flt_args = {"actor": actor, "type": type_, "since": since, "until": until, "place": place, "limit": limit}
-    from .export import EventFilter
-
+    open_output(out).close()  # fail before the work if the file cannot be written
     with _open_existing(db) as store:
-        n = write_report(store, Path(out), EventFilter(**flt_args))
+        try:
+            n = write_report(store, Path(out), flt)
+        except OSError as exc:
+            raise EnvironmentProblem(f"cannot write {out}: {exc}") from exc
     click.echo(f"report with {n} events written to {out}", err=True)
 
 
@@ -485,7 +565,7 @@ def report(db: str, out: str, actor: str | None, type_: str | None, since: str |
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind (loopback unless you mean to share it).")
-@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 def serve(db: str, host: str, port: int) -> None:
     """Serve the read-only web UI and JSON API over the database.
 
@@ -493,15 +573,23 @@ def serve(db: str, host: str, port: int) -> None:
     Example:
       ceasefire serve --db ceasefire.db      # then open http://127.0.0.1:8000/
     """
+    import socket
+
     from .web import serve as serve_web
 
     if "://" not in db and not Path(db).exists():
-        raise click.ClickException(f"no database at {db}; run `ceasefire ingest PATH --db {db}` first")
+        raise EnvironmentProblem(f"no database at {db}; run `ceasefire ingest PATH --db {db}` first")
+    try:  # fail with one line if the address is taken, before uvicorn starts
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        raise EnvironmentProblem(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     click.echo(f"serving {db} on http://{host}:{port}/ (JSON API described at /api); Ctrl-C stops", err=True)
     try:
         serve_web(db, host=host, port=port)
     except (FileNotFoundError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise EnvironmentProblem(str(exc)) from exc
 
 
 def main() -> None:

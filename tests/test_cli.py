@@ -99,8 +99,86 @@ def test_ingest_twice_changes_nothing(tmp_path: Path) -> None:
 
 def test_articles_without_database_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["articles", "--db", str(tmp_path / "missing.db")])
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     assert "no database at" in result.output
+
+
+@pytest.mark.parametrize("argv", [
+    ["extract", "{page}", "--no-nlp", "--out", "{bad}"],
+    ["export", "--db", "{db}", "--format", "csv", "--out", "{bad}"],
+    ["export", "--db", "{db}", "--format", "parquet", "--out", "{bad}"],
+    ["report", "--db", "{db}", "--out", "{bad}"],
+    ["run", "{page}", "--db", "{db}", "--no-nlp", "--report", "{bad}"],
+])
+def test_unwritable_output_is_one_line_exit_4(tmp_path: Path, argv: list[str]) -> None:
+    page = tmp_path / "wire.txt"
+    page.write_text(WIRE, encoding="utf-8")
+    db = tmp_path / "o.db"
+    assert CliRunner().invoke(cli, ["ingest", str(page), "--db", str(db), "--no-nlp", "-q"]).exit_code == 0
+    bad = tmp_path / "no" / "such" / "dir" / "out.file"
+    args = [a.format(page=page, db=db, bad=bad) for a in argv]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 4, result.output
+    assert f"cannot write {bad}" in result.output
+    assert isinstance(result.exception, SystemExit)  # a clean exit, not an uncaught error
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["events", "--since", "last week"], "is not a date"),
+    (["events", "--until", "2016-13"], "not a valid date"),
+    (["events", "--limit", "0"], "0 is not in the range"),
+    (["events", "--type", "BOMB"], "'BOMB' is not one of"),
+    (["articles", "--limit", "-5"], "-5 is not in the range"),
+    (["extract", "x.txt", "--timeout", "0"], "0"),
+])
+def test_bad_option_values_are_usage_errors(argv: list[str], message: str) -> None:
+    result = CliRunner().invoke(cli, argv)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+
+
+def test_serve_on_a_busy_port_is_one_line(tmp_path: Path) -> None:
+    import socket
+
+    db = tmp_path / "s.db"
+    page = tmp_path / "wire.txt"
+    page.write_text(WIRE, encoding="utf-8")
+    assert CliRunner().invoke(cli, ["ingest", str(page), "--db", str(db), "--no-nlp", "-q"]).exit_code == 0
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", str(port)])
+    assert result.exit_code == 4
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output
+
+
+def test_a_pathological_article_fails_alone_and_fast(tmp_path: Path) -> None:
+    import time
+
+    blob = tmp_path / "blob.txt"
+    blob.write_text("word " * 220_000, encoding="utf-8")  # 1.1 MB, no sentence end, no newline
+    good = tmp_path / "good.txt"
+    good.write_text(WIRE, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    t0 = time.monotonic()
+    result = CliRunner().invoke(cli, ["extract", str(blob), str(good), "--out", str(out)])
+    assert time.monotonic() - t0 < 60
+    assert result.exit_code == 1, result.output
+    assert f"error: {blob}: " in result.stderr and "no sentence end" in result.stderr
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["source"] for r in recs] == [str(good)]
+
+
+def test_run_reads_tables_with_reader_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    feed = tmp_path / "feed.csv"
+    feed.write_text("headline,body\nClashes in Kharkiv,\"" + WIRE.replace('"', '""') + "\"\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(feed), "--text-field", "body", "--title-field", "headline",
+                                      "--no-nlp", "--db", "t.db"])
+    assert result.exit_code == 0, result.output
+    assert "1 documents ok, 0 failed" in result.output
+    assert f"database: {tmp_path / 't.db'}" in result.output
 
 
 @pytest.mark.slow
@@ -110,11 +188,11 @@ def test_run_on_bundled_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert result.exit_code == 0, result.output + result.stderr
     assert (tmp_path / "ceasefire.db").exists()
     assert "documents ok, 0 failed" in result.output
-    assert "database ceasefire.db:" in result.output
+    assert f"database: {tmp_path / 'ceasefire.db'}:" in result.output
     report = tmp_path / "ceasefire.report.html"
     assert report.exists() and 'class="event-row"' in report.read_text(encoding="utf-8")
     assert f"report:   {report}" in result.output
-    assert "ceasefire serve --db ceasefire.db" in result.output
+    assert f"serve --db {tmp_path / 'ceasefire.db'}" in result.output
 
 
 @pytest.fixture(scope="module")

@@ -130,4 +130,4 @@ def test_export_cli(store, tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     assert "3 events written" in res.stderr
     res = runner.invoke(cli, ["export", "--db", db, "--format", "parquet"])
-    assert res.exit_code == 1 and "give an output file" in res.output
+    assert res.exit_code == 2 and "give an output file" in res.output
