@@ -100,7 +100,8 @@ _DIRECTION_PREFIX = re.compile(
 )
 _GENERIC_TAIL = re.compile(
     r"\s+(?:city|town|village|countryside|area|outskirts|suburbs|front|frontline|region|province|"
-    r"governorate|district)$", re.I)
+    r"governorate|district|airport|international airport|air base|airbase|base|port|harbou?r|"
+    r"neighbou?rhood|junction|bridge|border crossing|crossing|checkpoint)$", re.I)
 MAX_PHRASE_TOKENS = 5  # longest curated/GeoNames names in news: "Ma'arrat al-Nu'man" (5 tokens)
 # Lower-case words a multi-word name may contain: Arabic articles ("Jisr al-Shughur")
 # and English/Romance connectors ("Gulf of Aden", "Bosnia and Herzegovina").
@@ -193,7 +194,8 @@ def _is_candidate_token(doc: Doc, i: int) -> bool:
     if _ARTICLE_HYPHEN.match(tok.text) or (_ARTICLE_BARE.match(tok.text) and len(nxt) and
                                            (nxt[0].text == "-" or nxt[0].text[:1].isupper())):
         return any(t.text[:1].isupper() and t.is_alpha for t in nxt)
-    return bool(tok.text[:1].isupper()) and not tok.is_stop and (tok.is_alpha or tok.text.isalnum())
+    bare = tok.text.replace("’", "").replace("'", "")  # "Dara’a"
+    return bool(tok.text[:1].isupper()) and not tok.is_stop and bare.isalnum()
 
 
 def _phrase_mentions(gaz: Gazetteer, doc: Doc, taken: list[bool]) -> list[_Mention]:

@@ -165,3 +165,12 @@ def test_countries_and_capitals_as_locations(nlp, text, mention) -> None:
 ])
 def test_countries_as_actors_after_prepositions(nlp, text, mention) -> None:
     assert mention not in [p.mention for p in find_places(nlp(text))]
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    ("Serb gunmen shot at Sarajevo airport on Monday.", "Sarajevo airport", "Sarajevo"),
+    ("Fighting raged in Dara’a Governorate overnight.", "Dara’a Governorate", "Daraa Governorate"),
+    ("Rebels took Ma’arrat al-Nu’man in Syria.", "Ma’arrat al-Nu’man", "Ma'arrat al-Nu'man"),
+])
+def test_generic_words_and_apostrophes(nlp, text, mention, name) -> None:
+    assert (mention, name) in [(p.mention, p.name) for p in find_places(nlp(text))]
