@@ -255,12 +255,18 @@ def resolve_actor(tok: Token | None, ctx: ArticleContext) -> ActorRef | None:
             return None if found is not None and _is_place(found, ctx) else found
         # the mention covering the head names the phrase ("his US counterpart" is Kerry if the
         # recogniser resolved "counterpart", not "US"); else any mention inside the phrase
-        found = ctx.actor_at(tok.idx, tok.idx + len(tok)) or ctx.actor_at(start, end)
+        found = ctx.actor_at(tok.idx, tok.idx + len(tok))
         if found is None:
-            # "his US counterpart, John Kerry": the apposition names the actor;
-            # "fighters from Jabhat al-Nusra", "soldiers of the army": so does the group named
-            for ap in [c for c in tok.children if c.dep_ == "appos"] + _pobjs(tok, ("from", "of")):
+            # "his US counterpart, John Kerry": the apposition names the actor (not "US");
+            # then any mention among the left modifiers ("the Syrian army positions");
+            # "fighters from Jabhat al-Nusra", "soldiers of the army": the group named
+            for ap in [c for c in tok.children if c.dep_ == "appos"]:
                 found = ctx.actor_at(*_np_range(ap))
+                if found is not None:
+                    break
+            found = found or ctx.actor_at(start, end)
+            for grp in _pobjs(tok, ("from", "of")) if found is None else []:
+                found = ctx.actor_at(*_np_range(grp))
                 if found is not None:
                     break
         return None if found is not None and _is_place(found, ctx) else found
@@ -402,6 +408,8 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
         if verb.dep_ == "relcl" and verb.tag_ != "VBN":
             rel = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")]
             targets = [verb.head if r in rel else r for r in targets]
+    # what is given, signed or declared is not a party ("the deadline given to the militants")
+    targets = [t for t in targets if t.lemma_.lower() not in content or t.lemma_.lower() in GENERIC_ACTORS]
     if trig.type == "ASSAULT" and verb.lemma_.lower() in CAPTURE_LEMMAS:
         # "captured more territory from Daesh": ground is taken from someone
         targets = [t for t in targets if t.pos_ in ("PROPN", "PRON")
@@ -410,7 +418,8 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
         targets = []  # "withdrew its troops", "deployed soldiers": the actor's own forces
     elif not targets:
         rally = ("around", "behind") if trig.type in ("SUPPORT", "COOPERATE") else ()  # "rallied behind X"
-        targets = _pobjs(verb, TARGET_PREPS + rally)
+        benefit = ("for",) if trig.type == "AID" else ()  # "provided air support for the army"
+        targets = _pobjs(verb, TARGET_PREPS + rally + benefit)
         if trig.type not in ("ASSAULT", "COERCE", "REQUEST", "ACCUSE", "THREATEN", "SANCTION", "AID",
                              "CONSULT", "COOPERATE", "AGREE", "SUPPORT", "REJECT", "PROTEST"):
             targets = []
@@ -447,7 +456,7 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         sources += of
     else:
         targets += of
-    targets += _pobjs(noun, TARGET_PREPS)
+    targets += _pobjs(noun, TARGET_PREPS + (("for",) if trig.type == "AID" else ()))
     via = bool(sources)
     if not sources:
         gov = noun.head
@@ -456,7 +465,7 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
             # "Russia launched strikes against X": the light verb's subject acts, its "against X"
             sources = _subjects(gov)
             if not targets:
-                targets = _pobjs(gov, TARGET_PREPS)
+                targets = _pobjs(gov, TARGET_PREPS + (("for",) if trig.type == "AID" else ()))
         elif noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("in", "during") \
                 and trig.type in ("CONSULT", "COOPERATE"):
             # "Russia and the US are involved in a close dialog", "in a phone call I told Kerry",
@@ -477,8 +486,8 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and not targets:
         # "air strikes killed nine civilians": the victims of the verb are the act's targets;
         # "strikes took place against army positions": so are the verb's "against X"
-        if trig.type in ("ASSAULT", "COERCE"):
-            targets = [o for o in _children(noun.head, ("dobj",))]
+        if trig.type in ("ASSAULT", "COERCE") and noun.head.lemma_.lower() not in ("take", "have", "make"):
+            targets = [o for o in _children(noun.head, ("dobj",))]  # not "took place", "had effect"
         if not targets:
             targets = _pobjs(noun.head, ("against", "on", "upon", "targeting"))
     return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)

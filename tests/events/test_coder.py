@@ -407,3 +407,16 @@ def test_arguments_beyond_the_clause_core(nlp, text, typ, source, target):
     ev = next(e for e in _code(nlp, text) if e.type == typ)
     _check_actor(ev.source, source)
     _check_actor(ev.target, target)
+
+
+def test_apposition_beats_modifier_and_beneficiary_of_aid(nlp):
+    text = "Lavrov asked his US counterpart, John Kerry, to explain. We will provide air support for the army."
+    lavrov = ActorRef(id="LAVROV", name="Sergey Lavrov", kind="person", start=0, end=6)
+    usa = ActorRef(id="USA", name="United States", kind="state", start=text.index("US "), end=text.index("US ") + 2)
+    kerry = ActorRef(id="KERRY", name="John Kerry", kind="person", start=text.index("John"),
+                     end=text.index("Kerry") + 5)
+    army = ActorRef(id="SAA", name="Syrian Arab Army", kind="military", start=text.index("army"),
+                    end=text.index("army") + 4)
+    evs = _code(nlp, text, [lavrov, usa, kerry, army])
+    assert _pick(evs, "REQUEST", "asserted").target.id == "KERRY"
+    assert _pick(evs, "AID", "future").target.id == "SAA"
