@@ -52,8 +52,8 @@ PRONOUN_WINDOW = 450
 # "Jaish al-Fatah" and was enough for every misspelling met in the seeds.
 FUZZY_MIN_CHARS = 8
 # "we" in a long quotation can be far from the speaker's name: look this far back for an
-# office-holder (the dev seed quotes of Lavrov run to about 1,200 characters).
-WE_WINDOW_BEFORE = 1500
+# office-holder: the dev seed articles quote Lavrov for up to about 3,500 characters after naming him.
+WE_WINDOW_BEFORE = 4000
 FUZZY_MAX_EDITS = 1
 
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -986,29 +986,46 @@ class _Finder:
                 bisect.insort(ordered, m, key=lambda x: x.start)
 
     def _antecedent(self, pron: str, pos: int, ordered: list[Mention]) -> Mention | None:
+        """The compatible mention a pronoun at ``pos`` refers back to.
+
+        Candidates lie within PRONOUN_WINDOW characters before it.  Among them a
+        grammatical subject beats a nearer non-subject ("Lavrov met Kerry. He said" is
+        Lavrov), and for they/them/their a plural name ("the jihadis") beats a singular one.
+        """
+        if pron in WE_PRONOUNS:
+            return self._we(pos, ordered)
+        best: tuple[tuple[int, int, int], Mention] | None = None
         for m in reversed(ordered):
             if m.end > pos:
                 continue
             if pos - m.end > PRONOUN_WINDOW:
-                return None
+                break
             kind = m.kind
             surface = self.text[m.start:m.end]
             placeish = m.key.startswith(("GPE:", "NORP:"))
+            plural = _is_plural(surface) or (m.how == "pronoun" and surface.lower() in GROUP_PRONOUNS)
             if pron in PERSON_PRONOUNS:
-                if kind == "person" and self.sex(m) != ("m" if pron in FEMALE_PRONOUNS else "f"):
-                    return m
+                ok = kind == "person" and self.sex(m) != ("m" if pron in FEMALE_PRONOUNS else "f")
             elif pron in GROUP_PRONOUNS:
-                # a country is "it"; "they" is its people, forces or a group ("the Russians" may be "they")
-                singular_state = kind == "state" and not _is_plural(surface)
-                if kind not in ("person", "media") and not placeish and not singular_state:
-                    return m
-            elif pron in IT_PRONOUNS:
-                plural = kind in ("armed_group", "other") and _is_plural(surface)
-                if kind not in ("person", "civilians") and not placeish and not plural:
-                    return m
-            elif pron in WE_PRONOUNS:
-                return self._we(pos, ordered)
-        return None
+                # a country is "it"; "they" is its people, forces or a group ("the Russians")
+                singular_state = kind == "state" and not plural
+                ok = kind not in ("person", "media") and not placeish and not singular_state
+            else:  # it / its
+                group_plural = kind in ("armed_group", "other", "civilians") and plural
+                ok = kind not in ("person", "civilians") and not placeish and not group_plural
+            if not ok:
+                continue
+            rank = (0 if pron not in GROUP_PRONOUNS or plural else 1, 0 if self._is_subject(m) else 1,
+                    pos - m.end)
+            if best is None or rank < best[0]:
+                best = (rank, m)
+        return best[1] if best is not None else None
+
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        return span.root.dep_ in ("nsubj", "nsubjpass")
 
     def _we(self, pos: int, ordered: list[Mention]) -> Mention | None:
         """"we"/"our" in reported speech is the speaker's side: the state of the nearest person

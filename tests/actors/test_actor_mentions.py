@@ -90,6 +90,9 @@ CASES = [
     ("Houthi rebels said they would withdraw from Hodeidah.", None, [("they", "HOUTHI")]),
     ("The Syrian army entered the town after Syria announced the offensive; they met no resistance.", None,
      [("they", "SYR_MIL")]),
+    ("Lavrov met Kerry in Geneva on Monday. He said the truce would hold.", D(2016, 6, 4), [("He", "LAVROV")]),
+    ("The jihadis in Aleppo refused every deal offered by the Arab League. They wanted Assad gone.", None,
+     [("They", "SYR_OPP")]),
     # generic collectives, resolved in the article's theatre
     ("Rebels shelled government-held districts of Aleppo, killing five civilians.", None,
      [("Rebels", "SYR_OPP"), ("civilians", "SYR_CIV")]),
