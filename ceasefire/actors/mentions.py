@@ -701,12 +701,15 @@ class _Finder:
         Used only to pick office-holders for role mentions, never to rename groups."""
         if self.when is not None:
             return
-        today = dt.date.today()
         persons = {m.actor.id: m.actor for m in self.mentions
                    if m.actor is not None and m.kind == "person" and m.how in ("dict", "ner-dict", "surname")}
-        spans = [(r.start, r.end or today) for a in persons.values() for r in a.roles if r.start]
-        if not spans:
+        roles = [r for a in persons.values() for r in a.roles if r.start]
+        if not roles:
             return
+        # open terms end, for this purpose, a year after the latest date the roles mention (not
+        # "today", so that the result does not change from one day to the next)
+        horizon = max(d for r in roles for d in (r.start, r.end) if d) + dt.timedelta(days=365)
+        spans = [(r.start, r.end or horizon) for r in roles]
         points = sorted({p for span in spans for p in span})
         best: tuple[int, dt.date, dt.date] | None = None
         for lo, hi in zip(points, points[1:], strict=False):
