@@ -88,6 +88,10 @@ INSTRUMENT_MODES = {
     "stone": "primitive", "axe": "primitive", "gas": "crowd-control", "cannon": "crowd-control",
     "sarin": "unconventional", "chlorine": "unconventional",
 }
+# Nominal attacks whose "of X" is the attacker ("a timely attack of al-Qaeda", "the offensive of
+# the army"), unlike "the killing of X" or "the shelling of X" (the victim or the place).
+AGENTIVE_OF = frozenset({"attack", "offensive", "counteroffensive", "counter-offensive", "assault", "advance",
+                         "raid", "incursion", "invasion"})
 # Verbs of taking ground: "from X" names whom it was taken from.
 CAPTURE_LEMMAS = frozenset({"capture", "seize", "retake", "recapture", "take", "wrest", "liberate", "grab"})
 # Nominal speech acts whose "from X" is the speaker ("complaints from Lavrov", "an offer from Hamas").
@@ -345,6 +349,8 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if verb.dep_ == "conj":
         return _subjects(head, depth + 1)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return _subjects(head.head, depth + 1)  # "Russia will be able to enhance its group"
     if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in OBJECT_CONTROL:
             objs = _children(head, ("dobj",))
@@ -452,13 +458,18 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
     between = _pobjs(noun, ("between", "among"))
     if between:
         sources += between
-    if trig.type in OF_IS_SOURCE:
+    if trig.type in OF_IS_SOURCE or trig.lemma in AGENTIVE_OF:
         sources += of
     else:
         targets += of
     targets += _pobjs(noun, TARGET_PREPS + (("for",) if trig.type == "AID" else ()))
+    anchor = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_HEADS:
+        anchor = noun.head.head  # "launched a series of counter-offensives against the army"
+        targets += _pobjs(anchor, TARGET_PREPS)
     via = bool(sources)
     if not sources:
+        noun = anchor
         gov = noun.head
         if (noun.dep_ in ("dobj", "nsubjpass") and gov.pos_ in ("VERB", "AUX")
                 and gov.lemma_.lower() in LIGHT_VERBS):

@@ -399,6 +399,9 @@ ARGUMENT_CASES = [
      "army"),
     ("The Syrian army captured more territory from ISIS near Palmyra.", "ASSAULT", "Syrian army", "ISIS"),
     ("The Russians are cranking up to resume the bombing of Aleppo.", "ASSAULT", "Russians", ANY),
+    ("Hamas launched a series of raids against Israeli positions.", "ASSAULT", "Hamas", "Israeli"),
+    ("The advance was halted by a sudden attack of the Taliban.", "ASSAULT", "Taliban", None),
+    ("Russia will be able to enhance its forces in the region.", "MOBILIZE", "Russia", None),
 ]
 
 
