@@ -24,6 +24,7 @@ from pathlib import Path
 from ..models import Document, InputError
 from .files import read_path, read_stdin, walk_directory
 from .options import ReadOptions
+from .streams import DocStream
 from .web import fetch_url, is_url
 
 __all__ = ["ReadOptions", "iter_documents"]
@@ -33,26 +34,52 @@ def iter_documents(inputs: Iterable[str], options: ReadOptions | None = None) ->
     """Stream the documents of ``inputs`` (paths, directories, ``-``, URLs), in order.
 
     Directories are walked recursively (unless ``options.recursive`` is False)
-    in sorted order, filtered by ``options.include``/``exclude`` globs. Nothing
-    larger than one document is held in memory.
+    in sorted order, reading the files with a document suffix or, when given,
+    those matching ``options.include`` (see :class:`ReadOptions`), minus
+    ``options.exclude``. Nothing larger than one document is held in memory.
+
+    Every input gives at least one item: an input (or a file of a directory)
+    that holds no document and raised no error yields
+    ``InputError(source, "no documents found (<why>)")``.
     """
     options = options or ReadOptions()
     for item in inputs:
         item = str(item)
         if item == "-":
-            yield from read_stdin(options)
+            yield from _reported("<stdin>", read_stdin(options))
         elif is_url(item):
-            yield from fetch_url(item, options)
+            yield from _reported(item, fetch_url(item, options))
         else:
             path = Path(item)
             if path.is_dir():
                 found = False
                 for file in walk_directory(path, options):
                     found = True
-                    yield from read_path(file, options)
+                    yield from _reported(str(file), read_path(file, options))
                 if not found:
-                    yield InputError(item, "directory holds no matching files")
+                    why = ("no files matching the include patterns" if options.include
+                           else "no files with a document suffix (.txt, .html, .warc, .jsonl, .csv...)"
+                           + (" outside the exclude patterns" if options.exclude else ""))
+                    yield InputError(item, f"no documents found ({why})")
             elif path.exists():
-                yield from read_path(path, options)
+                yield from _reported(item, read_path(path, options))
             else:
                 yield InputError(item, "no such file or directory")
+
+
+def _reported(source: str, stream: DocStream) -> Iterator[Document | InputError]:
+    """``stream``'s items; when it has none, one InputError with the reader's reason."""
+    produced = False
+    try:
+        while True:
+            try:
+                item = next(stream)
+            except StopIteration as stop:
+                why = stop.value or "nothing readable in the input"
+                break
+            produced = True
+            yield item
+    finally:
+        stream.close()  # a caller that stops early closes the reader's file or connection now
+    if not produced:
+        yield InputError(source, f"no documents found ({why})")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gzip
 import zlib
-from collections.abc import Iterator
 from typing import IO, Any
 
 from ..models import Document, InputError
@@ -12,6 +10,7 @@ from .decode import GZIP_MAGIC
 from .meta import normalise_date, site_of_url
 from .options import ReadOptions, too_large
 from .single import text_document
+from .streams import DocStream, GunzipMembers, Prepended
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/xml+xhtml"})
 TEXT_TYPES = frozenset({"text/plain"})
@@ -56,12 +55,24 @@ def _document(source: str, record: Any, options: ReadOptions) -> Document | Inpu
     return text_document(where, data, html=media == "html", declared=charset, meta=meta)
 
 
-def iter_archive(source: str, stream: IO[bytes], options: ReadOptions) -> Iterator[Document | InputError]:
+def looks_like_archive(head: bytes) -> bool:
+    """Whether the first bytes of an input (plain or gzipped) open a WARC or ARC archive."""
+    if head.startswith(GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(head, 256)
+        except zlib.error:
+            return False
+    return head.lstrip()[:16].startswith((WARC_START, ARC_START))
+
+
+def iter_archive(source: str, stream: IO[bytes], options: ReadOptions) -> DocStream:
     """Every HTML or text/plain response with status 200 as a Document ``<file>#<uri>``.
 
     Other records (requests, metadata, redirects, images...) are skipped. A
-    truncated or corrupt archive yields the documents read so far and then one
-    InputError for the file.
+    truncated or corrupt archive yields every complete record before the cut
+    and then one InputError for the file. ``stream`` is read once, front to
+    back (a file, a pipe or an HTTP response alike); a gzipped archive is
+    decompressed here, member by member.
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -72,17 +83,18 @@ def iter_archive(source: str, stream: IO[bytes], options: ReadOptions) -> Iterat
         if not head:
             yield InputError(source, "empty file")
             return
-        body: Any = _Chain(head, stream)
+        body: Any = Prepended(head, stream)
+        gunzip: GunzipMembers | None = None
         if head == GZIP_MAGIC:
             # Decompress here rather than in warcio: this reads per-record gzip
-            # members and whole-file gzip alike, and reports a cut (warcio would
-            # take the EOFError for the normal end of the archive).
-            body = _CutReported(gzip.GzipFile(fileobj=body))
+            # members and whole-file gzip alike, hands warcio everything before a
+            # cut, and reports the cut (warcio takes it for the end of the archive).
+            body = gunzip = GunzipMembers(body)
         start = body.read(64)
         if not start.lstrip().startswith((WARC_START, ARC_START)):
             yield InputError(source, "not a WARC or ARC archive (no WARC/ or filedesc:// header)")
             return
-        body = _Chain(start, body)
+        body = Prepended(start, body, keep_tail=True)
         records = ArchiveIterator(body, arc2warc=True)
         end_of_last = 0
         for record in records:
@@ -94,14 +106,16 @@ def iter_archive(source: str, stream: IO[bytes], options: ReadOptions) -> Iterat
             if getattr(record.raw_stream, "limit", 0) > 0:
                 uri = record.rec_headers.get_header("WARC-Target-URI") or record.rec_type
                 raise ArchiveCut(f"record {uri} is cut short")
-            records.read_to_end(record)
-            end_of_last = records.get_record_offset() + records.get_record_length()
             if doc is not None:
                 count += isinstance(doc, Document)
                 yield doc
+            records.read_to_end(record)
+            end_of_last = records.get_record_offset() + records.get_record_length()
         # warcio also drops, without a word, a last record cut inside its headers.
         if body.leftover(end_of_last).strip():
             raise ArchiveCut("the last record is cut short in its headers")
+        if gunzip is not None and gunzip.cut:
+            raise ArchiveCut("compressed data ends in the middle of a record")
     # AttributeError/TypeError: warcio fails this way on a record whose headers are cut off.
     except (ArchiveLoadFailed, EOFError, ArchiveCut, OSError, ValueError, zlib.error, AttributeError, TypeError) as exc:
         if isinstance(exc, AttributeError | TypeError):
@@ -110,61 +124,11 @@ def iter_archive(source: str, stream: IO[bytes], options: ReadOptions) -> Iterat
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         plural = "" if count == 1 else "s"
         yield InputError(source, f"truncated or corrupt archive after {count} document{plural}: {reason}")
+        return None
+    if count == 0:
+        return "no HTML or text responses with status 200 in the archive"
+    return None
 
 
 class ArchiveCut(Exception):
     """A compressed archive that ends in the middle of its data."""
-
-
-class _CutReported:
-    """Re-raise a decompressor's EOFError (stream cut short) as :class:`ArchiveCut`."""
-
-    def __init__(self, stream: Any):
-        self._stream = stream
-
-    def read(self, size: int = -1) -> bytes:
-        try:
-            return self._stream.read(size)
-        except EOFError:
-            raise ArchiveCut("compressed data ends in the middle of a record") from None
-
-    def tell(self) -> int:
-        return 0
-
-
-class _Chain:
-    """``head`` (already read to sniff the format) followed by the rest of ``stream``.
-
-    Keeps the last bytes it delivered so that what follows the last complete
-    record can be inspected once warcio is done.
-    """
-
-    TAIL = 64 * 1024
-
-    def __init__(self, head: bytes, stream: Any):
-        self._head = head
-        self._stream = stream
-        self._offset = 0
-        self._tail = b""
-
-    def leftover(self, end: int) -> bytes:
-        """The bytes delivered after offset ``end`` (as far as the kept tail reaches)."""
-        extra = self._offset - end
-        return self._tail[-extra:] if extra > 0 else b""
-
-    def read(self, size: int = -1) -> bytes:
-        if self._head:
-            if size is None or size < 0:
-                data, self._head = self._head + self._stream.read(), b""
-            else:
-                data, self._head = self._head[:size], self._head[size:]
-                if len(data) < size:
-                    data += self._stream.read(size - len(data))
-        else:
-            data = self._stream.read(size)
-        self._offset += len(data)
-        self._tail = (self._tail + data)[-self.TAIL:]
-        return data
-
-    def tell(self) -> int:
-        return self._offset

@@ -13,11 +13,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from ..models import Document, InputError
-from .archive import iter_archive
+from ..models import InputError
+from .archive import iter_archive, looks_like_archive
 from .decode import GZIP_MAGIC
 from .options import ReadOptions, too_large
 from .single import GunzipProblem, gunzip_bounded, text_document
+from .streams import DocStream
 from .tabular import iter_csv, iter_jsonl
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -30,9 +31,8 @@ KINDS_BY_SUFFIX = {
     ".csv": "csv", ".tsv": "tsv",
 }
 STREAMED = frozenset({"archive", "jsonl", "csv", "tsv"})
-ARCHIVE_MAGIC = (b"WARC/", b"filedesc://")
-
-DocStream = Iterator[Document | InputError]
+# Bytes read from a file of unknown kind to see whether it is a web archive.
+SNIFF_BYTES = 4096
 
 
 def kind_of_name(name: str) -> tuple[str | None, bool]:
@@ -44,10 +44,19 @@ def kind_of_name(name: str) -> tuple[str | None, bool]:
     return KINDS_BY_SUFFIX.get(os.path.splitext(lower)[1]), gz
 
 
+def is_document_name(name: str) -> bool:
+    """Whether a file found in a directory walk is read by default: a known document suffix.
+
+    ``.txt``/``.text``, ``.html``/``.htm``/``.xhtml``/``.shtml``, ``.warc``/``.arc``,
+    ``.jsonl``/``.ndjson``, ``.csv``/``.tsv``, each also gzipped (``.gz`` after it).
+    """
+    return kind_of_name(name)[0] is not None
+
+
 def documents_from_bytes(source: str, data: bytes, options: ReadOptions, *, name: str = "",
                          html: bool | None = None, declared: str | None = None,
                          meta: dict[str, Any] | None = None) -> DocStream:
-    """Documents held in an in-memory input (stdin, a fetched URL, a small file)."""
+    """Documents held in an in-memory input (stdin, a fetched page, a small file)."""
     meta = dict(meta or {})
     kind, _ = kind_of_name(name)
     if data.startswith(GZIP_MAGIC):
@@ -56,19 +65,17 @@ def documents_from_bytes(source: str, data: bytes, options: ReadOptions, *, name
         except GunzipProblem as exc:
             yield InputError(source, str(exc))
             return
-    if kind == "archive" or data.lstrip()[:11].startswith(ARCHIVE_MAGIC):
-        yield from iter_archive(source, io.BytesIO(data), options)
-        return
+    if kind == "archive" or looks_like_archive(data[:SNIFF_BYTES]):
+        return (yield from iter_archive(source, io.BytesIO(data), options))
     if kind in ("jsonl", "csv", "tsv"):
         stream = io.BytesIO(data)
         if kind == "jsonl":
-            yield from iter_jsonl(source, stream, options, meta.get("site"))
-        else:
-            yield from iter_csv(source, stream, options, meta.get("site"), tsv=kind == "tsv")
-        return
+            return (yield from iter_jsonl(source, stream, options, meta.get("site")))
+        return (yield from iter_csv(source, stream, options, meta.get("site"), tsv=kind == "tsv"))
     if html is None and kind is not None:
         html = kind == "html"
     yield text_document(source, data, html=True if html else None, declared=declared, meta=meta)
+    return None
 
 
 def read_path(path: Path, options: ReadOptions, source: str | None = None) -> DocStream:
@@ -85,19 +92,21 @@ def read_path(path: Path, options: ReadOptions, source: str | None = None) -> Do
     site = path.resolve().parent.name or None
     kind, gz = kind_of_name(path.name)
     try:
+        if kind is None:
+            with open(path, "rb") as raw:
+                if looks_like_archive(raw.read(SNIFF_BYTES)):
+                    kind = "archive"  # a web archive without its extension
         if kind in STREAMED:
             # Containers are streamed record by record; the size limit applies to each record.
             with open(path, "rb") as raw:
                 stream: IO[bytes] = raw
-                if gz and kind != "archive":  # warcio decompresses .warc.gz/.arc.gz itself
+                if gz and kind != "archive":  # the archive reader decompresses member by member
                     stream = gzip.GzipFile(fileobj=raw)  # type: ignore[assignment]
                 if kind == "archive":
-                    yield from iter_archive(source, stream, options)
-                elif kind == "jsonl":
-                    yield from iter_jsonl(source, stream, options, site)
-                else:
-                    yield from iter_csv(source, stream, options, site, tsv=kind == "tsv")
-            return
+                    return (yield from iter_archive(source, stream, options))
+                if kind == "jsonl":
+                    return (yield from iter_jsonl(source, stream, options, site))
+                return (yield from iter_csv(source, stream, options, site, tsv=kind == "tsv"))
         if st.st_size >= options.max_bytes:
             yield InputError(source, too_large(st.st_size, options))
             return
@@ -108,8 +117,8 @@ def read_path(path: Path, options: ReadOptions, source: str | None = None) -> Do
         return
     if gz and not data.startswith(GZIP_MAGIC) and data.strip():
         yield InputError(source, "corrupt gzip (not a gzip file)")
-        return
-    yield from documents_from_bytes(source, data, options, name=path.name, meta={"site": site})
+        return None
+    return (yield from documents_from_bytes(source, data, options, name=path.name, meta={"site": site}))
 
 
 @lru_cache(maxsize=256)
@@ -144,6 +153,9 @@ def _matches(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
 def walk_directory(root: Path, options: ReadOptions) -> Iterator[Path]:
     """Files under ``root`` in sorted order, hidden ones skipped, include/exclude globs applied.
 
+    Without include globs only files with a document suffix are listed
+    (:func:`is_document_name`); with them, the globs alone decide.
+
     Lazy: one directory listing at a time is held in memory.
     """
     seen: set[str] = set()
@@ -171,7 +183,10 @@ def walk_directory(root: Path, options: ReadOptions) -> Iterator[Path]:
                 if options.recursive:
                     yield from walk(Path(entry.path))
                 continue
-            if options.include and not _matches(rel, entry.name, options.include):
+            if options.include:
+                if not _matches(rel, entry.name, options.include):
+                    continue
+            elif not is_document_name(entry.name):
                 continue
             yield Path(entry.path)
 
@@ -194,7 +209,7 @@ def read_stdin(options: ReadOptions, stream: IO[bytes] | None = None) -> DocStre
     head = data.lstrip()[:1]
     if head == b"{" and _first_line_is_object(data):
         name = "stdin.jsonl"
-    yield from documents_from_bytes(source, data, options, name=name)
+    return (yield from documents_from_bytes(source, data, options, name=name))
 
 
 def _first_line_is_object(data: bytes) -> bool:

@@ -15,8 +15,19 @@ class ReadOptions:
     (CSV/TSV) or keys (JSON Lines) of a tabular input; the last three are optional
     (``None`` disables them). ``include``/``exclude`` are glob patterns matched
     against the file names (and the paths relative to the directory) found when
-    walking a directory. ``max_bytes``: a single document at or above this size
-    is refused as too large, before it is read into memory.
+    walking a directory.
+
+    Which files a directory walk reads: without ``include`` globs, only files
+    with a known document suffix -- ``.txt``, ``.text``, ``.html``, ``.htm``,
+    ``.xhtml``, ``.shtml``, ``.warc``, ``.arc``, ``.jsonl``, ``.ndjson``, ``.csv``,
+    ``.tsv``, and each of these gzipped (``.gz`` appended); notes, READMEs,
+    code, images and plain ``.json`` files are skipped. With ``include`` globs,
+    the globs alone decide (``include=("*",)`` reads every file). Files named
+    explicitly as inputs are always read, whatever their suffix. Hidden files
+    and folders (name starting with ``.``) are never walked into.
+
+    ``max_bytes``: a single document at or above this size is refused as too
+    large, before it is read into memory (for archives and tables: each record).
     """
 
     text_field: str = "text"

@@ -10,6 +10,7 @@ from typing import Any
 from ..models import Document, InputError
 from .decode import DecodeProblem, binary_kind, decode_text, looks_like_html, looks_like_html_bytes
 from .options import ReadOptions, too_large
+from .streams import truncated_gzip
 
 
 class GunzipProblem(ValueError):
@@ -24,7 +25,7 @@ def gunzip_bounded(data: bytes, options: ReadOptions) -> bytes:
             if len(out) >= options.max_bytes:
                 raise GunzipProblem(f"{too_large(len(out), options)} once decompressed")
     except EOFError:
-        raise GunzipProblem("truncated gzip (compressed data ends early)") from None
+        raise GunzipProblem(truncated_gzip()) from None
     except (gzip.BadGzipFile, zlib.error, OSError) as exc:
         raise GunzipProblem(f"corrupt gzip ({exc})") from None
     return out

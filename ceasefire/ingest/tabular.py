@@ -8,7 +8,6 @@ import io
 import json
 import sys
 import zlib
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import IO, Any
 
@@ -16,6 +15,7 @@ from ..models import Document, InputError
 from .decode import bom_encoding, detect_encoding, looks_like_html
 from .meta import normalise_date, site_of_url
 from .options import ReadOptions, too_large
+from .streams import DocStream, Prepended, truncated_gzip
 
 # How much of a CSV the encoding and delimiter sniffers read before streaming.
 CSV_HEAD_BYTES = 64 * 1024
@@ -73,8 +73,7 @@ def _readline(stream: IO[bytes], limit: int) -> tuple[bytes, bool]:
             return b"", True
 
 
-def iter_jsonl(source: str, stream: IO[bytes], options: ReadOptions,
-               site: str | None) -> Iterator[Document | InputError]:
+def iter_jsonl(source: str, stream: IO[bytes], options: ReadOptions, site: str | None) -> DocStream:
     """Each line a JSON object with a text field; source of each is ``<file>#row<line number>``."""
     lineno = 0
     seen_record = False
@@ -82,7 +81,9 @@ def iter_jsonl(source: str, stream: IO[bytes], options: ReadOptions,
         while True:
             raw, overlong = _readline(stream, options.max_bytes)
             if not raw and not overlong:
-                return
+                if lineno == 0:
+                    yield InputError(source, "empty file")
+                return "JSON Lines file has only blank lines"
             lineno += 1
             where = f"{source}#row{lineno}"
             if overlong:
@@ -119,7 +120,7 @@ def iter_jsonl(source: str, stream: IO[bytes], options: ReadOptions,
                 continue
             yield _row_document(where, text, obj, options, site)
     except EOFError:
-        yield InputError(source, f"truncated gzip (compressed data ends early) after row {lineno}")
+        yield InputError(source, truncated_gzip(f"after row {lineno}"))
     except (OSError, zlib.error) as exc:
         yield InputError(source, f"read failed after row {lineno}: {exc}")
 
@@ -151,7 +152,7 @@ def _delimiter(header_line: str, text_field: str, default: str) -> str:
 
 
 def iter_csv(source: str, stream: IO[bytes], options: ReadOptions, site: str | None,
-             *, tsv: bool = False) -> Iterator[Document | InputError]:
+             *, tsv: bool = False) -> DocStream:
     """Each data row a document; source ``<file>#row<N>``, N the 1-based data row number."""
     _raise_csv_field_limit()
     rowno = 0
@@ -168,7 +169,7 @@ def iter_csv(source: str, stream: IO[bytes], options: ReadOptions, site: str | N
             stream.seek(0)
             body: IO[bytes] = stream
         else:
-            body = io.BufferedReader(_Prepend(head, stream))  # type: ignore[arg-type]
+            body = io.BufferedReader(Prepended(head, stream))
         text_stream = io.TextIOWrapper(body, encoding=encoding, newline="", errors="strict")
         first_line = head.decode(encoding.replace("-sig", ""), "replace").lstrip("\ufeff").split("\n", 1)[0]
         delimiter = "\t" if tsv else _delimiter(first_line, options.text_field, ",")
@@ -199,32 +200,13 @@ def iter_csv(source: str, stream: IO[bytes], options: ReadOptions, site: str | N
             fields = {name: row[i] for name, i in wanted.items() if i is not None and i < len(row)}
             text = row[text_col] if text_col < len(row) else ""
             yield _row_document(f"{source}#row{rowno}", text, fields, options, site)
+        if rowno == 0:
+            return f"{'TSV' if tsv else 'CSV'} has a header but no rows"
     except UnicodeDecodeError as exc:
         yield InputError(source, f"mis-encoded text after row {rowno}: not {exc.encoding}")
     except csv.Error as exc:
         yield InputError(source, f"malformed CSV after row {rowno}: {exc}")
     except EOFError:
-        yield InputError(source, f"truncated gzip (compressed data ends early) after row {rowno}")
+        yield InputError(source, truncated_gzip(f"after row {rowno}"))
     except (OSError, zlib.error) as exc:
         yield InputError(source, f"read failed after row {rowno}: {exc}")
-
-
-class _Prepend(io.RawIOBase):
-    """A non-seekable stream with its already-read head put back in front."""
-
-    def __init__(self, head: bytes, rest: IO[bytes]):
-        self._head = head
-        self._rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        if self._head:
-            n = min(len(buffer), len(self._head))
-            buffer[:n] = self._head[:n]
-            self._head = self._head[n:]
-            return n
-        chunk = self._rest.read(len(buffer))
-        buffer[: len(chunk)] = chunk
-        return len(chunk)

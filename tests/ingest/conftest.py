@@ -18,6 +18,32 @@ PAGE = (b"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Shelling near 
         b"</p></article></body></html>")
 LATIN_TEXT = "Le cessez-le-feu a été violé près de Hama, selon l'Observatoire.".encode("latin-1")
 SLOW_SECONDS = 3.0
+ARCHIVE_URIS = [f"https://news.example.org/story/{i}" for i in range(1, 4)]
+
+
+def _archive() -> tuple[bytes, int]:
+    """A .warc.gz of three ~5 KB HTML responses (one gzip member per record), and the
+    offset of a cut inside the last response's member."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    start_of_last = 0
+    for i, uri in enumerate(ARCHIVE_URIS):
+        start_of_last = buf.tell()
+        payload = (f"<html><body><p>Story {i}: " + " ".join(f"w{i}x{j}" for j in range(900))
+                   + "</p></body></html>").encode()
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(payload),
+                                                      http_headers=headers))
+    data = buf.getvalue()
+    return data, start_of_last + (len(data) - start_of_last) // 2
+
+
+ARCHIVE, ARCHIVE_CUT = _archive()
 
 
 @dataclass
@@ -40,6 +66,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         "/latin.txt": (200, "text/plain; charset=iso-8859-1", LATIN_TEXT),
         "/image.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
         "/empty.txt": (200, "text/plain", b""),
+        "/crawl.warc.gz": (200, "application/gzip", ARCHIVE),
+        "/cut.warc.gz": (200, "application/warc", ARCHIVE[:ARCHIVE_CUT]),
+        "/cut-archive": (200, "application/octet-stream", ARCHIVE[:ARCHIVE_CUT]),
     }
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
@@ -58,7 +87,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up (the timeout test)
+            return
 
     def log_message(self, format: str, *args: object) -> None:  # keep test output quiet
         return

@@ -80,6 +80,45 @@ def test_truncated_warc_yields_records_so_far_then_one_error(tmp_path, read, gz,
     assert result.docs[-1].source == str(after)
 
 
+def _member_archive(n: int) -> tuple[bytes, list[int]]:
+    """A .warc.gz of n HTML responses (one gzip member each) and the end offset of each member."""
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    ends = []
+    for i in range(n):
+        payload = (f"<html><body><p>Report {i}: " + " ".join(f"t{i * 7 + j * 13 % 101}" for j in range(600))
+                   + "</p></body></html>").encode()
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"http://example.org/r/{i}", "response",
+                                                      payload=io.BytesIO(payload), http_headers=headers))
+        ends.append(buf.tell())
+    return buf.getvalue(), ends
+
+
+@pytest.mark.parametrize(("records", "cut_share"), [
+    (40, 0.5), (40, 0.25), (40, 0.9), (3, 2 / 3), (3, 0.5), (3, 0.2), (1, 0.5),
+])
+def test_truncated_warc_gz_yields_every_complete_record(tmp_path, read, records, cut_share):
+    data, ends = _member_archive(records)
+    cut = int(len(data) * cut_share)
+    complete = sum(end <= cut for end in ends)
+    path = _write(tmp_path / "cut.warc.gz", data[:cut])
+    result = read([str(path)])
+    assert [d.meta["url"] for d in result.docs] == [f"http://example.org/r/{i}" for i in range(complete)]
+    [error] = result.errors
+    plural = "" if complete == 1 else "s"
+    assert error.reason.startswith(f"truncated or corrupt archive after {complete} document{plural}:")
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_archive_without_html_responses_is_reported(tmp_path, read, gz):
+    records = [r for r in RECORDS if not r[1].startswith("200") or "image" in r[2]]
+    path = _write(tmp_path / ("other.warc.gz" if gz else "other.warc"), _warc(records, gz=gz))
+    [error] = read([str(path)]).errors
+    assert error.source == str(path)
+    assert error.reason == "no documents found (no HTML or text responses with status 200 in the archive)"
+
+
 def test_garbage_named_warc(tmp_path, read):
     path = _write(tmp_path / "junk.warc", b"this is not an archive at all\n" * 5)
     [error] = read([str(path)]).errors

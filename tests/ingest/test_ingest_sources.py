@@ -66,6 +66,12 @@ def tree(tmp_path):
         "a.txt": "A text.",
         "page.html": "<html><body><p>Page</p></body></html>",
         "notes.md": "Markdown notes.",
+        "README": "About this folder.",
+        "scrape.py": "print('scraper')",
+        "config.json": '{"text": "not JSON Lines"}',
+        "photo.jpg": "not really a photo",
+        "sub/e.html.gz": "gzipped page",
+        "sub/rows.csv.gz": "gzipped table",
         "sub/c.txt": "C text.",
         "sub/deeper/d.txt": "D text.",
         "sub/skip.txt": "Skipped text.",
@@ -80,19 +86,23 @@ def tree(tmp_path):
 
 
 @pytest.mark.parametrize(("options", "expected"), [
-    (ReadOptions(), ["a.txt", "b.txt", "notes.md", "page.html", "sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"]),
+    # without include globs: only document suffixes (notes, README, code, .json, images skipped)
+    (ReadOptions(), ["a.txt", "b.txt", "page.html", "sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"]),
+    # with include globs, the globs decide
+    (ReadOptions(include=("*",), recursive=False),
+     ["README", "a.txt", "b.txt", "config.json", "notes.md", "page.html", "photo.jpg", "scrape.py"]),
+    (ReadOptions(include=("*.md",)), ["notes.md"]),
     (ReadOptions(include=("*.txt",)), ["a.txt", "b.txt", "sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"]),
     (ReadOptions(include=("*.txt", "*.html"), exclude=("skip*", "deeper")),
      ["a.txt", "b.txt", "page.html", "sub/c.txt"]),
-    (ReadOptions(exclude=("sub/*",)), ["a.txt", "b.txt", "notes.md", "page.html"]),
+    (ReadOptions(exclude=("sub/*",)), ["a.txt", "b.txt", "page.html"]),
     (ReadOptions(include=("sub/*.txt",)), ["sub/c.txt", "sub/skip.txt"]),
     (ReadOptions(include=("sub/**",)), ["sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"]),
     (ReadOptions(include=("**/d.txt",)), ["sub/deeper/d.txt"]),
-    (ReadOptions(recursive=False), ["a.txt", "b.txt", "notes.md", "page.html"]),
+    (ReadOptions(recursive=False), ["a.txt", "b.txt", "page.html"]),
 ])
 def test_directory_walk(tree, read, options, expected):
     result = read([str(tree)], options)
-    assert result.errors == []
     assert [d.source[len(str(tree)) + 1:] for d in result.docs] == expected
     # site is the parent directory's name
     assert {d.meta["site"] for d in result.docs} <= {"pages", "sub", "deeper"}
@@ -105,9 +115,34 @@ def test_directory_symlink_loop(tree, read):
         "a.txt", "b.txt", "sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"]
 
 
-def test_directory_without_matches(tree, read):
-    [error] = read([str(tree)], ReadOptions(include=("*.warc",))).errors
-    assert error.source == str(tree) and error.reason == "directory holds no matching files"
+def test_directory_walk_reads_gzipped_documents(tree, read):
+    """Files with a gzipped document suffix are walked into (and fail here as not gzip)."""
+    result = read([str(tree / "sub")], ReadOptions(recursive=False))
+    assert [e.source[len(str(tree)) + 1:] for e in result.errors] == ["sub/e.html.gz", "sub/rows.csv.gz"]
+    assert [d.source[len(str(tree)) + 1:] for d in result.docs] == ["sub/c.txt", "sub/skip.txt"]
+
+
+@pytest.mark.parametrize("name", ["notes.md", "README", "config.json"])
+def test_file_named_explicitly_is_read_whatever_its_suffix(tree, read, name):
+    [doc] = read([str(tree / name)]).docs
+    assert doc.source == str(tree / name)
+
+
+@pytest.mark.parametrize(("files", "options", "reason"), [
+    ([], ReadOptions(), "no files with a document suffix (.txt, .html, .warc, .jsonl, .csv...)"),
+    (["notes.md", "README", "photo.png"], ReadOptions(),
+     "no files with a document suffix (.txt, .html, .warc, .jsonl, .csv...)"),
+    (["a.txt", "b.html"], ReadOptions(include=("*.warc",)), "no files matching the include patterns"),
+    (["a.txt"], ReadOptions(exclude=("*.txt",)),
+     "no files with a document suffix (.txt, .html, .warc, .jsonl, .csv...) outside the exclude patterns"),
+])
+def test_directory_without_documents(tmp_path, read, files, options, reason):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for name in files:
+        (folder / name).write_text("Some text.")
+    [error] = read([str(folder)], options).errors
+    assert error.source == str(folder) and error.reason == f"no documents found ({reason})"
 
 
 def test_mixed_inputs_keep_order(tree, tmp_path, read):
@@ -116,6 +151,28 @@ def test_mixed_inputs_keep_order(tree, tmp_path, read):
     out = list(iter_documents(inputs))
     assert [type(x) for x in out] == [Document, InputError, Document]
     assert [x.source for x in out] == inputs
+
+
+def test_url_archive_is_streamed(http_base, read):
+    """A .warc.gz over HTTP: every record, even when the archive is larger than max_bytes."""
+    from .conftest import ARCHIVE_URIS
+
+    result = read([f"{http_base}/crawl.warc.gz"], ReadOptions(max_bytes=8000))
+    assert result.errors == []
+    assert [d.meta["url"] for d in result.docs] == ARCHIVE_URIS
+    assert [d.source for d in result.docs] == [f"{http_base}/crawl.warc.gz#{u}" for u in ARCHIVE_URIS]
+
+
+@pytest.mark.parametrize("path", ["/cut.warc.gz", "/cut-archive"])
+def test_url_archive_cut_short(http_base, read, path):
+    """A truncated archive over HTTP yields its complete records, then one error, like a file."""
+    from .conftest import ARCHIVE_URIS
+
+    result = read([f"{http_base}{path}"])
+    assert [d.meta["url"] for d in result.docs] == ARCHIVE_URIS[:2]
+    [error] = result.errors
+    assert error.source == f"{http_base}{path}"
+    assert error.reason.startswith("truncated or corrupt archive after 2 documents:")
 
 
 def test_url_html(http_base, read):

@@ -167,7 +167,7 @@ def test_csv_row_over_limit(tmp_path, read):
 
 @pytest.mark.parametrize(("name", "data", "reason"), [
     ("empty.csv", b"", "empty file"),
-    ("empty.jsonl", b"", None),
+    ("empty.jsonl", b"", "empty file"),
     ("binary.csv", b"text\n\x00\x01\x02\x00", "binary file (contains NUL bytes)"),
     ("cut.csv.gz", gzip.compress(b"text\n" + b"".join(b"row %d %d\n" % (i, i * 7919 % 10007)
                                                       for i in range(5000)))[:20000], "truncated gzip (compressed data ends early) after row"),
@@ -186,6 +186,24 @@ def test_bad_tables(tmp_path, read, name, data, reason):
     else:
         assert result.errors[-1].source == str(path)
         assert result.errors[-1].reason.startswith(reason)
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("header.csv", b"title,date,text\n", "CSV has a header but no rows"),
+    ("header-blank-rows.csv", b"title,date,text\n\n,,\n\n", "CSV has a header but no rows"),
+    ("header.tsv", b"title\ttext\r\n", "TSV has a header but no rows"),
+    ("header.csv.gz", gzip.compress(b"text\n"), "CSV has a header but no rows"),
+    ("blank.jsonl", b"\n  \n\t\n\n", "JSON Lines file has only blank lines"),
+    ("blank.ndjson.gz", gzip.compress(b"\n\n"), "JSON Lines file has only blank lines"),
+])
+def test_table_without_rows_is_reported(tmp_path, read, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    after = tmp_path / "after.txt"
+    after.write_text("Next input.")
+    result = read([str(path), str(after)])
+    assert [(e.source, e.reason) for e in result.errors] == [(str(path), f"no documents found ({reason})")]
+    assert [d.source for d in result.docs] == [str(after)]
 
 
 @pytest.mark.parametrize(("value", "expected"), [
