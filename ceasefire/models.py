@@ -9,6 +9,7 @@ the `ceasefire extract` contract of SPEC.md.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -84,6 +85,14 @@ class Article:
             "text": self.text,
         }
 
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> Article:
+        """The inverse of :meth:`to_json`; ``removed`` is read when present. KeyError names a missing field."""
+        return cls(index=obj["index"], role=obj["role"], title=obj.get("title"), text=obj["text"],
+                   subtitle=obj.get("subtitle"), authors=list(obj.get("authors") or []),
+                   publisher=obj.get("publisher"), published=obj.get("published"), url=obj.get("url"),
+                   removed=list(obj.get("removed") or []))
+
 
 @dataclass
 class ActorRef:
@@ -99,6 +108,12 @@ class ActorRef:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> ActorRef:
+        """The inverse of :meth:`to_json` (``kind`` defaults to "other"). KeyError names a missing field."""
+        return cls(id=obj["id"], name=obj["name"], kind=obj.get("kind") or "other", country=obj.get("country"),
+                   mention=obj.get("mention"), start=obj.get("start"), end=obj.get("end"))
 
 
 @dataclass
@@ -117,6 +132,13 @@ class Place:
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> Place:
+        """The inverse of :meth:`to_json`. KeyError names a missing field."""
+        return cls(name=obj["name"], mention=obj.get("mention"), lat=obj.get("lat"), lon=obj.get("lon"),
+                   country=obj.get("country"), admin1=obj.get("admin1"), geonameid=obj.get("geonameid"),
+                   feature=obj.get("feature"), start=obj.get("start"), end=obj.get("end"))
+
 
 @dataclass
 class Quote:
@@ -134,6 +156,13 @@ class Quote:
             "start": self.start,
             "end": self.end,
         }
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> Quote:
+        """The inverse of :meth:`to_json`. KeyError names a missing field."""
+        speaker = obj.get("speaker")
+        return cls(speaker=ActorRef.from_json(speaker) if speaker else None, text=obj["text"], kind=obj["kind"],
+                   start=obj["start"], end=obj["end"])
 
 
 @dataclass
@@ -174,6 +203,22 @@ class Event:
             "confidence": round(self.confidence, 3),
         }
 
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> Event:
+        """The inverse of :meth:`to_json` (which rounds ``confidence`` to 3 decimals). KeyError names a
+        missing field."""
+        def actor(key: str) -> ActorRef | None:
+            x = obj.get(key)
+            return ActorRef.from_json(x) if x else None
+
+        loc = obj.get("location")
+        return cls(type=obj["type"], sentence=obj["sentence"], start=obj["start"], end=obj["end"],
+                   mode=obj.get("mode"), source=actor("source"), target=actor("target"),
+                   location=Place.from_json(loc) if loc else None, date=obj.get("date"),
+                   date_precision=obj.get("date_precision") or "none", claimant=actor("claimant"),
+                   status=obj.get("status") or "asserted", trigger=obj.get("trigger"),
+                   confidence=obj.get("confidence", 0.5))
+
 
 @dataclass
 class ExtractRecord:
@@ -202,3 +247,15 @@ class ExtractRecord:
             "quotes": [q.to_json() for q in self.quotes],
             "places": [p.to_json() for p in self.places],
         }
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> ExtractRecord:
+        """The inverse of :meth:`to_json` (``article.removed`` is read when present).
+
+        Raises KeyError naming the first missing required field.
+        """
+        return cls(doc_id=obj["doc_id"], source=obj["source"], article=Article.from_json(obj["article"]),
+                   actors=[ActorRef.from_json(x) for x in obj.get("actors") or [] if x],
+                   events=[Event.from_json(x) for x in obj.get("events") or []],
+                   quotes=[Quote.from_json(x) for x in obj.get("quotes") or []],
+                   places=[Place.from_json(x) for x in obj.get("places") or [] if x])

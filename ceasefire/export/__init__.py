@@ -1,6 +1,12 @@
 """Export stored events to the files analysts' tools read.
 
-Public surface: :class:`EventFilter`, :func:`export_events`, :data:`FORMATS`.
+Public surface: :class:`EventFilter`, :func:`export_events`, :func:`iter_events`,
+:data:`FORMATS`.
+
+Events are streamed: read from the store a page at a time
+(:meth:`ceasefire.store.Store.iter_events`) and written as they come, so an
+export of any size holds one page of rows (and, for Parquet, one row group)
+in memory.
 
 - ``csv``: one row per event with ACLED-like columns (:data:`CSV_COLUMNS`).
 - ``jsonl``: one PLOVER-style JSON record per event, using the PLOVER field
@@ -23,6 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .. import __version__
+from ..store.base import Store
 from ..store.rows import EventRow
 
 FORMATS = ("csv", "jsonl", "parquet", "geojson")
@@ -229,19 +236,22 @@ def _write_parquet(rows: Iterable[EventRow], path: Path) -> int:
     return n
 
 
-def _iter_events(store: Any, flt: EventFilter) -> Iterator[EventRow]:
-    yield from store.query_events(actor=flt.actor, type=flt.type, since=flt.since, until=flt.until,
-                                  place=flt.place, limit=flt.limit)
+def iter_events(store: Store, flt: EventFilter | None = None) -> Iterator[EventRow]:
+    """The events of ``store`` that pass ``flt``, in listing order (by date, undated last),
+    read a page at a time: what exports and the report go through."""
+    flt = flt or EventFilter()
+    return store.iter_events(actor=flt.actor, type=flt.type, since=flt.since, until=flt.until,
+                             place=flt.place, limit=flt.limit)
 
 
-def export_events(store: Any, fmt: str, out: Path | IO[str], flt: EventFilter | None = None) -> int:
+def export_events(store: Store, fmt: str, out: Path | IO[str], flt: EventFilter | None = None) -> int:
     """Write the filtered events of ``store`` in ``fmt``; return how many were written.
 
     ``out`` is a path, or an open text stream for the text formats.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    rows = _iter_events(store, flt or EventFilter())
+    rows = iter_events(store, flt)
     if fmt == "parquet":
         if not isinstance(out, Path):
             raise ValueError("parquet is a binary format: give an output file (--out events.parquet)")

@@ -4,7 +4,13 @@ Inline CSS and inline SVG only (map, timeline): it opens from disk with no
 server, no network and no JavaScript. Everything from articles is escaped by
 Jinja2's autoescaping; nothing from an article is ever marked safe.
 
-Public surface: :func:`build_report`, :func:`write_report`, :class:`Report`.
+The events are read once, a page at a time (:func:`ceasefire.export.iter_events`),
+into an :class:`EventSummary`: counts, one map point per geocoded event and
+the first :data:`MAX_EVENTS_TABLE` rows for the table, never every row. Only
+the quotes of the reported articles are read.
+
+Public surface: :func:`build_report`, :func:`write_report`, :class:`Report`,
+:class:`EventSummary`.
 """
 
 from __future__ import annotations
@@ -12,12 +18,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..export import EventFilter
+from ..export import EventFilter, iter_events
+from ..store.base import Store
 from ..store.rows import EventRow, QuoteRow
 from ..web.charts import Chart, colour, stacked
 from ..web.outlines import DATA as OUTLINES
@@ -63,9 +71,64 @@ class ActorLine:
         return self.as_source + self.as_target + self.as_claimant
 
 
-def _projector(events: list[EventRow]) -> tuple[Any, tuple[float, float, float, float]]:
-    """Equirectangular projection fitted to the events (the whole world if none)."""
-    pts = [(e.lon, e.lat) for e in events if e.lat is not None and e.lon is not None]
+@dataclass
+class MapPoint:
+    """A geocoded event as the map shows it."""
+
+    lon: float
+    lat: float
+    type: str
+    label: str
+
+
+@dataclass
+class EventSummary:
+    """What the report shows of a selection of events, gathered in one pass over them."""
+
+    n_events: int = 0
+    n_geocoded: int = 0
+    article_ids: set[str] = field(default_factory=set)
+    first_date: str | None = None
+    last_date: str | None = None
+    types: Counter[str] = field(default_factory=Counter)
+    days: Counter[tuple[str, str]] = field(default_factory=Counter)  # (YYYY-MM-DD, type) -> events
+    actors: dict[str, ActorLine] = field(default_factory=dict)
+    points: list[MapPoint] = field(default_factory=list)
+    table: list[EventRow] = field(default_factory=list)  # the first MAX_EVENTS_TABLE events
+
+    def add(self, e: EventRow) -> None:
+        self.n_events += 1
+        self.article_ids.add(e.article_id)
+        self.types[e.type] += 1
+        if e.date:
+            self.first_date = min(self.first_date or e.date, e.date)
+            self.last_date = max(self.last_date or e.date, e.date)
+            if len(e.date) >= 10:
+                self.days[(e.date[:10], e.type)] += 1
+        if e.lat is not None and e.lon is not None:
+            self.n_geocoded += 1
+            self.points.append(MapPoint(e.lon, e.lat, e.type,
+                                        f"{e.type} {e.date or 'undated'} {e.location_name or ''}".strip()))
+        for actor_id, name, role in ((e.source_actor_id, e.source_actor_name, "as_source"),
+                                     (e.target_actor_id, e.target_actor_name, "as_target"),
+                                     (e.claimant_id, e.claimant_name, "as_claimant")):
+            if actor_id:
+                line = self.actors.setdefault(actor_id, ActorLine(name or actor_id, actor_id, 0, 0, 0))
+                setattr(line, role, getattr(line, role) + 1)
+        if len(self.table) < MAX_EVENTS_TABLE:
+            self.table.append(e)
+
+    @classmethod
+    def of(cls, events: Iterable[EventRow]) -> EventSummary:
+        summary = cls()
+        for e in events:
+            summary.add(e)
+        return summary
+
+
+def _projector(points: list[MapPoint]) -> tuple[Any, tuple[float, float, float, float]]:
+    """Equirectangular projection fitted to the points (the whole world if none)."""
+    pts = [(p.lon, p.lat) for p in points]
     if pts:
         lon0 = min(p[0] for p in pts) - MAP_MARGIN_DEG
         lon1 = max(p[0] for p in pts) + MAP_MARGIN_DEG
@@ -123,42 +186,28 @@ def _outline_paths(project: Any, box: tuple[float, float, float, float]) -> list
     return paths
 
 
-def build_map(events: list[EventRow]) -> SvgMap:
-    project, box = _projector(events)
+def build_map(points: list[MapPoint]) -> SvgMap:
+    project, box = _projector(points)
     dots = []
-    for e in events:
-        if e.lat is None or e.lon is None:
-            continue
-        x, y = project(e.lon, e.lat)
-        dots.append(MapDot(round(x, 1), round(y, 1), colour(e.type),
-                           f"{e.type} {e.date or 'undated'} {e.location_name or ''}".strip()))
+    for p in points:
+        x, y = project(p.lon, p.lat)
+        dots.append(MapDot(round(x, 1), round(y, 1), colour(p.type), p.label))
     return SvgMap(_outline_paths(project, box), dots)
 
 
-def build_timeline(events: list[EventRow]) -> Chart:
-    counts = Counter((e.date[:10], e.type) for e in events if e.date and len(e.date) >= 10)
-    return stacked([DayCount(day, kind, n) for (day, kind), n in sorted(counts.items())])
+def build_timeline(days: Counter[tuple[str, str]]) -> Chart:
+    """Stacked bars of events per day and type (``days``: (YYYY-MM-DD, type) -> events)."""
+    return stacked([DayCount(day, kind, n) for (day, kind), n in sorted(days.items())])
 
 
-def top_actors(events: list[EventRow], n: int = TOP_ACTORS) -> list[ActorLine]:
-    lines: dict[str, ActorLine] = {}
-
-    def bump(actor_id: str | None, name: str | None, role: str) -> None:
-        if not actor_id:
-            return
-        line = lines.setdefault(actor_id, ActorLine(name or actor_id, actor_id, 0, 0, 0))
-        setattr(line, role, getattr(line, role) + 1)
-
-    for e in events:
-        bump(e.source_actor_id, e.source_actor_name, "as_source")
-        bump(e.target_actor_id, e.target_actor_name, "as_target")
-        bump(e.claimant_id, e.claimant_name, "as_claimant")
-    return sorted(lines.values(), key=lambda a: (-a.total, a.name))[:n]
+def top_actors(lines: Iterable[ActorLine], n: int = TOP_ACTORS) -> list[ActorLine]:
+    return sorted(lines, key=lambda a: (-a.total, a.name))[:n]
 
 
-def key_quotes(quotes: list[QuoteRow], articles: set[str], n: int = KEY_QUOTES) -> list[QuoteRow]:
-    """Direct quotes with a resolved speaker from the reported articles, longest first."""
-    pool = [q for q in quotes if q.article_id in articles and q.speaker_name]
+def key_quotes(store: Store, articles: Collection[str], n: int = KEY_QUOTES) -> list[QuoteRow]:
+    """Quotes with a resolved speaker from the reported articles, direct before indirect,
+    longest first (only these articles' quotes are read)."""
+    pool = [q for q in store.query_quotes(article_ids=articles) if q.speaker_name]
     pool.sort(key=lambda q: (q.kind != "direct", -min(len(q.text), 400)))
     return pool[:n]
 
@@ -175,39 +224,36 @@ class Report:
     n_events: int
 
 
-def build_report(store: Any, flt: EventFilter | None = None, title: str = "Situation report") -> Report:
+def build_report(store: Store, flt: EventFilter | None = None, title: str = "Situation report") -> Report:
     """Render the report for the events of ``store`` that pass ``flt``."""
     import jinja2
 
     flt = flt or EventFilter()
-    events = store.query_events(actor=flt.actor, type=flt.type, since=flt.since, until=flt.until,
-                                place=flt.place, limit=flt.limit)
-    article_ids = {e.article_id for e in events}
+    summary = EventSummary.of(iter_events(store, flt))
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                              autoescape=jinja2.select_autoescape(default=True, default_for_string=True))
-    dated = sorted(e.date for e in events if e.date)
     html = env.get_template("report.html").render(
         title=title,
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         version=__version__,
         scope=_describe(flt),
-        n_events=len(events),
-        n_articles=len(article_ids),
-        n_geocoded=sum(e.lat is not None for e in events),
-        period=(dated[0], dated[-1]) if dated else None,
-        types=Counter(e.type for e in events).most_common(),
+        n_events=summary.n_events,
+        n_articles=len(summary.article_ids),
+        n_geocoded=summary.n_geocoded,
+        period=(summary.first_date, summary.last_date) if summary.first_date else None,
+        types=summary.types.most_common(),
         colour=colour,
-        map=build_map(events),
-        timeline=build_timeline(events),
-        actors=top_actors(events),
-        events=events[:MAX_EVENTS_TABLE],
-        truncated=max(0, len(events) - MAX_EVENTS_TABLE),
-        quotes=key_quotes(store.query_quotes(), article_ids),
+        map=build_map(summary.points),
+        timeline=build_timeline(summary.days),
+        actors=top_actors(summary.actors.values()),
+        events=summary.table,
+        truncated=max(0, summary.n_events - MAX_EVENTS_TABLE),
+        quotes=key_quotes(store, summary.article_ids),
     )
-    return Report(html, len(events))
+    return Report(html, summary.n_events)
 
 
-def write_report(store: Any, out: Path, flt: EventFilter | None = None) -> int:
+def write_report(store: Store, out: Path, flt: EventFilter | None = None) -> int:
     """Write the report to ``out``; return the number of events it covers."""
     report = build_report(store, flt)
     out.write_text(report.html, encoding="utf-8")

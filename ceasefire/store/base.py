@@ -12,14 +12,14 @@ import datetime as dt
 import json
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from ..models import ActorRef, Article, Document, Event, ExtractRecord, Place, Quote
 from .errors import StoreError
 from .fts import to_fts5
-from .migrate import Migration
+from .migrate import SCHEMA_VERSION_DDL, Migration, check_not_newer, migrations
 from .rows import ActorRow, ArticleHit, DocumentRow, ErrorRow, EventRow, QuoteRow, StoreStats
 
 # Column groups: an ActorRef or Place is stored inline under a prefix.
@@ -47,6 +47,9 @@ LISTING_SNIPPET_CHARS = 160
 ALIAS_CHUNK = 500
 # Rows fetched per round trip by iter_records (memory stays flat for any store size).
 ITER_PAGE = 200
+# Event rows fetched per round trip by iter_events: ~1-2 MB of rows, and few enough round
+# trips that a 20,000-event export spends its time writing, not querying (tests/export).
+EVENT_PAGE = 1000
 
 
 def _insert_sql(table: str, cols: Sequence[str]) -> str:
@@ -65,16 +68,19 @@ def _place_values(p: Place | None) -> tuple[Any, ...]:
     return (p.name, p.mention, p.lat, p.lon, p.country, p.admin1, p.geonameid, p.feature, p.start, p.end)
 
 
+def _unprefixed(row: dict[str, Any], prefix: str, fields: Sequence[str]) -> dict[str, Any]:
+    """The columns of one inline ActorRef or Place, under their JSON names."""
+    return {f: row[f"{prefix}_{f}"] for f in fields}
+
+
 def _actor_from(row: dict[str, Any], prefix: str) -> ActorRef | None:
-    if row[f"{prefix}_id"] is None:
-        return None
-    return ActorRef(**{f: row[f"{prefix}_{f}"] for f in ACTOR_FIELDS})
+    obj = _unprefixed(row, prefix, ACTOR_FIELDS)
+    return ActorRef.from_json(obj) if obj["id"] is not None else None
 
 
 def _place_from(row: dict[str, Any], prefix: str) -> Place | None:
-    if row[f"{prefix}_name"] is None:
-        return None
-    return Place(**{f: row[f"{prefix}_{f}"] for f in PLACE_FIELDS})
+    obj = _unprefixed(row, prefix, PLACE_FIELDS)
+    return Place.from_json(obj) if obj["name"] is not None else None
 
 
 def _now() -> str:
@@ -109,12 +115,25 @@ class Store(ABC):
     # One connection per store, shared by threads (a web server's pool): every statement
     # with its fetch, and every write transaction as a whole, runs under this lock.
     _lock: threading.RLock
+    _in_tx: bool  # a transaction of this store is open (nested ones join it)
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._in_tx = False
 
     # -- backend hooks -------------------------------------------------------------
 
     @abstractmethod
-    def _transaction(self) -> AbstractContextManager[None]:
-        """A write transaction: commits on normal exit, rolls back on an exception."""
+    def _begin(self) -> AbstractContextManager[None]:
+        """The backend's transaction: begins on entry, commits on normal exit, rolls back on an exception."""
+
+    @abstractmethod
+    def _apply_migration(self, mig: Migration) -> None:
+        """Run the SQL of one migration inside the open transaction."""
+
+    @abstractmethod
+    def _lock_migrations(self) -> None:
+        """Inside a transaction: wait until no other process is migrating this database."""
 
     @abstractmethod
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -130,13 +149,54 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
-    @abstractmethod
+    # -- transactions and migrations -----------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """A write transaction: commits on normal exit, rolls back on an exception.
+        Nested calls are part of the enclosing transaction."""
+        with self._lock:
+            if self._in_tx:
+                yield
+                return
+            self._in_tx = True
+            try:
+                with self._begin():
+                    yield
+            finally:
+                self._in_tx = False
+
     def schema_version(self) -> int:
         """The highest migration applied."""
+        row = self._one("SELECT max(version) FROM schema_version")
+        return int(row[0]) if row and row[0] is not None else 0
 
-    @abstractmethod
-    def apply_migrations(self, migs: Sequence[Migration]) -> None:
-        """Apply those of ``migs`` newer than the schema, each in its own transaction."""
+    def _migrate(self, where: str) -> None:
+        """At open: create the version table, refuse a newer schema, apply what is missing.
+        ``where`` names the database in errors."""
+        with self._transaction():
+            self._lock_migrations()
+            self._execute(SCHEMA_VERSION_DDL)
+        check_not_newer(where, self.schema_version(), migrations(self.dialect))
+        self.apply_migrations(migrations(self.dialect))
+
+    def apply_migrations(self, migs: Sequence[Migration]) -> list[int]:
+        """Apply those of ``migs`` newer than the schema, each in its own transaction
+        together with its row in ``schema_version``; return the versions applied."""
+        applied: list[int] = []
+        for mig in migs:
+            if self.schema_version() >= mig.version:
+                continue
+            with self._transaction():
+                self._lock_migrations()
+                # Re-check under the lock: another process may have just applied it.
+                if self.schema_version() >= mig.version:
+                    continue
+                self._apply_migration(mig)
+                self._execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                              (mig.version, mig.name, _now()))
+            applied.append(mig.version)
+        return applied
 
     # -- helpers -------------------------------------------------------------------
 
@@ -366,35 +426,29 @@ class Store(ABC):
             "UNION SELECT actor_id FROM actor_mentions WHERE lower(actor_mention) = ?", (key, key, key))
         return sorted(r[0] for r in rows)
 
-    _EVENT_SELECT = (
-        "SELECT e.id, e.article_id, a.doc_id, d.source, a.title, a.published, e.type, e.mode, e.date, "
+    # EventRow's fields in order; _EVENT_SELECT reads them, iter_events its page key before them.
+    _EVENT_COLUMNS = (
+        "e.id, e.article_id, a.doc_id, d.source, a.title, a.published, e.type, e.mode, e.date, "
         "e.date_precision, e.status, e.source_id, e.source_name, e.target_id, e.target_name, "
         "e.claimant_id, e.claimant_name, e.loc_name, e.loc_lat, e.loc_lon, e.loc_country, "
         "e.trigger_text, e.sentence, e.start_char, e.end_char, e.confidence, "
         # appended for exports (EventRow's defaulted fields, same order)
         "e.loc_admin1, e.loc_geonameid, e.loc_feature, e.source_kind, e.source_country, "
-        "e.target_kind, e.target_country, a.publisher, a.url "
-        "FROM events e JOIN articles a ON a.article_id = e.article_id "
-        "JOIN documents d ON d.doc_id = a.doc_id")
+        "e.target_kind, e.target_country, a.publisher, a.url")
+    _EVENT_FROM = (" FROM events e JOIN articles a ON a.article_id = e.article_id "
+                   "JOIN documents d ON d.doc_id = a.doc_id")
+    _EVENT_SELECT = "SELECT " + _EVENT_COLUMNS + _EVENT_FROM
 
     def get_event(self, event_id: int) -> EventRow | None:
         """One event by the ``id`` of its :class:`EventRow`."""
         rows = self._all(f"{self._EVENT_SELECT} WHERE e.id = ?", (event_id,))
         return EventRow(*rows[0]) if rows else None
 
-    def query_events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
-                     until: str | None = None, place: str | None = None, limit: int | None = None,
-                     *, status: str | None = None, article_id: str | None = None,
-                     offset: int = 0) -> list[EventRow]:
-        """Events, filtered; by date (undated last), then article and order in the article.
-
-        ``actor`` matches the source, target or claimant by id, name or alias;
-        ``type`` the PLOVER type (any case); ``since``/``until`` are inclusive
-        ISO dates, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (undated events are
-        left out when either is given); ``place`` matches the location's name,
-        admin1 region or ISO3 country (any case); ``status`` e.g. "asserted";
-        ``article_id`` the events of one article.
-        """
+    def _event_where(self, actor: str | None, type: str | None, since: str | None, until: str | None,
+                     place: str | None, status: str | None, article_id: str | None
+                     ) -> tuple[list[str], list[Any]] | None:
+        """WHERE conditions and their parameters for the event filters (see :meth:`query_events`);
+        None when nothing can match (an actor no event names)."""
         where: list[str] = []
         params: list[Any] = []
         if status is not None:
@@ -406,7 +460,7 @@ class Store(ABC):
         if actor is not None:
             ids = self._resolve_actor_ids(actor)
             if not ids:
-                return []
+                return None
             marks = ", ".join("?" for _ in ids)
             where.append(f"(e.source_id IN ({marks}) OR e.target_id IN ({marks}) OR e.claimant_id IN ({marks}))")
             params += ids * 3
@@ -422,34 +476,132 @@ class Store(ABC):
         if place is not None:
             where.append("(lower(e.loc_name) = ? OR lower(e.loc_admin1) = ? OR lower(e.loc_country) = ?)")
             params += [place.strip().lower()] * 3
+        return where, params
+
+    # The order of event listings: by date (undated last), then ingest order of the
+    # article, then order in the article. iter_events pages through it by this key.
+    _EVENT_ORDER = " ORDER BY e.date NULLS LAST, a.id, e.ord"
+
+    def query_events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
+                     until: str | None = None, place: str | None = None, limit: int | None = None,
+                     *, status: str | None = None, article_id: str | None = None,
+                     offset: int = 0) -> list[EventRow]:
+        """Events, filtered; by date (undated last), then article and order in the article.
+
+        ``actor`` matches the source, target or claimant by id, name or alias;
+        ``type`` the PLOVER type (any case); ``since``/``until`` are inclusive
+        ISO dates, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (undated events are
+        left out when either is given); ``place`` matches the location's name,
+        admin1 region or ISO3 country (any case); ``status`` e.g. "asserted";
+        ``article_id`` the events of one article.
+
+        All rows are in the returned list: for a page of a listing. To go
+        through many events (exports, reports), use :meth:`iter_events`.
+        """
+        found = self._event_where(actor, type, since, until, place, status, article_id)
+        if found is None:
+            return []
+        where, params = found
         sql = self._EVENT_SELECT
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.date NULLS LAST, a.id, e.ord"
+        sql += self._EVENT_ORDER
         if limit is not None or offset:
             # SQLite needs a LIMIT before OFFSET (-1: none); PostgreSQL takes LIMIT NULL.
             sql += " LIMIT ? OFFSET ?"
             params += [limit if limit is not None else (-1 if self.dialect == "sqlite" else None), offset]
         return [EventRow(*r) for r in self._all(sql, params)]
 
-    def query_quotes(self, actor: str | None = None, limit: int | None = None) -> list[QuoteRow]:
-        """Quotes in ingest order; ``actor`` matches the speaker by id, name or alias."""
-        where = ""
+    def iter_events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
+                    until: str | None = None, place: str | None = None, limit: int | None = None,
+                    *, status: str | None = None, article_id: str | None = None,
+                    page_size: int = EVENT_PAGE) -> Iterator[EventRow]:
+        """The events of :meth:`query_events` with the same filters and in the same order,
+        read ``page_size`` rows per query, so memory stays flat for any number of events.
+
+        Pages by keyset on the sort key (date, article's ingest id, order in the
+        article), not by OFFSET: each page starts after the last row seen, so a
+        page costs the same at the end as at the start, and events stored while
+        iterating neither repeat nor shift rows already read.
+        """
+        if page_size < 1:
+            raise ValueError(f"page_size must be at least 1, not {page_size}")
+        found = self._event_where(actor, type, since, until, place, status, article_id)
+        if found is None or (limit is not None and limit <= 0):
+            return
+        where, params = found
+        select = f"SELECT a.id, e.ord, {self._EVENT_COLUMNS}{self._EVENT_FROM}"
+        left = limit
+        last: tuple[str | None, int, int] | None = None  # key (date, article's id, ord) of the last row read
+        while True:
+            cond = list(where)
+            page_params = list(params)
+            if last is not None:
+                date, art, ord_ = last
+                if date is None:  # into the undated tail: only undated rows after this one
+                    cond.append("(e.date IS NULL AND (a.id > ? OR (a.id = ? AND e.ord > ?)))")
+                    page_params += [art, art, ord_]
+                else:
+                    cond.append("(e.date > ? OR (e.date = ? AND (a.id > ? OR (a.id = ? AND e.ord > ?))) "
+                                "OR e.date IS NULL)")
+                    page_params += [date, date, art, art, ord_]
+            n = page_size if left is None else min(page_size, left)
+            sql = select + (" WHERE " + " AND ".join(cond) if cond else "") + self._EVENT_ORDER + " LIMIT ?"
+            rows = self._all(sql, [*page_params, n])
+            for r in rows:
+                event = EventRow(*r[2:])
+                yield event
+            if len(rows) < n:
+                return
+            if left is not None:
+                left -= len(rows)
+                if left <= 0:
+                    return
+            last = (event.date, rows[-1][0], rows[-1][1])
+            del rows  # let the page go before the next one is read
+
+    def query_quotes(self, actor: str | None = None, limit: int | None = None, *,
+                     article_ids: Collection[str] | None = None) -> list[QuoteRow]:
+        """Quotes in ingest order; ``actor`` matches the speaker by id, name or alias;
+        ``article_ids`` keeps only the quotes of these articles (read from the
+        database only for them, any number of ids)."""
+        where: list[str] = []
         params: list[Any] = []
         if actor is not None:
             ids = self._resolve_actor_ids(actor)
             if not ids:
                 return []
-            where = f" WHERE q.speaker_id IN ({', '.join('?' for _ in ids)})"
-            params = list(ids)
-        sql = ("SELECT q.id, q.article_id, a.doc_id, d.source, a.title, a.published, q.speaker_id, "
+            where.append(f"q.speaker_id IN ({', '.join('?' for _ in ids)})")
+            params += ids
+        sql = ("SELECT a.id, q.ord, q.id, q.article_id, a.doc_id, d.source, a.title, a.published, q.speaker_id, "
                "q.speaker_name, q.speaker_mention, q.text, q.kind, q.start_char, q.end_char "
                "FROM quotes q JOIN articles a ON a.article_id = q.article_id "
-               "JOIN documents d ON d.doc_id = a.doc_id" + where + " ORDER BY a.id, q.ord")
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return [QuoteRow(*r) for r in self._all(sql, params)]
+               "JOIN documents d ON d.doc_id = a.doc_id")
+        order = " ORDER BY a.id, q.ord"
+        if article_ids is None:
+            chunks: list[list[str]] = [[]]
+        else:
+            wanted = sorted(set(article_ids))
+            if not wanted:
+                return []
+            # Bounded parameter lists; each chunk comes back in order and the chunks are merged below.
+            chunks = [wanted[i:i + ALIAS_CHUNK] for i in range(0, len(wanted), ALIAS_CHUNK)]
+        rows: list[tuple[Any, ...]] = []
+        for chunk in chunks:
+            cond = list(where)
+            if chunk:
+                cond.append(f"q.article_id IN ({', '.join('?' for _ in chunk)})")
+            q_sql = sql + (" WHERE " + " AND ".join(cond) if cond else "") + order
+            q_params = [*params, *chunk]
+            if limit is not None:
+                q_sql += " LIMIT ?"
+                q_params.append(limit)
+            rows += self._all(q_sql, q_params)
+        if len(chunks) > 1:
+            rows.sort(key=lambda r: (r[0], r[1]))
+            if limit is not None:
+                rows = rows[:limit]
+        return [QuoteRow(*r[2:]) for r in rows]
 
     _ACTOR_SELECT = (
         "SELECT x.id, x.name, x.kind, x.country, "

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..models import ActorRef, Article, Document, Event, ExtractRecord, Place, Quote
+from ..models import Document, ExtractRecord
 from .base import Store
 
 # media_type of a document known only through its records (its bytes were never seen by the store).
@@ -28,43 +28,12 @@ class LoadSummary:
     records: int = 0
 
 
-def _actor(obj: Mapping[str, Any] | None) -> ActorRef | None:
-    if obj is None:
-        return None
-    return ActorRef(id=obj["id"], name=obj["name"], kind=obj.get("kind", "other"), country=obj.get("country"),
-                    mention=obj.get("mention"), start=obj.get("start"), end=obj.get("end"))
-
-
-def _place(obj: Mapping[str, Any] | None) -> Place | None:
-    if obj is None:
-        return None
-    return Place(name=obj["name"], mention=obj.get("mention"), lat=obj.get("lat"), lon=obj.get("lon"),
-                 country=obj.get("country"), admin1=obj.get("admin1"), geonameid=obj.get("geonameid"),
-                 feature=obj.get("feature"), start=obj.get("start"), end=obj.get("end"))
-
-
 def record_from_json(obj: Mapping[str, Any]) -> ExtractRecord:
     """The inverse of :meth:`ExtractRecord.to_json` (``article.removed`` is read when present).
 
     Raises KeyError naming the first missing required field.
     """
-    a = obj["article"]
-    article = Article(index=a["index"], role=a["role"], title=a.get("title"), text=a["text"],
-                      subtitle=a.get("subtitle"), authors=list(a.get("authors") or []), publisher=a.get("publisher"),
-                      published=a.get("published"), url=a.get("url"), removed=list(a.get("removed") or []))
-    events = [Event(type=e["type"], sentence=e["sentence"], start=e["start"], end=e["end"], mode=e.get("mode"),
-                    source=_actor(e.get("source")), target=_actor(e.get("target")),
-                    location=_place(e.get("location")), date=e.get("date"),
-                    date_precision=e.get("date_precision", "none"), claimant=_actor(e.get("claimant")),
-                    status=e.get("status", "asserted"), trigger=e.get("trigger"),
-                    confidence=e.get("confidence", 0.5))
-              for e in obj.get("events", [])]
-    quotes = [Quote(speaker=_actor(q.get("speaker")), text=q["text"], kind=q["kind"], start=q["start"], end=q["end"])
-              for q in obj.get("quotes", [])]
-    actors = [a for a in (_actor(x) for x in obj.get("actors", [])) if a is not None]
-    places = [p for p in (_place(x) for x in obj.get("places", [])) if p is not None]
-    return ExtractRecord(doc_id=obj["doc_id"], source=obj["source"], article=article, actors=actors, events=events,
-                         quotes=quotes, places=places)
+    return ExtractRecord.from_json(obj)
 
 
 def read_jsonl(path: str | Path) -> Iterator[ExtractRecord]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+import os
+import re
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from .base import Store, StoreError, _now
-from .migrate import SCHEMA_VERSION_DDL, Migration, check_not_newer, migrations
+from .base import Store, StoreError
+from .migrate import Migration
 
 if TYPE_CHECKING:  # pragma: no cover
     import psycopg
@@ -19,6 +20,42 @@ MIGRATION_LOCK_KEY = 0x6366_6D69_67
 # ts_headline options: matched terms in [brackets], one fragment of about a sentence
 # (same length as the SQLite snippet of SNIPPET_TOKENS tokens).
 HEADLINE_OPTIONS = 'StartSel="[", StopSel="]", MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "'
+# libpq's defaults for what a connection string leaves out (its environment variables first).
+DEFAULT_HOST, DEFAULT_PORT = "localhost", "5432"
+
+# A password in a URL (scheme://user:PASSWORD@host) or in a parameter (password=...).
+_URL_PASSWORD = re.compile(r"(://[^:/@?#]*:)[^@/?#]*@")
+_PARAM_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|[^&\s]*)", re.IGNORECASE)
+
+
+def redact(text: str, password: str | None = None) -> str:
+    """``text`` (a connection URL or an error message about it) with any password shown as ***."""
+    if password:
+        text = text.replace(password, "***")
+    return _PARAM_PASSWORD.sub(r"\1***", _URL_PASSWORD.sub(r"\1***@", text))
+
+
+def server_label(url: str) -> tuple[str, str | None]:
+    """``HOST:PORT/DB`` of a connection URL or key=value string, filling in libpq's defaults,
+    and the password it carries (to be kept out of messages). An unreadable URL is shown redacted."""
+    from psycopg import Error
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        params = {k: str(v) for k, v in conninfo_to_dict(url).items() if v is not None and v != ""}
+    except Error:  # unreadable: psycopg.connect reports why
+        return redact(url), None
+    env = os.environ.get
+    host = params.get("host") or params.get("hostaddr") or env("PGHOST") or DEFAULT_HOST
+    port = params.get("port") or env("PGPORT") or DEFAULT_PORT
+    db = params.get("dbname") or env("PGDATABASE") or params.get("user") or env("PGUSER") or ""
+    password = params.get("password") or env("PGPASSWORD")
+    return redact(f"{host}:{port}/{db}", password), password
+
+
+def _first_line(error: Exception) -> str:
+    lines = [ln.strip() for ln in str(error).splitlines() if ln.strip()]
+    return lines[0] if lines else type(error).__name__
 
 
 class PostgresStore(Store):
@@ -26,36 +63,31 @@ class PostgresStore(Store):
     _find_fn = "strpos"
 
     def __init__(self, url: str):
+        super().__init__()
         try:
             import psycopg
         except ImportError as e:
             raise StoreError("PostgreSQL needs the psycopg driver: pip install 'psycopg[binary]'") from e
         self._psycopg = psycopg
         self.url = url
+        self.server, password = server_label(url)
         try:
             self._conn: psycopg.Connection[Any] = psycopg.connect(url, autocommit=True)
         except psycopg.Error as e:
-            raise StoreError(f"cannot connect to PostgreSQL: {e}") from e
-        self._lock = threading.RLock()
-        self._in_tx = False
+            raise StoreError(f"cannot connect to PostgreSQL at {self.server}: "
+                             f"{redact(_first_line(e), password)}") from e
         try:
-            self._migrate()
+            self._migrate(f"PostgreSQL database at {self.server}")
         except psycopg.Error as e:
             self._conn.close()
-            raise StoreError(f"PostgreSQL database is not usable for ceasefire: {e}") from e
+            raise StoreError(f"PostgreSQL database at {self.server} is not usable for ceasefire: "
+                             f"{redact(_first_line(e), password)}") from e
+        except StoreError:
+            self._conn.close()
+            raise
 
-    @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        with self._lock:
-            if self._in_tx:
-                yield
-                return
-            self._in_tx = True
-            try:
-                with self._conn.transaction():
-                    yield
-            finally:
-                self._in_tx = False
+    def _begin(self) -> AbstractContextManager[Any]:
+        return self._conn.transaction()
 
     @staticmethod
     def _sql(sql: str) -> str:
@@ -87,27 +119,12 @@ class PostgresStore(Store):
         with self._lock:
             self._conn.close()
 
-    def schema_version(self) -> int:
-        row = self._one("SELECT max(version) FROM schema_version")
-        return int(row[0]) if row and row[0] is not None else 0
+    # -- migrations ----------------------------------------------------------------
 
-    def _migrate(self) -> None:
-        with self._transaction():
-            self._execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK_KEY,))
-            self._execute(SCHEMA_VERSION_DDL)
-        check_not_newer("PostgreSQL database", self.schema_version(), migrations("postgresql"))
-        self.apply_migrations(migrations("postgresql"))
+    def _lock_migrations(self) -> None:
+        # Held to the end of the transaction: concurrent openers migrate one after the other.
+        self._execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK_KEY,))
 
-    def apply_migrations(self, migs: Sequence[Migration]) -> None:
-        """Apply those of ``migs`` newer than the schema, each in its own transaction."""
-        for mig in migs:
-            if self.schema_version() >= mig.version:
-                continue
-            with self._transaction():
-                self._execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK_KEY,))
-                if self.schema_version() >= mig.version:
-                    continue
-                with self._lock:
-                    self._conn.execute(mig.sql.encode())  # whole file, no parameters
-                self._execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
-                              (mig.version, mig.name, _now()))
+    def _apply_migration(self, mig: Migration) -> None:
+        with self._lock:
+            self._conn.execute(mig.sql.encode())  # whole file as bytes: no placeholders, '?' and '%' literal

@@ -43,13 +43,21 @@ class StoreStats:
 
 
 @dataclass
-class EventRow:
+class ArticleItemRow:
+    """The header shared by rows of things found in an article (events, quotes):
+    the row's own id and where it comes from. Subclasses add their fields after
+    these, so rows are still built positionally from a query's columns."""
+
     id: int
     article_id: str
     doc_id: str
     doc_source: str
     title: str | None
     published: str | None
+
+
+@dataclass
+class EventRow(ArticleItemRow):
     type: str
     mode: str | None
     date: str | None
@@ -83,13 +91,7 @@ class EventRow:
 
 
 @dataclass
-class QuoteRow:
-    id: int
-    article_id: str
-    doc_id: str
-    doc_source: str
-    title: str | None
-    published: str | None
+class QuoteRow(ArticleItemRow):
     speaker_id: str | None
     speaker_name: str | None
     speaker_mention: str | None

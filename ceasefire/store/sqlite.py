@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .base import Store, StoreError, _now
+from .base import Store, StoreError
 from .fts import to_fts5
-from .migrate import SCHEMA_VERSION_DDL, Migration, check_not_newer, migrations, split_sqlite_script
+from .migrate import Migration, split_sqlite_script
 
 # Seconds a writer waits for another process's write lock before failing;
 # generous because an ingest transaction of a large page takes well under a second.
@@ -28,6 +27,7 @@ class SQLiteStore(Store):
     _find_fn = "instr"
 
     def __init__(self, path: str | Path):
+        super().__init__()
         self.path = str(path)
         if self.path != ":memory:":
             parent = Path(self.path).parent
@@ -39,15 +39,17 @@ class SQLiteStore(Store):
                                          check_same_thread=False)
         except sqlite3.Error as e:
             raise StoreError(f"{self.path}: cannot open SQLite database: {e}") from e
-        self._lock = threading.RLock()
-        self._in_tx = False
         try:
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
             # NORMAL is durable against a killed process (committed pages are in the WAL);
             # only an OS crash or power cut can lose the last transactions.
             self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
+            self._refuse_foreign_database()
+            self._migrate(self.path)
+        except StoreError:
+            self._conn.close()
+            raise
         except sqlite3.DatabaseError as e:
             self._conn.close()
             raise StoreError(f"{self.path}: not a usable ceasefire database: {e}") from e
@@ -55,23 +57,17 @@ class SQLiteStore(Store):
     # -- backend hooks -------------------------------------------------------------
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        with self._lock:
-            if self._in_tx:  # nested: part of the enclosing transaction
-                yield
-                return
-            # IMMEDIATE takes the write lock now, so check-then-insert cannot race another writer.
-            self._conn.execute("BEGIN IMMEDIATE")
-            self._in_tx = True
-            try:
-                yield
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            else:
-                self._conn.execute("COMMIT")
-            finally:
-                self._in_tx = False
+    def _begin(self) -> Iterator[None]:
+        # IMMEDIATE takes the write lock now, so check-then-insert cannot race another writer
+        # (and two processes cannot apply the same migration).
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._conn.execute("COMMIT")
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         with self._lock:
@@ -101,32 +97,19 @@ class SQLiteStore(Store):
         with self._lock:
             self._conn.close()
 
-    def schema_version(self) -> int:
-        row = self._one("SELECT max(version) FROM schema_version")
-        return int(row[0]) if row and row[0] is not None else 0
-
     # -- migrations ----------------------------------------------------------------
 
-    def _migrate(self) -> None:
+    def _refuse_foreign_database(self) -> None:
         tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables and "schema_version" not in tables:
             # Someone else's database: do not create our tables in it.
             raise StoreError(f"{self.path}: an SQLite database, but not a ceasefire store "
                              f"(tables: {', '.join(sorted(tables)[:5])})")
-        self._conn.execute(SCHEMA_VERSION_DDL)
-        check_not_newer(self.path, self.schema_version(), migrations("sqlite"))
-        self.apply_migrations(migrations("sqlite"))
 
-    def apply_migrations(self, migs: Sequence[Migration]) -> None:
-        """Apply those of ``migs`` newer than the schema, each in its own transaction."""
-        for mig in migs:
-            if self.schema_version() >= mig.version:
-                continue
-            with self._transaction():
-                # Re-check under the write lock: another process may have just applied it.
-                if self.schema_version() >= mig.version:
-                    continue
-                for stmt in split_sqlite_script(mig.sql):
-                    self._conn.execute(stmt)
-                self._conn.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
-                                   (mig.version, mig.name, _now()))
+    def _lock_migrations(self) -> None:
+        pass  # the BEGIN IMMEDIATE of every transaction already holds the database's write lock
+
+    def _apply_migration(self, mig: Migration) -> None:
+        # Statement by statement: executescript would commit the open transaction first.
+        for stmt in split_sqlite_script(mig.sql):
+            self._conn.execute(stmt)
