@@ -313,6 +313,11 @@ def report_subject(report: Token) -> Token | None:
             for o in c.children:
                 if o.dep_ == "pobj":
                     return o
+    for c in report.children:
+        if c.dep_ == "nsubjpass" and report.lemma_.lower() in ("quote", "cite"):
+            return c  # "X was quoted as saying"
     if report.dep_ == "conj":
         return report_subject(report.head)
+    if report.dep_ == "pcomp" and report.head.dep_ == "prep" and report.head.head != report:
+        return report_subject(report.head.head)  # "X was quoted as saying"
     return None

@@ -111,6 +111,8 @@ CASES = [
      "Moscow", "asserted", "Lavrov"),
     ("Ukrainian officials claimed Russian troops had shelled Kharkiv.", "ASSAULT", "heavy-weapons",
      "Russian troops", ANY, "asserted", "Ukrainian officials"),
+    ("Lavrov was quoted as saying that the rebels had attacked the convoy.", "ASSAULT", None, "rebels", ANY,
+     "asserted", "Lavrov"),
 ]
 
 
