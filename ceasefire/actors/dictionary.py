@@ -289,6 +289,7 @@ class ActorDictionary:
         self.adjectives: dict[tuple[str, ...], str] = {}  # "syrian", "syria" -> SYR
         self.demonyms: dict[tuple[str, ...], str] = {}  # adjectives only: "syrian" -> SYR
         self.holders: dict[tuple[str, str], list[tuple[Actor, Role]]] = defaultdict(list)
+        self._by_surname: dict[str, list[Actor]] | None = None
         self._build()
 
     # -- construction
@@ -438,6 +439,18 @@ class ActorDictionary:
             return None
         actor = self.get(self.resolve_collective(self.rank(ok, when)[0].actor_id, None, when))
         return self.current(actor, when) if actor else None
+
+    def by_surname(self) -> dict[str, list[Actor]]:
+        """Persons by the last word of their name ("hadi" -> Abdrabbuh Mansur Hadi)."""
+        if self._by_surname is None:
+            idx: dict[str, list[Actor]] = defaultdict(list)
+            for a in self.actors.values():
+                if a.kind == "person":
+                    ks = key_of(a.name)
+                    if len(ks) > 1:
+                        idx[ks[-1]].append(a)
+            self._by_surname = dict(idx)
+        return self._by_surname
 
     def holders_at(self, title: str, org: str, when: dt.date | None) -> list[Actor]:
         """Everyone holding ``title`` for ``org`` (ISO-3 or actor id) at ``when``; with no date,

@@ -133,6 +133,11 @@ NAME_TITLES = {"mr", "mrs", "ms", "dr", "president", "general", "gen", "col", "c
                "commander", "spokesman", "spokeswoman", "captain", "capt", "admiral", "adm", "brig", "sgt",
                "field", "marshal", "lieutenant", "brigadier", "judge", "prof", "professor", "ambassador",
                "deputy", "foreign", "defence", "defense", "prime", "sir", "lord", "dame", "mp", "the"}
+# "the group", "the Iran-backed militia": back to the last armed group; "the alliance": the last IGO.
+GROUP_NOUNS = {"group": ("armed_group",), "militia": ("armed_group",), "movement": ("armed_group", "other"),
+               "faction": ("armed_group",), "organisation": ("armed_group", "igo", "ngo"),
+               "organization": ("armed_group", "igo", "ngo"), "alliance": ("igo",), "bloc": ("igo",),
+               "monitor": ("ngo",), "watchdog": ("ngo", "igo"), "agency": ("igo", "ngo", "media")}
 # "the kingdom" etc. point back to the last state whose formal name has that word.
 STATE_NOUNS = {"kingdom": "kingdom", "republic": "republic", "sultanate": "sultanate", "emirate": "emirates",
                "islamic republic": "islamic republic", "jewish state": "israel"}
@@ -188,7 +193,8 @@ KURDISH_BY_THEATRE = {"SYR": "YPG", "IRQ": "PESHMERGA", "TUR": "PKK", "IRN": "KU
 # "<name>-backed forces": the named actor only qualifies another one.
 PREMODIFIER_RE = re.compile(
     r"(?:\s+based\b)|[-‐‑](?:backed|led|allied|aligned|supported|trained|funded|linked|affiliated|based|run|controlled|held|"
-    r"brokered|sponsored|friendly|installed|dominated|armed|inspired|leaning|majority|occupied|sanctioned)\b",
+    r"brokered|sponsored|friendly|installed|dominated|armed|inspired|leaning|majority|occupied|sanctioned|"
+    r"owned|flagged|registered|made|built|bound|operated|born|educated)\b",
     re.IGNORECASE)
 # After these, a capital is the city itself ("in Damascus"), not a metonym for its government.
 PLACE_PREPOSITIONS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "within"}
@@ -390,6 +396,11 @@ def _title_at(ws: list[Word], i: int) -> tuple[int, str] | None:
         if k in TITLE_INDEX:
             return i + n, TITLE_INDEX[k]
     return None
+
+
+def joinable_run(text: str, run: list[Word]) -> bool:
+    """No sentence or clause punctuation between consecutive words of ``run``."""
+    return all(re.fullmatch(r"[\s\-‐‑'’“”\"]*", text[a.end:b.start]) for a, b in zip(run, run[1:], strict=False))
 
 
 def _adjacent(text: str, a_end: int, b_start: int) -> bool:
@@ -818,6 +829,10 @@ class _Finder:
             after = starts.get(ws[j].start) if j < len(ws) else None
             if after is not None and after.kind == "person" and _adjacent(self.text, ws[j - 1].end, ws[j].start):
                 after.titles = after.titles + (title,)
+                if after.ref is not None and after.end == ws[j].end:  # "President Hadi", NER-tagged
+                    person = self._titled_surname(title, ws[j])
+                    if person is not None:
+                        after.actor, after.ref, after.how = person, None, "surname"
                 country = org_iso or (org_actor.country if org_actor is not None else None)
                 if after.ref is not None and after.ref.country is None and country:
                     after.ref.country = country  # "Iraqi Prime Minister Iyad Allawi"
@@ -825,7 +840,13 @@ class _Finder:
                 continue
             if ws[j - 1].shape in ("C", "A") and j < len(ws) and ws[j].shape == "C" \
                     and self.text[ws[j - 1].end:ws[j].start] == " " and title not in ("minister",):
-                i = j  # title before a name spaCy did not see; do not guess
+                # "President Hadi": a surname after a title, of someone who held that title
+                person = self._titled_surname(title, ws[j])
+                if person is not None:
+                    self.mentions = [m for m in self.mentions if not (m.start < ws[j].end and ws[j].start < m.end)]
+                    self.recover()
+                    self.add(Mention(ws[j].start, ws[j].end, person, how="surname", titles=(title,)))
+                i = j  # title before a name spaCy did not see: no other guess
                 continue
             if org_actor is not None or org_iso is not None:
                 holder = self._holder(title, org_actor, org_iso)
@@ -847,6 +868,13 @@ class _Finder:
             if holder is not None and self.free(span_start, ws[j - 1].end):
                 self.add(Mention(span_start, ws[j - 1].end, holder, how="role", titles=(title,)))
             i = j
+
+    def _titled_surname(self, title: str, w: Word) -> Actor | None:
+        """The dictionary person whose surname is ``w`` and who held ``title`` (live ones first)."""
+        cands = [a for a in self.d.by_surname().get(w.key, ()) if any(r.title == title for r in a.roles)]
+        live = [a for a in cands if any(r.title == title for r in a.roles_at(self.role_date))]
+        pick = live or cands
+        return pick[0] if len(pick) == 1 else None
 
     def _holder(self, title: str, org_actor: Actor | None, org_iso: str | None) -> Actor | None:
         orgs: list[str] = []
@@ -908,6 +936,33 @@ class _Finder:
                         if want in (state.formal or "").lower() or want == state.name.lower():
                             self.add(Mention(s, e, state, how="role"))
                             break
+                    break
+
+    def group_noun_pass(self) -> None:
+        """"the group", "the Iran-backed group", "the militant group": the last armed group named."""
+        ws = self.ws
+        for i in range(len(ws)):
+            if ws[i].key != "the":
+                continue
+            kinds: tuple[str, ...] | None = None
+            j = i + 1
+            while j < min(i + 5, len(ws)):
+                kinds = GROUP_NOUNS.get(ws[j].key)
+                if kinds is not None:
+                    break
+                if ws[j].shape == "C" and (ws[j].key,) not in self.d.adjectives:
+                    break  # "the Syrian Observatory": a name, not an anaphor
+                j += 1
+            if kinds is None or not joinable_run(self.text, ws[i:j + 1]):
+                continue
+            if (j + 1 < len(ws) and ws[j + 1].key == "of") or self._modifier(ws[j]):
+                continue  # "the group of seven", "the group leader"
+            s, e = ws[i].start, ws[j].end
+            if not self.free(s, e):
+                continue
+            for m in sorted(self.mentions, key=lambda x: x.start, reverse=True):
+                if m.end <= s and m.actor is not None and m.kind in kinds and s - m.end <= PRONOUN_WINDOW * 2:
+                    self.add(Mention(s, e, m.actor, how="role"))
                     break
 
     # -- pass 5
@@ -1113,6 +1168,7 @@ class _Finder:
         self.find_theatre()
         self.role_pass()
         self.state_noun_pass()
+        self.group_noun_pass()
         self.generic_pass()
         self.pronoun_pass()
         return self.refs()

@@ -74,6 +74,11 @@ CASES = [
     ("The UN Secretary-General called for a ceasefire.", D(2018, 3, 1), [("UN Secretary-General", "GUTERRES")]),
     ("Saudi Arabia denied the report. Officials in the kingdom said it was false.", D(2018, 11, 15),
      [("the kingdom", "SAU")]),
+    ("The kingdom said it was responding to a request from President Hadi.", D(2015, 3, 26),
+     [("Hadi", "HADI")]),
+    ("The Houthis fired a missile at a US-owned ship, US Central Command said. The Iran-backed group said it "
+     "targeted the vessel.", D(2024, 1, 15),
+     [("US", None), ("The Iran-backed group", "HOUTHI"), ("it", "HOUTHI")]),
     # surnames of persons named earlier, dictionary or not
     ("Patrick Henningsen told RT that the plan had failed. Henningsen added that talks were over.", None,
      [("Patrick Henningsen", "PER:patrick-henningsen"), ("Henningsen", "PER:patrick-henningsen")]),
