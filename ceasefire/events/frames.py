@@ -56,6 +56,11 @@ FUTURE_ADJECTIVES = FUTURE_VERBS | {"set", "likely"}
 DEMAND_ADJECTIVES = frozenset({"important", "necessary", "essential", "vital", "imperative", "crucial",
                                "urgent", "time"})
 
+# Nouns whose clause is what is (or is not) shown: "no evidence that X attacked".
+EVIDENCE_NOUNS = frozenset({"evidence", "sign", "indication", "proof", "suggestion", "confirmation", "trace"})
+# Nouns of trying: "an attempt to persuade" is framed like the clause that makes the attempt.
+ATTEMPT_NOUNS = frozenset({"attempt", "effort", "bid", "move", "push"})
+
 # Words of preparation or imminence: a hostile act they announce is also a threat.
 IMMINENT_WORDS = frozenset({"prepare", "crank", "gear", "about", "poised", "ready", "mass", "brace"})
 
@@ -215,6 +220,15 @@ def frame_of(trigger: Token) -> Frame:
                 # a finite "as/after/when" clause has its own
                 t = head
                 continue
+        if t.dep_ == "acl" and status is None and hl in EVIDENCE_NOUNS:
+            # "there is no evidence that Russia bombed the hospital"
+            if any(c.lower_ in ("no", "little") for c in head.subtree if c.i < head.i):
+                status = "negated"
+            break
+        if (t.dep_ == "acl" and status is None and hl in ATTEMPT_NOUNS
+                and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX")):
+            t = head.head  # "made an attempt to persuade": the attempt's clause frames the act
+            continue
         if t.dep_ == "acl" and status is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             # "its decision to attack" is planned; "time to withdraw", "a bid to revive" only possible
             status = "future" if hl in FUTURE_NOUNS else "hypothetical"

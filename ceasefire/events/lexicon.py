@@ -184,7 +184,8 @@ def satisfied(c: Constraint, token: Token) -> bool:
         return any(ch.dep_ in ("dobj", "xcomp", "dative") or (ch.dep_ == "prep" and ch.lower_ in ("for", "on", "upon"))
                    for ch in token.children)
     if c.kind == "active":
-        return not any(ch.dep_ in ("nsubjpass", "auxpass") for ch in token.children) and token.dep_ not in ("acl", "amod")
+        return not any(ch.dep_ in ("nsubjpass", "auxpass") for ch in token.children) and not (
+            token.dep_ in ("acl", "amod") and token.tag_ == "VBN")
     raise LexiconError(f"unknown constraint kind {c.kind!r}")
 
 

@@ -425,3 +425,12 @@ def test_apposition_beats_modifier_and_beneficiary_of_aid(nlp):
     evs = _code(nlp, text, [lavrov, usa, kerry, army])
     assert _pick(evs, "REQUEST", "asserted").target.id == "KERRY"
     assert _pick(evs, "AID", "future").target.id == "SAA"
+
+
+@pytest.mark.parametrize(("text", "typ", "status"), [
+    ("There is no evidence that Russia bombed the hospital.", "ASSAULT", "negated"),
+    ("There is little or no evidence that the US made any attempt to persuade the rebels.", "REQUEST", "negated"),
+    ("There is evidence that Russia bombed the hospital.", "ASSAULT", "asserted"),
+])
+def test_evidence_frames(nlp, text, typ, status):
+    assert (typ, status) in {(e.type, e.status) for e in _code(nlp, text)}
