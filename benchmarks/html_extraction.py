@@ -4,6 +4,10 @@ Data: the 181 gzipped news pages of scrapinghub's article-extraction-benchmark
 (``../shared/external/article_extraction_benchmark``) with the human-checked
 ``articleBody`` of ``ground-truth.json``.
 
+ceasefire's figure is for the primary article (the page's own); every page
+here holds one article, so the count of pages split into several articles
+shows how often the multi-article detection fires where it should not.
+
 Metric: token-level bag-of-words precision/recall/F1 of the extracted body vs
 the gold body, tokenised as ``../shared/eval/score.py`` does (NFKC, quotes and
 dashes folded, casefold, ``\\w+``), averaged over pages. A page where an
@@ -65,6 +69,7 @@ class PageScore:
     page: str
     ours: tuple[float, float, float]
     bare: tuple[float, float, float]
+    articles: int = 1  # how many articles ceasefire found on the page (each page holds one)
 
 
 def run(limit: int | None = None) -> list[PageScore]:
@@ -82,7 +87,7 @@ def run(limit: int | None = None) -> list[PageScore]:
         articles = articles_from_html(html, url=item.get("url"))
         ours = articles[0].text if articles else ""
         bare = trafilatura.extract(html, url=item.get("url")) or ""
-        scores.append(PageScore(page, prf(tokens(ours), gold), prf(tokens(bare), gold)))
+        scores.append(PageScore(page, prf(tokens(ours), gold), prf(tokens(bare), gold), len(articles)))
     return scores
 
 
@@ -154,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'extractor':<22}{'P':>8}{'R':>8}{'F1':>8}")
     print(f"{'ceasefire':<22}{ours[0]:>8.4f}{ours[1]:>8.4f}{ours[2]:>8.4f}")
     print(f"{'trafilatura (bare)':<22}{bare[0]:>8.4f}{bare[1]:>8.4f}{bare[2]:>8.4f}")
+    split = [s for s in scores if s.articles > 1]
+    print(f"pages split into several articles: {len(split)} of {len(scores)} (each holds one)")
     if (TRAF_EVAL / "evaldata_subset_en_news.json").exists():
         s_ours, s_bare = run_snippets()
         print(f"\ntrafilatura_eval ({s_ours.kept_of} keep / {s_ours.dropped_of} drop snippets, "

@@ -245,6 +245,149 @@ def jsonld_body(html: str) -> str | None:
     return "\n".join(line for line in lines if line) or None
 
 
+# --- pages that hold several articles -------------------------------------------------
+
+# A part of a page counts as an article of its own only with at least this many
+# words of paragraphs, in at least MIN_PART_PARAGRAPHS paragraphs: teaser cards
+# ("related stories" grids, 1 summary paragraph of 15-40 words) stay out. Checked
+# on the 181 + 42 benchmark pages (benchmarks/html_extraction.py), where no page
+# passes the structural test, and on hand-made multi-article pages.
+MIN_PART_WORDS = 40
+MIN_PART_PARAGRAPHS = 2
+# schema.org types of a news item in JSON-LD.
+ARTICLE_TYPES = frozenset({"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
+                           "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle",
+                           "blogposting", "report", "liveblogposting"})
+
+_BYLINE_HINT = re.compile(r"author|byline|contributor|writer", re.IGNORECASE)
+_DATE_HINT = re.compile(r"date|time|published|posted|timestamp", re.IGNORECASE)
+_BY_PREFIX = re.compile(r"\A\s*(?:by|written by|von|par|por)\s+\S", re.IGNORECASE)
+# Elements inside an <article> whose paragraphs are not its body.
+_NOT_BODY = ("header", "footer", "aside", "nav", "figure", "figcaption", "form", "blockquote[@class]")
+
+
+@dataclass
+class PagePart:
+    """One article of a page holding several, as the HTML states it."""
+
+    title: str
+    text: str
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    node: Any = None  # the <article> element (None for JSON-LD items)
+
+
+def _attr_text(el: Any) -> str:
+    return " ".join(str(el.get(a) or "") for a in ("class", "id", "rel", "itemprop"))
+
+
+def _clean_text(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _date_of(value: str | None) -> str | None:
+    from ..ingest.meta import normalise_date
+
+    return normalise_date(value) if value else None
+
+
+def _part_from_element(el: Any) -> PagePart | None:
+    """An <article> element as an article: own heading, a byline or date, paragraphs of body."""
+    headings = el.xpath("(.//h1)[1]") or el.xpath("(.//h2)[1]") or el.xpath("(.//h3)[1]")
+    if not headings:
+        return None
+    title = _clean_text(headings[0].text_content())
+    if not title or not _LETTERS.search(title):
+        return None
+    # Byline: an element marked as author/byline, or a short paragraph starting "By ...".
+    bylines = [b for b in el.xpath(".//*[@class or @rel or @itemprop]")
+               if _BYLINE_HINT.search(_attr_text(b)) and not b.xpath(".//p|.//h1|.//h2|.//h3")]
+    byline_text = _clean_text(bylines[0].text_content()) if bylines else ""
+    published = None
+    for t in el.xpath(".//time"):
+        published = _date_of(t.get("datetime")) or _date_of(_clean_text(t.text_content()))
+        if published:
+            break
+    if published is None:
+        for d in el.xpath(".//*[@itemprop='datePublished']|.//*[@class]"):
+            if _DATE_HINT.search(_attr_text(d)) and len(d.text_content()) < 80:
+                published = _date_of(d.get("content") or d.get("datetime") or _clean_text(d.text_content()))
+                if published:
+                    break
+    skip = {id(b) for b in bylines}
+    exclude = " or ".join(f"ancestor::{tag}" for tag in _NOT_BODY)
+    paragraphs: list[str] = []
+    for p in el.xpath(f".//p[not({exclude})]"):
+        if id(p) in skip or any(id(a) in skip for a in p.iterancestors()):
+            continue
+        text = _clean_text(p.text_content())
+        if not text:
+            continue
+        if not byline_text and _BY_PREFIX.match(text) and len(text.split()) <= 8:
+            byline_text = text
+            continue
+        if _DATE_HINT.search(_attr_text(p)) and _date_of(text):
+            published = published or _date_of(text)
+            continue
+        paragraphs.append(text)
+    words = sum(len(p.split()) for p in paragraphs)
+    if len(paragraphs) < MIN_PART_PARAGRAPHS or words < MIN_PART_WORDS:
+        return None
+    if not byline_text and not published:
+        return None  # a heading and paragraphs alone may be a section of one story
+    authors = split_authors(byline_text) if byline_text else []
+    return PagePart(title=title, text="\n\n".join(paragraphs), authors=authors, published=published, node=el)
+
+
+def parts_from_elements(tree: Any) -> list[PagePart]:
+    """The outermost <article> elements that are articles of their own (see :func:`_part_from_element`).
+
+    Two or more such parts mean the page really holds several articles.
+    """
+    parts = [_part_from_element(el) for el in tree.xpath("//article[not(ancestor::article)]")]
+    found = [p for p in parts if p is not None]
+    return found if len({_key(p.title) for p in found}) == len(found) else []
+
+
+def parts_from_jsonld(html: str) -> list[PagePart]:
+    """The news items of the page's JSON-LD that carry a headline and a body of their own."""
+    found: list[PagePart] = []
+    seen: set[str] = set()
+    for m in _LD_JSON.finditer(html):
+        try:
+            data = json.loads(m.group(1).strip(), strict=False)
+        except ValueError:
+            continue
+        for obj in _walk_json(data):
+            types = obj.get("@type")
+            types = [types] if isinstance(types, str) else types if isinstance(types, list) else []
+            if not any(isinstance(t, str) and t.casefold() in ARTICLE_TYPES for t in types):
+                continue
+            headline, body = obj.get("headline"), obj.get("articleBody")
+            if not isinstance(headline, str) or not isinstance(body, str):
+                continue
+            text = html_lib.unescape(_TAG.sub(" ", body.replace("</p>", "\n")))
+            paragraphs = [_clean_text(line) for line in text.splitlines() if line.strip()]
+            if sum(len(p.split()) for p in paragraphs) < MIN_PART_WORDS:
+                continue
+            title = _clean_text(html_lib.unescape(headline))
+            if not title or _key(title) in seen:
+                continue
+            seen.add(_key(title))
+            found.append(PagePart(title=title, text="\n\n".join(paragraphs),
+                                  authors=split_authors(_ld_authors(obj.get("author"))),
+                                  published=_date_of(obj.get("datePublished")
+                                                     if isinstance(obj.get("datePublished"), str) else None)))
+    return found
+
+
+def _ld_authors(node: Any) -> str | None:
+    """A JSON-LD ``author`` (a name, a Person, or a list of them) as one '; '-joined byline."""
+    items = node if isinstance(node, list) else [node]
+    names = [i if isinstance(i, str) else i.get("name") if isinstance(i, dict) else None for i in items]
+    return "; ".join(n for n in names if isinstance(n, str) and n.strip()) or None
+
+
 def _extract(trafilatura: Any, html: str, url: str | None, precision: bool) -> Any:
     try:
         return trafilatura.bare_extraction(
@@ -293,14 +436,23 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlPage | None:
     )
 
 
-def _rejoin(articles: list[Article], page: HtmlPage) -> Article:
-    """One article from what the text splitter made of trafilatura's main text.
+def _strong_header(article: Article) -> bool:
+    """A further article found in trafilatura's text with the full header of a story of its own:
+    a headline, a byline and a date over at least MIN_PART_WORDS words (a subheading has none)."""
+    return bool(article.title and article.authors and article.published
+                and len(article.text.split()) >= MIN_PART_WORDS)
 
-    trafilatura has already isolated the page's one article, so what the
-    splitter took for further articles are sections of it (a subheading looks
-    like a headline) and go back into the body, headings included. When the
-    splitter took an opening paragraph for the headline while the page's own
-    headline is another, that paragraph (and a kicker above it) is body too.
+
+def _rejoin(articles: list[Article], page: HtmlPage) -> list[Article]:
+    """The page's articles from what the text splitter made of trafilatura's main text.
+
+    trafilatura has already isolated the page's main content, so what the
+    splitter took for further articles are mostly sections of it (a subheading
+    looks like a headline) and go back into the body, headings included. Only a
+    further article with its own headline, byline and date stands apart
+    (:func:`_strong_header`); sections after it are its own. When the splitter
+    took an opening paragraph for the headline while the page's own headline is
+    another, that paragraph (and a kicker above it) is body too.
     """
     primary = articles[0]
     parts: list[str] = []
@@ -312,33 +464,60 @@ def _rejoin(articles: list[Article], page: HtmlPage) -> Article:
         parts.append(primary.title)
         primary.title = None
     parts.append(primary.text)
+    kept = [primary]
+    bodies = [parts]
     for related in articles[1:]:
-        parts.extend(p for p in (related.title, related.subtitle, related.text) if p)
-        primary.removed.extend(related.removed)
-    primary.text = "\n\n".join(p.strip() for p in parts if p and p.strip())
-    primary.index, primary.role = 0, "primary"
-    return primary
+        if _strong_header(related):
+            kept.append(related)
+            bodies.append([related.text])
+            continue
+        bodies[-1].extend(p for p in (related.title, related.subtitle, related.text) if p)
+        kept[-1].removed.extend(related.removed)
+    for article, body in zip(kept, bodies, strict=True):
+        article.text = "\n\n".join(p.strip() for p in body if p and p.strip())
+    return _numbered(kept)
 
 
-def articles_from_html(html: str, *, url: str | None = None, stats: BoilerplateStats | None = None,
-                       hints: dict[str, Any] | None = None) -> list[Article]:
-    """The articles of an HTML page, primary first; [] when the page has no article text."""
-    page = extract_html(html, url=url)
-    if page is None:
-        return []
+def _parse(html: str) -> Any:
+    """The lxml tree of a page, or None when lxml cannot read it."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        return lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError, TypeError):
+        return None
+
+
+def _primary_of(parts: list[PagePart], page: HtmlPage | None, hints: dict[str, Any]) -> int | None:
+    """Which part is the page's own article: its title is the page's, else it holds the <h1>."""
+    for title in (hints.get("title"), page.title if page else None):
+        if isinstance(title, str) and _key(title):
+            for i, part in enumerate(parts):
+                if _key(part.title) == _key(title):
+                    return i
+    with_h1 = [i for i, part in enumerate(parts) if part.node is not None and part.node.xpath(".//h1")]
+    return with_h1[0] if len(with_h1) == 1 else None
+
+
+def _related(part: PagePart, publisher: str | None) -> Article:
+    return Article(index=0, role="related", title=part.title, text=part.text, authors=list(part.authors),
+                   publisher=publisher, published=part.published)
+
+
+def _text_articles(page: HtmlPage, hints: dict[str, Any] | None,
+                   stats: BoilerplateStats | None) -> list[Article]:
+    """The articles of trafilatura's main text (see :func:`_rejoin`), page metadata on the first."""
     merged: dict[str, Any] = dict(page.hints())
     # What the container says (a CSV title column, the fetched URL) wins over the page.
     merged.update({k: v for k, v in (hints or {}).items() if v is not None and v != ""})
-    # trafilatura has already isolated the main content of the page: the
-    # splitter should not treat its paragraphs as separate articles.
-    merged["single_article"] = True
     merged["format"] = "html"
     site = merged.get("site") or page.hostname
     articles = [a for a in split_text(page.text, hints=merged, stats=stats, site=site) if a.text.strip()]
     if not articles:
         return []
-    articles = [_rejoin(articles, page)]
-    primary = articles[0]
+    found = _rejoin(articles, page)
+    primary = found[0]
     if not primary.title:
         primary.title = page.title
     if not primary.authors:
@@ -351,4 +530,86 @@ def articles_from_html(html: str, *, url: str | None = None, stats: BoilerplateS
         primary.subtitle = page.subtitle
     if not primary.url:
         primary.url = page.url
+    return found
+
+
+def _without_parts(text: str, parts: list[PagePart]) -> str:
+    """``text`` without the paragraphs that belong to ``parts`` (their headings included)."""
+    keys = {_key(line) for part in parts for line in [part.title, *part.text.split("\n")] if _key(line)}
+    kept = [line for line in text.split("\n") if not (_key(line) and _key(line) in keys)]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+
+
+def _numbered(articles: list[Article]) -> list[Article]:
+    for i, a in enumerate(articles):
+        a.index, a.role = i, "primary" if i == 0 else "related"
     return articles
+
+
+def _several_from_elements(html: str, tree: Any, parts: list[PagePart], *, url: str | None,
+                           stats: BoilerplateStats | None, hints: dict[str, Any] | None) -> list[Article]:
+    """A page whose <article> elements are articles of their own: the page's own one first."""
+    import lxml.html
+
+    page = extract_html(html, url=url)
+    main = _primary_of(parts, page, hints or {})
+    others = [p for i, p in enumerate(parts) if i != main]
+    for part in others:
+        part.node.drop_tree()
+    # The main article keeps trafilatura's extraction, run on the page without the others.
+    pruned = extract_html(lxml.html.tostring(tree, encoding="unicode"), url=url)
+    found: list[Article] = []
+    if pruned is not None:
+        if page is not None:  # the page's title and site name stay the page's
+            pruned.title = page.title or pruned.title
+            pruned.publisher = page.publisher or pruned.publisher
+        if main is not None:  # the main article's own byline and date come before guesses
+            pruned.published = parts[main].published or pruned.published
+            pruned.authors = pruned.authors or list(parts[main].authors)
+        pruned.text = _without_parts(pruned.text, others)
+        found = _text_articles(pruned, hints, stats) if _LETTERS.search(pruned.text) else []
+    publisher = page.publisher if page is not None else None
+    if main is None and found and len(found[0].text.split()) < MIN_PART_WORDS:
+        found = []  # around the articles only page furniture: no main article outside them
+    if not found:
+        first = main if main is not None else 0
+        return _numbered([_related(parts[first], publisher),
+                          *(_related(p, publisher) for i, p in enumerate(parts) if i != first)])
+    primary = found[0]
+    if main is not None:
+        part = parts[main]
+        primary.title = primary.title or part.title
+        primary.authors = primary.authors or list(part.authors)
+        primary.published = primary.published or part.published
+    return _numbered([*found, *(_related(p, primary.publisher) for p in others)])
+
+
+def articles_from_html(html: str, *, url: str | None = None, stats: BoilerplateStats | None = None,
+                       hints: dict[str, Any] | None = None) -> list[Article]:
+    """The articles of an HTML page, primary first; [] when the page has no article text.
+
+    A page is one article (trafilatura's main content) unless its markup shows
+    several: two or more outermost ``<article>`` elements that each have their
+    own heading, a byline or date, and paragraphs of body
+    (:func:`parts_from_elements`), or two or more schema.org news items with
+    their own headline and ``articleBody`` in its JSON-LD (:func:`parts_from_jsonld`).
+    Then the page's own article (its title is the page's, or it holds the
+    ``<h1>``) comes first and the others follow as related articles.
+    """
+    tree = _parse(html) if html and "<article" in html.lower() else None
+    if tree is not None:
+        parts = parts_from_elements(tree)
+        if len(parts) >= 2:
+            return _several_from_elements(html, tree, parts, url=url, stats=stats, hints=hints)
+    page = extract_html(html, url=url)
+    if page is None:
+        return []
+    ld_parts = parts_from_jsonld(html) if "articlebody" in html.lower() else []
+    main = _primary_of(ld_parts, page, hints or {}) if len(ld_parts) >= 2 else None
+    others = [p for i, p in enumerate(ld_parts) if i != main] if main is not None else []
+    if others:
+        page.text = _without_parts(page.text, others) or page.text
+    found = _text_articles(page, hints, stats)
+    if not found:
+        return []
+    return _numbered([*found, *(_related(p, found[0].publisher) for p in others)])
