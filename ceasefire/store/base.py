@@ -478,9 +478,11 @@ class Store(ABC):
             params += [place.strip().lower()] * 3
         return where, params
 
-    # The order of event listings: by date (undated last), then ingest order of the
-    # article, then order in the article. iter_events pages through it by this key.
-    _EVENT_ORDER = " ORDER BY e.date NULLS LAST, a.id, e.ord"
+    # The order of event listings: by date (undated last), then ingest order (the event's id:
+    # articles and their events are stored in order, so this is article, then order in it).
+    # iter_events pages through it by keyset on (date, id), which the index on events (date)
+    # serves directly (SQLite keeps the id in every index; PostgreSQL sorts ties incrementally).
+    _EVENT_ORDER = " ORDER BY e.date NULLS LAST, e.id"
 
     def query_events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
                      until: str | None = None, place: str | None = None, limit: int | None = None,
@@ -519,46 +521,42 @@ class Store(ABC):
         """The events of :meth:`query_events` with the same filters and in the same order,
         read ``page_size`` rows per query, so memory stays flat for any number of events.
 
-        Pages by keyset on the sort key (date, article's ingest id, order in the
-        article), not by OFFSET: each page starts after the last row seen, so a
-        page costs the same at the end as at the start, and events stored while
-        iterating neither repeat nor shift rows already read.
+        Pages by keyset, not OFFSET: each page starts after the (date, id) of
+        the last row read, dated events first, then the undated ones by id. A
+        page costs the same at the end as at the start, and events stored
+        while iterating never make a row repeat or go missing.
         """
         if page_size < 1:
             raise ValueError(f"page_size must be at least 1, not {page_size}")
         found = self._event_where(actor, type, since, until, place, status, article_id)
-        if found is None or (limit is not None and limit <= 0):
+        if found is None:
             return
         where, params = found
-        select = f"SELECT a.id, e.ord, {self._EVENT_COLUMNS}{self._EVENT_FROM}"
-        left = limit
-        last: tuple[str | None, int, int] | None = None  # key (date, article's id, ord) of the last row read
-        while True:
-            cond = list(where)
-            page_params = list(params)
-            if last is not None:
-                date, art, ord_ = last
-                if date is None:  # into the undated tail: only undated rows after this one
-                    cond.append("(e.date IS NULL AND (a.id > ? OR (a.id = ? AND e.ord > ?)))")
-                    page_params += [art, art, ord_]
-                else:
-                    cond.append("(e.date > ? OR (e.date = ? AND (a.id > ? OR (a.id = ? AND e.ord > ?))) "
-                                "OR e.date IS NULL)")
-                    page_params += [date, date, art, art, ord_]
-            n = page_size if left is None else min(page_size, left)
-            sql = select + (" WHERE " + " AND ".join(cond) if cond else "") + self._EVENT_ORDER + " LIMIT ?"
-            rows = self._all(sql, [*page_params, n])
-            for r in rows:
-                event = EventRow(*r[2:])
-                yield event
-            if len(rows) < n:
-                return
-            if left is not None:
-                left -= len(rows)
-                if left <= 0:
-                    return
-            last = (event.date, rows[-1][0], rows[-1][1])
-            del rows  # let the page go before the next one is read
+        left = limit  # rows still wanted (None: all)
+        for dated in (True, False):
+            last: EventRow | None = None  # the last row read in this part
+            while left is None or left > 0:
+                cond = [*where, "e.date IS NOT NULL" if dated else "e.date IS NULL"]
+                page_params = list(params)
+                if last is not None and dated:
+                    # (date, id) > last; the plain "date >=" lets the date index skip what was read.
+                    cond.append("e.date >= ? AND (e.date > ? OR e.id > ?)")
+                    page_params += [last.date, last.date, last.id]
+                elif last is not None:
+                    cond.append("e.id > ?")
+                    page_params.append(last.id)
+                n = page_size if left is None else min(page_size, left)
+                sql = (self._EVENT_SELECT + " WHERE " + " AND ".join(cond)
+                       + (" ORDER BY e.date, e.id" if dated else " ORDER BY e.id") + " LIMIT ?")
+                rows = self._all(sql, [*page_params, n])
+                for r in rows:
+                    last = EventRow(*r)
+                    yield last
+                if left is not None:
+                    left -= len(rows)
+                if len(rows) < n:
+                    break
+                del rows  # let the page go before the next one is read
 
     def query_quotes(self, actor: str | None = None, limit: int | None = None, *,
                      article_ids: Collection[str] | None = None) -> list[QuoteRow]:
