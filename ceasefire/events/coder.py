@@ -17,7 +17,16 @@ from itertools import product
 from typing import TYPE_CHECKING
 
 from ..models import ActorRef, Event, Place
-from .frames import REQUEST_VERBS, Frame, frame_of, governing_predicate, report_subject
+from .frames import (
+    FUTURE_VERBS,
+    HYPOTHETICAL_VERBS,
+    NEGATING_VERBS,
+    REQUEST_VERBS,
+    Frame,
+    frame_of,
+    governing_predicate,
+    report_subject,
+)
 from .lexicon import QUANTITY_HEADS, Lexicon, Trigger, load_lexicon, objects_of, satisfied
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,6 +84,9 @@ IDIOM_OBJECTS = frozenset({"balance", "chord", "tone", "note", "record", "high",
 # Verbs and nouns that report what an attack did rather than a separate attack.
 CONSEQUENCE_LEMMAS = frozenset({"kill", "injure", "wound", "destroy", "damage", "rock", "hit", "target",
                                 "destruction", "killing", "massacre", "slaughter"})
+# Verbs that carry or frame a nominal act: its status is theirs ("will launch an offensive",
+# "plans an attack", "prevented the attack", "demanded a ceasefire").
+FRAMING_VERBS = LIGHT_VERBS | FUTURE_VERBS | REQUEST_VERBS | NEGATING_VERBS | HYPOTHETICAL_VERBS
 # Event types whose verb frames its object as wanted, promised or refused rather than existing.
 FRAMING_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"})
 # ASSAULT modes from the weapon named with the act ("attacked with drones", "using artillery").
@@ -372,6 +384,9 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return _subjects(head, depth + 1)  # "..., killing 20"; "cranking up to resume bombing"
     if verb.dep_ in ("acl",) and verb.tag_ == "VBG":
         return [head]
+    if verb.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ == "for" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return [head]  # "a deadline for the opposition to leave"
     if verb.dep_ == "acl" and head.pos_ == "NOUN":
         # "its decision to attack": whoever holds the decision (the governing verb's subject,
         # or the possessor) is the one who would act
@@ -598,11 +613,12 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
         pairs = [(sources[0] if sources else None, targets[0] if targets else None)]
     frame = frame_of(tok)
     mode = trig.mode or (_instrument_mode(tok) if trig.type == "ASSAULT" else None)
-    if trig.pos == "NOUN" and tok.dep_ == "dobj" and frame.status in ("future", "hypothetical"):
+    if trig.pos == "NOUN" and tok.dep_ == "dobj" and frame.status in ("future", "hypothetical", "demanded"):
         gov = tok.head
-        gov_trig = _lexical_trigger(gov, lex) if gov.lemma_.lower() not in LIGHT_VERBS else None
-        if gov_trig is not None and gov_trig.type not in FRAMING_TYPES:
-            # "the army will lift the siege": the siege exists; only the lifting is future
+        gov_trig = _lexical_trigger(gov, lex)
+        if gov.lemma_.lower() not in FRAMING_VERBS and (gov_trig is None or gov_trig.type not in FRAMING_TYPES):
+            # "the army will lift the siege", "an attempt to break the siege": the siege exists;
+            # only the lifting or breaking is future, possible or asked for
             frame = replace(frame, status="asserted", imminent=False)
     claimant = _claimant(frame, tok, ctx)
     if not args.sources and frame.status == "future" and frame.report_verb is not None:

@@ -56,6 +56,9 @@ FUTURE_ADJECTIVES = FUTURE_VERBS | {"set", "likely"}
 DEMAND_ADJECTIVES = frozenset({"important", "necessary", "essential", "vital", "imperative", "crucial",
                                "urgent", "time"})
 
+# Nouns whose infinitive is what someone is asked to do ("a deadline for X to leave").
+DEMAND_NOUNS = frozenset({"deadline", "ultimatum", "demand", "call", "request", "appeal", "order", "need",
+                          "pressure"})
 # Nouns whose clause is what is (or is not) shown: "no evidence that X attacked".
 EVIDENCE_NOUNS = frozenset({"evidence", "sign", "indication", "proof", "suggestion", "confirmation", "trace"})
 # Nouns of trying: "an attempt to persuade" is framed like the clause that makes the attempt.
@@ -229,9 +232,15 @@ def frame_of(trigger: Token) -> Frame:
                 and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX")):
             t = head.head  # "made an attempt to persuade": the attempt's clause frames the act
             continue
-        if t.dep_ == "acl" and status is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
-            # "its decision to attack" is planned; "time to withdraw", "a bid to revive" only possible
-            status = "future" if hl in FUTURE_NOUNS else "hypothetical"
+        if t.dep_ == "acl" and status is None and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            # "its decision to attack" is planned; "a deadline for the opposition to leave" asked
+            # for; "time to withdraw", "a bid to revive" only possible
+            owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "for" else head
+            if owner.lemma_.lower() in DEMAND_NOUNS:
+                status = "demanded"
+            else:
+                status = "future" if hl in FUTURE_NOUNS else "hypothetical"
         break
     if report is None:
         report = _parenthetical_report(t, trigger)

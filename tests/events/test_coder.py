@@ -404,6 +404,7 @@ ARGUMENT_CASES = [
     ("Hamas launched a series of raids against Israeli positions.", "ASSAULT", "Hamas", "Israeli"),
     ("The advance was halted by a sudden attack of the Taliban.", "ASSAULT", "Taliban", None),
     ("Russia will be able to enhance its forces in the region.", "MOBILIZE", "Russia", None),
+    ("Russia set a deadline for the rebels to leave the city.", "RETREAT", "rebels", None),
 ]
 
 
@@ -433,4 +434,13 @@ def test_apposition_beats_modifier_and_beneficiary_of_aid(nlp):
     ("There is evidence that Russia bombed the hospital.", "ASSAULT", "asserted"),
 ])
 def test_evidence_frames(nlp, text, typ, status):
+    assert (typ, status) in {(e.type, e.status) for e in _code(nlp, text)}
+
+
+@pytest.mark.parametrize(("text", "typ", "status"), [
+    ("Rebels made an attempt to break the siege of Aleppo.", "COERCE", "asserted"),
+    ("The army will lift the blockade of the port.", "COERCE", "asserted"),
+    ("The army plans an offensive in the north.", "ASSAULT", "future"),
+])
+def test_nominal_objects_keep_their_own_status(nlp, text, typ, status):
     assert (typ, status) in {(e.type, e.status) for e in _code(nlp, text)}
