@@ -12,6 +12,13 @@ Readers (chosen by file name, then by content):
 - JSON Lines (``.jsonl``/``.ndjson``) and CSV/TSV: each row with a text field;
 - ``-`` for standard input, ``http(s)://`` URLs.
 
+Web archives are streamed (from a file, standard input or a URL alike) and
+gzipped ones decompressed member by member, so a cut archive yields every
+complete record before the cut. A directory walk reads only files with the
+suffixes above unless include globs are given (see :class:`ReadOptions`).
+An input that holds no document yields ``InputError(source, "no documents
+found (<why>)")``, so that every input shows up in the output.
+
 Anything unreadable is yielded as an :class:`~ceasefire.models.InputError`
 (one line: source and reason) and reading goes on with the next input.
 """

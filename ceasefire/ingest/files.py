@@ -18,7 +18,7 @@ from .archive import iter_archive, looks_like_archive
 from .decode import GZIP_MAGIC
 from .options import ReadOptions, too_large
 from .single import GunzipProblem, gunzip_bounded, text_document
-from .streams import DocStream
+from .streams import DocStream, Prepended
 from .tabular import iter_csv, iter_jsonl
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -194,11 +194,18 @@ def walk_directory(root: Path, options: ReadOptions) -> Iterator[Path]:
 
 
 def read_stdin(options: ReadOptions, stream: IO[bytes] | None = None) -> DocStream:
-    """Standard input as one document (or an archive / JSON Lines stream, sniffed)."""
+    """Standard input as one document (or an archive / JSON Lines stream, sniffed).
+
+    A web archive is read as a stream, record by record (no size limit on the
+    whole); anything else is read whole, up to ``options.max_bytes``.
+    """
     source = "<stdin>"
     stream = stream if stream is not None else sys.stdin.buffer
     try:
-        data = stream.read(options.max_bytes)
+        head = stream.read(SNIFF_BYTES)
+        if looks_like_archive(head):
+            return (yield from iter_archive(source, Prepended(head, stream), options))
+        data = head + stream.read(max(0, options.max_bytes - len(head)))
     except OSError as exc:
         yield InputError(source, f"read failed: {exc}")
         return

@@ -52,6 +52,18 @@ def test_stdin_jsonl_is_sniffed(monkeypatch):
     assert [(d.source, d.text) for d in docs] == [("<stdin>#row1", "One."), ("<stdin>#row2", "Two.")]
 
 
+@pytest.mark.parametrize(("cut", "count", "error"), [(False, 3, None), (True, 2, "truncated or corrupt archive")])
+def test_stdin_archive_is_streamed(monkeypatch, cut, count, error):
+    """A .warc.gz piped in: every record, though the archive is larger than max_bytes."""
+    from .conftest import ARCHIVE, ARCHIVE_CUT, ARCHIVE_URIS
+
+    monkeypatch.setattr(sys, "stdin", _Stdin(ARCHIVE[:ARCHIVE_CUT] if cut else ARCHIVE))
+    out = list(iter_documents(["-"], ReadOptions(max_bytes=8000)))
+    docs = [d for d in out if isinstance(d, Document)]
+    assert [d.source for d in docs] == [f"<stdin>#{u}" for u in ARCHIVE_URIS[:count]]
+    assert [e.reason.split(" after")[0] for e in out if isinstance(e, InputError)] == ([error] if error else [])
+
+
 def test_stdin_over_limit(monkeypatch):
     monkeypatch.setattr(sys, "stdin", _Stdin(b"x" * 5000))
     [error] = list(iter_documents(["-"], ReadOptions(max_bytes=4096)))
