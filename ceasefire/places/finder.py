@@ -217,7 +217,7 @@ def _phrase_mentions(gaz: Gazetteer, doc: Doc, taken: list[bool]) -> list[_Menti
             if j > i + 1 and not (last.text[:1].isupper() or last.text in {"-", "'"} or
                                   last.lower_ in PHRASE_CONNECTORS):
                 break
-            if last.text[:1].isupper() or last.is_alpha:
+            if (last.text[:1].isupper() or last.is_alpha) and last.lower_ not in PHRASE_CONNECTORS:
                 text = doc[i:j].text
                 cands = gaz.candidates(text)
                 if cands:
@@ -381,6 +381,18 @@ def _accept_phrase(gaz: Gazetteer, doc: Doc, m: _Mention, best: GeoCandidate, co
     return e.population >= PHRASE_MIN_POPULATION and not doc[m.start].is_sent_start and modifier_ok
 
 
+def _accept_ner(doc: Doc, m: _Mention, best: GeoCandidate, context: Counter[str]) -> bool:
+    """Whether an NER toponym's best reading is believable: an alternate-name
+    reading of a one-word mention outside the article's countries ("Soul" for
+    Seoul, "DACA" for Dhaka) needs locative syntax."""
+    e = best.entry
+    if e.curated or e.feature in {"PCLI", "ADM1", "CONT"} or best.country in context:
+        return True
+    if best.match != "name" and m.end - m.start == 1:
+        return _locative_syntax(doc, m)
+    return True
+
+
 def _metonymic(cand: GeoCandidate) -> bool:
     """Places whose name often stands for a government: countries, capitals, seats of power."""
     return cand.entry.feature in {"PCLI", "PPLC", "BLDG"}
@@ -488,10 +500,16 @@ def find_places(doc: Doc, ctx: ArticleContext | None = None, gazetteer: Gazettee
         if (name_key(m.lookup) in gaz.not_places and not best.entry.curated
                 and best.entry.feature not in {"PCLI", "ADM1"}):
             continue
+        if not any(ch.isupper() for ch in m.text):
+            continue
+        if (m.text.isupper() and len(m.text) <= 5 and best.match != "name" and not best.entry.curated
+                and best.entry.feature not in {"PCLI", "ADM1", "RGN"}):
+            continue  # an acronym that is only an alternate name of a town ("DACA" for Dhaka)
         if m.source == "phrase":
-            ok = _accept_phrase(gaz, doc, m, best, context)
-            if not ok:
+            if not _accept_phrase(gaz, doc, m, best, context):
                 continue
+        elif not _accept_ner(doc, m, best, context):
+            continue
         if _metonymic(best) and _is_actor_use(doc, m):
             continue
         span = doc[m.start:m.end]

@@ -111,6 +111,9 @@ def test_same_sentences_keep_their_real_places(nlp, text, mention) -> None:
     "In August 2013, the inspectors arrived.",
     "Users are tracked by corporate trackers such as Google that monitor them.",
     "Big Banks in Big Trouble, says the analyst.",
+    "Click the Button at the bottom of the page.",
+    "The DACA programme protects young immigrants.",
+    "NASA sent a probe to Jupiter.",
 ])
 def test_no_spurious_places(nlp, text) -> None:
     places = find_places(nlp(text))
