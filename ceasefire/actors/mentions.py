@@ -192,11 +192,12 @@ KURDISH_BY_THEATRE = {"SYR": "YPG", "IRQ": "PESHMERGA", "TUR": "PKK", "IRN": "KU
 
 # "<name>-backed forces": the named actor only qualifies another one.
 PREMODIFIER_RE = re.compile(
-    r"(?:\s+based\b)|[-‐‑](?:backed|led|allied|aligned|supported|trained|funded|linked|affiliated|based|run|controlled|held|"
+    r"(?:\s+based\b)|[-‐‑](?:backed|allied|aligned|supported|trained|funded|linked|affiliated|based|run|controlled|held|"
     r"brokered|sponsored|friendly|installed|dominated|armed|inspired|leaning|majority|occupied|sanctioned|"
     r"owned|flagged|registered|made|built|bound|operated|born|educated)\b",
     re.IGNORECASE)
-# After these, a capital is the city itself ("in Damascus"), not a metonym for its government.
+# After these, a capital is the city itself ("in Damascus"): it stands for its country, as a
+# country name does ("in Syria"), not for its government.
 PLACE_PREPOSITIONS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "within"}
 # Words that spaCy sometimes tags as a whole ORG/GPE entity but that name nothing on their own.
 COMMON_WORDS = {
@@ -267,6 +268,17 @@ for _suffix, _lemmas in {
 }.items():
     for _lemma in _lemmas.split():
         NP_HEADS[_lemma] = _suffix
+
+
+NP_HEADS["side"] = "GOV"  # "the Turkish side"
+# Nouns for what an actor says or does ("an Indian proposal", "Palestinian riots"): the demonym
+# alone is the mention, the noun tells which of the country's actors it is.
+ATTRIBUTE_HEADS: dict[str, str] = {
+    **dict.fromkeys("proposal plan initiative mediation ultimatum demand offer request statement warning "
+                    "decision position stance policy threat veto delegation ban sanction accusation".split(),
+                    "GOV"),
+    **dict.fromkeys("riot protest demonstration uprising rally strike_action".split(), "PROTESTERS"),
+}
 
 
 # ---------------------------------------------------------------- helpers
@@ -475,11 +487,10 @@ class _Finder:
             if self._qualifier(ws[j - 1].end):
                 i = j  # "U.S.-backed forces", "Iran-aligned group": the actor is the one backed
                 continue
-            if entry.source != 0 and entry.actor_id.endswith("_GOV") and j == i + len(entry.shapes) \
-                    and i > 0 and ws[i - 1].key in PLACE_PREPOSITIONS and self._is_capital(ws[i:j]):
-                i = j  # "talks in Moscow": the capital as a place, not as its government
-                continue
             aid = self.d.resolve_collective(entry.actor_id, None, self.when)
+            if entry.source != 0 and aid.endswith("_GOV") and j == i + len(entry.shapes) \
+                    and i > 0 and ws[i - 1].key in PLACE_PREPOSITIONS and self._is_capital(ws[i:j]):
+                aid = aid[:-4]  # "talks in Moscow": the capital as a place, standing for its country
             actor = self.actor(aid)
             if actor is not None:
                 self.add(Mention(ws[i].start, ws[j - 1].end, actor, how="dict"))
@@ -529,12 +540,20 @@ class _Finder:
                 continue
             lemma = head.lemma_.lower()
             suffix = NP_HEADS.get(lemma) or NP_HEADS.get(head.text.lower())
+            attribute = suffix is None and lemma in ATTRIBUTE_HEADS
+            if attribute:
+                suffix = ATTRIBUTE_HEADS[lemma]
+            between = self.doc[tok.i + 1:head.i]
+            if suffix is None and lemma in ("leader", "commander", "chief", "spokesman", "official") \
+                    and any(NP_HEADS.get(t.lemma_.lower()) == "REBELS" for t in between):
+                suffix = "REBELS"  # "Afghan rebel leaders"
             if suffix is None:
                 continue
-            between = self.doc[tok.i + 1:head.i]
             if lemma == "bomber" or (suffix == "MIL" and any(t.lower_ == "suicide" for t in between)):
                 suffix = "REBELS"
-            if any(t.dep_ in ("cc", "conj") for t in between):
+            if any(NP_HEADS.get(t.lemma_.lower()) == "REBELS" for t in between):
+                suffix = "REBELS"  # "Afghan rebel leaders"
+            if attribute or any(t.dep_ in ("cc", "conj") for t in between):
                 s, e = tok.idx, tok.idx + len(tok.text)  # "French" in "French and Egyptian warships"
             else:
                 s, e = tok.idx, head.idx + len(head.text)
@@ -573,10 +592,6 @@ class _Finder:
                                          or ent.root.dep_ in ("amod", "compound", "npadvmod", "nmod")
                                          or self.text[end:end + 1] in "-‐‑"):
                 continue  # "Syrian", "Arab fighters", "Kurdish-led": an adjective alone is not an actor
-            wi = self.word_index(start)
-            prev = [self.ws[wi - 1]] if ent.label_ == "GPE" and wi > 0 else []
-            if prev and prev[0].key in PLACE_PREPOSITIONS and ks in self._states_by_capital():
-                continue  # "in Damascus": a place
             name = self._name_without_honorific(surface) if ent.label_ == "PERSON" else surface
             actor = self.d.lookup(name, self.when)
             if actor is None:

@@ -126,6 +126,8 @@ CASES = [
     ("Senior Hungarian and Romanian officials agreed on Wednesday.", None,
      [("Hungarian", "HUN_GOV"), ("Romanian officials", "ROU_GOV")]),
     ("Two Iraqi youths were killed near Samarra.", None, [("Iraqi youths", "IRQ_CIV")]),
+    ("Bangladesh rejected an Indian proposal on trade.", None, [("Indian", "IND_GOV")]),
+    ("Afghan rebel leaders said they would meet the mediator.", None, [("Afghan rebel leaders", "TALIBAN")]),
     ("Troops returned to Afganistan last year.", None, [("Afganistan", "AFG")]),
     ("U.S.-backed forces said they had taken Raqqa.", None, [("U.S", None)]),
     ("The Nigerien president met the Chadian Defence Minister.", D(2030, 1, 1),
@@ -134,7 +136,7 @@ CASES = [
      [("its", "USA")]),
     # things that are not actors
     ("Talks were held in Moscow on Monday, and Damascus said it would attend.", None,
-     [("Moscow", None), ("Damascus", "SYR_GOV")]),
+     [("Moscow", "RUS"), ("Damascus", "SYR_GOV")]),
     ("Aid went to Australia. Government officials said so.", None,
      [("Australia. Government officials", None)]),
     ("Arab fighters and Kurdish fighters clashed.", None, [("Arab", None)]),
