@@ -107,21 +107,30 @@ class GeoEntry(NamedTuple):
 
     @property
     def feature_class(self) -> str:
-        """GeoNames feature class letter (A admin, P populated place, S spot, T terrain, ...)."""
-        code = self.feature
-        if code.startswith(("PCL", "ADM")):
-            return "A"
-        if code.startswith("PPL"):
-            return "P"
-        if code in {"MILB", "AIRB", "DAM", "CMP"}:
-            return "S"
-        if code in {"MT", "MTS", "PEN", "VAL"}:
-            return "T"
-        if code in {"SEA", "GULF", "STRT", "STM"}:
-            return "H"
-        if code == "RD":
-            return "R"
-        return "L"
+        return feature_class(self.feature)
+
+
+def feature_class(code: str | None) -> str | None:
+    """GeoNames feature class letter of a feature code (``Place.feature``): A admin
+    (countries, regions), P populated place, S spot (bases, airports, dams), T terrain,
+    H water, R road, L area."""
+    if not code:
+        return None
+    if code.startswith(("PCL", "ADM")):
+        return "A"
+    if code.startswith("PPL"):
+        return "P"
+    if code in {"MILB", "AIRB", "AIRP", "DAM", "CMP", "BLDG", "PSTB", "MFG", "PS", "BDG", "PRT"}:
+        return "S"
+    if code in {"MT", "MTS", "PEN", "VAL", "ISL"}:
+        return "T"
+    if code in {"SEA", "GULF", "STRT", "STM", "OCN"}:
+        return "H"
+    if code == "RD":
+        return "R"
+    if code == "FRST":
+        return "V"
+    return "L"
 
 
 @dataclass(frozen=True)

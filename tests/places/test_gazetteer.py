@@ -118,3 +118,13 @@ def test_admin1_names_for_geonames_cities(gaz, name, admin1) -> None:
         return
     place = gaz.resolve(name, Counter({"SYR": 2, "UKR": 1}))
     assert place is not None and place.admin1 == admin1
+
+
+@pytest.mark.parametrize(("code", "cls"), [
+    ("PCLI", "A"), ("ADM1", "A"), ("PPLC", "P"), ("PPL", "P"), ("MILB", "S"), ("MT", "T"), ("SEA", "H"),
+    ("RD", "R"), ("RGN", "L"), (None, None),
+])
+def test_feature_class(code, cls) -> None:
+    from ceasefire.places import feature_class
+
+    assert feature_class(code) == cls
