@@ -263,7 +263,8 @@ for _suffix, _lemmas in {
     "CIV": "civilian people refugee prisoner detainee youth child woman man student worker villager resident "
            "immigrant migrant citizen national farmer fisherman journalist reporter worshipper pilgrim hostage "
            "tourist family population community doctor teacher businessman activist voter crowd passenger "
-           "shepherd victim settler",
+           "shepherd victim settler elder landowner tribesman cleric priest monk nun pilgrim fan athlete "
+           "inhabitant dissident exile diaspora minority",
     "PROTESTERS": "protester protestor demonstrator rioter",
 }.items():
     for _lemma in _lemmas.split():
