@@ -299,7 +299,14 @@ def _part_from_element(el: Any) -> PagePart | None:
     title = _clean_text(headings[0].text_content())
     if not title or not _LETTERS.search(title):
         return None
-    # Byline: an element marked as author/byline, or a short paragraph starting "By ...".
+    exclude = " or ".join(f"ancestor::{tag}" for tag in _NOT_BODY)
+    candidates = [(p, _clean_text(p.text_content())) for p in el.xpath(f".//p[not({exclude})]")]
+    candidates = [(p, text) for p, text in candidates if text]
+    # Cheap test first: too little paragraph text is a teaser card or a widget, whatever its header.
+    if len(candidates) < MIN_PART_PARAGRAPHS or sum(len(t.split()) for _, t in candidates) < MIN_PART_WORDS:
+        return None
+    # Byline: an element marked as author/byline (holding no paragraphs or headings of its own),
+    # or a short paragraph starting "By ...".
     bylines = [b for b in el.xpath(".//*[@class or @rel or @itemprop]")
                if _BYLINE_HINT.search(_attr_text(b)) and not b.xpath(".//p|.//h1|.//h2|.//h3")]
     byline_text = _clean_text(bylines[0].text_content()) if bylines else ""
@@ -309,19 +316,16 @@ def _part_from_element(el: Any) -> PagePart | None:
         if published:
             break
     if published is None:
-        for d in el.xpath(".//*[@itemprop='datePublished']|.//*[@class]"):
-            if _DATE_HINT.search(_attr_text(d)) and len(d.text_content()) < 80:
-                published = _date_of(d.get("content") or d.get("datetime") or _clean_text(d.text_content()))
-                if published:
-                    break
+        for d in el.xpath(".//*[@itemprop or @class]"):
+            if not _DATE_HINT.search(_attr_text(d)) or d.xpath(".//p"):
+                continue
+            published = _date_of(d.get("content") or d.get("datetime") or _clean_text(d.text_content()))
+            if published:
+                break
     skip = {id(b) for b in bylines}
-    exclude = " or ".join(f"ancestor::{tag}" for tag in _NOT_BODY)
     paragraphs: list[str] = []
-    for p in el.xpath(f".//p[not({exclude})]"):
+    for p, text in candidates:
         if id(p) in skip or any(id(a) in skip for a in p.iterancestors()):
-            continue
-        text = _clean_text(p.text_content())
-        if not text:
             continue
         if not byline_text and _BY_PREFIX.match(text) and len(text.split()) <= 8:
             byline_text = text
@@ -596,7 +600,8 @@ def articles_from_html(html: str, *, url: str | None = None, stats: BoilerplateS
     Then the page's own article (its title is the page's, or it holds the
     ``<h1>``) comes first and the others follow as related articles.
     """
-    tree = _parse(html) if html and "<article" in html.lower() else None
+    # Several outermost <article> elements need two <article tags at least (parsing is skipped else).
+    tree = _parse(html) if html and html.lower().count("<article") >= 2 else None
     if tree is not None:
         parts = parts_from_elements(tree)
         if len(parts) >= 2:
