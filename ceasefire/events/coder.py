@@ -368,7 +368,8 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return _subjects(head.head, depth + 1)  # "Russia will be able to enhance its group"
     if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in OBJECT_CONTROL:
-            objs = _children(head, ("dobj",))
+            # "urged Russia to withdraw"; "called on Russia to withdraw", "appealed to the rebels to"
+            objs = _children(head, ("dobj",)) or _pobjs(head, ("on", "upon", "to"))
             if objs:
                 return objs
             if head.lemma_.lower() in REQUEST_VERBS:

@@ -90,6 +90,9 @@ CASES = [
     ("Washington called for the release of the prisoners.", "RETREAT", "release", ANY, None, "demanded",
      None),
     ("Egypt demanded that Israel halt its offensive.", "CONCEDE", None, "Israel", None, "demanded", None),
+    ("The UN called on Turkey to withdraw its troops.", "RETREAT", "withdraw", "Turkey", None, "demanded",
+     None),
+    ("The UN called on Turkey to withdraw its troops.", "REQUEST", None, "UN", "Turkey", "asserted", None),
     # --- constructions whose type depends on a particle, preposition or object
     ("Kurdish and Arab militias fought alongside the coalition.", "COOPERATE", None, ANY, "coalition",
      "asserted", None),
