@@ -28,6 +28,7 @@ import math
 import os
 import pickle
 import re
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -455,7 +456,13 @@ def _cache_path() -> Path:
             h.update(path.read_bytes())
     for path in (Path(__file__), Path(__file__).with_name("normalize.py")):
         h.update(path.read_bytes())
-    base = Path(os.environ.get("CEASEFIRE_CACHE") or Path.home() / ".cache" / "ceasefire")
+    if os.environ.get("CEASEFIRE_CACHE"):
+        base = Path(os.environ["CEASEFIRE_CACHE"])
+    else:
+        try:
+            base = Path.home() / ".cache" / "ceasefire"
+        except RuntimeError:  # no home directory: a temporary one
+            base = Path(tempfile.gettempdir()) / "ceasefire-cache"
     return base / f"gazetteer-{h.hexdigest()[:16]}.pickle"
 
 
