@@ -36,7 +36,7 @@ Measured 2026-11-22 on the 2-core shared machine, gazetteer cache warm
               GeoWebNews   2401    81.1%     90.1%      93.7%     97.4%
               2,400-14,000 toponyms/s depending on machine load; gazetteer
               load 1-5 s from its cache (~20 s CPU to build on first use)
-    eventloc: toponym recall 0.672 (726/1081 event-location spans in 1000
+    eventloc: toponym recall 0.669 (723/1081 event-location spans in 1000
               single sentences, so without article context)
 
 Caveats: unresolved toponyms (TR-News 86, GeoWebNews 290: US counties, streets,
