@@ -54,6 +54,10 @@ FUZZY_MIN_CHARS = 8
 # "we" in a long quotation can be far from the speaker's name: look this far back for an
 # office-holder: the dev seed articles quote Lavrov for up to about 3,500 characters after naming him.
 WE_WINDOW_BEFORE = 4000
+# ... and this far ahead for an organisation named as the speaker after the quotation.
+WE_WINDOW_AFTER = 250
+SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "claim", "warn", "declare", "insist", "stress",
+                "note", "write", "tweet", "reply", "respond", "vow", "threaten", "deny", "confirm"}
 FUZZY_MAX_EDITS = 1
 
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -1119,6 +1123,15 @@ class _Finder:
             state = self.d.get(best[1].actor.country or "")  # type: ignore[union-attr]
             if state is not None:
                 return Mention(best[1].start, best[1].end, state, how="pronoun")
+        # “We will respond,” the Kremlin said: an organisation speaking right after the quotation
+        for m in ordered:
+            if m.start <= pos or m.how == "pronoun":
+                continue
+            if m.start - pos > WE_WINDOW_AFTER:
+                break
+            if m.kind in ("state", "government", "military", "armed_group", "igo", "ngo") \
+                    and self._is_subject(m) and self._speech_head(m):
+                return m
         sent_start = self._sentence_start(pos)
         for m in reversed(ordered):
             if m.end > sent_start or m.how == "pronoun":
@@ -1128,6 +1141,10 @@ class _Finder:
             if m.kind in ("state", "government", "military", "armed_group", "igo"):
                 return m
         return None
+
+    def _speech_head(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.head.lemma_ in SPEECH_VERBS
 
     def _sentence_start(self, pos: int) -> int:
         span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")

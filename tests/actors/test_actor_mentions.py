@@ -120,6 +120,8 @@ CASES = [
     ("Martin Griffiths met Houthi leaders in Sanaa. The UN envoy said talks would resume.", D(2019, 6, 1),
      [("UN envoy", "MGRIFFITHS")]),
     ("The UN envoy said talks would resume.", D(2019, 6, 1), [("UN envoy", None)]),
+    ("\u201cWe will respond to any attack,\u201d the Iranian foreign ministry said on Sunday.", None,
+     [("We", "IRN_MFA")]),
     # demonym + head noun, coordination, misspelt country names
     ("A camp was attacked by Burundian militiamen armed with machetes.", None,
      [("Burundian militiamen", "BDI_REBELS")]),
