@@ -188,3 +188,26 @@ def test_someone_elses_sqlite_database_is_left_alone(tmp_path: Path) -> None:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     conn.close()
     assert tables == {"invoices"}
+
+
+def test_apply_migrations_reports_what_it_applied(store: Store) -> None:
+    latest = store.schema_version()
+    new = Migration(latest + 1, "add_tags", "CREATE TABLE tags (id INTEGER PRIMARY KEY, tag TEXT NOT NULL);\n")
+    assert store.apply_migrations([*migrations(store.dialect), new]) == [latest + 1]
+    assert store.apply_migrations([*migrations(store.dialect), new]) == []
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_backends_share_the_migration_loop_and_transactions(backend: str) -> None:
+    # The loop, the version query and the transaction bookkeeping live once, in Store;
+    # a backend supplies only its hooks (one migration's SQL, its lock, BEGIN/COMMIT).
+    import importlib
+
+    from ceasefire.store.base import Store as Base
+
+    cls = {"sqlite": "SQLiteStore", "postgres": "PostgresStore"}[backend]
+    backend_cls = getattr(importlib.import_module(f"ceasefire.store.{backend}"), cls)
+    assert issubclass(backend_cls, Base)
+    shared = {"apply_migrations", "schema_version", "_migrate", "_transaction"}
+    assert shared & set(vars(backend_cls)) == set()
+    assert {"_apply_migration", "_lock_migrations", "_begin"} <= set(vars(backend_cls))

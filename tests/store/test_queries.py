@@ -134,3 +134,41 @@ def test_errors_are_deduplicated(store: Store) -> None:
     assert rows == {("/in/a.bin", "binary file, not text"): 2, ("/in/a.bin", "empty after cleaning"): 1,
                     ("https://x.org/b", "HTTP 404"): 1}
     assert len(store.list_errors(limit=2)) == 2
+
+
+def _quote_store(store: Store) -> list[str]:
+    """Three documents, each with the two quotes of full_record; their article ids in ingest order."""
+    ids = []
+    for i in (1, 2, 3):
+        doc = document(i)
+        rec = full_record(doc)
+        rec.quotes[0].text = f"doc {i} direct"
+        rec.quotes[1].text = f"doc {i} indirect"
+        store.save_document(doc, [rec])
+        ids.append(rec.article_id)
+    return ids
+
+
+@pytest.mark.parametrize(("pick", "actor", "limit", "expected"), [
+    ([0], None, None, ["doc 1 direct", "doc 1 indirect"]),
+    ([2, 0], None, None, ["doc 1 direct", "doc 1 indirect", "doc 3 direct", "doc 3 indirect"]),  # ingest order
+    ([2, 0], "Lavrov", None, ["doc 1 direct", "doc 3 direct"]),
+    ([0, 1, 2], None, 3, ["doc 1 direct", "doc 1 indirect", "doc 2 direct"]),
+    ([], None, None, []),
+])
+def test_query_quotes_of_articles(store: Store, pick: list[int], actor: str | None, limit: int | None,
+                                  expected: list[str]) -> None:
+    ids = _quote_store(store)
+    rows = store.query_quotes(actor=actor, limit=limit, article_ids=[ids[k] for k in pick])
+    assert [q.text for q in rows] == expected
+
+
+def test_query_quotes_of_many_articles_keeps_order_and_limit(store: Store) -> None:
+    ids = _quote_store(store)
+    # More ids than one query takes (unknown ones around the real ones, the real ones far apart).
+    many = [f"nothing:{k}" for k in range(1200)]
+    many[3], many[700], many[1199] = ids[2], ids[1], ids[0]
+    rows = store.query_quotes(article_ids=many)
+    assert [q.text for q in rows] == [f"doc {i} {k}" for i in (1, 2, 3) for k in ("direct", "indirect")]
+    assert [q.text for q in store.query_quotes(article_ids=many, limit=3)] == [
+        "doc 1 direct", "doc 1 indirect", "doc 2 direct"]
