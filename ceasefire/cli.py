@@ -31,7 +31,6 @@ log = logging.getLogger("ceasefire")
 
 DEFAULT_DB = "ceasefire.db"
 EXAMPLES = Path(__file__).parent / "examples"
-EXAMPLE_GLOBS = ("*.txt", "*.html", "*.csv", "*.jsonl")
 
 
 def default_db() -> str:
@@ -83,7 +82,8 @@ def reader_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--date-field", default="date", show_default=True, help="CSV/JSONL date column.")
     @click.option("--url-field", default="url", show_default=True, help="CSV/JSONL URL column.")
     @click.option("--include", multiple=True, metavar="GLOB",
-                  help="In directories, read only files matching GLOB (repeatable).")
+                  help="In directories, read only files matching GLOB (repeatable; default: files with a "
+                       "document suffix: .txt .html .htm .warc .arc .jsonl .ndjson .csv .tsv, also .gz).")
     @click.option("--exclude", multiple=True, metavar="GLOB", help="In directories, skip files matching GLOB.")
     @click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
                   help="Seconds to wait for a URL.")
@@ -250,8 +250,6 @@ def run(paths: tuple[str, ...], db: str, report_path: str | None, no_nlp: bool, 
     """
     from .pipeline import run as run_job
 
-    if not paths and not read.include:  # the bundled examples folder also holds its README.md
-        read = dataclasses.replace(read, include=EXAMPLE_GLOBS)
     if report_path:
         open_output(report_path).close()  # fail now, not after the whole ingest
     progress = Progress(quiet)
