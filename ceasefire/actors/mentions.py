@@ -203,6 +203,8 @@ PREMODIFIER_RE = re.compile(
 # After these, a capital is the city itself ("in Damascus"): it stands for its country, as a
 # country name does ("in Syria"), not for its government.
 PLACE_PREPOSITIONS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "within"}
+# "Full Name (ACRONYM)"
+ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z-]{0,6})\)")
 # Words that spaCy sometimes tags as a whole ORG/GPE entity but that name nothing on their own.
 COMMON_WORDS = {
     "state", "states", "department", "ministry", "office", "agency", "council", "committee", "house", "senate",
@@ -665,6 +667,28 @@ class _Finder:
         while k < len(ws) - 1 and ws[k].key in HONORIFICS:
             k += 1
         return surface[ws[k].start:] if ws else surface
+
+    def acronym_pass(self) -> None:
+        """"the Tahrir Institute for Middle East Policy (TIMEP)": later "TIMEP" is the same actor,
+        whether the dictionary knows it or not."""
+        acronyms: dict[str, Mention] = {}
+        for m in sorted(self.mentions, key=lambda x: x.start):
+            if m.kind == "person" or m.how == "pronoun":
+                continue
+            par = ACRONYM_RE.match(self.text, m.end)
+            if par:
+                acronyms.setdefault(par.group(1), m)
+        if not acronyms:
+            return
+        for m in self.mentions:
+            src = acronyms.get(self.text[m.start:m.end])
+            if src is not None and src is not m and m.how == "ner":
+                m.actor, m.ref, m.how = src.actor, src.ref, "acronym"
+        for w in self.ws:
+            surface = self.text[w.start:w.end]
+            src = acronyms.get(surface)
+            if src is not None and self.free(w.start, w.end):
+                self.add(Mention(w.start, w.end, src.actor, src.ref, how="acronym"))
 
     # -- pass 3
     def surname_pass(self) -> None:
@@ -1196,6 +1220,7 @@ class _Finder:
         self.demonym_np_pass()
         self.ner_pass()
         self.spelling_pass()
+        self.acronym_pass()
         self.surname_pass()
         self.find_era()
         self.find_theatre()

@@ -89,6 +89,9 @@ CASES = [
      D(2024, 12, 20), [("Bashir", "BASHIR_M")]),
     ("Omar al-Bashir ruled Sudan for thirty years; al-Bashir was ousted in 2019.", None,
      [("al-Bashir", "BASHIR")]),
+    ("The Tahrir Institute for Middle East Policy (TIMEP) published a report. TIMEP said the strikes "
+     "continued.", None,
+     [("TIMEP", "ORG:tahrir-institute-for-middle-east-policy")]),
     # pronouns
     ("Lavrov arrived in Geneva on Monday. He said the truce would hold.", D(2016, 6, 4), [("He", "LAVROV")]),
     ("Hezbollah said its fighters had captured the hill.", None, [("its", "HEZBOLLAH")]),
