@@ -480,8 +480,8 @@ class Store(ABC):
 
     # The order of event listings: by date (undated last), then ingest order (the event's id:
     # articles and their events are stored in order, so this is article, then order in it).
-    # iter_events pages through it by keyset on (date, id), which the index on events (date)
-    # serves directly (SQLite keeps the id in every index; PostgreSQL sorts ties incrementally).
+    # iter_events pages through it by keyset on (date, id), read straight from the index
+    # events_date_id (migration 0002) on both backends, so a page costs the same anywhere.
     _EVENT_ORDER = " ORDER BY e.date NULLS LAST, e.id"
 
     def query_events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
@@ -539,9 +539,8 @@ class Store(ABC):
                 cond = [*where, "e.date IS NOT NULL" if dated else "e.date IS NULL"]
                 page_params = list(params)
                 if last is not None and dated:
-                    # (date, id) > last; the plain "date >=" lets the date index skip what was read.
-                    cond.append("e.date >= ? AND (e.date > ? OR e.id > ?)")
-                    page_params += [last.date, last.date, last.id]
+                    cond.append("(e.date, e.id) > (?, ?)")  # a range of the (date, id) index
+                    page_params += [last.date, last.id]
                 elif last is not None:
                     cond.append("e.id > ?")
                     page_params.append(last.id)

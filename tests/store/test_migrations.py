@@ -211,3 +211,27 @@ def test_backends_share_the_migration_loop_and_transactions(backend: str) -> Non
     shared = {"apply_migrations", "schema_version", "_migrate", "_transaction"}
     assert shared & set(vars(backend_cls)) == set()
     assert {"_apply_migration", "_lock_migrations", "_begin"} <= set(vars(backend_cls))
+
+
+def test_store_of_schema_1_is_upgraded_with_its_events(tmp_path: Path) -> None:
+    # A store written before migration 0002 (events_date_id): opening it applies the rest, data kept.
+    from ceasefire.store.migrate import SCHEMA_VERSION_DDL
+
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(SCHEMA_VERSION_DDL)
+    for stmt in split_sqlite_script(migrations("sqlite")[0].sql):
+        conn.execute(stmt)
+    conn.execute("INSERT INTO schema_version VALUES (1, 'init', 'x')")
+    conn.execute("INSERT INTO documents (doc_id, source, media_type, meta, n_bytes, ingested_at) "
+                 "VALUES ('d', '/in/d.txt', 'text', '{}', 1, 'x')")
+    conn.execute("INSERT INTO articles (article_id, doc_id, idx, role, text, authors, removed) "
+                 "VALUES ('d:0', 'd', 0, 'primary', 'text', '[]', '[]')")
+    conn.execute("INSERT INTO events (article_id, ord, type, sentence, start_char, end_char, date_precision, "
+                 "status, confidence) VALUES ('d:0', 0, 'ASSAULT', 'Shelling.', 0, 9, 'none', 'asserted', 0.5)")
+    conn.close()
+    with open_store(path) as s:
+        assert s.schema_version() == len(migrations("sqlite")) >= 2
+        assert [e.sentence for e in s.iter_events()] == ["Shelling."]
+        indexes = {r[0] for r in s._all("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "events_date_id" in indexes and "events_date" not in indexes
