@@ -46,6 +46,12 @@ if TYPE_CHECKING:  # pragma: no cover
 # articles, where every correct antecedent of he/they/it lay within about two
 # sentences (< 400 characters) and longer jumps were mostly wrong.
 PRONOUN_WINDOW = 450
+# A wire dateline opening a paragraph: "TRIPOLI, April 8 -", "MOSUL, Iraq, June 29 (Reuters) -",
+# "SANAA, Jan 21, 2019". The place names where the report was filed, not an actor.
+DATELINE_RE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'’ -]{2,40}(?:, [A-Z][A-Za-z.'’ -]{1,30}){0,2}),?[ \t]+"
+    r"(?:\(?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|\([A-Z][A-Za-z ]+\)|[-–—])",
+    re.MULTILINE)
 # Near-miss spellings of dictionary names (typos, transliterations: "Jaish Al
 # Esalm", "Saud al-Qahtanti") are accepted at this edit distance for names of at
 # least FUZZY_MIN_CHARS characters; 1 edit keeps "Jaish al-Islam" apart from
@@ -456,12 +462,15 @@ class _Finder:
         self._titled: dict[str, str] | None = None
         self.dominant: Actor | None = None
         self.role_date: dt.date | None = self.when
+        self.datelines = [m.span("place") for m in DATELINE_RE.finditer(self.text)]
 
     # -- bookkeeping
     def free(self, start: int, end: int) -> bool:
         return 1 not in self.cov[start:end]
 
     def add(self, m: Mention) -> None:
+        if any(s <= m.start < e for s, e in self.datelines):
+            return
         self.mentions.append(m)
         self.cov[m.start:m.end] = b"\x01" * (m.end - m.start)
 
@@ -1050,11 +1059,23 @@ class _Finder:
             if hit is not None:
                 n, a = hit
                 s, e = ws[i].start, ws[i + n - 1].end
+                named = self._named_group_before(s)
+                if named is not None:
+                    a = named  # "Islamic State militants", "Houthi fighters": the group just named
                 if self.free(s, e) and not self._modifier(ws[i + n - 1]):
                     self.add(Mention(s, e, a, how="generic"))
                 i += n
                 continue
             i += 1
+
+    def _named_group_before(self, start: int) -> Actor | None:
+        """The armed group named immediately before ``start`` ("Islamic State| militants")."""
+        for m in self.mentions:
+            if m.actor is not None and m.kind == "armed_group" and m.end <= start \
+                    and _adjacent(self.text, m.end, start) and "'" not in self.text[m.end:start] \
+                    and "’" not in self.text[m.end:start]:
+                return m.actor
+        return None
 
     def _modifier(self, w: Word) -> bool:
         """Is the word a modifier of a following noun ("military conflict", "police station")?"""

@@ -41,6 +41,15 @@ def check(refs, expected):
 
 
 CASES = [
+    # a wire dateline names where the report was filed, not an actor
+    ("TRIPOLI, April 8 - Forces loyal to Khalifa Haftar launched an air strike.", D(2019, 4, 8),
+     [("TRIPOLI", None), ("Forces loyal to Khalifa Haftar", "LNA")]),
+    ("MOSUL, Iraq, June 29 (Reuters) - Iraqi troops advanced.", D(2017, 6, 29),
+     [("MOSUL", None), ("Iraq", None), ("Iraqi troops", "IRQ_MIL")]),
+    ("Russia, Turkey and Iran - the guarantors - met in Astana.", D(2017, 5, 4), [("Russia", "RUS")]),
+    # a group noun right after a named armed group belongs to that group
+    ("A week after Islamic State militants blew up the mosque, the army advanced.", D(2017, 6, 29),
+     [("militants", "ISIS")]),
     # aliases, transliterations, metonyms
     ("Washington has asked Moscow not to conduct airstrikes against al-Nusra Front, Lavrov said.", D(2016, 6, 4),
      [("Washington", "USA_GOV"), ("Moscow", "RUS_GOV"), ("al-Nusra Front", "NUSRA"), ("Lavrov", "LAVROV")]),
