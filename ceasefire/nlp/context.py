@@ -6,7 +6,7 @@ then runs the stages in order, each adding to this context:
 1. ``ceasefire.actors.find_mentions(doc, ctx)``  -> ``ctx.actors``
 2. ``ceasefire.places.find_places(doc, ctx)``    -> ``ctx.places``
 3. ``ctx.dates`` is a ``ceasefire.dates.DateResolver`` anchored on the publication date
-4. ``ceasefire.quotes.find_quotes(doc, ctx)``    -> quotes
+4. ``ceasefire.quotes.find_quotes(doc, ctx)``    -> ``ctx.quotes``
 5. ``ceasefire.events.code_events(doc, ctx)``    -> events
 
 All offsets are character offsets into the article text (== ``doc.text``).
@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..models import ActorRef, Place
+from ..models import ActorRef, Place, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -31,6 +31,7 @@ class ArticleContext:
     publisher: str | None = None
     actors: list[ActorRef] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)  # speakers can be claimants of events
     dates: Any = None  # ceasefire.dates.DateResolver
 
     def actor_at(self, start_char: int, end_char: int) -> ActorRef | None:

@@ -153,7 +153,7 @@ class Annotator:
             stage = "places"
             ctx.places = list(st.find_places(doc, ctx))
             stage = "quotes"
-            quotes = list(st.find_quotes(doc, ctx))
+            ctx.quotes = quotes = list(st.find_quotes(doc, ctx))
             stage = "events"
             events = list(st.code_events(doc, ctx))
         except Exception as exc:  # a stage bug must not stop the run: report it per article
