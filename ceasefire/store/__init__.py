@@ -10,6 +10,8 @@ schema, same API::
             store.save_document(doc, records)
         for hit in store.search_articles('Aleppo "ceasefire" -Idlib'):
             print(hit.article_id, hit.snippet)
+        for event in store.iter_events(type="ASSAULT", since="2016"):   # streamed, a page at a time
+            print(event.date, event.source_actor_name, event.target_actor_name)
 
 Records made without a database (``ceasefire extract`` JSON Lines) load with
 ``load_records(store, read_jsonl(path))``.

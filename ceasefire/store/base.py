@@ -43,7 +43,7 @@ PLACE_COLS = ["article_id", "ord", *_cols("place", PLACE_FIELDS)]
 
 # Characters of body text shown as the snippet of a plain listing; a line or two in a terminal.
 LISTING_SNIPPET_CHARS = 160
-# Actor ids per alias query; far below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
+# Ids per IN (...) list (alias queries, quotes of many articles); far below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
 ALIAS_CHUNK = 500
 # Rows fetched per round trip by iter_records (memory stays flat for any store size).
 ITER_PAGE = 200
@@ -488,7 +488,7 @@ class Store(ABC):
                      until: str | None = None, place: str | None = None, limit: int | None = None,
                      *, status: str | None = None, article_id: str | None = None,
                      offset: int = 0) -> list[EventRow]:
-        """Events, filtered; by date (undated last), then article and order in the article.
+        """Events, filtered; by date (undated last), then ingest order (article, then order in it).
 
         ``actor`` matches the source, target or claimant by id, name or alias;
         ``type`` the PLOVER type (any case); ``since``/``until`` are inclusive
