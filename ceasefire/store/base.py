@@ -43,7 +43,8 @@ PLACE_COLS = ["article_id", "ord", *_cols("place", PLACE_FIELDS)]
 
 # Characters of body text shown as the snippet of a plain listing; a line or two in a terminal.
 LISTING_SNIPPET_CHARS = 160
-# Ids per IN (...) list (alias queries, quotes of many articles); far below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
+# Ids per IN (...) list (alias queries, quotes of many articles); far below SQLite's 32766
+# and PostgreSQL's 65535 bound parameters.
 ALIAS_CHUNK = 500
 # Rows fetched per round trip by iter_records (memory stays flat for any store size).
 ITER_PAGE = 200
