@@ -52,6 +52,15 @@ class EnvironmentProblem(click.ClickException):
     exit_code = 4
 
 
+def shown(db: str) -> str:
+    """The database as shown to the user: an SQLite path made absolute, a URL without its password."""
+    if "://" not in db:
+        return str(Path(db).resolve())
+    from .store.postgres import redact
+
+    return redact(db)
+
+
 def open_output(out: str) -> Any:
     """Open an output file for writing, or stop with one line saying why not."""
     if out == "-":
@@ -262,7 +271,7 @@ def run(paths: tuple[str, ...], db: str, report_path: str | None, no_nlp: bool, 
     finally:
         progress.close()
     exe = sys.argv[0] if os.path.sep in sys.argv[0] else "ceasefire"
-    where = db if "://" in db else str(Path(db).resolve())
+    where = shown(db)
     click.echo(result.summary.line())
     click.echo(f"database: {where}: " + ", ".join(f"{v} {k}" for k, v in vars(result.stats).items()))
     click.echo(f"report:   {result.report.resolve()}  (open it in a browser; no server needed)")
@@ -425,11 +434,10 @@ def quotes(db: str, flt: EventFilter, fmt: str) -> None:
       ceasefire quotes --type ASSAULT --place Aleppo --since 2016-06
     """
     with _open_existing(db) as store:
-        rows = store.query_quotes(actor=flt.actor)
-        if _narrowed(flt):
-            keep = {e.article_id for e in _query_events(store, dataclasses.replace(flt, actor=None))}
-            rows = [q for q in rows if q.article_id in keep]
-    _emit_rows(rows[: flt.limit] if flt.limit else rows, fmt, ["id", "speaker_name", "kind", "text", "title"])
+        keep = ({e.article_id for e in _query_events(store, dataclasses.replace(flt, actor=None))}
+                if _narrowed(flt) else None)
+        rows = store.query_quotes(actor=flt.actor, limit=flt.limit, article_ids=keep)
+    _emit_rows(rows, fmt, ["id", "speaker_name", "kind", "text", "title"])
 
 
 @cli.command()
@@ -583,7 +591,8 @@ def serve(db: str, host: str, port: int) -> None:
             probe.bind((host, port))
     except OSError as exc:
         raise EnvironmentProblem(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
-    click.echo(f"serving {db} on http://{host}:{port}/ (JSON API described at /api); Ctrl-C stops", err=True)
+    click.echo(f"serving {shown(db)} on http://{host}:{port}/ (JSON API described at /api); Ctrl-C stops",
+               err=True)
     try:
         serve_web(db, host=host, port=port)
     except (FileNotFoundError, ValueError) as exc:

@@ -295,7 +295,11 @@ class Reader:
             try:
                 con = psycopg.connect(self.url, autocommit=True, row_factory=_pg_row_factory)
             except psycopg.Error as e:
-                raise NotAStoreError(f"cannot connect to PostgreSQL: {e}") from e
+                from ..store.postgres import redact, server_label
+
+                label, password = server_label(self.url)
+                first = redact(str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__, password)
+                raise NotAStoreError(f"cannot connect to PostgreSQL at {label}: {first}") from e
             if self.read_only:
                 con.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
             return con
