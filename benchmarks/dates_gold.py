@@ -1,6 +1,6 @@
 """Measure date resolution on the dev gold's dated events.
 
-Usage: .venv/bin/python tests/dates/measure_gold.py PRED.jsonl
+Usage: .venv/bin/python benchmarks/dates_gold.py PRED.jsonl
 
 PRED.jsonl is `ceasefire extract` output for the seed pages (its article texts
 and publication dates are used, not its events).  For every gold event with a
@@ -18,7 +18,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def main(argv: list[str]) -> int:

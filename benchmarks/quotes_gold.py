@@ -1,6 +1,6 @@
 """Measure quote extraction on the dev gold bodies (speaker-agnostic and with fallback speakers).
 
-Usage: .venv/bin/python tests/quotes/measure_gold.py [--show]
+Usage: .venv/bin/python benchmarks/quotes_gold.py [--show]
 
 Cuts each gold article's body out of its seed page with body_start/body_end
 (only here, for measurement; the pipeline has its own cleaner), runs
@@ -22,7 +22,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def norm(text: str | None) -> str:

@@ -1,6 +1,6 @@
 """Store throughput, for the record (not a test):
 
-    .venv/bin/python tests/store/bench_store.py [URL] [N_DOCS]
+    .venv/bin/python benchmarks/store_throughput.py [URL] [N_DOCS]
 
 Ingests N synthetic documents (2 articles x 20 events each, like a busy news
 page) into a fresh store at URL (default: a temp SQLite file), then times
@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "store"))
 
 from store_records import bulk_records, document  # noqa: E402
 
