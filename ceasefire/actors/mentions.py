@@ -74,6 +74,12 @@ SEX_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "mada
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 IT_PRONOUNS = {"it", "its", "itself"}
 WE_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
+I_PRONOUNS = {"i", "me", "my", "mine", "myself"}
+# A quotation that lost its paragraph-opening marks runs on over at most this many paragraphs
+# to an unmatched closing mark; the dev seed quotes Lavrov over four such paragraphs.
+RUN_ON_PARAGRAPHS = 6
+# Speakers whose "we" is themselves ("“We will respond,” the ministry said").
+SPEAKING_BODIES = {"state", "government", "military", "police", "armed_group", "igo", "ngo", "media"}
 EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "remain", "become", "happen", "matter", "mean", "make"}
 
 # Title phrases -> the canonical role title used in persons.tsv.
@@ -1087,10 +1093,11 @@ class _Finder:
 
     # -- pass 6
     def pronoun_pass(self) -> None:
+        """Third-person pronouns, in text order (first-person ones wait for the quotations)."""
         ordered = sorted(self.mentions, key=lambda x: x.start)
         for tok in self.doc:
             low = tok.lower_
-            if low not in PERSON_PRONOUNS | GROUP_PRONOUNS | IT_PRONOUNS | WE_PRONOUNS:
+            if low not in PERSON_PRONOUNS | GROUP_PRONOUNS | IT_PRONOUNS:
                 continue
             if tok.tag_ not in ("PRP", "PRP$") and tok.pos_ != "PRON":
                 continue
@@ -1107,6 +1114,106 @@ class _Finder:
                 m = Mention(s, e, ante.actor, ante.ref, how="pronoun")
                 self.add(m)
                 bisect.insort(ordered, m, key=lambda x: x.start)
+
+    # -- pass 7
+    def first_person_pass(self) -> None:
+        """"we"/"our" in a quotation are the speaker's side, "I"/"my" the speaker; the speaker is
+        the one the quotation stage attributes the quotation to, given the mentions found so far.
+        "we" outside speech marks falls back on :meth:`_we`."""
+        spans = self._quote_speakers()
+        ordered = sorted(self.mentions, key=lambda x: x.start)
+        for tok in self.doc:
+            low = tok.lower_
+            if low not in WE_PRONOUNS and low not in I_PRONOUNS:
+                continue
+            if tok.tag_ not in ("PRP", "PRP$") and tok.pos_ != "PRON":
+                continue
+            if (low == "us" and tok.text == "US") or (low == "i" and tok.text != "I"):
+                continue
+            s, e = tok.idx, tok.idx + len(tok.text)
+            if not self.free(s, e):
+                continue
+            inside = [sp for sp in spans if sp[0] <= s and e <= sp[1]]
+            m: Mention | None = None
+            if inside:
+                speaker = min(inside, key=lambda sp: sp[1] - sp[0])[2]
+                m = self._speaker_side(speaker, s, e, singular=low in I_PRONOUNS)
+            elif low in WE_PRONOUNS:  # no attributed quotation around it
+                ante = self._we(s, ordered)
+                if ante is not None:
+                    m = Mention(s, e, ante.actor, ante.ref, how="pronoun")
+            if m is not None:
+                self.add(m)
+                bisect.insort(ordered, m, key=lambda x: x.start)
+
+    def _quote_speakers(self) -> list[tuple[int, int, Mention]]:
+        """(start, end, speaker mention) of every attributed quotation."""
+        from ..nlp.context import ArticleContext
+        from ..quotes import find_quotes
+
+        tmp = ArticleContext(doc=self.doc, published=self.when, publisher=self.ctx.publisher,
+                             actors=self.refs())
+        out: list[tuple[int, int, Mention]] = []
+        for q in find_quotes(self.doc, tmp):
+            sp = q.speaker
+            if sp is None:
+                continue
+            found: Mention | None = None
+            if sp.start is not None and sp.end is not None:
+                found = next((m for m in self.mentions if m.start == sp.start and m.end == sp.end), None)
+            if found is None:
+                a = self.d.get(sp.id)
+                found = Mention(q.start, q.start, a, None if a is not None else sp, how="quote")
+            out.append((q.start, self._run_on(q.end), found))
+        return out
+
+    def _run_on(self, end: int) -> int:
+        """Where a quotation that stops at a paragraph end without a closing mark really ends: at
+        a later paragraph that closes a mark it never opened, if the paragraphs in between open
+        none of their own (pages that lost the opening marks of a multi-paragraph quotation)."""
+        text = self.text
+        if not re.match(r"[ \t]*\n", text[end:end + 50]):
+            return end
+        pos = end
+        for _ in range(RUN_ON_PARAGRAPHS):
+            m = re.compile(r"\n\s*").search(text, pos)
+            if m is None:
+                return end
+            p_start = m.end()
+            p_end = text.find("\n", p_start)
+            p_end = len(text) if p_end < 0 else p_end
+            para = text[p_start:p_end].rstrip()
+            opens, closes, straight = para.count("\u201c"), para.count("\u201d"), para.count('"')
+            if para.endswith(("\u201d", '"')) and (closes == opens + 1 or straight % 2 == 1):
+                return p_start + len(para) - 1
+            if opens != closes or straight % 2 == 1:
+                return end
+            pos = p_end
+        return end
+
+    def _speaker_side(self, speaker: Mention, s: int, e: int, singular: bool) -> Mention | None:
+        """The mention a first-person pronoun at s..e makes for a quotation by ``speaker``."""
+        a = speaker.actor
+        if singular:  # "I": the speaker, if a person
+            return Mention(s, e, a, speaker.ref, how="pronoun") if speaker.kind == "person" else None
+        if speaker.kind != "person":  # "we" of a ministry, an army, a group: that body
+            return Mention(s, e, a, speaker.ref, how="pronoun") if speaker.kind in SPEAKING_BODIES else None
+        side: Actor | None = None
+        if a is not None:
+            for r in a.roles_at(self.role_date) or list(a.roles):
+                org = self.d.get(r.org)
+                if org is None:
+                    continue
+                if org.kind in ("armed_group", "igo", "ngo", "media"):
+                    side = self.d.current(org, self.when)  # a group's spokesman: the group
+                else:
+                    side = self.d.get(org.country or org.id)  # a minister: his country
+                break
+            if side is None and a.country:
+                side = self.d.get(a.country)
+        elif speaker.ref is not None and speaker.ref.country:
+            side = self.d.get(speaker.ref.country)
+        return Mention(s, e, side, how="pronoun") if side is not None else None
 
     def _antecedent(self, pron: str, pos: int, ordered: list[Mention]) -> Mention | None:
         """The compatible mention a pronoun at ``pos`` refers back to.
@@ -1250,6 +1357,7 @@ class _Finder:
         self.group_noun_pass()
         self.generic_pass()
         self.pronoun_pass()
+        self.first_person_pass()
         return self.refs()
 
 

@@ -134,6 +134,14 @@ CASES = [
     ("The UN envoy said talks would resume.", D(2019, 6, 1), [("UN envoy", None)]),
     ("\u201cWe will respond to any attack,\u201d the Iranian foreign ministry said on Sunday.", None,
      [("We", "IRN_MFA")]),
+    # first person in a quotation: the speaker's side ("we") or the speaker ("I"), not the last name
+    ("\u201cI told John Kerry that we will provide air support to the Syrian army,\u201d Lavrov said.",
+     D(2016, 6, 4), [("I", "LAVROV"), ("we", "RUS")]),
+    ("\u201cWe will not leave the south while the occupation stays,\u201d Hassan Nasrallah said.",
+     D(2019, 6, 1), [("We", "HEZBOLLAH")]),
+    ("Lavrov\u2019s comments were clear:\n\n\u201cThe Americans know our plans.\n\nIn a call with John Kerry "
+     "the US said that the rebels would leave. The United States knows that we will act.\u201d\n\nThe bombing went on.",
+     D(2016, 6, 4), [("our", "RUS"), ("we", "RUS")]),
     # demonym + head noun, coordination, misspelt country names
     ("A camp was attacked by Burundian militiamen armed with machetes.", None,
      [("Burundian militiamen", "BDI_REBELS")]),
