@@ -89,6 +89,12 @@ CONSEQUENCE_LEMMAS = frozenset({"kill", "injure", "wound", "destroy", "damage", 
 FRAMING_VERBS = LIGHT_VERBS | FUTURE_VERBS | REQUEST_VERBS | NEGATING_VERBS | HYPOTHETICAL_VERBS
 # Event types whose verb frames its object as wanted, promised or refused rather than existing.
 FRAMING_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"})
+# Types whose object is an act or text whose other party is the event's target ("set a deadline for
+# X to leave", "threatened sanctions against X", "refused any coordination with X", "accepted a truce
+# with X"). Not REQUEST (the one asked is the target, not the party to what is asked) nor ACCUSE
+# ("condemned the attack on X": X is the victim, not the accused).
+CONTENT_PARTY_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "SUPPORT", "CONCEDE", "SANCTION", "COERCE"})
+CONTENT_PARTY_PREPS = ("with", "against", "on", "upon", "to")
 # ASSAULT modes from the weapon named with the act ("attacked with drones", "using artillery").
 INSTRUMENT_MODES = {
     "drone": "drone", "uav": "drone", "aircraft": "aerial", "jet": "aerial", "warplane": "aerial",
@@ -386,20 +392,42 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to"
                                                             for c in verb.children)):
         return _subjects(head, depth + 1)  # "..., killing 20"; "cranking up to resume bombing"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and depth > 0:
+        # a participle between the trigger and the clause ("an operation, aimed at capturing X";
+        # "..., designed to weaken X"): the clause's subject. Not for the trigger itself: in
+        # "hit by shelling, the town burned" the town is the victim.
+        return _subjects(head, depth + 1)
     if verb.dep_ in ("acl",) and verb.tag_ == "VBG":
         return [head]
     if verb.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ == "for" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return [head]  # "a deadline for the opposition to leave"
-    if verb.dep_ == "acl" and head.pos_ == "NOUN":
-        # "its decision to attack": whoever holds the decision (the governing verb's subject,
-        # or the possessor) is the one who would act
-        if head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
-            subj = _subjects(head.head, depth + 1)
+    if head.pos_ == "NOUN" and (verb.dep_ == "acl" or (verb.dep_ == "relcl" and _infinitival(verb))):
+        # "Turkey's decision to withdraw": the possessor acts; "Moscow has not abandoned its decision
+        # to attack", "ordered a mission to kidnap X" (the parser often makes the infinitive a
+        # relative clause), "exploited the truce and the pullout to launch attacks" (an object's
+        # conjunct): the governing verb's subject; "gave the militants a deadline to leave": its
+        # recipient
+        poss = _children(head, ("poss",))
+        if poss and poss[0].pos_ != "PRON":
+            return poss  # a pronoun possessor ("its decision") is better read from the governing verb
+        obj = head
+        while obj.dep_ == "conj" and obj.head.pos_ in ("NOUN", "PROPN"):
+            obj = obj.head
+        if obj.dep_ == "dobj" and obj.head.pos_ in ("VERB", "AUX"):
+            recipient = _children(obj.head, ("dative",)) if _infinitival(verb) else []
+            recipient = [r for r in recipient if r.dep_ == "dative" and r.pos_ != "ADP"] or [
+                o for p in recipient if p.pos_ == "ADP" for o in p.children if o.dep_ == "pobj"]
+            subj = recipient or _subjects(obj.head, depth + 1)
             if subj:
                 return subj
-        return _children(head, ("poss",))
+        return poss
     return []
+
+
+def _infinitival(verb: Token) -> bool:
+    """A "to" infinitive ("to leave"), not a finite or participial clause."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _clause_verb(tok: Token) -> Token | None:
@@ -441,14 +469,46 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
                    or t.lemma_.lower() in GENERIC_ACTORS] or _pobjs(verb, ("from",))
     if trig.type == "MOBILIZE" or (trig.type == "RETREAT" and trig.mode not in ("release", "access")):
         targets = []  # "withdrew its troops", "deployed soldiers": the actor's own forces
-    elif not targets:
+    elif not any(_actor_like(t) for t in targets):
+        # an object that names no party ("accepted a truce with Israel") leaves room for a PP; it is
+        # kept first, as the actor recogniser may still know it
         rally = ("around", "behind") if trig.type in ("SUPPORT", "COOPERATE") else ()  # "rallied behind X"
         benefit = ("for",) if trig.type == "AID" else ()  # "provided air support for the army"
-        targets = _pobjs(verb, TARGET_PREPS + rally + benefit)
-        if trig.type not in ("ASSAULT", "COERCE", "REQUEST", "ACCUSE", "THREATEN", "SANCTION", "AID",
-                             "CONSULT", "COOPERATE", "AGREE", "SUPPORT", "REJECT", "PROTEST"):
-            targets = []
+        if trig.type in ("ASSAULT", "COERCE", "REQUEST", "ACCUSE", "THREATEN", "SANCTION", "AID",
+                         "CONSULT", "COOPERATE", "AGREE", "SUPPORT", "REJECT", "PROTEST"):
+            targets = targets + _pobjs(verb, TARGET_PREPS + rally + benefit)
+        if trig.type in CONTENT_PARTY_TYPES and not any(_actor_like(t) for t in targets):
+            # the parser hangs "for X to leave" on the verb as often as on its object
+            targets = targets + _content_parties(_children(verb, ("dobj",))) + _for_to(verb)
     return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)
+
+
+def _actor_like(tok: Token) -> bool:
+    """Whether a noun phrase could name a party without the actor recogniser: a name, a pronoun, an
+    actor noun ("rebels"), or a head modified by one ("Israeli positions", "their bases")."""
+    def named(t: Token) -> bool:
+        return (t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+                or t.lemma_.lower() in GENERIC_ACTORS)
+    return named(tok) or any(c.dep_ in ("compound", "amod", "poss", "nmod") and named(c) for c in tok.children)
+
+
+def _content_parties(contents: list[Token]) -> list[Token]:
+    """The other party named inside what is threatened, refused, agreed or set: "(a deadline) for X
+    to leave", "(coordination) with X", "(sanctions) against X"."""
+    out: list[Token] = []
+    for c in contents:
+        out += _for_to(c) + _pobjs(c, CONTENT_PARTY_PREPS)
+    return out
+
+
+def _for_to(tok: Token) -> list[Token]:
+    """X in "(a deadline) for X to leave": the one who is to do the infinitive."""
+    as_pp = [o for o in _pobjs(tok, ("for",)) if any(a.dep_ in ("acl", "relcl") and _infinitival(a)
+                                                     for a in o.children)]
+    as_clause = [s for c in tok.children if c.dep_ in ("advcl", "ccomp", "acl") and _infinitival(c)
+                 and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                 for s in c.children if s.dep_ == "nsubj"]
+    return as_pp + as_clause
 
 
 def _noun_args(noun: Token, trig: Trigger) -> _Args:
@@ -468,12 +528,20 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         else:
             sources.append(m)
     sources += _pobjs(noun, ("by",)) + _children(noun, ("nsubj",))  # nsubj: a verb tagged as noun
+    gov = noun.head
+    if noun.dep_ == "dobj" and gov.pos_ in ("VERB", "AUX") and gov.tag_ != "VBN" and not _is_passive(gov):
+        # "which make the latest offensive by ISIS so frightening": an active verb has no agent,
+        # so a "by X" the parser hung on it belongs to its nominal object
+        sources += [o for p in gov.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
     if trig.type in SPEECH_ACT_TYPES:
         sources += _pobjs(noun, ("from",))  # "complaints from Lavrov", "an offer from Hamas"
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_HEADS:
         # "a series of complaints from X", "a wave of strikes by X"
         sources += _pobjs(noun.head.head, ("by",) + (("from",) if trig.type in SPEECH_ACT_TYPES else ()))
-    of = [o for o in _pobjs(noun, ("of",)) if o.ent_type_ not in NOT_ACTOR_ENTS]
+    # "the pullout in March of part of the air force": the parser hangs "of X" on the date
+    dated = [d for d in _pobjs(noun, PLACE_PREPS | {"during", "after", "since"}) if d.ent_type_ in ("DATE", "TIME")]
+    of = [o for o in _pobjs(noun, ("of",)) + [x for d in dated for x in _pobjs(d, ("of",))]
+          if o.ent_type_ not in NOT_ACTOR_ENTS]
     between = _pobjs(noun, ("between", "among"))
     if between:
         sources += between
@@ -482,6 +550,8 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
     else:
         targets += of
     targets += _pobjs(noun, TARGET_PREPS + (("for",) if trig.type == "AID" else ()))
+    if not targets and trig.type in CONTENT_PARTY_TYPES:
+        targets = _content_parties(of)  # "their refusal of any coordination with X"
     anchor = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_HEADS:
         anchor = noun.head.head  # "launched a series of counter-offensives against the army"

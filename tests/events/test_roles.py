@@ -1,0 +1,70 @@
+"""Who acts and who is acted on, in constructions beyond the clause core.
+
+Each row: sentence -> (type, source surface, target surface, status). The coder runs with an
+empty context, so actors are its fallback references and are compared by their surface: the
+expected text must occur in the mention; ``None`` means "no actor"; ``ANY`` means "not checked".
+Rows were written for these tests; each one names the rule it checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ceasefire.events import code_events
+from ceasefire.models import ActorRef, Event
+from ceasefire.nlp.context import ArticleContext
+
+ANY = "<any>"
+
+# (sentence, type, source, target, status)
+ROLE_CASES = [
+    # an infinitive hanging on a noun: the possessor acts, else the governing verb's subject
+    ("Russia welcomed Turkey's decision to withdraw its troops.", "RETREAT", "Turkey", None, "future"),
+    ("The minister ordered a mission to kidnap the journalist.", "ASSAULT", "minister", "journalist", ANY),
+    ("The militants exploited the truce and the pullout of Russian jets to launch a series of attacks against "
+     "the army.", "ASSAULT", "militants", "army", ANY),
+    # ... or the recipient of what the verb gives
+    ("Turkey gave the militants a deadline to withdraw from Afrin.", "RETREAT", "militants", None, "demanded"),
+    # a participle between the trigger and its clause passes the clause's subject on
+    ("The coalition carried out a raid in eastern Syria, aimed at capturing ISIS commanders.", "ASSAULT",
+     "coalition", "ISIS commanders", "asserted"),
+    # ... but a participle trigger is not done by the clause's subject
+    ("Hit by heavy shelling, the town was evacuated.", "ASSAULT", None, None, "asserted"),
+    # "by X" that the parser hung on an active verb belongs to its nominal object
+    ("The facts which make the latest offensive by ISIS so dangerous are clear.", "ASSAULT", "ISIS", None,
+     "asserted"),
+    # "of X" that the parser hung on a date belongs to the nominal trigger
+    ("The pullout in March of part of the Russian troops surprised Washington.", "RETREAT", "Russian troops",
+     None, "asserted"),
+    # the other party inside what is set, refused, accepted or threatened
+    ("Russia set a deadline for the rebels to leave the city.", "THREATEN", "Russia", "rebels", "asserted"),
+    ("Turkey extended the deadline for the Kurdish fighters to withdraw.", "CONCEDE", "Turkey",
+     "Kurdish fighters", "asserted"),
+    ("The Taliban refused any coordination with the Americans.", "REJECT", "Taliban", "Americans", "asserted"),
+    ("Hamas accepted a truce with Israel.", "AGREE", "Hamas", "Israel", "asserted"),
+    ("The army's continued refusal of any cooperation with the rebels angered Turkey.", "REJECT", "army",
+     "rebels", "asserted"),
+    # ... not for a condemnation: the victim of the condemned act is not the accused
+    ("Egypt condemned the attack on the aid workers.", "ACCUSE", "Egypt", None, "asserted"),
+]
+
+
+def _code(nlp, text: str) -> list[Event]:
+    doc = nlp(text)
+    return code_events(doc, ArticleContext(doc=doc))
+
+
+def _surface_ok(got: ActorRef | None, want: str | None) -> bool:
+    if want == ANY:
+        return True
+    if want is None:
+        return got is None
+    return got is not None and want.lower() in (got.mention or got.name).lower()
+
+
+@pytest.mark.parametrize(("text", "typ", "source", "target", "status"), ROLE_CASES)
+def test_roles(nlp, text, typ, source, target, status):
+    events = [e for e in _code(nlp, text) if e.type == typ and (status == ANY or e.status == status)]
+    assert events, f"no {typ}/{status} in {[(e.type, e.status, e.trigger) for e in _code(nlp, text)]}"
+    got = [(e.source and e.source.mention, e.target and e.target.mention) for e in events]
+    assert any(_surface_ok(e.source, source) and _surface_ok(e.target, target) for e in events), got
