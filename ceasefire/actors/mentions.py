@@ -38,7 +38,7 @@ from .dictionary import COMPOSED, DATA, Actor, ActorDictionary, get_dictionary
 from .normalize import Word, key_of, slug, words
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from ..nlp.context import ArticleContext
 
@@ -71,6 +71,7 @@ FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 SEX_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f", "sheikh": "m",
               "prince": "m", "princess": "f", "king": "m", "queen": "f", "sir": "m", "lady": "f", "dame": "f",
               "lord": "m", "mullah": "m", "ayatollah": "m", "sayyed": "m"}
+REFLEXIVES = {"themselves", "itself", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 IT_PRONOUNS = {"it", "its", "itself"}
 WE_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
@@ -1109,7 +1110,7 @@ class _Finder:
             # "it" as an object is mostly a thing ("rejected it"); as a subject often an actor
             if low == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ in EXPLETIVE_HEADS):
                 continue
-            ante = self._antecedent(low, s, ordered)
+            ante = self._antecedent(low, s, ordered, tok)
             if ante is not None:
                 m = Mention(s, e, ante.actor, ante.ref, how="pronoun")
                 self.add(m)
@@ -1215,47 +1216,150 @@ class _Finder:
             side = self.d.get(speaker.ref.country)
         return Mention(s, e, side, how="pronoun") if side is not None else None
 
-    def _antecedent(self, pron: str, pos: int, ordered: list[Mention]) -> Mention | None:
+    def _antecedent(self, pron: str, pos: int, ordered: list[Mention], tok: Token | None = None) -> Mention | None:
         """The compatible mention a pronoun at ``pos`` refers back to.
 
-        Candidates lie within PRONOUN_WINDOW characters before it.  Among them a
-        grammatical subject beats a nearer non-subject ("Lavrov met Kerry. He said" is
-        Lavrov), and for they/them/their a plural name ("the jihadis") beats a singular one.
+        Candidates lie within PRONOUN_WINDOW characters before it.  For they/them/their a
+        plural name ("the jihadis") beats a singular one; then one in the pronoun's paragraph
+        beats one before it; then a grammatical subject (or the actor qualifying the subject,
+        "the coalition airstrike") beats a nearer non-subject ("Lavrov met Kerry. He said" is
+        Lavrov).  An object pronoun never takes its own clause's subject ("the US offered
+        them training": not the US).  A pronoun in a phrase put before the main clause points
+        ahead to its subject ("Without ... their first intervention, the Russians landed").
         """
         if pron in WE_PRONOUNS:
             return self._we(pos, ordered)
-        best: tuple[tuple[int, int, int], Mention] | None = None
+        if tok is not None:
+            ahead = self._cataphor(pron, tok)
+            if ahead is not None:
+                return ahead
+        banned = self._clause_subject_keys(tok) if tok is not None and pron not in REFLEXIVES else set()
+        para = self._paragraph_start(pos)
+        best: tuple[tuple[int, int, int, int], Mention] | None = None
         for m in reversed(ordered):
             if m.end > pos:
                 continue
             if pos - m.end > PRONOUN_WINDOW:
                 break
-            kind = m.kind
-            surface = self.text[m.start:m.end]
-            placeish = m.key.startswith(("GPE:", "NORP:"))
-            plural = _is_plural(surface) or (m.how == "pronoun" and surface.lower() in GROUP_PRONOUNS)
-            if pron in PERSON_PRONOUNS:
-                ok = kind == "person" and self.sex(m) != ("m" if pron in FEMALE_PRONOUNS else "f")
-            elif pron in GROUP_PRONOUNS:
-                # a country is "it"; "they" is its people, forces or a group ("the Russians")
-                singular_state = kind == "state" and not plural
-                ok = kind not in ("person", "media") and not placeish and not singular_state
-            else:  # it / its
-                group_plural = kind in ("armed_group", "other", "civilians") and plural
-                ok = kind not in ("person", "civilians") and not placeish and not group_plural
-            if not ok:
+            if m.key in banned or not self._compatible(pron, m):
                 continue
-            rank = (0 if pron not in GROUP_PRONOUNS or plural else 1, 0 if self._is_subject(m) else 1,
-                    pos - m.end)
+            plural = self._number(m) == "p"
+            rank = (0 if pron not in GROUP_PRONOUNS or plural else 1, 0 if m.start >= para else 1,
+                    0 if self._is_subject(m) else 1, pos - m.end)
             if best is None or rank < best[0]:
                 best = (rank, m)
         return best[1] if best is not None else None
+
+    def _compatible(self, pron: str, m: Mention) -> bool:
+        """Can the mention be what the pronoun stands for (kind, sex, number, not a place)?"""
+        kind = m.kind
+        if m.key.startswith(("GPE:", "NORP:")) or self._as_place(m):
+            return False  # "in Syria", "in Aleppo": a place, not an actor that acts
+        plural = self._number(m) == "p"
+        if pron in PERSON_PRONOUNS:
+            return kind == "person" and self.sex(m) != ("m" if pron in FEMALE_PRONOUNS else "f")
+        if pron in GROUP_PRONOUNS:
+            # a country is "it"; "they" is its people, forces or a group ("the Russians")
+            return kind not in ("person", "media") and not (kind == "state" and not plural)
+        # it / its: not a plural group, people or pronoun ("the Russians", "rebels", "they")
+        many = plural and (kind in ("armed_group", "other", "civilians", "state")
+                           or m.how in ("demonym", "generic", "pronoun"))
+        return kind not in ("person", "civilians") and not many
+
+    def _as_place(self, m: Mention) -> bool:
+        """A country named after a locative preposition ("fighting in Syria")."""
+        if m.kind != "state":
+            return False
+        k = self.word_index(m.start)
+        return k > 0 and self.ws[k - 1].key in PLACE_PREPOSITIONS
+
+    def _number(self, m: Mention) -> str:
+        """"p" (plural) or "s": by the pronoun, by agreement with its verb ("Jabhat al-Nusra make
+        use"), by a country's plural demonym ("the Russians" but "the United States"), else by
+        the look of the last word."""
+        surface = self.text[m.start:m.end]
+        if m.how == "pronoun":
+            return "p" if surface.lower() in GROUP_PRONOUNS | WE_PRONOUNS else "s"
+        agree = self._verb_number(m)
+        if agree is not None:
+            return agree
+        if m.kind == "state" and m.actor is not None:
+            people = key_of(m.actor.people) if m.actor.people else ()
+            return "p" if people and key_of(surface)[-len(people):] == people else "s"
+        return "p" if _is_plural(surface) else "s"
+
+    def _verb_number(self, m: Mention) -> str | None:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        root = span.root
+        if root.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "conj" for c in root.children):
+            return None
+        verb = root.head
+        for t in [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i] + [verb]:
+            if t.tag_ == "VBZ" or t.lower_ == "was":
+                return "s"
+            if t.tag_ == "VBP" or t.lower_ == "were":
+                return "p"
+        return None
+
+    def _paragraph_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
+
+    def _clause_subject_keys(self, tok: Token) -> set[str]:
+        """Actors on the subject of the verb a pronoun is the object of ("the US offered them")."""
+        if tok.dep_ in ("dobj", "dative", "iobj"):
+            verb = tok.head
+        elif tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") and tok.head.head.pos_ in ("VERB", "AUX"):
+            verb = tok.head.head
+        else:
+            return set()
+        subj = None
+        for _ in range(4):  # "supplied ..., offered them ...": the subject of the first conjunct
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None or verb.dep_ != "conj":
+                break
+            verb = verb.head
+        if subj is None:
+            return set()
+        return {m.key for m in self.mentions if m.start <= subj.idx < m.end}
+
+    def _cataphor(self, pron: str, tok: Token) -> Mention | None:
+        """The main clause's subject, for a pronoun in a phrase put before it that has no subject
+        of its own ("Without ... their first intervention in Syria, the Russians landed")."""
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        root = tok.sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            lo, hi = subj.idx, subj.idx + 1
+        else:  # the parser lost the subject: the words between the phrase's comma and the verb
+            comma = next((t for t in reversed(tok.doc[tok.i:root.i]) if t.text == ","), None)
+            if comma is None:
+                return None
+            lo, hi = comma.idx, root.idx
+        if hi <= tok.idx:
+            return None
+        top = tok
+        while top.head.i != top.i and top.head.i != root.i:
+            if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in top.head.children):
+                return None  # a clause of its own: "When they do so, X ..." is read backwards
+            top = top.head
+        if top is tok or top.dep_ not in ("prep", "advcl", "npadvmod") or top.i > root.i or top.idx >= lo:
+            return None
+        for m in sorted(self.mentions, key=lambda x: x.start):
+            if lo <= m.start < hi and m.how != "pronoun" and self._compatible(pron, m):
+                return m
+        return None
 
     def _is_subject(self, m: Mention) -> bool:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             return False
-        return span.root.dep_ in ("nsubj", "nsubjpass")
+        root = span.root
+        if root.dep_ in ("compound", "poss", "amod", "nmod") and root.head.i >= span.end:
+            root = root.head  # "the coalition airstrike struck": the actor qualifies the subject
+        return root.dep_ in ("nsubj", "nsubjpass")
 
     def _we(self, pos: int, ordered: list[Mention]) -> Mention | None:
         """"we"/"our" in reported speech is the speaker's side: the state of the nearest person

@@ -142,6 +142,21 @@ CASES = [
     ("Lavrov\u2019s comments were clear:\n\n\u201cThe Americans know our plans.\n\nIn a call with John Kerry "
      "the US said that the rebels would leave. The United States knows that we will act.\u201d\n\nThe bombing went on.",
      D(2016, 6, 4), [("our", "RUS"), ("we", "RUS")]),
+    # pronoun antecedents: the actor qualifying a subject, never the object's own subject, plural by
+    # verb agreement, "the United States" singular, a country named as a place is no antecedent,
+    # a phrase put before the main clause points ahead to its subject
+    ("The US-led coalition airstrike of 17 September struck a key Syrian army position near the air base. "
+     "It killed 83 Syrian soldiers.", D(2016, 9, 20), [("It", "COALITION")]),
+    ("In Syria the United States supplied these rebel groups with weapons and offered them training.",
+     D(2016, 1, 1), [("them", "SYR_OPP")]),
+    ("The Russians also see that Jabhat al-Nusra make use of any pause to launch new attacks. Moreover when "
+     "they do so other groups cooperate with them.", D(2016, 5, 1), [("they", "NUSRA"), ("them", "NUSRA")]),
+    ("Without stirring a buzz similar to that of their first intervention in Syria, the Russians this week "
+     "landed paratroopers in Tartus.", D(2016, 5, 1), [("their", "RUS")]),
+    ("A spokesman for the Russian army described the fighting in Syria. It had lost two helicopters there.",
+     D(2016, 5, 1), [("It", "RUS_MIL")]),
+    ("The United States armed the rebels in Syria for years. They later lost Aleppo.", D(2016, 12, 1),
+     [("They", "SYR_OPP")]),
     # demonym + head noun, coordination, misspelt country names
     ("A camp was attacked by Burundian militiamen armed with machetes.", None,
      [("Burundian militiamen", "BDI_REBELS")]),
