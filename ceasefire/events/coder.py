@@ -81,6 +81,9 @@ SPEECH_VERBS = frozenset({"say", "tell", "state", "insist", "stress", "emphasise
 # Objects that make "strike"/"hit" figurative ("struck a balance", "hit a record").
 IDIOM_OBJECTS = frozenset({"balance", "chord", "tone", "note", "record", "high", "low", "snag", "wall",
                            "jackpot", "pose", "market", "headline", "button"})
+# Objects that make taking figurative ("seized the opportunity", "retake the initiative").
+FIGURATIVE_SPOILS = frozenset({"initiative", "opportunity", "chance", "moment", "momentum", "lead", "advantage",
+                               "imagination", "attention", "headline", "spotlight", "limelight", "stage"})
 # Verbs and nouns that report what an attack did rather than a separate attack.
 CONSEQUENCE_LEMMAS = frozenset({"kill", "injure", "wound", "destroy", "damage", "rock", "hit", "target",
                                 "destruction", "killing", "massacre", "slaughter"})
@@ -114,6 +117,8 @@ AGENTIVE_OF = frozenset({"attack", "offensive", "counteroffensive", "counter-off
 CAPTURE_LEMMAS = frozenset({"capture", "seize", "retake", "recapture", "take", "wrest", "liberate", "grab"})
 # Nominal speech acts whose "from X" is the speaker ("complaints from Lavrov", "an offer from Hamas").
 SPEECH_ACT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "REJECT", "CONCEDE"})
+# Acts one can be "under" ("under investigation", "under attack", "under siege", "under sanctions").
+UNDER_TYPES = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 # Promises whose content decides between AGREE and THREATEN.
 PROMISE_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "THREATEN"})
@@ -223,6 +228,9 @@ def _idiom(tok: Token) -> bool:
     if lem in ("strike", "hit") and any(o.dep_ == "dobj" and o.lemma_.lower() in IDIOM_OBJECTS
                                         for o in tok.children):
         return True
+    if lem in CAPTURE_LEMMAS | {"regain"} and any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower()
+                                                  in FIGURATIVE_SPOILS for o in tok.children):
+        return True  # "retake the initiative", "seized the opportunity"
     return False
 
 
@@ -467,6 +475,11 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
         # "captured more territory from Daesh": ground is taken from someone
         targets = [t for t in targets if t.pos_ in ("PROPN", "PRON")
                    or t.lemma_.lower() in GENERIC_ACTORS] or _pobjs(verb, ("from",))
+    if not sources and passive and (trig.type == "MOBILIZE" or (trig.type == "RETREAT" and trig.mode == "withdraw")):
+        # "Russian troops were deployed", "3,000 volunteers dispatched to the region": forces that are
+        # moved with no mover named stand for their own side
+        sources = _children(verb, ("nsubjpass",)) or (
+            [verb.head] if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") else [])
     if trig.type == "MOBILIZE" or (trig.type == "RETREAT" and trig.mode not in ("release", "access")):
         targets = []  # "withdrew its troops", "deployed soldiers": the actor's own forces
     elif not any(_actor_like(t) for t in targets):
@@ -517,7 +530,7 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
     mods = _children(noun, ("poss",)) + [
         c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
         and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"
-             or (c.pos_ == "NOUN" and c.lemma_.lower() in GENERIC_ACTORS))
+             or (c.pos_ in ("NOUN", "ADJ") and c.lemma_.lower() in GENERIC_ACTORS))  # "a rebel offensive"
         and c.ent_type_ not in NOT_ACTOR_ENTS]
     for m in mods:
         # "the Khashoggi killing", "Assad's removal": a person named on a violent or coercive
@@ -528,6 +541,13 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         else:
             sources.append(m)
     sources += _pobjs(noun, ("by",)) + _children(noun, ("nsubj",))  # nsubj: a verb tagged as noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and trig.type in UNDER_TYPES:
+        # "the adviser is under investigation", "the town came under fire from the rebels":
+        # the subject of the clause suffers the act
+        pred = noun.head.head
+        if pred.pos_ in ("VERB", "AUX"):
+            targets += _children(pred, ("nsubj", "nsubjpass"))
+            sources += _pobjs(noun, ("from",)) + _pobjs(pred, ("from",))
     gov = noun.head
     if noun.dep_ == "dobj" and gov.pos_ in ("VERB", "AUX") and gov.tag_ != "VBN" and not _is_passive(gov):
         # "which make the latest offensive by ISIS so frightening": an active verb has no agent,
@@ -547,6 +567,10 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         sources += between
     if trig.type in OF_IS_SOURCE or trig.lemma in AGENTIVE_OF:
         sources += of
+        if trig.type == "ASSAULT":
+            # "an attack of al-Qaeda and its allies against government positions": the parser hangs
+            # the target on the attackers
+            targets += [t for o in of for x in o.subtree for t in _pobjs(x, ("against", "on", "upon"))]
     else:
         targets += of
     targets += _pobjs(noun, TARGET_PREPS + (("for",) if trig.type == "AID" else ()))
@@ -676,6 +700,10 @@ def _actors(toks: list[Token], ctx: ArticleContext) -> list[ActorRef]:
 
 def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
                   settings: CoderSettings, lex: Lexicon) -> list[Event]:
+    if trig.pos == "VERB" and trig.type in SPEECH_ACT_TYPES and any(
+            c.dep_ == "nsubj" and c.tag_ == "DT" and c.lower_ in ("this", "that", "these", "those")
+            for c in tok.children):
+        return []  # "This called for a ceasefire": a text or a fact, not an actor, says it
     args = _verb_args(tok, trig) if trig.pos == "VERB" else _noun_args(tok, trig)
     sources = _actors(args.sources, ctx)
     targets = [a for a in _actors(args.targets, ctx) if all(a.id != s.id for s in sources)]

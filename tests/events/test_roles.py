@@ -46,6 +46,30 @@ ROLE_CASES = [
      "rebels", "asserted"),
     # ... not for a condemnation: the victim of the condemned act is not the accused
     ("Egypt condemned the attack on the aid workers.", "ACCUSE", "Egypt", None, "asserted"),
+    # being "under" an act: the clause's subject suffers it, "from X" does it
+    ("The minister is now under investigation.", "ACCUSE", None, "minister", "asserted"),
+    ("The rebels have been under siege since May.", "COERCE", None, "rebels", "asserted"),
+    ("The convoy came under attack from the rebels.", "ASSAULT", "rebels", ANY, "asserted"),
+    # forces moved with no mover named stand for their own side; freed prisoners do not free anyone
+    ("Russian troops were deployed to the border.", "MOBILIZE", "Russian troops", None, "asserted"),
+    ("The government sent reinforcements to support more than 3,000 Russian volunteers dispatched to the "
+     "region.", "MOBILIZE", "Russian", None, "asserted"),
+    ("Prisoners were released on Monday.", "RETREAT", None, "Prisoners", "asserted"),
+    # an actor noun used as a modifier names the author of a nominal act
+    ("News of a major rebel offensive against the Kurdish districts alarmed Moscow.", "ASSAULT", "rebel",
+     ANY, "asserted"),
+    # the target the parser hung on the attackers of an "attack of X"
+    ("The offensive was slowed by an attack of the Taliban, the Haqqani network and Hezb-e-Islami fighters "
+     "against Afghan positions.", "ASSAULT", "Taliban", "Afghan", "asserted"),
+]
+
+# (sentence, type that must not be coded): words of a trigger that report no act by an actor
+NOT_ACTS = [
+    ("Russia will have to retake the initiative.", "ASSAULT"),
+    ("The rebels seized the opportunity.", "COERCE"),
+    ("The rebels captured the imagination of the young.", "ASSAULT"),
+    ("This called for a cessation of hostilities between the factions.", "REQUEST"),
+    ("That demands an explanation from the government.", "REQUEST"),
 ]
 
 
@@ -68,3 +92,8 @@ def test_roles(nlp, text, typ, source, target, status):
     assert events, f"no {typ}/{status} in {[(e.type, e.status, e.trigger) for e in _code(nlp, text)]}"
     got = [(e.source and e.source.mention, e.target and e.target.mention) for e in events]
     assert any(_surface_ok(e.source, source) and _surface_ok(e.target, target) for e in events), got
+
+
+@pytest.mark.parametrize(("text", "typ"), NOT_ACTS)
+def test_not_acts(nlp, text, typ):
+    assert typ not in {e.type for e in _code(nlp, text)}
