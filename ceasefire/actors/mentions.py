@@ -71,6 +71,10 @@ FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 SEX_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f", "sheikh": "m",
               "prince": "m", "princess": "f", "king": "m", "queen": "f", "sir": "m", "lady": "f", "dame": "f",
               "lord": "m", "mullah": "m", "ayatollah": "m", "sayyed": "m"}
+# Places that have inhabitants, positions or a population of their own, for "its".
+# ("area", "region", "province" are left out: "the coalition ... in this area ... its jets").
+SETTLEMENT_NOUNS = {"village", "town", "city", "district", "neighbourhood", "neighborhood", "camp", "suburb",
+                    "hamlet", "settlement", "enclave", "municipality"}
 REFLEXIVES = {"themselves", "itself", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 IT_PRONOUNS = {"it", "its", "itself"}
@@ -170,12 +174,13 @@ def _generic(phrases: tuple[str, ...], suffix: str, gid: str, name: str, kind: s
 
 _generic(("rebels", "islamist rebels", "rebel groups", "rebel forces", "rebel fighters", "armed groups",
           "armed opposition", "opposition fighters", "opposition forces", "opposition groups", "separatists",
-          "moderates"),
+          "moderates", "moderate rebels", "moderate fighters", "rebel factions", "opposition factions"),
          "REBELS", "REBELS", "rebels", "armed_group")
 # Words that, in an article dominated by one armed group, usually mean that group.
 MILITANT_WORDS = ("militants", "jihadists", "jihadis", "islamists", "terrorists", "terrorist groups", "insurgents",
                   "gunmen", "insurgent groups", "militant groups", "jihadist groups", "islamist militants",
-                  "islamist groups", "extremists", "jihadist fighters", "militant fighters")
+                  "islamist groups", "extremists", "jihadist fighters", "militant fighters", "jihadi fighters",
+                  "islamist fighters", "armed factions", "militant factions", "jihadist factions")
 _generic(MILITANT_WORDS, "REBELS", "REBELS", "rebels", "armed_group")
 MILITANT_KEYS = {tuple(w.key for w in words(p)) for p in MILITANT_WORDS}
 # An armed group "dominates" an article when it has at least this many name mentions and this
@@ -184,7 +189,10 @@ MILITANT_KEYS = {tuple(w.key for w in words(p)) for p in MILITANT_WORDS}
 # about the last Islamic State enclave (Guardian SDF sample) resolve "militants" to IS.
 DOMINANT_MIN_MENTIONS = 3
 DOMINANT_MIN_SHARE = 0.6
-_generic(("civilians", "residents", "villagers", "local residents", "civilian population"),
+# "civilian deaths/casualties" name the civilians harmed: the target of the attack that caused them.
+_generic(("civilians", "residents", "villagers", "local residents", "civilian population", "inhabitants",
+          "civilian inhabitants", "civilian residents", "civilian deaths", "civilian casualties",
+          "civilian victims"),
          "CIV", "CIVILIANS", "civilians", "civilians")
 _generic(("protesters", "protestors", "demonstrators"), "PROTESTERS", "PROTESTERS", "protesters", "civilians")
 _generic(("police", "police officers", "policemen", "police force", "riot police"),
@@ -1235,7 +1243,10 @@ class _Finder:
                 return ahead
         banned = self._clause_subject_keys(tok) if tok is not None and pron not in REFLEXIVES else set()
         para = self._paragraph_start(pos)
-        best: tuple[tuple[int, int, int, int], Mention] | None = None
+        # the one who reported the last sentence is seldom the object of the next ("the deputy ordered
+        # that Khashoggi be brought back, Shaalan said. The team killed him")
+        is_object = tok is not None and tok.dep_ in ("dobj", "dative", "iobj", "pobj")
+        best: tuple[tuple[int, int, int, int, int], Mention] | None = None
         for m in reversed(ordered):
             if m.end > pos:
                 continue
@@ -1244,11 +1255,24 @@ class _Finder:
             if m.key in banned or not self._compatible(pron, m):
                 continue
             plural = self._number(m) == "p"
+            subject = self._is_subject(m)
+            reporter = is_object and subject and self._speech_head(m)
             rank = (0 if pron not in GROUP_PRONOUNS or plural else 1, 0 if m.start >= para else 1,
-                    0 if self._is_subject(m) else 1, pos - m.end)
+                    1 if reporter else 0, 0 if subject else 1, pos - m.end)
             if best is None or rank < best[0]:
                 best = (rank, m)
+        if best is not None and tok is not None and pron == "its" and self._place_between(best[1], tok):
+            return None
         return best[1] if best is not None else None
+
+    def _place_between(self, m: Mention, tok: Token) -> bool:
+        """A settlement noun between the candidate and "its" in the same sentence is what "its"
+        means ("stormed a village and killed 19 of its inhabitants")."""
+        for t in tok.sent:
+            if t.idx >= m.end and t.i < tok.i and t.pos_ == "NOUN" and t.tag_ == "NN" \
+                    and t.lemma_.lower() in SETTLEMENT_NOUNS:
+                return True
+        return False
 
     def _compatible(self, pron: str, m: Mention) -> bool:
         """Can the mention be what the pronoun stands for (kind, sex, number, not a place)?"""

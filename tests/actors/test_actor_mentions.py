@@ -157,6 +157,14 @@ CASES = [
      D(2016, 5, 1), [("It", "RUS_MIL")]),
     ("The United States armed the rebels in Syria for years. They later lost Aleppo.", D(2016, 12, 1),
      [("They", "SYR_OPP")]),
+    ("Gunmen stormed a village near Aleppo and massacred 19 of its civilian inhabitants.", D(2016, 5, 1),
+     [("its", None), ("civilian inhabitants", "SYR_CIV")]),
+    ("The US-led coalition first helped in this area in 2015, when it bombed a Syrian army camp.", D(2016, 9, 20),
+     [("it", "COALITION")]),
+    ("The deputy chief ordered that Khashoggi be brought back, Shaalan said. The team killed him after the "
+     "talks failed.", D(2018, 11, 15), [("him", "KHASHOGGI")]),
+    ("The evacuation of jihadi fighters from Aleppo ended, as did civilian deaths in Aleppo caused by Russian "
+     "bombing.", D(2016, 12, 20), [("jihadi fighters", "SYR_OPP"), ("civilian deaths", "SYR_CIV")]),
     # demonym + head noun, coordination, misspelt country names
     ("A camp was attacked by Burundian militiamen armed with machetes.", None,
      [("Burundian militiamen", "BDI_REBELS")]),
