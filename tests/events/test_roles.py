@@ -58,6 +58,9 @@ ROLE_CASES = [
     # an actor noun used as a modifier names the author of a nominal act
     ("News of a major rebel offensive against the Kurdish districts alarmed Moscow.", "ASSAULT", "rebel",
      ANY, "asserted"),
+    # ... but a kind of act is not its author; a possibility with its victim named is still coded
+    ("The military strikes on the village killed five people.", "ASSAULT", None, ANY, "asserted"),
+    ("The strikes could also hit the moderate rebels.", "ASSAULT", None, "moderate rebels", "hypothetical"),
     # the target the parser hung on the attackers of an "attack of X"
     ("The offensive was slowed by an attack of the Taliban, the Haqqani network and Hezb-e-Islami fighters "
      "against Afghan positions.", "ASSAULT", "Taliban", "Afghan", "asserted"),
@@ -70,6 +73,8 @@ NOT_ACTS = [
     ("The rebels captured the imagination of the young.", "ASSAULT"),
     ("This called for a cessation of hostilities between the factions.", "REQUEST"),
     ("That demands an explanation from the government.", "REQUEST"),
+    # a possibility with nobody named as doing or suffering it is a general remark
+    ("Isolating the group from its allies could lead to a military strike.", "ASSAULT"),
 ]
 
 
