@@ -71,6 +71,17 @@ FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 SEX_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f", "sheikh": "m",
               "prince": "m", "princess": "f", "king": "m", "queen": "f", "sir": "m", "lady": "f", "dame": "f",
               "lord": "m", "mullah": "m", "ayatollah": "m", "sayyed": "m"}
+# Nouns that introduce a person ("journalist Jamal Khashoggi") and, with "the", refer back to
+# them ("the Washington Post columnist"); near synonyms share a group.
+DESCRIPTORS: dict[str, str] = {
+    **dict.fromkeys("journalist columnist reporter correspondent writer commentator blogger editor".split(),
+                    "press"),
+    **dict.fromkeys("activist dissident campaigner".split(), "activist"),
+    **dict.fromkeys("cleric preacher imam".split(), "cleric"),
+    **dict.fromkeys("businessman tycoon billionaire".split(), "business"),
+    **dict.fromkeys("lawyer attorney".split(), "lawyer"),
+    **dict.fromkeys("analyst".split(), "analyst"),
+}
 # Places that have inhabitants, positions or a population of their own, for "its".
 # ("area", "region", "province" are left out: "the coalition ... in this area ... its jets").
 SETTLEMENT_NOUNS = {"village", "town", "city", "district", "neighbourhood", "neighborhood", "camp", "suburb",
@@ -982,6 +993,43 @@ class _Finder:
         return None
 
     # -- pass 4b: "the kingdom"
+    def descriptor_pass(self) -> None:
+        """"journalist Jamal Khashoggi" ... "the Washington Post columnist": a definite description
+        by the noun (or a near synonym) that introduced a person named earlier is that person."""
+        ws = self.ws
+        introduced: list[tuple[int, str, Mention]] = []  # (position, descriptor group, person)
+        by_start = {m.start: m for m in self.mentions if m.kind == "person" and m.how != "pronoun"}
+        for i in range(len(ws) - 1):
+            group = DESCRIPTORS.get(ws[i].key)
+            m = by_start.get(ws[i + 1].start)
+            if group and m is not None and ws[i].shape not in ("C", "A") \
+                    and _adjacent(self.text, ws[i].end, ws[i + 1].start):
+                introduced.append((m.start, group, m))
+        if not introduced:
+            return
+        for i in range(1, len(ws)):
+            group = DESCRIPTORS.get(ws[i].key)
+            if group is None or ws[i].shape in ("C", "A"):
+                continue
+            if i + 1 < len(ws) and ws[i + 1].start in by_start:
+                continue  # "the journalist Jamal Khashoggi": the name follows
+            k = i - 1  # back over the capitalised words of an employer: "the Washington Post columnist"
+            while k >= 0 and ws[k].shape in ("C", "A") and ws[k].key != "the" and i - k <= 4 and joinable_run(self.text, ws[k:i + 1]):
+                k -= 1
+            if k < 0 or ws[k].key != "the" or not joinable_run(self.text, ws[k:i + 1]):
+                continue
+            s, e = (ws[k] if k == i - 1 else ws[k + 1]).start, ws[i].end  # "The analyst", "Washington Post columnist"
+            src = next((m for pos, g, m in reversed(introduced) if g == group and pos < s), None)
+            if src is None:
+                continue
+            inside = [m for m in self.mentions if s <= m.start and m.end <= e]
+            if any(m.kind == "person" for m in inside) or not all(
+                    s <= m.start and m.end <= e for m in self.mentions if m.start < e and s < m.end):
+                continue
+            self.mentions = [m for m in self.mentions if m not in inside]
+            self.recover()
+            self.add(Mention(s, e, src.actor, src.ref, how="role"))
+
     def state_noun_pass(self) -> None:
         ws = self.ws
         for i in range(1, len(ws)):
@@ -1481,6 +1529,7 @@ class _Finder:
         self.find_era()
         self.find_theatre()
         self.role_pass()
+        self.descriptor_pass()
         self.state_noun_pass()
         self.group_noun_pass()
         self.generic_pass()

@@ -165,6 +165,14 @@ CASES = [
      "talks failed.", D(2018, 11, 15), [("him", "KHASHOGGI")]),
     ("The evacuation of jihadi fighters from Aleppo ended, as did civilian deaths in Aleppo caused by Russian "
      "bombing.", D(2016, 12, 20), [("jihadi fighters", "SYR_OPP"), ("civilian deaths", "SYR_CIV")]),
+    # a definite description by the noun that introduced a person named earlier
+    ("Eleven were charged in the killing of journalist Jamal Khashoggi. The Saudis say the Washington Post "
+     "columnist was killed after a fight.", D(2018, 11, 15),
+     [("Washington Post columnist", "KHASHOGGI"), ("Washington Post", None)]),
+    ("Geopolitical analyst Patrick Henningsen told RT the plan failed. The analyst added that talks were over.",
+     None, [("The analyst", "PER:patrick-henningsen")]),
+    ("The journalist Jamal Khashoggi was killed. The analyst had criticised the prince.", D(2018, 11, 15),
+     [("The analyst", None)]),
     # demonym + head noun, coordination, misspelt country names
     ("A camp was attacked by Burundian militiamen armed with machetes.", None,
      [("Burundian militiamen", "BDI_REBELS")]),
