@@ -121,6 +121,10 @@ AGENTIVE_OF = frozenset({"attack", "offensive", "counteroffensive", "counter-off
 CAPTURE_LEMMAS = frozenset({"capture", "seize", "retake", "recapture", "take", "wrest", "liberate", "grab"})
 # Nominal speech acts whose "from X" is the speaker ("complaints from Lavrov", "an offer from Hamas").
 SPEECH_ACT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "REJECT", "CONCEDE"})
+# Verbs whose subject has or gets what their object gives ("had the backing of X").
+RECEIVING_VERBS = frozenset({"have", "get", "receive", "enjoy", "win", "gain", "secure", "obtain", "lose"})
+# Verbs that lay a blame on someone ("put the blame on X").
+BLAME_VERBS = frozenset({"put", "lay", "place", "pin", "shift", "cast"})
 # Acts one can be "under" ("under investigation", "under attack", "under siege", "under sanctions").
 UNDER_TYPES = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 # Promises whose content decides between AGREE and THREATEN.
@@ -311,8 +315,8 @@ def resolve_actor(tok: Token | None, ctx: ArticleContext) -> ActorRef | None:
                 if found is not None:
                     break
         return None if found is not None and _is_place(found, ctx) else found
-    if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS or tok.ent_type_ in NOT_ACTOR_ENTS:
-        return None
+    if tok.pos_ == "PRON" or (tok.lower_ in PRONOUNS and tok.text != "US") or tok.ent_type_ in NOT_ACTOR_ENTS:
+        return None  # "us" is a pronoun, "US" a country
     doc = tok.doc
     if tok.ent_type_ in NER_KIND:
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
@@ -585,6 +589,15 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
     targets += _pobjs(noun, TARGET_PREPS + (("for",) if trig.type == "AID" else ()))
     if not targets and trig.type in CONTENT_PARTY_TYPES:
         targets = _content_parties(of)  # "their refusal of any coordination with X"
+    gov = noun.head
+    if noun.dep_ == "dobj" and gov.lemma_.lower() in RECEIVING_VERBS and trig.type in ("SUPPORT", "COOPERATE", "AID"):
+        # "the army had the backing of the air force", "Kyiv received the support of NATO": whoever
+        # has or gets it is its target
+        targets = _subjects(gov) + targets
+    if noun.dep_ == "dobj" and gov.lemma_.lower() in BLAME_VERBS and trig.type == "ACCUSE" and not targets:
+        # "puts the blame for the fighting in Aleppo on the US": the parser hangs "on X" anywhere after
+        targets = [o for t in gov.subtree if t.i > noun.i and t.dep_ == "prep" and t.lower_ in ("on", "upon")
+                   for o in t.children if o.dep_ == "pobj"][:1]
     anchor = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_HEADS:
         anchor = noun.head.head  # "launched a series of counter-offensives against the army"

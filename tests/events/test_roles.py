@@ -61,6 +61,12 @@ ROLE_CASES = [
     # ... but a kind of act is not its author; a possibility with its victim named is still coded
     ("The military strikes on the village killed five people.", "ASSAULT", None, ANY, "asserted"),
     ("The strikes could also hit the moderate rebels.", "ASSAULT", None, "moderate rebels", "hypothetical"),
+    # whoever has or gets backing is its target; blame is put "on" someone
+    ("The army had the backing of the Russian air force.", "COOPERATE", "Russian air force", "army",
+     "asserted"),
+    ("The rebels lost the support of Turkey.", "COOPERATE", "Turkey", "rebels", "asserted"),
+    ("Russia puts the entire blame for the renewed fighting in and around Aleppo on the US.", "ACCUSE",
+     "Russia", "US", "asserted"),
     # the target the parser hung on the attackers of an "attack of X"
     ("The offensive was slowed by an attack of the Taliban, the Haqqani network and Hezb-e-Islami fighters "
      "against Afghan positions.", "ASSAULT", "Taliban", "Afghan", "asserted"),
