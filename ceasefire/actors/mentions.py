@@ -81,7 +81,15 @@ DESCRIPTORS: dict[str, str] = {
     **dict.fromkeys("businessman tycoon billionaire".split(), "business"),
     **dict.fromkeys("lawyer attorney".split(), "lawyer"),
     **dict.fromkeys("analyst".split(), "analyst"),
+    **dict.fromkeys("prosecutor".split(), "prosecutor"),
+    **dict.fromkeys("adviser advisor aide".split(), "adviser"),
 }
+# Words allowed between "the" and the descriptor: "the former adviser", "the public prosecutor".
+DESCRIPTOR_ADJECTIVES = {"former", "senior", "top", "veteran", "prominent", "exiled", "slain", "murdered", "late",
+                         "public", "chief", "leading", "dissident"}
+# ", an aide to Prince Mohammed" right after a name.
+# (indefinite only: "Khashoggi, the prosecutor said" is a reporting clause)
+APPOSITION_RE = re.compile(r",\s+an?\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b(?!\s+(?:said|says|told|added))")
 # Places that have inhabitants, positions or a population of their own, for "its".
 # ("area", "region", "province" are left out: "the coalition ... in this area ... its jets").
 SETTLEMENT_NOUNS = {"village", "town", "city", "district", "neighbourhood", "neighborhood", "camp", "suburb",
@@ -1005,6 +1013,11 @@ class _Finder:
             if group and m is not None and ws[i].shape not in ("C", "A") \
                     and _adjacent(self.text, ws[i].end, ws[i + 1].start):
                 introduced.append((m.start, group, m))
+        for m in by_start.values():  # "Saud al-Qahtani, an aide to ...": an apposition
+            app = APPOSITION_RE.match(self.text, m.end)
+            if app and DESCRIPTORS.get(app.group(1).lower()):
+                introduced.append((m.start, DESCRIPTORS[app.group(1).lower()], m))
+        introduced.sort(key=lambda x: x[0])
         if not introduced:
             return
         for i in range(1, len(ws)):
@@ -1014,11 +1027,14 @@ class _Finder:
             if i + 1 < len(ws) and ws[i + 1].start in by_start:
                 continue  # "the journalist Jamal Khashoggi": the name follows
             k = i - 1  # back over the capitalised words of an employer: "the Washington Post columnist"
-            while k >= 0 and ws[k].shape in ("C", "A") and ws[k].key != "the" and i - k <= 4 and joinable_run(self.text, ws[k:i + 1]):
+            while k >= 0 and (ws[k].shape in ("C", "A") or ws[k].key in DESCRIPTOR_ADJECTIVES) \
+                    and ws[k].key != "the" and i - k <= 4 and joinable_run(self.text, ws[k:i + 1]):
                 k -= 1
             if k < 0 or ws[k].key != "the" or not joinable_run(self.text, ws[k:i + 1]):
                 continue
-            s, e = (ws[k] if k == i - 1 else ws[k + 1]).start, ws[i].end  # "The analyst", "Washington Post columnist"
+            # "The analyst", "The former adviser", but "Washington Post columnist" without its "the"
+            s = (ws[k] if all(w.shape not in ("C", "A") for w in ws[k + 1:i]) else ws[k + 1]).start
+            e = ws[i].end
             src = next((m for pos, g, m in reversed(introduced) if g == group and pos < s), None)
             if src is None:
                 continue

@@ -173,6 +173,11 @@ CASES = [
      None, [("The analyst", "PER:patrick-henningsen")]),
     ("The journalist Jamal Khashoggi was killed. The analyst had criticised the prince.", D(2018, 11, 15),
      [("The analyst", None)]),
+    ("Public prosecutor Sheikh Shaalan al-Shaalan spoke on Thursday. Saud al-Qahtani, an aide to the prince, "
+     "had a role. The former adviser was under investigation, the prosecutor said.", D(2018, 11, 15),
+     [("The former adviser", "QAHTANI"), ("the prosecutor", "PER:shaalan-al-shaalan")]),
+    ("Eleven were charged in the killing of Jamal Khashoggi, the prosecutor said. The prosecutor added more.",
+     D(2018, 11, 15), [("The prosecutor", None)]),
     # demonym + head noun, coordination, misspelt country names
     ("A camp was attacked by Burundian militiamen armed with machetes.", None,
      [("Burundian militiamen", "BDI_REBELS")]),
