@@ -615,6 +615,42 @@ class _Finder:
             if actor is not None:
                 self.add(Mention(s, e, actor, how="demonym"))
 
+    def coordination_pass(self) -> None:
+        """"Syrian and Russian military", "US and British forces": the first country shares the
+        head noun of the composed name after "and"/"or" (Syrian military, US forces)."""
+        ws = self.ws
+        by_start = {m.start: m for m in self.mentions}
+        by_end = {m.end: m for m in self.mentions}
+        for i in range(len(ws) - 2):
+            if ws[i + 1].key not in ("and", "or") or ws[i].shape not in ("C", "A") \
+                    or not joinable_run(self.text, ws[i:i + 3]):
+                continue
+            nxt = by_start.get(ws[i + 2].start)
+            if nxt is None or nxt.actor is None or not nxt.actor.parent or (ws[i + 2].key,) not in self.d.adjectives:
+                continue
+            parent = nxt.actor.parent
+            if not nxt.actor.id.startswith(parent + "_") or nxt.end == ws[i + 2].end:
+                continue  # not a composed "<Russian> <military>" name
+            suffix = nxt.actor.id[len(parent) + 1:]
+            prev = by_end.get(ws[i].end)
+            if prev is not None:
+                # only an abbreviation used as an adjective ("US and British forces"); "Russia and
+                # Syrian forces" may be the country itself
+                if prev.start != ws[i].start or prev.actor is None or prev.kind != "state" or ws[i].shape != "A":
+                    continue
+                iso = prev.actor.id
+            elif (ws[i].key,) in self.d.demonyms:
+                iso = self.d.demonyms[(ws[i].key,)]
+            else:
+                continue
+            actor = self.actor(self.d.resolve_collective(f"{iso}_{suffix}", iso, self.when))
+            if actor is None:
+                continue
+            if prev is not None:
+                prev.actor = actor
+            elif self.free(ws[i].start, ws[i].end):
+                self.add(Mention(ws[i].start, ws[i].end, actor, how="demonym"))
+
     # -- pass 2
     def ner_pass(self) -> None:
         for ent in self.doc.ents:
@@ -1538,6 +1574,7 @@ class _Finder:
     def run(self) -> list[ActorRef]:
         self.dictionary_pass()
         self.demonym_np_pass()
+        self.coordination_pass()
         self.ner_pass()
         self.spelling_pass()
         self.acronym_pass()

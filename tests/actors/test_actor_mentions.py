@@ -178,6 +178,11 @@ CASES = [
      [("The former adviser", "QAHTANI"), ("the prosecutor", "PER:shaalan-al-shaalan")]),
     ("Eleven were charged in the killing of Jamal Khashoggi, the prosecutor said. The prosecutor added more.",
      D(2018, 11, 15), [("The prosecutor", None)]),
+    # a country coordinated with a composed name shares its head noun
+    ("If the Syrian and Russian military posture is defensive, the war goes on.", D(2016, 5, 1),
+     [("Syrian", "SYR_MIL"), ("Russian military", "RUS_MIL")]),
+    ("US and British forces entered the town.", D(2016, 5, 1), [("US", "USA_MIL"), ("British forces", "GBR_MIL")]),
+    ("Talks between Russia and Syrian opposition groups failed.", D(2016, 5, 1), [("Russia", "RUS")]),
     # demonym + head noun, coordination, misspelt country names
     ("A camp was attacked by Burundian militiamen armed with machetes.", None,
      [("Burundian militiamen", "BDI_REBELS")]),
