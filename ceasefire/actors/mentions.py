@@ -1216,8 +1216,9 @@ class _Finder:
             if not self.free(s, e):
                 continue
             # "it" as an object is mostly a thing ("rejected it"); as a subject often an actor
-            if low == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ in EXPLETIVE_HEADS):
-                continue
+            if low == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ in EXPLETIVE_HEADS
+                                or (tok.head.pos_ == "ADJ" and tok.head.head.lemma_ in EXPLETIVE_HEADS)):
+                continue  # "made it clear that": the "it" stands for the clause
             ante = self._antecedent(low, s, ordered, tok)
             if ante is not None:
                 m = Mention(s, e, ante.actor, ante.ref, how="pronoun")

@@ -206,6 +206,8 @@ CASES = [
     ("Let us hope it works, he told us.", None, [("us", None)]),
     ("They roasted a turkey for dinner.", None, [("turkey", None)]),
     ("The military conflict dragged on.", None, [("military", None)]),
+    ("The Russian air force resumed bombing. Lavrov made it clear on Monday that Russia blames the US.",
+     D(2016, 9, 26), [("it", None)]),
 ]
 
 
