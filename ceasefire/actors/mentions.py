@@ -13,11 +13,17 @@
 4. role mentions ("the Syrian President", "Russia's foreign minister",
    "the minister", "the kingdom"), holders picked at the publication date
    or, for undated articles, at the date the named office-holders share;
+   descriptions ("the Washington Post columnist" after "journalist Jamal Khashoggi");
 5. generic collectives ("rebels", "civilians", "police", "security forces",
    "the government") resolved in the article's theatre country, and
    "militants"/"jihadists" to an armed group that dominates the article;
-6. pronouns (he/she/they/it/its/their/we) back to the last compatible actor
-   (person or not, sex where known, number; "we" to the speaker's state).
+6. third-person pronouns (he/she/they/it/its/their) back to the last compatible
+   actor (person or not, sex where known, number by verb agreement and plural
+   demonyms, not a country named as a place, not the object's own subject, a
+   subject first, the same paragraph first), or ahead to the main subject from
+   a phrase put before it;
+7. first-person pronouns in a quotation to its attributed speaker ("I") or the
+   speaker's side ("we": a minister's country, a spokesman's group, a body itself).
 
 Mentions never overlap except that a role mention replaces the organisation
 inside it ("Russia's foreign minister" is one mention, of Lavrov).
