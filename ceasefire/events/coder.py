@@ -52,7 +52,7 @@ LIGHT_VERBS = frozenset({
     "lead", "spearhead", "undertake", "initiate", "step", "have", "impose", "lay", "announce",
     "order", "sign", "reach", "give", "deliver", "provide", "send", "take", "pursue", "do",
     "renew", "extend", "put", "maintain", "declare", "seek", "demand", "plan", "prepare",
-    "threaten", "need", "want", "offer", "engage", "set", "organise", "organize", "call",
+    "threaten", "need", "want", "offer", "engage", "set", "organise", "organize", "call", "open",
     "tighten", "expand", "enforce", "broker", "accept", "reject", "refuse", "spurn",
 })
 # Fallback actor nouns, used only when no actor recogniser has filled ctx.actors.
@@ -594,8 +594,17 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
     of = [o for o in _pobjs(noun, ("of",)) + [x for d in dated for x in _pobjs(d, ("of",))]
           if o.ent_type_ not in NOT_ACTOR_ENTS]
     between = _pobjs(noun, ("between", "among"))
-    if between:
+    carrier = noun.head if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in LIGHT_VERBS else None
+    carrier_subj = _subjects(carrier) if carrier is not None and carrier.pos_ in ("VERB", "AUX") else []
+    if between and carrier_subj and not sources:
+        # "the emir launched a mediation effort between X and Y": the one who carries the act does it;
+        # the parties are its targets
+        sources, targets = carrier_subj, targets + between
+    elif between:
         sources += between
+    elif carrier_subj and sources and all(t.pos_ == "PRON" for t in sources):
+        # "the fundamentalists continued their hunger strike": the named subject before the pronoun
+        sources = carrier_subj + sources
     if trig.type in OF_IS_SOURCE or trig.lemma in AGENTIVE_OF:
         sources += of
         if trig.type == "ASSAULT":

@@ -77,6 +77,14 @@ ROLE_CASES = [
     ("Japan promised to continue economic aid to Sudan.", "AGREE", "Japan", "Sudan", "asserted"),
     # the one complained to is the target (the project's guideline)
     ("Kerry complained to Lavrov about the air strikes.", "ACCUSE", "Kerry", "Lavrov", "asserted"),
+    # whoever carries a nominal act does it: a mediator's parties are its targets, a named subject
+    # comes before a pronoun possessor, "opened an investigation" carries it
+    ("The UN envoy launched a mediation effort between the Emirates and Saudi Arabia.", "CONSULT", "envoy",
+     "Emirates", "asserted"),
+    ("Talks between Israel and Hamas resumed in Cairo.", "CONSULT", "Israel", "Hamas", "asserted"),
+    ("The prisoners continued their hunger strike.", "PROTEST", "prisoners", None, "asserted"),
+    ("Judge Rivera opened fraud investigations against 28 officials.", "ACCUSE", "Rivera", "officials",
+     "asserted"),
     # whoever has or gets backing is its target; blame is put "on" someone
     ("The army had the backing of the Russian air force.", "COOPERATE", "Russian air force", "army",
      "asserted"),
