@@ -1225,11 +1225,19 @@ class _Finder:
             if low == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ in EXPLETIVE_HEADS
                                 or (tok.head.pos_ == "ADJ" and tok.head.head.lemma_ in EXPLETIVE_HEADS)):
                 continue  # "made it clear that": the "it" stands for the clause
-            ante = self._antecedent(low, s, ordered, tok)
+            ante = self._bracketed(e) or self._antecedent(low, s, ordered, tok)
             if ante is not None:
                 m = Mention(s, e, ante.actor, ante.ref, how="pronoun")
                 self.add(m)
                 bisect.insort(ordered, m, key=lambda x: x.start)
+
+    def _bracketed(self, end: int) -> Mention | None:
+        """The actor an editor named in brackets right after a pronoun ("They [the US] are ...")."""
+        b = re.match(r"\s*\[(?:the\s+)?", self.text[end:end + 12], flags=re.IGNORECASE)
+        if b is None:
+            return None
+        at = end + b.end()
+        return next((m for m in self.mentions if m.start == at and m.how != "pronoun"), None)
 
     # -- pass 7
     def first_person_pass(self) -> None:
@@ -1251,7 +1259,10 @@ class _Finder:
                 continue
             inside = [sp for sp in spans if sp[0] <= s and e <= sp[1]]
             m: Mention | None = None
-            if inside:
+            named = self._bracketed(e)
+            if named is not None:  # "we [the Syrian army]"
+                m = Mention(s, e, named.actor, named.ref, how="pronoun")
+            elif inside:
                 speaker = min(inside, key=lambda sp: sp[1] - sp[0])[2]
                 m = self._speaker_side(speaker, s, e, singular=low in I_PRONOUNS)
             elif low in WE_PRONOUNS:  # no attributed quotation around it

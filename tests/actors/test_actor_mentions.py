@@ -178,6 +178,10 @@ CASES = [
      [("The former adviser", "QAHTANI"), ("the prosecutor", "PER:shaalan-al-shaalan")]),
     ("Eleven were charged in the killing of Jamal Khashoggi, the prosecutor said. The prosecutor added more.",
      D(2018, 11, 15), [("The prosecutor", None)]),
+    # an editor's brackets name the pronoun's referent
+    ("\u201cThey [the US] are telling us not to hit al-Nusra Front,\u201d Lavrov said.", D(2016, 6, 4),
+     [("They", "USA"), ("us", "RUS")]),
+    ("Rebels said we [the Syrian army] had withdrawn.", D(2016, 6, 4), [("we", "SYR_MIL")]),
     # a country coordinated with a composed name shares its head noun
     ("If the Syrian and Russian military posture is defensive, the war goes on.", D(2016, 5, 1),
      [("Syrian", "SYR_MIL"), ("Russian military", "RUS_MIL")]),
