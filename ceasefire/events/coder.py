@@ -53,6 +53,7 @@ LIGHT_VERBS = frozenset({
     "order", "sign", "reach", "give", "deliver", "provide", "send", "take", "pursue", "do",
     "renew", "extend", "put", "maintain", "declare", "seek", "demand", "plan", "prepare",
     "threaten", "need", "want", "offer", "engage", "set", "organise", "organize", "call", "open",
+    "stag",  # en_core_web_sm lemmatises "staged" (a rally, a strike) as "stag"
     "tighten", "expand", "enforce", "broker", "accept", "reject", "refuse", "spurn",
 })
 # Fallback actor nouns, used only when no actor recogniser has filled ctx.actors.
@@ -121,6 +122,9 @@ AGENTIVE_OF = frozenset({"attack", "offensive", "counteroffensive", "counter-off
 CAPTURE_LEMMAS = frozenset({"capture", "seize", "retake", "recapture", "take", "wrest", "liberate", "grab"})
 # Nominal speech acts whose "from X" is the speaker ("complaints from Lavrov", "an offer from Hamas").
 SPEECH_ACT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "REJECT", "CONCEDE"})
+# Verbs of what a protest is staged for ("rallies to demand X", "a strike calling for X").
+PROTEST_AIMS = frozenset({"demand", "protest", "press", "call", "urge", "oppose", "denounce", "condemn",
+                          "demonstrate", "seek", "push"})
 # Verbs whose subject has or gets what their object gives ("had the backing of X").
 RECEIVING_VERBS = frozenset({"have", "get", "receive", "enjoy", "win", "gain", "secure", "obtain", "lose"})
 # Verbs that lay a blame on someone ("put the blame on X").
@@ -522,12 +526,31 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
     return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)
 
 
+def _purpose_targets(tok: Token) -> list[Token]:
+    """Whom a protest is aimed at, from what it is staged to demand or protest: "staged rallies to
+    demand reforms by the government", "a hunger strike to protest against Sweden's decision",
+    "demonstrations calling for the removal of the president"."""
+    anchors = [tok]
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+        anchors.append(tok.head)  # "staged demonstrations to demand ..."
+    out: list[Token] = []
+    for a in anchors:
+        for v in a.children:
+            if v.dep_ not in ("xcomp", "advcl", "relcl", "acl") or v.lemma_.lower() not in PROTEST_AIMS:
+                continue
+            against = _pobjs(v, ("against", "at", "over", "from", "by"))
+            out += against + _content_parties(against + _children(v, ("dobj",)), "REQUEST")
+            out += [sb for c in v.children if c.dep_ == "ccomp" for sb in c.children if sb.dep_ == "nsubj"]
+            out += _pobjs(v, ("for",)) and _content_parties(_pobjs(v, ("for",)), "REQUEST")
+    return out
+
+
 def _actor_like(tok: Token) -> bool:
     """Whether a noun phrase could name a party without the actor recogniser: a name, a pronoun, an
     actor noun ("rebels"), or a head modified by one ("Israeli positions", "their bases")."""
     def named(t: Token) -> bool:
         return (t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
-                or t.lemma_.lower() in GENERIC_ACTORS)
+                or t.lemma_.lower() in GENERIC_ACTORS) and t.ent_type_ not in NOT_ACTOR_ENTS  # not "on Monday"
     return named(tok) or any(c.dep_ in ("compound", "amod", "poss", "nmod") and named(c) for c in tok.children)
 
 
@@ -754,6 +777,8 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
             for c in tok.children):
         return []  # "This called for a ceasefire": a text or a fact, not an actor, says it
     args = _verb_args(tok, trig) if trig.pos == "VERB" else _noun_args(tok, trig)
+    if trig.type == "PROTEST" and not any(_actor_like(t) for t in args.targets):
+        args = _Args(args.sources, args.targets + _purpose_targets(tok), args.via_syntax)
     sources = _actors(args.sources, ctx)
     targets = [a for a in _actors(args.targets, ctx) if all(a.id != s.id for s in sources)]
     if trig.type in SYMMETRIC_TYPES and len(sources) >= 2:

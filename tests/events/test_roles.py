@@ -85,6 +85,14 @@ ROLE_CASES = [
     ("The prisoners continued their hunger strike.", "PROTEST", "prisoners", None, "asserted"),
     ("Judge Rivera opened fraud investigations against 28 officials.", "ACCUSE", "Rivera", "officials",
      "asserted"),
+    # a date is not a party, so the promised act still names one
+    ("The parliament threatened on Monday to break relations with Russia.", "THREATEN", "parliament", "Russia",
+     "asserted"),
+    # whom a protest is aimed at, from what it is staged to demand or protest
+    ("Students staged mass demonstrations to demand political reforms by the government.", "PROTEST",
+     "Students", "government", "asserted"),
+    ("Thousands rallied in the capital calling for the resignation of the president.", "PROTEST", ANY,
+     "president", "asserted"),
     # whoever has or gets backing is its target; blame is put "on" someone
     ("The army had the backing of the Russian air force.", "COOPERATE", "Russian air force", "army",
      "asserted"),
