@@ -86,7 +86,8 @@ ROLE_CASES = [
     ("Judge Rivera opened fraud investigations against 28 officials.", "ACCUSE", "Rivera", "officials",
      "asserted"),
     # a date is not a party, so the promised act still names one
-    ("The parliament threatened on Monday to break relations with Russia.", "THREATEN", "parliament", "Russia",
+    ("The Azerbaijani parliament threatened on Monday to break relations with Russia.", "THREATEN", "Azerbaijani",
+     "Russia",
      "asserted"),
     # whom a protest is aimed at, from what it is staged to demand or protest
     ("Students staged mass demonstrations to demand political reforms by the government.", "PROTEST",
