@@ -208,6 +208,13 @@ MILITANT_WORDS = ("militants", "jihadists", "jihadis", "islamists", "terrorists"
                   "islamist fighters", "armed factions", "militant factions", "jihadist factions")
 _generic(MILITANT_WORDS, "REBELS", "REBELS", "rebels", "armed_group")
 MILITANT_KEYS = {tuple(w.key for w in words(p)) for p in MILITANT_WORDS}
+# Adjectives for irregular forces before a noun for what they do or hold ("rebel offensive",
+# "jihadi siege", "militant positions"): the adjective is a mention of them.
+REBEL_ADJECTIVES = {"rebel", "jihadi", "jihadist", "islamist", "militant", "insurgent"}
+REBEL_ACTION_NOUNS = set("offensive offensives attack attacks assault assaults siege sieges shelling bombardment raid "
+                         "raids ambush ambushes advance advances counteroffensive counter-offensive rocket rockets "
+                         "mortar mortars incursion incursions positions position stronghold strongholds lines "
+                         "defences defenses fire".split())
 # An armed group "dominates" an article when it has at least this many name mentions and this
 # share of all armed-group name mentions; calibrated so that the dev articles about Aleppo (Nusra,
 # Daesh, FSA and the opposition all named) keep "jihadists" as the opposition, while reports
@@ -1177,6 +1184,16 @@ class _Finder:
                 if k in THE_GENERIC and i > 0 and ws[i - 1].key == "the":
                     hit = (n, self.collective(*THE_GENERIC[k], None))
                     break
+            if hit is None and ws[i].key in REBEL_ADJECTIVES and i + 1 < len(ws) \
+                    and ws[i + 1].key in REBEL_ACTION_NOUNS and joinable_run(self.text, ws[i:i + 2]) \
+                    and self.text[ws[i].end:ws[i + 1].start].strip() == "":
+                # "a rebel offensive", "a four-year jihadi siege", "militant positions": the word is the actor
+                a = self.dominant if ws[i].key != "rebel" and self.dominant is not None else \
+                    self.collective("REBELS", "REBELS", "rebels", "armed_group", None)
+                if self.free(ws[i].start, ws[i].end):
+                    self.add(Mention(ws[i].start, ws[i].end, a, how="generic"))
+                i += 1
+                continue
             if hit is not None:
                 n, a = hit
                 s, e = ws[i].start, ws[i + n - 1].end

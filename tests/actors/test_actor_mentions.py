@@ -182,6 +182,11 @@ CASES = [
     ("\u201cThey [the US] are telling us not to hit al-Nusra Front,\u201d Lavrov said.", D(2016, 6, 4),
      [("They", "USA"), ("us", "RUS")]),
     ("Rebels said we [the Syrian army] had withdrawn.", D(2016, 6, 4), [("we", "SYR_MIL")]),
+    # an irregular-force adjective before what they do or hold is a mention of them
+    ("News of a major rebel offensive in Aleppo's Kurdish districts has spread.", D(2016, 6, 4),
+     [("rebel", "SYR_OPP")]),
+    ("The population of Aleppo suffered under a four year Jihadi siege.", D(2016, 12, 20), [("Jihadi", "SYR_OPP")]),
+    ("Troops entered rebel-held districts of Aleppo.", D(2016, 12, 20), [("rebel", None)]),
     # a country coordinated with a composed name shares its head noun
     ("If the Syrian and Russian military posture is defensive, the war goes on.", D(2016, 5, 1),
      [("Syrian", "SYR_MIL"), ("Russian military", "RUS_MIL")]),
