@@ -849,6 +849,24 @@ def _linked(a: Token, b: Token) -> bool:
     return a.head == b.head and a.head.lemma_.lower() in LIGHT_VERBS and a.dep_ == b.dep_ != "conj"
 
 
+def _purpose_of(tok: Token, main: Token) -> bool:
+    """Whether ``tok`` heads what ``main`` (or the verb carrying it) is done for: an infinitive
+    ("launched an offensive to retake X") or a participle's complement ("a raid, aimed at capturing X")."""
+    anchors = {main.i}
+    if main.dep_ in ("dobj", "nsubjpass") and main.head.lemma_.lower() in LIGHT_VERBS:
+        anchors.add(main.head.i)
+    t, purposeful = tok, False
+    for _ in range(4):
+        if t.dep_ in ("xcomp", "advcl", "acl", "relcl") and (_infinitival(t) or t.tag_ == "VBN"):
+            purposeful = True
+        elif t.dep_ not in ("pcomp", "prep"):
+            return False
+        t = t.head
+        if t.i in anchors:
+            return purposeful
+    return False
+
+
 def _same_actor(x: ActorRef | None, y: ActorRef | None) -> bool:
     return x is None or y is None or x.id == y.id
 
@@ -895,6 +913,16 @@ def _dedupe(found: list[tuple[Event, Token]]) -> list[Event]:
     attack ("killing 20", "injured dozens", "destroyed vehicles") is part of that attack."""
     kept: list[tuple[Event, Token]] = []
     for e, tok in found:
+        purpose = next((i for i, (k, ktok) in enumerate(kept)
+                        if k.type == e.type == "ASSAULT" and k.source is not None
+                        and _same_actor(k.source, e.source) and _purpose_of(tok, ktok)), None)
+        if purpose is not None:
+            # "launched an offensive to retake the town from X", "a raid aimed at capturing X": what
+            # an attack is for is that attack; it keeps the attack's status and gains the target
+            k, ktok = kept[purpose]
+            kept[purpose] = (replace(k, target=k.target or e.target, mode=k.mode or e.mode,
+                                     confidence=max(k.confidence, e.confidence)), ktok)
+            continue
         for i, (k, ktok) in enumerate(kept):
             consequence = (k.type == e.type == "ASSAULT" and k.status == e.status
                            and CONSEQUENCE_LEMMAS & {tok.lemma_.lower(), ktok.lemma_.lower()}

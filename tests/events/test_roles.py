@@ -105,6 +105,14 @@ ROLE_CASES = [
      "against Afghan positions.", "ASSAULT", "Taliban", "Afghan", "asserted"),
 ]
 
+# (sentence, type, number of events of that type): what an attack is done for is that attack
+ONE_ACT = [
+    ("The army launched an offensive to retake the town from the rebels.", "ASSAULT", 1),
+    ("The coalition carried out a raid in eastern Syria, aimed at capturing ISIS commanders.", "ASSAULT", 1),
+    # ... but not when another actor does the second act
+    ("Russia bombed the city to help the army capture the airport.", "ASSAULT", 2),
+]
+
 # (sentence, type that must not be coded): words of a trigger that report no act by an actor
 NOT_ACTS = [
     ("Russia will have to retake the initiative.", "ASSAULT"),
@@ -141,3 +149,8 @@ def test_roles(nlp, text, typ, source, target, status):
 @pytest.mark.parametrize(("text", "typ"), NOT_ACTS)
 def test_not_acts(nlp, text, typ):
     assert typ not in {e.type for e in _code(nlp, text)}
+
+
+@pytest.mark.parametrize(("text", "typ", "count"), ONE_ACT)
+def test_purpose_of_an_attack_is_that_attack(nlp, text, typ, count):
+    assert sum(e.type == typ for e in _code(nlp, text)) == count
