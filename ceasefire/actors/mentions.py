@@ -199,13 +199,14 @@ def _generic(phrases: tuple[str, ...], suffix: str, gid: str, name: str, kind: s
 
 _generic(("rebels", "islamist rebels", "rebel groups", "rebel forces", "rebel fighters", "armed groups",
           "armed opposition", "opposition fighters", "opposition forces", "opposition groups", "separatists",
-          "moderates", "moderate rebels", "moderate fighters", "rebel factions", "opposition factions"),
+          "moderates", "moderate rebels", "moderate fighters", "rebel factions", "opposition factions",
+          "armed factions"),
          "REBELS", "REBELS", "rebels", "armed_group")
 # Words that, in an article dominated by one armed group, usually mean that group.
 MILITANT_WORDS = ("militants", "jihadists", "jihadis", "islamists", "terrorists", "terrorist groups", "insurgents",
                   "gunmen", "insurgent groups", "militant groups", "jihadist groups", "islamist militants",
                   "islamist groups", "extremists", "jihadist fighters", "militant fighters", "jihadi fighters",
-                  "islamist fighters", "armed factions", "militant factions", "jihadist factions")
+                  "islamist fighters", "militant factions", "jihadist factions")
 _generic(MILITANT_WORDS, "REBELS", "REBELS", "rebels", "armed_group")
 MILITANT_KEYS = {tuple(w.key for w in words(p)) for p in MILITANT_WORDS}
 # Adjectives for irregular forces before a noun for what they do or hold ("rebel offensive",

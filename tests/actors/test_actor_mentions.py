@@ -187,6 +187,8 @@ CASES = [
      [("rebel", "SYR_OPP")]),
     ("The population of Aleppo suffered under a four year Jihadi siege.", D(2016, 12, 20), [("Jihadi", "SYR_OPP")]),
     ("Troops entered rebel-held districts of Aleppo.", D(2016, 12, 20), [("rebel", None)]),
+    ("Jabhat al-Nusra fighters held Idlib. Al-Nusra Front shelled Aleppo. Jabhat al-Nusra said it would go on. "
+     "Russian jets hit Syrian armed factions in Aleppo.", D(2016, 5, 1), [("armed factions", "SYR_OPP")]),
     # a country coordinated with a composed name shares its head noun
     ("If the Syrian and Russian military posture is defensive, the war goes on.", D(2016, 5, 1),
      [("Syrian", "SYR_MIL"), ("Russian military", "RUS_MIL")]),
