@@ -96,6 +96,10 @@ DESCRIPTOR_ADJECTIVES = {"former", "senior", "top", "veteran", "prominent", "exi
 # ", an aide to Prince Mohammed" right after a name.
 # (indefinite only: "Khashoggi, the prosecutor said" is a reporting clause)
 APPOSITION_RE = re.compile(r",\s+an?\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b(?!\s+(?:said|says|told|added))")
+# Last words of geographic names the tagger sometimes takes for organisations or persons.
+GEO_FEATURES = {"mountain", "mountains", "mount", "river", "valley", "hill", "hills", "lake", "desert", "plain",
+                "plains", "heights", "gulf", "sea", "bay", "island", "islands", "peninsula", "dam", "airport",
+                "airbase", "crossing", "highway", "road", "canal", "strait", "straits"}
 # Places that have inhabitants, positions or a population of their own, for "its".
 # ("area", "region", "province" are left out: "the coalition ... in this area ... its jets").
 SETTLEMENT_NOUNS = {"village", "town", "city", "district", "neighbourhood", "neighborhood", "camp", "suburb",
@@ -701,6 +705,8 @@ class _Finder:
                 continue
             if all(k in COMMON_WORDS for k in ks) or ks in GENERIC or ks in THE_GENERIC:
                 continue  # "State" in "Secretary of State", "Council": not a name
+            if ent.label_ in ("PERSON", "ORG") and (ks[-1] in GEO_FEATURES or self._named_settlement(start)):
+                continue  # "Therdah Mountain", "the village of Khan Tuman": places, not actors
             country = _city_countries().get(ks)
             label = ent.label_
             if (country and label in ("NORP", "ORG")) or (label == "PERSON" and len(ks) == 1
@@ -712,6 +718,11 @@ class _Finder:
             ref = ActorRef(id=f"{NER_PREFIX[label]}:{slug(name)}", name=re.sub(r"\s+", " ", name).strip(),
                            kind=kind, country=country)
             self.add(Mention(start, end, None, ref, how="ner"))
+
+    def _named_settlement(self, start: int) -> bool:
+        """Is the name at ``start`` given as a place ("the village of Khan Tuman", "the town of X")?"""
+        k = self.word_index(start)
+        return k >= 2 and self.ws[k - 1].key == "of" and self.ws[k - 2].key in SETTLEMENT_NOUNS | {"port", "province"}
 
     def spelling_pass(self) -> None:
         """Runs of capitalised words the NER missed ("Jaish Al Esalm"): accept a near-miss spelling

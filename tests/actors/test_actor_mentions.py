@@ -216,6 +216,8 @@ CASES = [
     ("Arab fighters and Kurdish fighters clashed.", None, [("Arab", None)]),
     ("Let us hope it works, he told us.", None, [("us", None)]),
     ("They roasted a turkey for dinner.", None, [("turkey", None)]),
+    ("Iran wants to retake the village of Khan Tuman, where it suffered a setback.", None, [("Khan Tuman", None)]),
+    ("ISIS broke through to the road leading through the Therdah Mountain.", None, [("Therdah Mountain", None)]),
     ("The military conflict dragged on.", None, [("military", None)]),
     ("The Russian air force resumed bombing. Lavrov made it clear on Monday that Russia blames the US.",
      D(2016, 9, 26), [("it", None)]),
