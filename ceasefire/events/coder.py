@@ -781,6 +781,13 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
         args = _Args(args.sources, args.targets + _purpose_targets(tok), args.via_syntax)
     sources = _actors(args.sources, ctx)
     targets = [a for a in _actors(args.targets, ctx) if all(a.id != s.id for s in sources)]
+    if trig.pos == "NOUN" and not sources and targets and ctx.actors:
+        # a modifier read as the victim of a violent act because the tagger called it a person
+        # ("a Jihadi siege") is its author when the recogniser knows it as a group or state
+        mod = next((m for m in args.targets if m.head == tok and m.dep_ in ("compound", "amod", "poss")), None)
+        first = resolve_actor(mod, ctx) if mod is not None else None
+        if first is not None and first.kind not in ("person", "civilians"):
+            sources, targets = [first], [t for t in targets if t.id != first.id]
     if trig.type in SYMMETRIC_TYPES and len(sources) >= 2:
         pairs: list[tuple[ActorRef | None, ActorRef | None]] = [(sources[0], sources[1])]
     elif settings.split_coordinated:

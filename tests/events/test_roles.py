@@ -154,3 +154,16 @@ def test_not_acts(nlp, text, typ):
 @pytest.mark.parametrize(("text", "typ", "count"), ONE_ACT)
 def test_purpose_of_an_attack_is_that_attack(nlp, text, typ, count):
     assert sum(e.type == typ for e in _code(nlp, text)) == count
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "role"), [
+    # a modifier the tagger calls a person is the victim of a violent act only if it is a person
+    ("The town survived a four year Jihadi siege.", "Jihadi", "armed_group", "source"),
+    ("The Khashoggi killing shocked the world.", "Khashoggi", "person", "target"),
+])
+def test_modifier_role_follows_the_recognised_kind(nlp, text, name, kind, role):
+    doc = nlp(text)
+    i = text.index(name)
+    actor = ActorRef(id="X", name=name, kind=kind, mention=name, start=i, end=i + len(name))
+    ev = code_events(doc, ArticleContext(doc=doc, actors=[actor]))[0]
+    assert getattr(ev, role) is not None and getattr(ev, role).id == "X", (ev.source, ev.target)
