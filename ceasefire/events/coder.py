@@ -776,7 +776,10 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
             c.dep_ == "nsubj" and c.tag_ == "DT" and c.lower_ in ("this", "that", "these", "those")
             for c in tok.children):
         return []  # "This called for a ceasefire": a text or a fact, not an actor, says it
-    args = _verb_args(tok, trig) if trig.pos == "VERB" else _noun_args(tok, trig)
+    nominal = trig.pos == "NOUN" or (tok.dep_ in ("pobj", "dobj") and not _children(tok, ("nsubj", "nsubjpass"))
+                                     and any(c.dep_ in ("compound", "det", "poss") for c in tok.lefts))
+    # "reports of Syrian army advances": a verb form the tagger left in a noun's place takes a noun's roles
+    args = _noun_args(tok, trig) if nominal else _verb_args(tok, trig)
     if trig.type == "PROTEST" and not any(_actor_like(t) for t in args.targets):
         args = _Args(args.sources, args.targets + _purpose_targets(tok), args.via_syntax)
     sources = _actors(args.sources, ctx)
