@@ -1320,6 +1320,8 @@ class _Finder:
             if found is None:
                 a = self.d.get(sp.id)
                 found = Mention(q.start, q.start, a, None if a is not None else sp, how="quote")
+            if q.start <= found.start < q.end and found.how != "quote":
+                continue  # a "speaker" named inside the quotation itself is spoken about
             out.append((q.start, self._run_on(q.end), found))
         return out
 
@@ -1536,9 +1538,15 @@ class _Finder:
         """"we"/"our" in reported speech is the speaker's side: the state of the nearest person
         holding an office (before or just after the pronoun), else the nearest state or group
         named before the pronoun's sentence (a speaker does not name itself next to "we")."""
+        from ..quotes import quote_spans
+
+        # a person named inside the same quotation is spoken about, not speaking
+        marks = [(q.start, q.end) for q in quote_spans(self.text) if q.start <= pos < q.end]
         best: tuple[int, Mention] | None = None
         for m in ordered:
             if m.how == "pronoun" or m.kind != "person" or m.actor is None:
+                continue
+            if any(a <= m.start < b for a, b in marks):
                 continue
             dist = pos - m.end if m.end <= pos else m.start - pos
             limit = WE_WINDOW_BEFORE if m.end <= pos else PRONOUN_WINDOW

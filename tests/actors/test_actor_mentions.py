@@ -134,6 +134,9 @@ CASES = [
     ("The UN envoy said talks would resume.", D(2019, 6, 1), [("UN envoy", None)]),
     ("\u201cWe will respond to any attack,\u201d the Iranian foreign ministry said on Sunday.", None,
      [("We", "IRN_MFA")]),
+    # "we" in marks with no attributed speaker: not a person named inside the same quotation
+    ("Sergey Lavrov spoke on Friday. Asked about Aleppo: \u201cThe Americans know that we will act, and John "
+     "Kerry knows it.\u201d", D(2016, 6, 4), [("we", "RUS")]),
     # first person in a quotation: the speaker's side ("we") or the speaker ("I"), not the last name
     ("\u201cI told John Kerry that we will provide air support to the Syrian army,\u201d Lavrov said.",
      D(2016, 6, 4), [("I", "LAVROV"), ("we", "RUS")]),
