@@ -229,7 +229,9 @@ DOMINANT_MIN_SHARE = 0.6
 # "civilian deaths/casualties" name the civilians harmed: the target of the attack that caused them.
 _generic(("civilians", "residents", "villagers", "local residents", "civilian population", "inhabitants",
           "civilian inhabitants", "civilian residents", "civilian deaths", "civilian casualties",
-          "civilian victims"),
+          "civilian victims", "teachers", "students", "schoolchildren", "children", "women and children",
+          "worshippers", "farmers", "shepherds", "fishermen", "passengers", "pilgrims", "refugees",
+          "displaced people", "patients", "medics"),
          "CIV", "CIVILIANS", "civilians", "civilians")
 _generic(("protesters", "protestors", "demonstrators"), "PROTESTERS", "PROTESTERS", "protesters", "civilians")
 _generic(("police", "police officers", "policemen", "police force", "riot police"),

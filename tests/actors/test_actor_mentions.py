@@ -160,6 +160,8 @@ CASES = [
      D(2016, 5, 1), [("It", "RUS_MIL")]),
     ("The United States armed the rebels in Syria for years. They later lost Aleppo.", D(2016, 12, 1),
      [("They", "SYR_OPP")]),
+    ("In Aleppo they began by murdering two teachers and three children.", D(2016, 5, 1),
+     [("teachers", "SYR_CIV"), ("children", "SYR_CIV")]),
     ("Gunmen stormed a village near Aleppo and massacred 19 of its civilian inhabitants.", D(2016, 5, 1),
      [("its", None), ("civilian inhabitants", "SYR_CIV")]),
     ("The US-led coalition first helped in this area in 2015, when it bombed a Syrian army camp.", D(2016, 9, 20),
