@@ -237,7 +237,8 @@ _generic(("protesters", "protestors", "demonstrators"), "PROTESTERS", "PROTESTER
 _generic(("police", "police officers", "policemen", "police force", "riot police"),
          "POL", "POLICE", "police", "police")
 _generic(("security forces", "government forces", "government troops", "pro-government forces",
-          "troops loyal to the government", "loyalist forces"),
+          "troops loyal to the government", "loyalist forces", "government positions", "government lines",
+          "government checkpoints", "army positions", "army checkpoints"),
          "MIL", "SECURITY_FORCES", "security forces", "military")
 # Only with a preceding "the": "the army", "the government", "the regime", "the opposition".
 THE_GENERIC: dict[tuple[str, ...], tuple[str, str, str, str]] = {

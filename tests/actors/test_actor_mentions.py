@@ -162,6 +162,8 @@ CASES = [
      [("They", "SYR_OPP")]),
     ("In Aleppo they began by murdering two teachers and three children.", D(2016, 5, 1),
      [("teachers", "SYR_CIV"), ("children", "SYR_CIV")]),
+    ("Ahrar al-Sham attacked government positions in Aleppo.", D(2016, 5, 1),
+     [("government positions", "SYR_MIL")]),
     ("Gunmen stormed a village near Aleppo and massacred 19 of its civilian inhabitants.", D(2016, 5, 1),
      [("its", None), ("civilian inhabitants", "SYR_CIV")]),
     ("The US-led coalition first helped in this area in 2015, when it bombed a Syrian army camp.", D(2016, 9, 20),
