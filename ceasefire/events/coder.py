@@ -122,6 +122,9 @@ AGENTIVE_OF = frozenset({"attack", "offensive", "counteroffensive", "counter-off
 CAPTURE_LEMMAS = frozenset({"capture", "seize", "retake", "recapture", "take", "wrest", "liberate", "grab"})
 # Nominal speech acts whose "from X" is the speaker ("complaints from Lavrov", "an offer from Hamas").
 SPEECH_ACT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "REJECT", "CONCEDE"})
+# Verbs whose object is a party one deals with ("refused to meet X", "refused to recognise X").
+PARTY_VERBS = frozenset({"meet", "recognise", "recognize", "receive", "see", "join", "help", "support", "obey",
+                         "back", "accept", "engage", "host", "invite", "consult"})
 # Verbs of what a protest is staged for ("rallies to demand X", "a strike calling for X").
 PROTEST_AIMS = frozenset({"demand", "protest", "press", "call", "urge", "oppose", "denounce", "condemn",
                           "demonstrate", "seek", "push"})
@@ -517,12 +520,16 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
             targets = targets + [sb for c in verb.children if c.dep_ == "ccomp"
                                  and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
                                  for sb in c.children if sb.dep_ in ("nsubj", "nsubjpass")]
-        if trig.type in ("AGREE", "THREATEN") and not any(_actor_like(t) for t in targets):
-            # "offered to negotiate with X", "promised to continue military aid to X": the party to
-            # the promised act
+        if trig.type in ("AGREE", "THREATEN", "REJECT") and not any(_actor_like(t) for t in targets):
+            # "offered to negotiate with X", "promised to continue military aid to X", "refused to meet
+            # X", "refused to respond to a demand from X": the party to the promised or refused act
             for x in _children(verb, ("xcomp",)):
-                targets = targets + [o for o in _children(x, ("dobj", "dative")) if _actor_like(o)] + _pobjs(
-                    x, CONTENT_PARTY_PREPS + ("for",)) + _content_parties(_children(x, ("dobj",)), trig.type)
+                pps = _pobjs(x, CONTENT_PARTY_PREPS + ("for",))
+                # what one refuses to release or attack is not the one refused; whom one refuses to meet is
+                objs = [o for o in _children(x, ("dobj", "dative")) if _actor_like(o)] if (
+                    trig.type != "REJECT" or x.lemma_.lower() in PARTY_VERBS) else []
+                targets = targets + objs + pps + (
+                    _content_parties(_children(x, ("dobj",)) + pps, trig.type))
     return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)
 
 

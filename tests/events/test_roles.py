@@ -75,6 +75,12 @@ ROLE_CASES = [
     ("Germany welcomed Ukraine's latest peace plan.", "SUPPORT", "Germany", "Ukraine", "asserted"),
     ("Libya offered to negotiate with Britain.", "AGREE", "Libya", "Britain", "asserted"),
     ("Japan promised to continue economic aid to Sudan.", "AGREE", "Japan", "Sudan", "asserted"),
+    ("The president has refused to meet Jordan's visiting King Abdullah in Tel Aviv.", "REJECT", "president",
+     "King Abdullah", "asserted"),
+    ("The prime minister has refused to respond to a demand from the US President.", "REJECT",
+     "prime minister", "US President", "asserted"),
+    # ... but what one refuses to release is not the one refused
+    ("The rebels refused to release the hostages.", "REJECT", "rebels", None, "asserted"),
     # the one complained to is the target (the project's guideline)
     ("Kerry complained to Lavrov about the air strikes.", "ACCUSE", "Kerry", "Lavrov", "asserted"),
     # whoever carries a nominal act does it: a mediator's parties are its targets, a named subject
