@@ -128,9 +128,17 @@ def main() -> int:
         print(f"built a synthetic store of {args.events} events in {time.perf_counter() - t:.1f} s: {db}")
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-c", "import sys, logging; from ceasefire.web import create_app; import uvicorn; "
-         "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')",
-         str(db), str(port)], cwd=REPO, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        [
+            sys.executable,
+            "-c",
+            "import sys, logging; from ceasefire.web import create_app; import uvicorn; "
+            "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')",
+            str(db),
+            str(port),
+        ],
+        cwd=REPO,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -157,22 +165,34 @@ def main() -> int:
     for kind in ("overview.json", "event page", "all"):
         rs = [r for r in results if kind == "all" or r.kind == kind]
         ms = [r.seconds * 1000 for r in rs]
-        report[kind] = {"requests": len(rs), "errors": sum(not r.ok for r in rs), "p50_ms": _pct(ms, 50),
-                        "p99_ms": _pct(ms, 99), "mean_ms": statistics.fmean(ms) if ms else float("nan")}
-    print(f"{args.requests} requests, {args.concurrency} concurrent, {args.events} events, "
-          f"{wall:.1f} s wall, {len(results) / wall:.0f} req/s, server CPU {1000 * server_cpu / len(results):.1f} ms/request, "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+        report[kind] = {
+            "requests": len(rs),
+            "errors": sum(not r.ok for r in rs),
+            "p50_ms": _pct(ms, 50),
+            "p99_ms": _pct(ms, 99),
+            "mean_ms": statistics.fmean(ms) if ms else float("nan"),
+        }
+    print(
+        f"{args.requests} requests, {args.concurrency} concurrent, {args.events} events, "
+        f"{wall:.1f} s wall, {len(results) / wall:.0f} req/s, server CPU {1000 * server_cpu / len(results):.1f} ms/request, "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     print(f"{'endpoint':15} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
     for kind, r in report.items():
-        print(f"{kind:15} {r['requests']:8d} {r['errors']:6d} {r['p50_ms']:8.1f} {r['p99_ms']:8.1f} {r['mean_ms']:8.1f}")
+        print(
+            f"{kind:15} {r['requests']:8d} {r['errors']:6d} {r['p50_ms']:8.1f} {r['p99_ms']:8.1f} {r['mean_ms']:8.1f}"
+        )
     half = len(results) // 2
     for label, part in (("first half", results[:half]), ("second half", results[half:])):
         ms = [r.seconds * 1000 for r in part]
-        print(f"{label:15} {len(part):8d} {sum(not r.ok for r in part):6d} {_pct(ms, 50):8.1f} {_pct(ms, 99):8.1f} "
-              f"{statistics.fmean(ms) if ms else float('nan'):8.1f}")
+        print(
+            f"{label:15} {len(part):8d} {sum(not r.ok for r in part):6d} {_pct(ms, 50):8.1f} {_pct(ms, 99):8.1f} "
+            f"{statistics.fmean(ms) if ms else float('nan'):8.1f}"
+        )
     if args.json:
-        Path(args.json).write_text(json.dumps({"wall_s": wall, "server_cpu_s": server_cpu, **report}, indent=2),
-                                   encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps({"wall_s": wall, "server_cpu_s": server_cpu, **report}, indent=2), encoding="utf-8"
+        )
     return 1 if report["all"]["errors"] else 0
 
 

@@ -47,8 +47,9 @@ def main(argv: list[str]) -> int:
             dated = [e for e in g.get("events", []) if e.get("date")]
             if not dated or not arts:
                 continue
-            best = max(arts, key=lambda a: score.f1_counts(score.tokens(a["article"]["text"]),
-                                                            g["_body_tokens"])[2])
+            best = max(
+                arts, key=lambda a: score.f1_counts(score.tokens(a["article"]["text"]), g["_body_tokens"])[2]
+            )
             text = best["article"]["text"]
             pub = best["article"].get("published")
             parsed = nlp(text)
@@ -71,10 +72,14 @@ def main(argv: list[str]) -> int:
                 plain_ok += score.date_ok(d.value, e["date"])
                 inherit_ok += score.date_ok(di.value, e["date"])
                 if not score.date_ok(di.value, e["date"]):
-                    print(f"  {doc['_name'][:3]} gold {e['date']} got {d.value}/{di.value} "
-                          f"{d.text!r} | {e['sentence_contains'][:60]!r}")
-    print(f"dated gold events {n}: date_for correct {plain_ok}/{n} = {plain_ok / max(n, 1):.3f}, "
-          f"with inherit=True {inherit_ok}/{n} = {inherit_ok / max(n, 1):.3f}")
+                    print(
+                        f"  {doc['_name'][:3]} gold {e['date']} got {d.value}/{di.value} "
+                        f"{d.text!r} | {e['sentence_contains'][:60]!r}"
+                    )
+    print(
+        f"dated gold events {n}: date_for correct {plain_ok}/{n} = {plain_ok / max(n, 1):.3f}, "
+        f"with inherit=True {inherit_ok}/{n} = {inherit_ok / max(n, 1):.3f}"
+    )
     return 0
 
 

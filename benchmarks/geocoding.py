@@ -79,6 +79,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 # ---------------------------------------------------------------- dev gold
 
+
 def _load_scorer() -> ModuleType:
     spec = importlib.util.spec_from_file_location("ceasefire_shared_score", SHARED / "eval" / "score.py")
     if spec is None or spec.loader is None:
@@ -129,24 +130,33 @@ def dev_gold(show: bool = True) -> DevResult:
             n_chars += len(body)
             for gp in art["places"]:
                 total += 1
-                cands = [p for p in places if score.name_key(p.get("mention") or p.get("name")) == score.name_key(gp["mention"])]
+                cands = [
+                    p
+                    for p in places
+                    if score.name_key(p.get("mention") or p.get("name")) == score.name_key(gp["mention"])
+                ]
                 d = min((score.km(p, gp) for p in cands), default=math.inf)
                 if d <= 25:
                     found += 1
                 else:
                     best = min(cands, key=lambda p: score.km(p, gp), default=None)
-                    misses.append(f"{path.name[:3]}/{ai} {gp['mention']!r}: "
-                                  + (f"{best['name']} {best['country']} off {d:.0f} km" if best else "not found"))
+                    misses.append(
+                        f"{path.name[:3]}/{ai} {gp['mention']!r}: "
+                        + (f"{best['name']} {best['country']} off {d:.0f} km" if best else "not found")
+                    )
     res = DevResult(found, total, misses, time.perf_counter() - t0)
     if show:
         for m in misses:
             print("  miss", m)
-        print(f"dev gold: geocoding_within_25km = {res.share:.3f} ({found}/{total}); "
-              f"{res.seconds:.1f} s with spaCy, find_places alone {stage_s:.2f} s for {n_chars} chars")
+        print(
+            f"dev gold: geocoding_within_25km = {res.share:.3f} ({found}/{total}); "
+            f"{res.seconds:.1f} s with spaCy, find_places alone {stage_s:.2f} s for {n_chars} chars"
+        )
     return res
 
 
 # ---------------------------------------------------------------- TR-News / GeoWebNews
+
 
 @dataclass
 class Toponym:
@@ -176,9 +186,17 @@ def read_trnews(path: Path, iso_by_name: dict[str, str]) -> list[GoldArticle]:
                 continue
             country = g.findtext("country")
             gid = g.get("geonameid")
-            tops.append(Toponym(t.findtext("phrase") or "", int(t.findtext("start") or 0), int(t.findtext("end") or 0),
-                                float(g.findtext("lat") or 0), float(g.findtext("lon") or 0),
-                                iso_by_name.get((country or "").strip()), int(gid) if gid else None))
+            tops.append(
+                Toponym(
+                    t.findtext("phrase") or "",
+                    int(t.findtext("start") or 0),
+                    int(t.findtext("end") or 0),
+                    float(g.findtext("lat") or 0),
+                    float(g.findtext("lon") or 0),
+                    iso_by_name.get((country or "").strip()),
+                    int(gid) if gid else None,
+                )
+            )
         out.append(GoldArticle(text, tops))
     return out
 
@@ -192,9 +210,17 @@ def read_gwn(path: Path) -> list[GoldArticle]:
             gid = (t.findtext("geonamesID") or "").strip()
             if not gid or not t.findtext("latitude"):
                 continue
-            tops.append(Toponym(t.findtext("extractedName") or "", int(t.findtext("start") or 0),
-                                int(t.findtext("end") or 0), float(t.findtext("latitude") or 0),
-                                float(t.findtext("longitude") or 0), None, int(gid)))
+            tops.append(
+                Toponym(
+                    t.findtext("extractedName") or "",
+                    int(t.findtext("start") or 0),
+                    int(t.findtext("end") or 0),
+                    float(t.findtext("latitude") or 0),
+                    float(t.findtext("longitude") or 0),
+                    None,
+                    int(gid),
+                )
+            )
         out.append(GoldArticle(text, tops))
     return out
 
@@ -213,8 +239,10 @@ class MilanResult:
         acc = self.within_161 / self.n if self.n else 0.0
         cty = self.country_ok / self.country_n if self.country_n else 0.0
         m_acc, m_cty = MORDECAI3[self.name]
-        return (f"{self.name:<11} {self.n:>6} {acc:>9.1%} {m_acc:>9.1%} {cty:>9.1%} {m_cty:>9.1%} "
-                f"{self.unresolved:>6} {self.n / self.seconds if self.seconds else 0:>9.0f}")
+        return (
+            f"{self.name:<11} {self.n:>6} {acc:>9.1%} {m_acc:>9.1%} {cty:>9.1%} {m_cty:>9.1%} "
+            f"{self.unresolved:>6} {self.n / self.seconds if self.seconds else 0:>9.0f}"
+        )
 
 
 def evaluate(name: str, articles: list[GoldArticle]) -> MilanResult:
@@ -231,10 +259,12 @@ def evaluate(name: str, articles: list[GoldArticle]) -> MilanResult:
         context = country_context(gaz, [t.text for t in art.toponyms], words)
         same_name = Counter(name_key(t.text) for t in art.toponyms)
         for top in art.toponyms:
-            mention = art.text[top.start:top.end]
+            mention = art.text[top.start : top.end]
             if name_key(mention) != name_key(top.text):  # a few TR-News offsets are shifted
                 mention = top.text
-            place = gaz.resolve(mention, context_without(context, gaz, top.text, same_name[name_key(top.text)]))
+            place = gaz.resolve(
+                mention, context_without(context, gaz, top.text, same_name[name_key(top.text)])
+            )
             n += 1
             gold_country = top.country
             if gold_country is None and top.geonameid in by_id:
@@ -262,7 +292,9 @@ def milan(limit: int | None = None) -> list[MilanResult]:
     if limit:
         tr, gwn = tr[:limit], gwn[:limit]
     results = [evaluate("TR-News", tr), evaluate("GeoWebNews", gwn)]
-    print(f"{'dataset':<11} {'n':>6} {'<=161km':>9} {'Mord3':>9} {'country':>9} {'Mord3':>9} {'unres':>6} {'top/s':>9}")
+    print(
+        f"{'dataset':<11} {'n':>6} {'<=161km':>9} {'Mord3':>9} {'country':>9} {'Mord3':>9} {'unres':>6} {'top/s':>9}"
+    )
     for r in results:
         print(r.row())
     return results
@@ -287,12 +319,19 @@ def event_locations(limit: int = 1000) -> float:
     with zipfile.ZipFile(EVENT_LOCATION_ZIP) as zf:
         name = next(n for n in zf.namelist() if n.endswith(".jsonl") and not n.startswith("__MACOSX"))
         raw = zf.read(name).decode("utf-8")
-    records = json.loads(raw) if raw.lstrip().startswith("[") else [json.loads(ln) for ln in raw.splitlines() if ln.strip()]
+    records = (
+        json.loads(raw)
+        if raw.lstrip().startswith("[")
+        else [json.loads(ln) for ln in raw.splitlines() if ln.strip()]
+    )
     items: list[tuple[str, list[tuple[int, int]]]] = []
     for rec in records:
         toks = rec.get("tokens") or []
-        spans = [(toks[sp["token_start"]]["start"], toks[sp["token_end"]]["end"]) for sp in rec.get("spans", [])
-                 if sp.get("label") == "LOCATION" and sp["token_end"] < len(toks)]
+        spans = [
+            (toks[sp["token_start"]]["start"], toks[sp["token_end"]]["end"])
+            for sp in rec.get("spans", [])
+            if sp.get("label") == "LOCATION" and sp["token_end"] < len(toks)
+        ]
         if spans:
             items.append((rec["text"], spans))
         if len(items) >= limit:
@@ -305,10 +344,14 @@ def event_locations(limit: int = 1000) -> float:
         places = find_places(doc)
         for a, b in spans:
             n += 1
-            hit += any(p.start is not None and p.end is not None and p.start < b and a < p.end for p in places)
+            hit += any(
+                p.start is not None and p.end is not None and p.start < b and a < p.end for p in places
+            )
     share = hit / n if n else 0.0
-    print(f"event locations: toponym recall {share:.3f} ({hit}/{n} spans in {len(items)} sentences), "
-          f"{time.perf_counter() - t0:.1f} s with spaCy")
+    print(
+        f"event locations: toponym recall {share:.3f} ({hit}/{n} spans in {len(items)} sentences), "
+        f"{time.perf_counter() - t0:.1f} s with spaCy"
+    )
     return share
 
 

@@ -43,8 +43,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "external" / "article_extraction_benchmark"
 TRAF_EVAL = ROOT.parent / "shared" / "external" / "trafilatura_eval"
 
-_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                       "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+_FOLD = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
+)
 
 
 def tokens(text: str | None) -> list[str]:
@@ -115,8 +116,11 @@ class SnippetScore:
     def row(self, name: str) -> str:
         def share(a: int, b: int) -> str:
             return f"{a / b:.3f}" if b else "-"
-        return (f"{name:<22}{share(self.kept, self.kept_of):>8}{share(self.dropped, self.dropped_of):>8}"
-                f"{share(self.dates, self.dates_of):>8}")
+
+        return (
+            f"{name:<22}{share(self.kept, self.kept_of):>8}{share(self.dropped, self.dropped_of):>8}"
+            f"{share(self.dates, self.dates_of):>8}"
+        )
 
 
 def run_snippets() -> tuple[SnippetScore, SnippetScore]:
@@ -144,9 +148,12 @@ def mean(values: list[tuple[float, float, float]]) -> tuple[float, float, float]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
-    parser.add_argument("--show-worst", type=int, default=0, help="list the K pages where ceasefire loses most")
-    parser.add_argument("--min-margin", type=float, default=0.0,
-                        help="fail when ceasefire F1 < trafilatura F1 - margin")
+    parser.add_argument(
+        "--show-worst", type=int, default=0, help="list the K pages where ceasefire loses most"
+    )
+    parser.add_argument(
+        "--min-margin", type=float, default=0.0, help="fail when ceasefire F1 < trafilatura F1 - margin"
+    )
     args = parser.parse_args(argv)
     if not (DATA / "ground-truth.json").exists():
         print(f"benchmark data not found at {DATA}", file=sys.stderr)
@@ -163,8 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pages split into several articles: {len(split)} of {len(scores)} (each holds one)")
     if (TRAF_EVAL / "evaldata_subset_en_news.json").exists():
         s_ours, s_bare = run_snippets()
-        print(f"\ntrafilatura_eval ({s_ours.kept_of} keep / {s_ours.dropped_of} drop snippets, "
-              f"{s_ours.dates_of} dates)")
+        print(
+            f"\ntrafilatura_eval ({s_ours.kept_of} keep / {s_ours.dropped_of} drop snippets, "
+            f"{s_ours.dates_of} dates)"
+        )
         print(f"{'extractor':<22}{'kept':>8}{'dropped':>8}{'date':>8}")
         print(s_ours.row("ceasefire"))
         print(s_bare.row("trafilatura (bare)"))

@@ -27,8 +27,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from speed import real_texts  # noqa: E402
 
-KEYS = [("events_type", "f1"), ("events_actors", "f1"), ("events_full", "f1"), ("quotes", "f1"),
-        ("actor_resolution", None), ("geocoding_within_25km", None)]
+KEYS = [
+    ("events_type", "f1"),
+    ("events_actors", "f1"),
+    ("events_full", "f1"),
+    ("quotes", "f1"),
+    ("actor_resolution", None),
+    ("geocoding_within_25km", None),
+]
 
 
 def default_models() -> list[str]:

@@ -100,8 +100,15 @@ def load_cases(path: Path = DATA) -> list[Case]:
         label = rec.get("event")
         if label == "DOCUMENT" or not rec.get("text"):
             continue
-        out.append(Case(rec["text"], label, OLD_LABELS.get(label, (label,)),
-                        _actor_texts(rec.get("source")), _actor_texts(rec.get("target"))))
+        out.append(
+            Case(
+                rec["text"],
+                label,
+                OLD_LABELS.get(label, (label,)),
+                _actor_texts(rec.get("source")),
+                _actor_texts(rec.get("target")),
+            )
+        )
     return out
 
 
@@ -121,8 +128,11 @@ def run(cases: list[Case], nlp) -> Result:
         ok = got in case.accepted
         # SPEC: where PLOVER codes a promised or threatened act as AGREE/THREATEN, this
         # project keeps the act's own type with status future/hypothetical
-        spec_ok = ok or (bool(events) and case.label in ("AGREE", "THREATEN")
-                         and events[0].status in ("future", "hypothetical"))
+        spec_ok = ok or (
+            bool(events)
+            and case.label in ("AGREE", "THREATEN")
+            and events[0].status in ("future", "hypothetical")
+        )
         spec_correct += spec_ok
         correct += ok
         if ok and case.sources:
@@ -156,11 +166,15 @@ def main() -> None:
     if not DATA.exists():
         raise SystemExit(f"needs {DATA} (shared external data), which is absent")
     res = run(load_cases(), spacy.load(args.model))
-    print(f"sentences {res.n}  first-event type accuracy {res.accuracy:.3f}  no event {res.no_event}  "
-          f"accuracy with the SPEC's future rule {res.spec_correct / res.n:.3f}")
-    print(f"roles (first event of the right type): source {res.source_ok}/{res.source_n} "
-          f"= {res.source_ok / max(res.source_n, 1):.3f}  target {res.target_ok}/{res.target_n} "
-          f"= {res.target_ok / max(res.target_n, 1):.3f}")
+    print(
+        f"sentences {res.n}  first-event type accuracy {res.accuracy:.3f}  no event {res.no_event}  "
+        f"accuracy with the SPEC's future rule {res.spec_correct / res.n:.3f}"
+    )
+    print(
+        f"roles (first event of the right type): source {res.source_ok}/{res.source_n} "
+        f"= {res.source_ok / max(res.source_n, 1):.3f}  target {res.target_ok}/{res.target_n} "
+        f"= {res.target_ok / max(res.target_n, 1):.3f}"
+    )
     print(f"{'gold':12} {'n':>4} {'acc':>5}  confusions (coded type: count)")
     for label in sorted(res.per_type):
         c = res.per_type[label]

@@ -26,8 +26,17 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def norm(text: str | None) -> str:
-    table = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                           "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+    table = str.maketrans(
+        {
+            "\u2018": "'",
+            "\u2019": "'",
+            "\u201c": '"',
+            "\u201d": '"',
+            "\u2013": "-",
+            "\u2014": "-",
+            "\u00a0": " ",
+        }
+    )
     text = unicodedata.normalize("NFKC", text or "").translate(table).casefold()
     return re.sub(r"\s+", " ", text).strip()
 
@@ -39,16 +48,18 @@ def name_key(name: str | None) -> str:
 
 def body(raw: str, art: dict) -> str:
     """The article body with paragraphs kept, hard-wrapped lines re-joined."""
+
     def rx(snip: str) -> str:
         return r"\s+".join(re.escape(w) for w in unicodedata.normalize("NFKC", snip).split())
+
     raw = unicodedata.normalize("NFKC", raw)
     m1 = re.search(rx(art["body_start"]), raw)
     if m1 is None:
         raise ValueError(f"body_start not found: {art['title']!r}")
-    m2 = re.search(rx(art["body_end"]), raw[m1.start():])
+    m2 = re.search(rx(art["body_end"]), raw[m1.start() :])
     if m2 is None:
         raise ValueError(f"body_end not found: {art['title']!r}")
-    text = raw[m1.start(): m1.start() + m2.end()]
+    text = raw[m1.start() : m1.start() + m2.end()]
     for snip in art.get("exclude", []):
         text = re.sub(rx(snip), " ", text)
     paras = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
@@ -88,16 +99,22 @@ def main() -> int:
                 n_gold += 1
                 keys = {name_key(a) for a in g["speaker"]}
                 hits = [i for i, q in enumerate(quotes) if norm(g["text_contains"]) in norm(q.text)]
-                ok = [i for i in hits if quotes[i].speaker is not None
-                      and (name_key(quotes[i].speaker.name) in keys or name_key(quotes[i].speaker.id) in keys)]
+                ok = [
+                    i
+                    for i in hits
+                    if quotes[i].speaker is not None
+                    and (name_key(quotes[i].speaker.name) in keys or name_key(quotes[i].speaker.id) in keys)
+                ]
                 useful_text.update(hits)
                 useful_attr.update(ok)
                 text_hit += bool(hits)
                 attr_hit += bool(ok)
                 if args.show and not ok:
                     got = [quotes[i].speaker.name if quotes[i].speaker else None for i in hits]
-                    print(f"MISS {path.stem[:3]} [{g['kind']}] {g['speaker'][0]!r} "
-                          f"{g['text_contains'][:50]!r} text_found={bool(hits)} speakers={got}")
+                    print(
+                        f"MISS {path.stem[:3]} [{g['kind']}] {g['speaker'][0]!r} "
+                        f"{g['text_contains'][:50]!r} text_found={bool(hits)} speakers={got}"
+                    )
             pred_text_ok += len(useful_text)
             pred_attr_ok += len(useful_attr)
             if args.show:
@@ -108,6 +125,7 @@ def main() -> int:
 
     def f1(p: float, r: float) -> float:
         return 2 * p * r / (p + r) if p + r else 0.0
+
     tr, tp = text_hit / n_gold, pred_text_ok / max(n_pred, 1)
     ar, ap_ = attr_hit / n_gold, pred_attr_ok / max(n_pred, 1)
     print(f"gold quotes {n_gold}, predicted {n_pred}")

@@ -87,10 +87,14 @@ def main(argv: list[str] | None = None) -> int:
     full = time.perf_counter() - t0
 
     print(f"articles: {args.n} ({len(base)} distinct real texts, cycled), words: {words}")
-    print(f"bare nlp.pipe ({nlp.meta['name']} {nlp.meta['version']}): {bare:.1f} s, {words / bare:,.0f} words/s")
-    print(f"ceasefire extract pipeline: {full:.1f} s, {words / full:,.0f} words/s "
-          f"({summary.articles} articles, {summary.events} events, {summary.quotes} quotes, "
-          f"{summary.documents_failed} failed)")
+    print(
+        f"bare nlp.pipe ({nlp.meta['name']} {nlp.meta['version']}): {bare:.1f} s, {words / bare:,.0f} words/s"
+    )
+    print(
+        f"ceasefire extract pipeline: {full:.1f} s, {words / full:,.0f} words/s "
+        f"({summary.articles} articles, {summary.events} events, {summary.quotes} quotes, "
+        f"{summary.documents_failed} failed)"
+    )
     print(f"pipeline keeps {100 * bare / full:.0f}% of bare spaCy's words per second")
     return 0
 

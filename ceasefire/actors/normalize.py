@@ -67,8 +67,13 @@ def words(text: str) -> list[Word]:
         key = strip_accents(surface).casefold()
         for ch in APOSTROPHES:
             key = key.replace(ch, "")
-        if key in ARTICLE_BARE or (key in ARTICLE_HYPHENATED and end < len(text) and text[end] in "-‐‑–"
-                                   and end + 1 < len(text) and text[end + 1].isalpha()):
+        if key in ARTICLE_BARE or (
+            key in ARTICLE_HYPHENATED
+            and end < len(text)
+            and text[end] in "-‐‑–"
+            and end + 1 < len(text)
+            and text[end + 1].isalpha()
+        ):
             key = "al"
         out.append(Word(key, shape_of(surface), start, end))
     return out

@@ -22,6 +22,5 @@ __all__ = ["BoilerplateStats", "articles_from_document", "split_text", "articles
 def articles_from_document(doc: Document, stats: BoilerplateStats | None = None) -> list[Article]:
     """Split one document into its articles (primary first)."""
     if doc.media_type == "html":
-        return articles_from_html(doc.text or "", url=doc.meta.get("url"), stats=stats,
-                                  hints=doc.meta)
+        return articles_from_html(doc.text or "", url=doc.meta.get("url"), stats=stats, hints=doc.meta)
     return split_text(doc.text or "", hints=doc.meta, stats=stats, site=doc.meta.get("site"))

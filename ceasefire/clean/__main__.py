@@ -25,8 +25,11 @@ from . import BoilerplateStats, split_text
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m ceasefire.clean", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m ceasefire.clean",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ap.add_argument("paths", nargs="+", type=Path)
     ap.add_argument("--out", type=Path, help="output file (default: standard output)")
     ap.add_argument("--stats", action="store_true", help="learn recurring lines over all files first")
@@ -35,8 +38,15 @@ def main(argv: list[str] | None = None) -> int:
     docs = []
     for path in args.paths:
         data = path.read_bytes()
-        docs.append(Document(source=str(path), data=data, media_type="text",
-                             text=data.decode("utf-8", errors="replace"), meta={"site": path.parent.name}))
+        docs.append(
+            Document(
+                source=str(path),
+                data=data,
+                media_type="text",
+                text=data.decode("utf-8", errors="replace"),
+                meta={"site": path.parent.name},
+            )
+        )
     stats = None
     if args.stats:
         stats = BoilerplateStats()
@@ -46,9 +56,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for doc in docs:
             for art in split_text(doc.text or "", hints=doc.meta, stats=stats, site=doc.meta.get("site")):
-                rec = {"doc_id": doc.doc_id, "article_id": f"{doc.doc_id}:{art.index}", "source": doc.source,
-                       "article": art.to_json(), "removed": art.removed,
-                       "actors": [], "events": [], "quotes": [], "places": []}
+                rec = {
+                    "doc_id": doc.doc_id,
+                    "article_id": f"{doc.doc_id}:{art.index}",
+                    "source": doc.source,
+                    "article": art.to_json(),
+                    "removed": art.removed,
+                    "actors": [],
+                    "events": [],
+                    "quotes": [],
+                    "places": [],
+                }
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     finally:
         if args.out:

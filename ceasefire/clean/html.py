@@ -56,13 +56,51 @@ LEDE_OVERLAP = 0.75
 LEDE_SLACK_WORDS = 30
 
 # Bylines that name no person: house labels and placeholders.
-GENERIC_AUTHOR_WORDS = frozenset({
-    "staff", "editorial", "editor", "editors", "team", "desk", "admin", "administrator", "no",
-    "author", "article", "by", "news", "service", "services", "reports", "report", "reporter",
-    "reporters", "correspondent", "letters", "guest", "contributor", "contributors", "web",
-    "online", "newsroom", "wire", "wires", "agencies", "agency", "and", "the", "our", "writer",
-    "unknown", "anonymous", "courtesy", "cortesía", "redacción", "redaction",
-})
+GENERIC_AUTHOR_WORDS = frozenset(
+    {
+        "staff",
+        "editorial",
+        "editor",
+        "editors",
+        "team",
+        "desk",
+        "admin",
+        "administrator",
+        "no",
+        "author",
+        "article",
+        "by",
+        "news",
+        "service",
+        "services",
+        "reports",
+        "report",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "letters",
+        "guest",
+        "contributor",
+        "contributors",
+        "web",
+        "online",
+        "newsroom",
+        "wire",
+        "wires",
+        "agencies",
+        "agency",
+        "and",
+        "the",
+        "our",
+        "writer",
+        "unknown",
+        "anonymous",
+        "courtesy",
+        "cortesía",
+        "redacción",
+        "redaction",
+    }
+)
 
 _DATE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|:)\s+")
@@ -87,8 +125,14 @@ class HtmlPage:
 
     def hints(self) -> dict[str, Any]:
         """The metadata as :func:`split_text` hints (only what is known)."""
-        found = {"title": self.title, "authors": self.authors or None, "published": self.published,
-                 "publisher": self.publisher, "subtitle": self.subtitle, "url": self.url}
+        found = {
+            "title": self.title,
+            "authors": self.authors or None,
+            "published": self.published,
+            "publisher": self.publisher,
+            "subtitle": self.subtitle,
+            "url": self.url,
+        }
         return {k: v for k, v in found.items() if v}
 
 
@@ -143,8 +187,9 @@ def clean_publisher(sitename: str | None) -> str | None:
     return name or None
 
 
-def split_authors(author: str | None, *, publisher: str | None = None,
-                  hostname: str | None = None) -> list[str]:
+def split_authors(
+    author: str | None, *, publisher: str | None = None, hostname: str | None = None
+) -> list[str]:
     """The persons of a byline; trafilatura joins several with '; ', bylines also use 'and', '&'.
 
     Dropped: house labels ("Staff", "Editorial Team", "No Author"), and the
@@ -152,8 +197,15 @@ def split_authors(author: str | None, *, publisher: str | None = None,
     """
     if not author:
         return []
-    outlets = {k for k in (_key(publisher or ""), _key((hostname or "").removeprefix("www.")),
-                           _key((hostname or "").removeprefix("www.").rsplit(".", 1)[0])) if len(k) >= 4}
+    outlets = {
+        k
+        for k in (
+            _key(publisher or ""),
+            _key((hostname or "").removeprefix("www.")),
+            _key((hostname or "").removeprefix("www.").rsplit(".", 1)[0]),
+        )
+        if len(k) >= 4
+    }
     names: list[str] = []
     for name in _AUTHOR_SPLIT.split(author):
         name = re.sub(r"^(?:by|von|par|por)\s+", "", name.strip(" ,"), flags=re.IGNORECASE).strip()
@@ -208,8 +260,10 @@ def _drop_leading_title(text: str, title: str | None) -> str:
     return text
 
 
-_LD_JSON = re.compile(r"""<script[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script>""",
-                      re.IGNORECASE | re.DOTALL)
+_LD_JSON = re.compile(
+    r"""<script[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script>""",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _walk_json(node: Any) -> Iterator[dict[str, Any]]:
@@ -258,9 +312,20 @@ def jsonld_body(html: str) -> str | None:
 MIN_PART_WORDS = 40
 MIN_PART_PARAGRAPHS = 2
 # schema.org types of a news item in JSON-LD.
-ARTICLE_TYPES = frozenset({"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
-                           "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle",
-                           "blogposting", "report", "liveblogposting"})
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "blogposting",
+        "report",
+        "liveblogposting",
+    }
+)
 
 _BYLINE_HINT = re.compile(r"author|byline|contributor|writer", re.IGNORECASE)
 _DATE_HINT = re.compile(r"date|time|published|posted|timestamp", re.IGNORECASE)
@@ -310,8 +375,11 @@ def _part_from_element(el: Any) -> PagePart | None:
         return None
     # Byline: an element marked as author/byline (holding no paragraphs or headings of its own),
     # or a short paragraph starting "By ...".
-    bylines = [b for b in el.xpath(".//*[@class or @rel or @itemprop]")
-               if _BYLINE_HINT.search(_attr_text(b)) and not b.xpath(".//p|.//h1|.//h2|.//h3")]
+    bylines = [
+        b
+        for b in el.xpath(".//*[@class or @rel or @itemprop]")
+        if _BYLINE_HINT.search(_attr_text(b)) and not b.xpath(".//p|.//h1|.//h2|.//h3")
+    ]
     byline_text = _clean_text(bylines[0].text_content()) if bylines else ""
     published = None
     for t in el.xpath(".//time"):
@@ -381,10 +449,16 @@ def parts_from_jsonld(html: str) -> list[PagePart]:
             if not title or _key(title) in seen:
                 continue
             seen.add(_key(title))
-            found.append(PagePart(title=title, text="\n\n".join(paragraphs),
-                                  authors=split_authors(_ld_authors(obj.get("author"))),
-                                  published=_date_of(obj.get("datePublished")
-                                                     if isinstance(obj.get("datePublished"), str) else None)))
+            found.append(
+                PagePart(
+                    title=title,
+                    text="\n\n".join(paragraphs),
+                    authors=split_authors(_ld_authors(obj.get("author"))),
+                    published=_date_of(
+                        obj.get("datePublished") if isinstance(obj.get("datePublished"), str) else None
+                    ),
+                )
+            )
     return found
 
 
@@ -398,8 +472,13 @@ def _ld_authors(node: Any) -> str | None:
 def _extract(trafilatura: Any, html: str, url: str | None, precision: bool) -> Any:
     try:
         return trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, favor_precision=precision,
-            include_comments=INCLUDE_COMMENTS, include_tables=INCLUDE_TABLES)
+            html,
+            url=url,
+            with_metadata=True,
+            favor_precision=precision,
+            include_comments=INCLUDE_COMMENTS,
+            include_tables=INCLUDE_TABLES,
+        )
     except (ValueError, TypeError, AttributeError):  # lxml/trafilatura on pathological markup
         return None
 
@@ -446,8 +525,12 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlPage | None:
 def _strong_header(article: Article) -> bool:
     """A further article found in trafilatura's text with the full header of a story of its own:
     a headline, a byline and a date over at least MIN_PART_WORDS words (a subheading has none)."""
-    return bool(article.title and article.authors and article.published
-                and len(article.text.split()) >= MIN_PART_WORDS)
+    return bool(
+        article.title
+        and article.authors
+        and article.published
+        and len(article.text.split()) >= MIN_PART_WORDS
+    )
 
 
 def _rejoin(articles: list[Article], page: HtmlPage) -> list[Article]:
@@ -463,8 +546,12 @@ def _rejoin(articles: list[Article], page: HtmlPage) -> list[Article]:
     """
     primary = articles[0]
     parts: list[str] = []
-    if primary.title and page.title and _key(primary.title) != _key(page.title) \
-            and primary.title in page.text:
+    if (
+        primary.title
+        and page.title
+        and _key(primary.title) != _key(page.title)
+        and primary.title in page.text
+    ):
         if primary.subtitle and primary.subtitle in page.text:
             parts.append(primary.subtitle)
             primary.subtitle = None
@@ -508,12 +595,20 @@ def _primary_of(parts: list[PagePart], page: HtmlPage | None, hints: dict[str, A
 
 
 def _related(part: PagePart, publisher: str | None) -> Article:
-    return Article(index=0, role="related", title=part.title, text=part.text, authors=list(part.authors),
-                   publisher=publisher, published=part.published)
+    return Article(
+        index=0,
+        role="related",
+        title=part.title,
+        text=part.text,
+        authors=list(part.authors),
+        publisher=publisher,
+        published=part.published,
+    )
 
 
-def _text_articles(page: HtmlPage, hints: dict[str, Any] | None,
-                   stats: BoilerplateStats | None) -> list[Article]:
+def _text_articles(
+    page: HtmlPage, hints: dict[str, Any] | None, stats: BoilerplateStats | None
+) -> list[Article]:
     """The articles of trafilatura's main text (see :func:`_rejoin`), page metadata on the first."""
     merged: dict[str, Any] = dict(page.hints())
     # What the container says (a CSV title column, the fetched URL) wins over the page.
@@ -553,8 +648,15 @@ def _numbered(articles: list[Article]) -> list[Article]:
     return articles
 
 
-def _several_from_elements(html: str, tree: Any, parts: list[PagePart], *, url: str | None,
-                           stats: BoilerplateStats | None, hints: dict[str, Any] | None) -> list[Article]:
+def _several_from_elements(
+    html: str,
+    tree: Any,
+    parts: list[PagePart],
+    *,
+    url: str | None,
+    stats: BoilerplateStats | None,
+    hints: dict[str, Any] | None,
+) -> list[Article]:
     """A page whose <article> elements are articles of their own: the page's own one first."""
     import lxml.html
 
@@ -580,8 +682,12 @@ def _several_from_elements(html: str, tree: Any, parts: list[PagePart], *, url: 
         found = []  # around the articles only page furniture: no main article outside them
     if not found:
         first = main if main is not None else 0
-        return _numbered([_related(parts[first], publisher),
-                          *(_related(p, publisher) for i, p in enumerate(parts) if i != first)])
+        return _numbered(
+            [
+                _related(parts[first], publisher),
+                *(_related(p, publisher) for i, p in enumerate(parts) if i != first),
+            ]
+        )
     primary = found[0]
     if main is not None:
         part = parts[main]
@@ -591,8 +697,13 @@ def _several_from_elements(html: str, tree: Any, parts: list[PagePart], *, url: 
     return _numbered([*found, *(_related(p, primary.publisher) for p in others)])
 
 
-def articles_from_html(html: str, *, url: str | None = None, stats: BoilerplateStats | None = None,
-                       hints: dict[str, Any] | None = None) -> list[Article]:
+def articles_from_html(
+    html: str,
+    *,
+    url: str | None = None,
+    stats: BoilerplateStats | None = None,
+    hints: dict[str, Any] | None = None,
+) -> list[Article]:
     """The articles of an HTML page, primary first; [] when the page has no article text.
 
     A page is one article (trafilatura's main content) unless its markup shows

@@ -24,8 +24,18 @@ MAX_PATTERN_LEN = 400
 # line has ~0.2, English prose well under 0.02.
 CODE_DENSITY = 0.08
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                         "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u2026": "..."})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u2026": "...",
+    }
+)
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
@@ -38,16 +48,33 @@ def fold(line: str) -> str:
 # Script and markup residue: substrings that only appear in code, never in prose.
 # Script and markup residue: regexes that match code, never prose ("our window. I looked" is
 # prose; "window.adsbygoogle" is code).
-_SCRIPT_MARKERS = (r"adsbygoogle", r"googlesyndication", r"googletag\.", r"document\.write\(", r"<script\b",
-                   r"</script>", r"\bfunction\s*\([\w\s,]{0,80}\)\s*\{", r"\bwindow\.[a-z_]", r"\.push\(\{", r"javascript:",
-                   r"\bdata-ad-", r"\bvar _gaq", r"\bfbq\(", r"\bgtag\(")
+_SCRIPT_MARKERS = (
+    r"adsbygoogle",
+    r"googlesyndication",
+    r"googletag\.",
+    r"document\.write\(",
+    r"<script\b",
+    r"</script>",
+    r"\bfunction\s*\([\w\s,]{0,80}\)\s*\{",
+    r"\bwindow\.[a-z_]",
+    r"\.push\(\{",
+    r"javascript:",
+    r"\bdata-ad-",
+    r"\bvar _gaq",
+    r"\bfbq\(",
+    r"\bgtag\(",
+)
 # Ad snippets glued into a paragraph of prose are cut out of it rather than dropping the paragraph.
-INLINE_SCRIPT = re.compile(r"\(adsbygoogle\s*=\s*window\.adsbygoogle\s*\|\|\s*\[\]\)\.push\(\{\}\);?"
-                           r"|(?:https?:)?//pagead2\.googlesyndication\.com/[^\s]{0,200}"
-                           r"|<script\b[^<>]{0,500}>|</script>", re.I)
+INLINE_SCRIPT = re.compile(
+    r"\(adsbygoogle\s*=\s*window\.adsbygoogle\s*\|\|\s*\[\]\)\.push\(\{\}\);?"
+    r"|(?:https?:)?//pagead2\.googlesyndication\.com/[^\s]{0,200}"
+    r"|<script\b[^<>]{0,500}>|</script>",
+    re.I,
+)
 
 # Whole-line navigation / widget words (compared after fold() and trimming punctuation).
-_NAV_LINES = frozenset("""
+_NAV_LINES = frozenset(
+    """
 latest|trending|videos|video|news|analysis|staff picks|connect with us|advertisement|advertisements|
 sponsored|sponsored content|promoted|ad|ads|click to comment|leave a reply|leave a comment|avatar|
 subscribe|unsubscribe|notify of|continue reading|read more|read full article|read the full article|
@@ -63,24 +90,29 @@ previous article|next article|previous post|next post|previous|next|print this p
 related coverage|related content|related topics|more on this story|more on this topic|top news|
 most viewed|editor's choice|trending now|what to read next|read next|up next|watch now|
 listen to this article|image|media caption|skip to main content|skip to navigation|
-""".replace("\n", "").split("|")) - {""}
+""".replace("\n", "").split("|")
+) - {""}
 
 # Section names of a site's menu: a line made only of these and the one-word nav entries
 # above ("Home News World Business Sport") is a menu.
-_SECTIONS = frozenset("""home news world politics business economy markets sport sports tech technology
+_SECTIONS = frozenset(
+    """home news world politics business economy markets sport sports tech technology
 science health entertainment culture arts lifestyle travel opinion analysis video videos podcasts
 podcast live latest trending features investigations africa asia europe americas middle east
-uk us australia weather climate media education style food books more menu search""".split())
+uk us australia weather climate media education style food books more menu search""".split()
+)
 _MENU_WORDS = _SECTIONS | {w for w in _NAV_LINES if " " not in w}
 # A menu line has at least this many entries (two words such as "World Politics" may be a heading).
 MIN_MENU_WORDS = 3
 
 # Markers that a comment section starts: what follows them, up to the next article, is readers'
 # comments. ("12 Comments" alone is left out: share bars at the top of articles show counts.)
-COMMENT_SECTION = frozenset("""leave a reply|leave a comment|post a comment|notify of|inline feedbacks|
+COMMENT_SECTION = frozenset(
+    """leave a reply|leave a comment|post a comment|notify of|inline feedbacks|
 view all comments|join the discussion|add a comment|add your comment|comments are closed|
 be the first to comment|show comments|load comments|what do you think|click to comment|
-discussion|reader comments|comments section""".replace("\n", "").split("|"))
+discussion|reader comments|comments section""".replace("\n", "").split("|")
+)
 
 
 def is_comment_marker(line: str) -> bool:
@@ -92,53 +124,105 @@ def is_comment_marker(line: str) -> bool:
 _NEVER_PROSE = frozenset(["advertisement", "advertisements", "sponsored", "avatar", "loading"])
 
 # Social network names: a line made only of these (a share bar) is boilerplate.
-_SOCIAL = frozenset("facebook twitter x email e-mail print whatsapp telegram linkedin reddit pinterest "
-                    "vk tumblr share tweet pin messenger copy link sms google+ mix flipboard".split())
+_SOCIAL = frozenset(
+    "facebook twitter x email e-mail print whatsapp telegram linkedin reddit pinterest "
+    "vk tumblr share tweet pin messenger copy link sms google+ mix flipboard".split()
+)
 
 # Phrases, searched in the folded line; each entry exists because such widgets appear on
 # scraped news pages in general (the seeds show Patreon/PayPal/YouTube/Soundcloud variants).
 _BOILER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("donate", re.compile(r"\b(?:patreon|paypal|donate|make a donation|your donations?|chip in|"
-                          r"become a (?:member|patron|supporter|subscriber)|support (?:us|our work|"
-                          r"independent journalism|this site))\b")),
+    (
+        "donate",
+        re.compile(
+            r"\b(?:patreon|paypal|donate|make a donation|your donations?|chip in|"
+            r"become a (?:member|patron|supporter|subscriber)|support (?:us|our work|"
+            r"independent journalism|this site))\b"
+        ),
+    ),
     ("donate", re.compile(r"\b(?:validating payment information|amount to donate)\b")),
-    ("subscribe", re.compile(r"\b(?:please subscribe|subscribe (?:to|now|here|today|for free)|"
-                             r"sign up (?:for|to) (?:our|the)|newsletter|youtube channel|"
-                             r"follow (?:us|@)|join our (?:youtube|telegram|mailing|newsletter|channel)|"
-                             r"audio podcast|on soundcloud|get (?:our|the) app|"
-                             r"follow .{1,40} on (?:twitter|facebook|instagram|telegram|gab|youtube))\b")),
-    ("comments", re.compile(r"^(?:leave a (?:reply|comment)|click to comment|post a comment|"
-                            r"no comments|\d+ comments?|add (?:a|your) comment|join the discussion|"
-                            r"be the first to comment|show comments|load comments|comments are closed|"
-                            r"you must be logged in|notify of|inline feedbacks|view all comments)\b")),
-    ("comments", re.compile(r"\bmay post a comment\b|\bcomment policy\b|\byour email address will not "
-                            r"be published\b")),
-    ("continue", re.compile(r"^(?:continue reading|read more|read the (?:full|rest)|click here (?:to|for)|"
-                            r"more from|you may also like|recommended for you|you might also like|"
-                            r"related(?: articles| posts| stories| content| coverage)?\s*:|more stories|"
-                            r"also read|see also|don't miss)\b")),
+    (
+        "subscribe",
+        re.compile(
+            r"\b(?:please subscribe|subscribe (?:to|now|here|today|for free)|"
+            r"sign up (?:for|to) (?:our|the)|newsletter|youtube channel|"
+            r"follow (?:us|@)|join our (?:youtube|telegram|mailing|newsletter|channel)|"
+            r"audio podcast|on soundcloud|get (?:our|the) app|"
+            r"follow .{1,40} on (?:twitter|facebook|instagram|telegram|gab|youtube))\b"
+        ),
+    ),
+    (
+        "comments",
+        re.compile(
+            r"^(?:leave a (?:reply|comment)|click to comment|post a comment|"
+            r"no comments|\d+ comments?|add (?:a|your) comment|join the discussion|"
+            r"be the first to comment|show comments|load comments|comments are closed|"
+            r"you must be logged in|notify of|inline feedbacks|view all comments)\b"
+        ),
+    ),
+    (
+        "comments",
+        re.compile(
+            r"\bmay post a comment\b|\bcomment policy\b|\byour email address will not "
+            r"be published\b"
+        ),
+    ),
+    (
+        "continue",
+        re.compile(
+            r"^(?:continue reading|read more|read the (?:full|rest)|click here (?:to|for)|"
+            r"more from|you may also like|recommended for you|you might also like|"
+            r"related(?: articles| posts| stories| content| coverage)?\s*:|more stories|"
+            r"also read|see also|don't miss)\b"
+        ),
+    ),
     ("share", re.compile(r"^(?:share (?:this|on|via)|click to share|share the article)\b")),
     ("views", re.compile(r"^[\d,.]+\s*[km]?\s+(?:views|shares|reads|likes|comments)$")),
-    ("disclaimer", re.compile(r"(?:views|opinions)(?: and (?:views|opinions))? expressed .{0,120}"
-                              r"(?:solely|are those of|do not necessarily|does not necessarily)")),
+    (
+        "disclaimer",
+        re.compile(
+            r"(?:views|opinions)(?: and (?:views|opinions))? expressed .{0,120}"
+            r"(?:solely|are those of|do not necessarily|does not necessarily)"
+        ),
+    ),
     ("disclaimer", re.compile(r"\bdoes not give (?:financial|investment|medical|legal) advice\b")),
-    ("caption", re.compile(r"\((?:photo|image|picture|credit|video)s?(?: by|:)|"
-                           r"^(?:photo|image|picture|credit|file photo|photo credit|featured image)s?\s*:|"
-                           r"\b(?:getty images|afp photo|ap photo|reuters/|shutterstock|sputnik/|epa-efe|"
-                           r"global look press)\b")),
-    ("cookies", re.compile(r"\b(?:we use cookies|accept cookies|cookie policy|privacy policy|"
-                           r"terms of (?:use|service)|all rights reserved)\b")),
+    (
+        "caption",
+        re.compile(
+            r"\((?:photo|image|picture|credit|video)s?(?: by|:)|"
+            r"^(?:photo|image|picture|credit|file photo|photo credit|featured image)s?\s*:|"
+            r"\b(?:getty images|afp photo|ap photo|reuters/|shutterstock|sputnik/|epa-efe|"
+            r"global look press)\b"
+        ),
+    ),
+    (
+        "cookies",
+        re.compile(
+            r"\b(?:we use cookies|accept cookies|cookie policy|privacy policy|"
+            r"terms of (?:use|service)|all rights reserved)\b"
+        ),
+    ),
     ("category", re.compile(r"^(?:filed under|posted in|categories|category|tags|tagged|topics)\s*:")),
     ("caption", re.compile(r"^(?:image|media|photo|video) (?:caption|copyright|source)\b")),
     # A short line that ends in a call to action is a teaser or a promotion.
     # The call must stand as its own sentence ("...Read more", ". CLICK HERE"), not end one
     # ("we hope to learn more.").
-    ("teaser", re.compile(r"(?:\.\.|\.\.\.|[.!?]\s|[|»>]\s*|^)\s*(?:read more|continue reading|click here|"
-                          r"learn more|find out more|download (?:it )?now|sign up now|get it here)"
-                          r"\s*[.!:>»]*$")),
+    (
+        "teaser",
+        re.compile(
+            r"(?:\.\.|\.\.\.|[.!?]\s|[|»>]\s*|^)\s*(?:read more|continue reading|click here|"
+            r"learn more|find out more|download (?:it )?now|sign up now|get it here)"
+            r"\s*[.!:>»]*$"
+        ),
+    ),
     ("promo", re.compile(r"^free (?:gift|e-?book|download|report|trial)\b")),
-    ("nav", re.compile(r"^(?:advertisement|sponsored|ad)\b[\s:-]+(?:continue|story|scroll|content)\b"
-                       r"|^\d+\s*min(?:ute)?s?\s+read$")),
+    (
+        "nav",
+        re.compile(
+            r"^(?:advertisement|sponsored|ad)\b[\s:-]+(?:continue|story|scroll|content)\b"
+            r"|^\d+\s*min(?:ute)?s?\s+read$"
+        ),
+    ),
 )
 
 # Lines made only of numbers (a donation widget's "5 100"), or of punctuation and at most
@@ -147,8 +231,10 @@ _NUMBERS_ONLY = re.compile(r"^[\d\s$€£.,%]+$")
 
 # Residue of a stripped header: the words that precede a byline or date when the value
 # itself was lost in extraction ("Published" / "on" / "By").
-_RESIDUE = frozenset("published|on|published on|by|posted|posted on|posted by|updated|last updated|"
-                     "written by|date|author|authors|via".split("|"))
+_RESIDUE = frozenset(
+    "published|on|published on|by|posted|posted on|posted by|updated|last updated|"
+    "written by|date|author|authors|via".split("|")
+)
 
 _FUNCTION_WORDS = frozenset("in on by at of and or the a an to for with from".split())
 
@@ -167,23 +253,91 @@ def strip_edge_punct(text: str) -> str:
 _SCRIPT_RE = re.compile("|".join(_SCRIPT_MARKERS), re.I)
 _CATEGORY_RE = re.compile("|".join(pat.pattern for reason, pat in _BOILER_PATTERNS if reason == "category"))
 # One alternation of all phrase patterns: a single regex pass per line; the group name is the reason.
-_BOILER_RE = re.compile("|".join(f"(?P<{reason}_{i}>{pat.pattern})"
-                                 for i, (reason, pat) in enumerate(_BOILER_PATTERNS)))
-_DISCLAIMER_RE = re.compile("|".join(pat.pattern for reason, pat in _BOILER_PATTERNS if reason == "disclaimer"))
+_BOILER_RE = re.compile(
+    "|".join(f"(?P<{reason}_{i}>{pat.pattern})" for i, (reason, pat) in enumerate(_BOILER_PATTERNS))
+)
+_DISCLAIMER_RE = re.compile(
+    "|".join(pat.pattern for reason, pat in _BOILER_PATTERNS if reason == "disclaimer")
+)
 
 
 # Every alternative of _BOILER_PATTERNS contains one of these substrings; a line without any
 # of them skips the regex (a cheap pre-filter that keeps 200k-line pages fast).
 _TRIGGERS = (
-    "patreon", "paypal", "donat", "chip in", "become a", "support", "payment", "subscri", "sign up",
-    "newsletter", "youtube", "follow", "join our", "podcast", "soundcloud", "get our", "get the",
-    "comment", "reply", "notify", "feedback", "discussion", "logged in", "email address", "continue",
-    "read", "click", "more ", "you may", "recommend", "you might", "related", "see also", "miss",
-    "share", "views", "likes", "expressed", "advice", "photo", "image", "picture", "credit", "video",
-    "getty", "afp", "reuters/", "shutterstock", "sputnik/", "epa-efe", "global look press", "cookie",
-    "privacy", "terms of", "rights reserved", "filed under", "posted in", "categor", "tags", "topics",
-    "caption", "copyright", "source", "advertisement", "sponsored", "ad ", "ad:", "ad-", "min",
-    "learn more", "find out", "download", "get it", "free ",
+    "patreon",
+    "paypal",
+    "donat",
+    "chip in",
+    "become a",
+    "support",
+    "payment",
+    "subscri",
+    "sign up",
+    "newsletter",
+    "youtube",
+    "follow",
+    "join our",
+    "podcast",
+    "soundcloud",
+    "get our",
+    "get the",
+    "comment",
+    "reply",
+    "notify",
+    "feedback",
+    "discussion",
+    "logged in",
+    "email address",
+    "continue",
+    "read",
+    "click",
+    "more ",
+    "you may",
+    "recommend",
+    "you might",
+    "related",
+    "see also",
+    "miss",
+    "share",
+    "views",
+    "likes",
+    "expressed",
+    "advice",
+    "photo",
+    "image",
+    "picture",
+    "credit",
+    "video",
+    "getty",
+    "afp",
+    "reuters/",
+    "shutterstock",
+    "sputnik/",
+    "epa-efe",
+    "global look press",
+    "cookie",
+    "privacy",
+    "terms of",
+    "rights reserved",
+    "filed under",
+    "posted in",
+    "categor",
+    "tags",
+    "topics",
+    "caption",
+    "copyright",
+    "source",
+    "advertisement",
+    "sponsored",
+    "ad ",
+    "ad:",
+    "ad-",
+    "min",
+    "learn more",
+    "find out",
+    "download",
+    "get it",
+    "free ",
 )
 _SCRIPT_HINTS = ("google", "(", "<", "window.", "document.", "javascript", "data-ad-", "_gaq")
 
@@ -244,13 +398,20 @@ def _short_line_reason(s: str, single_words: bool) -> str | None:
     words = core.replace("|", " ").split()
     if words and len(words) <= 8 and all(w in _SOCIAL for w in words) and (single_words or len(words) > 1):
         return "share"
-    if len(words) >= MIN_MENU_WORDS and len(words) <= 25 and all(w.strip(",|•·/") in _MENU_WORDS for w in words):
+    if (
+        len(words) >= MIN_MENU_WORDS
+        and len(words) <= 25
+        and all(w.strip(",|•·/") in _MENU_WORDS for w in words)
+    ):
         return "nav"
     if _NUMBERS_ONLY.match(core) and " " in core:
         return "widget"
-    if len(s) <= 20 and not any(ch.isdigit() for ch in s) \
-            and any(not ch.isalnum() and not ch.isspace() for ch in s) \
-            and all(w in _FUNCTION_WORDS for w in re.findall(r"\w+", f)):
+    if (
+        len(s) <= 20
+        and not any(ch.isdigit() for ch in s)
+        and any(not ch.isalnum() and not ch.isspace() for ch in s)
+        and all(w in _FUNCTION_WORDS for w in re.findall(r"\w+", f))
+    ):
         return "residue"  # punctuation and function words only: "in ,", "|", "- -"
     # Widget phrases live on short lines; a long paragraph that merely mentions
     # "donations" or "subscribe" is prose. 250 chars covers the seeds' pleas (<= 120).

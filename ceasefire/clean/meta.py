@@ -14,16 +14,39 @@ from dataclasses import dataclass, field
 from .lines import fold, strip_edge_punct
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 _DATE_PATTERNS = (
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),  # also 2016-06-04T10:00Z
+    re.compile(
+        r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
+    ),  # also 2016-06-04T10:00Z
     re.compile(r"\b(?P<year>(?:19|20)\d{2})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})\b"),
     re.compile(r"\b" + _DAY + r"(?:\s*|-)(?:of\s+)?" + _MONTH + r"(?:,?\s+|-)" + _YEAR + r"\b"),
     re.compile(r"\b" + _MONTH + r"(?:\s+|-)" + _DAY + r"(?:,?\s+|-|,)" + _YEAR + r"\b"),
@@ -32,9 +55,11 @@ _DATE_PATTERNS = (
 )
 
 # Words that may surround a date on a date line without making it prose.
-_DATE_FILLER = frozenset("""published on posted updated last modified date at am pm a.m. p.m. gmt utc
+_DATE_FILLER = frozenset(
+    """published on posted updated last modified date at am pm a.m. p.m. gmt utc
 edt est cet cest msk bst ist pst pdt et by | - mon tue wed thu fri sat sun monday tuesday wednesday
-thursday friday saturday sunday""".split())
+thursday friday saturday sunday""".split()
+)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)
 
 # A date line is short; longer lines are prose that happens to contain a date.
@@ -118,7 +143,8 @@ _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$|^[A-Z]\.$|^(?:al|el)-[A-Z][\w'’
 _OUTLET_TOKEN = re.compile(r"^[A-Z0-9][\w'’.\-]*$")
 # English function words and header words: a line containing one is a phrase, not a name
 # ("Talks Collapse Before They Begin" is title-case but not a byline).
-_NOT_NAME_WORDS = frozenset("""
+_NOT_NAME_WORDS = frozenset(
+    """
 published posted updated by on via and or but the a an of in into for with without from to at as is are
 was were be been will would can could should may might must has have had do does did not no after before
 over under about against between during since until while than then that this these those it its they
@@ -126,7 +152,8 @@ them their he she his her we our you your who whom which what when where why how
 says said say new news video watch live breaking latest analysis opinion editorial episode report
 staff writer writers reporter reporters correspondent correspondents editor editors contributor
 contributors columnist producer bureau desk team agencies
-""".split())
+""".split()
+)
 # A person's name has at most 4 tokens besides particles ("Abu Mohammad al-Julani" has 3).
 MAX_NAME_CORE_TOKENS = 4
 # A person's or outlet's name on a byline: at most 5 tokens and 50 characters
@@ -151,8 +178,11 @@ def is_name_like(text: str, *, outlet: bool = False) -> bool:
     token_re = _OUTLET_TOKEN if outlet else _NAME_TOKEN
     if len(toks) == 1:
         # A one-word byline is an outlet or agency ("RT", "Reuters", "AFP").
-        return bool(token_re.match(toks[0])) and toks[0].casefold() not in _NOT_NAME_WORDS \
+        return (
+            bool(token_re.match(toks[0]))
+            and toks[0].casefold() not in _NOT_NAME_WORDS
             and 2 <= len(toks[0]) <= 15
+        )
     caps = 0
     for i, tok in enumerate(toks):
         low = tok.casefold()
@@ -173,8 +203,11 @@ def tidy_name(name: str) -> str:
     return name
 
 
-_BYLINE = re.compile(r"^(?:(?:written|authored|posted|reported|words|story|text|report)\s+)?by[:\s]\s*"
-                     r"(?P<names>.+)$", re.I)
+_BYLINE = re.compile(
+    r"^(?:(?:written|authored|posted|reported|words|story|text|report)\s+)?by[:\s]\s*"
+    r"(?P<names>.+)$",
+    re.I,
+)
 _VIA = re.compile(r"^(?:via|source|sources|originally published (?:by|at|in)|republished from)\b[:\s]", re.I)
 _NAME_CUT = re.compile(r"\s+(?:via|for|from|at|on|in|with|\||—|–)\s+|\s*[|•·]\s*|\s+-\s+", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*")
@@ -192,7 +225,7 @@ class Byline:
 
 
 def parse_byline(text: str) -> Byline | None:
-    """"By A and B", "Authored by A via Outlet:", "Via Zerohedge…"; None if not a byline."""
+    """ "By A and B", "Authored by A via Outlet:", "Via Zerohedge…"; None if not a byline."""
     t = text.strip()
     if not t or len(t) > 160:
         return None
@@ -224,15 +257,23 @@ def parse_byline(text: str) -> Byline | None:
 # YouTube channel", "the X newsletter", a copyright line. Each pattern captures X.
 _PUBLISHER_PATTERNS = (
     re.compile(r"\bsupport (?P<p>[^.!?]{2,40}?) on patreon\b", re.I),
-    re.compile(r"\bsubscribe to (?P<p>[^.!?]{2,40}?)(?:'s|’s)? (?:youtube|newsletter|channel|podcast|"
-               r"telegram|for free)", re.I),
-    re.compile(r"\bfollow (?P<p>[^.!?]{2,40}?)(?:'s|’s)? (?:audio podcast|podcast|on twitter|on facebook|"
-               r"on telegram|on soundcloud|on youtube)", re.I),
+    re.compile(
+        r"\bsubscribe to (?P<p>[^.!?]{2,40}?)(?:'s|’s)? (?:youtube|newsletter|channel|podcast|"
+        r"telegram|for free)",
+        re.I,
+    ),
+    re.compile(
+        r"\bfollow (?P<p>[^.!?]{2,40}?)(?:'s|’s)? (?:audio podcast|podcast|on twitter|on facebook|"
+        r"on telegram|on soundcloud|on youtube)",
+        re.I,
+    ),
     re.compile(r"^(?P<p>[^.!?]{2,40}?) newsletter$", re.I),
     # A copyright line: "© 2016 X", "Copyright © X. All rights reserved" (a bare "© X" is a photo credit).
-    re.compile(r"^(?:copyright\s*(?:©|\(c\))?|(?:©|\(c\))\s*(?=\d{4}))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?"
-               r"\s*,?\s*(?P<p>[^.,|©]{2,40}?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:[.,|]|all rights reserved|$)",
-               re.I),
+    re.compile(
+        r"^(?:copyright\s*(?:©|\(c\))?|(?:©|\(c\))\s*(?=\d{4}))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?"
+        r"\s*,?\s*(?P<p>[^.,|©]{2,40}?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:[.,|]|all rights reserved|$)",
+        re.I,
+    ),
 )
 
 

@@ -81,7 +81,9 @@ TAIL_HEADLINE_MAX_WORDS = 20
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Word endings that are common in English phrases and rare in personal names.
 _PHRASE_SUFFIX = re.compile(r"\w{3,}(?:ted|ized|ised|tion|sion|ness|ment|ments|ally|ings)$", re.I)
-_NUMERIC_DATE_LINE = re.compile(r"^(?:[A-Za-z]+:?\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2}:\d{2}.{0,12})?$")
+_NUMERIC_DATE_LINE = re.compile(
+    r"^(?:[A-Za-z]+:?\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2}:\d{2}.{0,12})?$"
+)
 _DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?,?$")
 
 
@@ -150,8 +152,13 @@ def _names(text: str) -> list[str] | None:
     return None
 
 
-def _meta_at(blocks: list[Block], i: int, *, allow_name: bool,
-             cache: dict[tuple[int, bool], _Meta | None] | None = None) -> _Meta | None:
+def _meta_at(
+    blocks: list[Block],
+    i: int,
+    *,
+    allow_name: bool,
+    cache: dict[tuple[int, bool], _Meta | None] | None = None,
+) -> _Meta | None:
     if cache is None:
         return _read_meta(blocks, i, allow_name=allow_name)
     key = (i, allow_name)
@@ -194,8 +201,9 @@ def _next_content(blocks: list[Block], start: int, limit: int) -> int | None:
     return next((j for j in range(start, limit) if blocks[j].kind == "content"), None)
 
 
-def parse_header(blocks: list[Block], t: int,
-                 cache: dict[tuple[int, bool], _Meta | None] | None = None) -> Header | None:
+def parse_header(
+    blocks: list[Block], t: int, cache: dict[tuple[int, bool], _Meta | None] | None = None
+) -> Header | None:
     """Read a header starting at title block ``t``; None if no byline/date/residue follows."""
     n = len(blocks)
     h = Header(title=t)
@@ -218,8 +226,9 @@ def parse_header(blocks: list[Block], t: int,
             i += 1
             continue
         # Names are accepted right after the title/subtitle, before any date or residue.
-        m = _meta_at(blocks, i, allow_name=not residue and not any(x.kind != "name" for x in metas),
-                     cache=cache)
+        m = _meta_at(
+            blocks, i, allow_name=not residue and not any(x.kind != "name" for x in metas), cache=cache
+        )
         if m:
             metas.append(m)
             h.meta_blocks.extend(range(i, i + m.consumed))
@@ -229,8 +238,12 @@ def parse_header(blocks: list[Block], t: int,
             # A short line between two header lines is part of the header: an author's role or
             # desk ("BBC News, Beirut", "Middle East correspondent") between a byline and a date.
             j = _next_content(blocks, i + 1, limit)
-            if (word_count(b.text) <= MAX_HEADER_EXTRA_WORDS and not ends_sentence(b.text) and j is not None
-                    and _meta_at(blocks, j, allow_name=False, cache=cache)):
+            if (
+                word_count(b.text) <= MAX_HEADER_EXTRA_WORDS
+                and not ends_sentence(b.text)
+                and j is not None
+                and _meta_at(blocks, j, allow_name=False, cache=cache)
+            ):
                 h.extra_blocks.append(i)
                 i += 1
                 continue
@@ -252,7 +265,7 @@ def parse_header(blocks: list[Block], t: int,
         names = [a for m in metas for a in m.authors]
         if len(names) > MAX_BARE_NAMES or not all(_person_or_agency(a) for a in names):
             return None
-        nxt = next((b for b in blocks[i:limit + 1] if b.kind == "content"), None)
+        nxt = next((b for b in blocks[i : limit + 1] if b.kind == "content"), None)
         if nxt is None or word_count(nxt.text) < NAME_ONLY_MIN_NEXT_WORDS:
             return None
     for m in metas:
@@ -312,8 +325,14 @@ def _is_hint_title(text: str, hint_title: str | None) -> bool:
 def _lead_title(blocks: list[Block], first: int, hint_title: str | None) -> int | None:
     """Title block of the content before the first header (``first``)."""
     if hint_title:
-        return next((j for j in range(min(first, HINT_TITLE_WINDOW)) if blocks[j].kind == "content"
-                     and _is_hint_title(blocks[j].text, hint_title)), None)
+        return next(
+            (
+                j
+                for j in range(min(first, HINT_TITLE_WINDOW))
+                if blocks[j].kind == "content" and _is_hint_title(blocks[j].text, hint_title)
+            ),
+            None,
+        )
     # Only a guess, so only without a container title (the first headline-shaped line may be
     # a promotion or a subheading).
     return _first_title(blocks, 0, first)
@@ -336,8 +355,14 @@ def _promo_header(blocks: list[Block], headers: list[Header], hint_title: str | 
     first = headers[0].title
     if _is_hint_title(blocks[first].text, hint_title):
         return None
-    t = next((j for j in range(min(first, HINT_TITLE_WINDOW)) if blocks[j].kind == "content"
-              and _is_hint_title(blocks[j].text, hint_title)), None)
+    t = next(
+        (
+            j
+            for j in range(min(first, HINT_TITLE_WINDOW))
+            if blocks[j].kind == "content" and _is_hint_title(blocks[j].text, hint_title)
+        ),
+        None,
+    )
     if t is None:
         return None
     between = sum(word_count(blocks[j].text) for j in range(t + 1, first) if blocks[j].kind == "content")
@@ -357,7 +382,7 @@ def _trim_tail(blocks: list[Block], segment: list[int]) -> None:
             break
         k -= 1
     if saw_widget:
-        for j in segment[k + 1:]:
+        for j in segment[k + 1 :]:
             if blocks[j].kind == "content":
                 blocks[j].kind, blocks[j].reason = "boiler", "headline-list"
 
@@ -373,7 +398,7 @@ def _drop_comment_section(blocks: list[Block], segment: list[int]) -> None:
         if b.kind == "content":
             seen += word_count(b.text)
         elif is_comment_marker(b.text) and seen >= COMMENTS_AFTER_SHARE * total:
-            for m in segment[k + 1:]:
+            for m in segment[k + 1 :]:
                 if blocks[m].kind == "content":
                     blocks[m].kind, blocks[m].reason = "boiler", "comments"
             return
@@ -408,10 +433,12 @@ def _hint_authors(hints: dict[str, Any]) -> list[str]:
 class _Segment:
     header: Header | None
     start: int  # first body block
-    end: int    # one past the last block
+    end: int  # one past the last block
 
 
-def _segments(blocks: list[Block], headers: list[Header], hint_title: str | None) -> tuple[list[_Segment], list[str]]:
+def _segments(
+    blocks: list[Block], headers: list[Header], hint_title: str | None
+) -> tuple[list[_Segment], list[str]]:
     """The page's article segments in order, and the blocks before the first (removed)."""
     n = len(blocks)
     first = headers[0].title if headers else n
@@ -426,8 +453,14 @@ def _segments(blocks: list[Block], headers: list[Header], hint_title: str | None
         pre_removed = [b.text for b in blocks[:promo]]
         headers = headers[1:]
         segments.append(_Segment(h0, h0.body_start, headers[0].title if headers else n))
-    elif not headers or pre_words >= PRE_HEADER_MIN_WORDS or (
-            not _is_hint_title(blocks[first].text, hint_title) and _short_lead_article(blocks, first, hint_title)):
+    elif (
+        not headers
+        or pre_words >= PRE_HEADER_MIN_WORDS
+        or (
+            not _is_hint_title(blocks[first].text, hint_title)
+            and _short_lead_article(blocks, first, hint_title)
+        )
+    ):
         # Content before the first header (or a page without one) is an article: titled by the
         # container's title where the page repeats it near the top, else by its first
         # headline-shaped paragraph.
@@ -449,8 +482,14 @@ def _segments(blocks: list[Block], headers: list[Header], hint_title: str | None
     return segments, pre_removed
 
 
-def _article(blocks: list[Block], seg: _Segment, *, publisher: str | None,
-             stats: BoilerplateStats | None, site: str | None) -> Article:
+def _article(
+    blocks: list[Block],
+    seg: _Segment,
+    *,
+    publisher: str | None,
+    stats: BoilerplateStats | None,
+    site: str | None,
+) -> Article:
     """One article from its segment: header fields, clean body, removed lines."""
     h = seg.header
     idx = list(range(seg.start, seg.end))
@@ -471,16 +510,29 @@ def _article(blocks: list[Block], seg: _Segment, *, publisher: str | None,
             b.kind, b.reason = "boiler", "recurring"
         (paras if b.kind == "content" else removed).append(b.text)
     if h is None:
-        return Article(index=0, role="related", title=None, text="\n\n".join(paras), publisher=publisher,
-                       removed=removed)
-    return Article(index=0, role="related", title=blocks[h.title].text, text="\n\n".join(paras),
-                   subtitle=blocks[h.subtitle].text if h.subtitle is not None else None,
-                   authors=list(h.authors), publisher=h.publisher or publisher, published=h.published,
-                   removed=removed)
+        return Article(
+            index=0, role="related", title=None, text="\n\n".join(paras), publisher=publisher, removed=removed
+        )
+    return Article(
+        index=0,
+        role="related",
+        title=blocks[h.title].text,
+        text="\n\n".join(paras),
+        subtitle=blocks[h.subtitle].text if h.subtitle is not None else None,
+        authors=list(h.authors),
+        publisher=h.publisher or publisher,
+        published=h.published,
+        removed=removed,
+    )
 
 
-def split_text(text: str, *, hints: dict[str, Any] | None = None,
-               stats: BoilerplateStats | None = None, site: str | None = None) -> list[Article]:
+def split_text(
+    text: str,
+    *,
+    hints: dict[str, Any] | None = None,
+    stats: BoilerplateStats | None = None,
+    site: str | None = None,
+) -> list[Article]:
     """Split a plain-text page into its articles: primary first, related after.
 
     ``hints`` carries what the container knows (``title``, ``published``, ``authors``,
@@ -509,7 +561,7 @@ def split_text(text: str, *, hints: dict[str, Any] | None = None,
             kept.append(a)
         elif kept:  # all its lines are shown as removed under the article it followed
             first = seg.header.title if seg.header is not None else seg.start
-            kept[-1].removed += [b.text for b in blocks[first:seg.end]]
+            kept[-1].removed += [b.text for b in blocks[first : seg.end]]
     if len(kept) > 1 and word_count(kept[0].text) < MIN_RELATED_WORDS and kept[0].title is None:
         pre_removed += [kept[0].text] if kept[0].text else []
         kept = kept[1:]

@@ -96,8 +96,13 @@ def _standalone_heading(line: str, lines: list[str], k: int) -> bool:
     word (the next paragraph's start) is a headline of its own, even when the paragraph
     before it ended without punctuation."""
     nxt = lines[k + 1] if k + 1 < len(lines) else ""
-    return (bool(nxt) and _is_lone(nxt) and starts_upper(line) and not ends_sentence(line)
-            and len(line.split()) >= HEADING_MIN_WORDS)
+    return (
+        bool(nxt)
+        and _is_lone(nxt)
+        and starts_upper(line)
+        and not ends_sentence(line)
+        and len(line.split()) >= HEADING_MIN_WORDS
+    )
 
 
 def _blank_gaps(lines: list[str]) -> int:
@@ -182,10 +187,13 @@ def build_blocks(text: str) -> tuple[list[Block], bool]:
             close()
             cur = [line]
             consume_next = True
-        elif (not blank_separated and ends_sentence(last) and starts_upper(line)) \
-                or (not lone_style and len(last) < short_limit and starts_upper(line)) \
-                or (lone_style and _standalone_heading(line, lines, k)) \
-                or len(line) > long_limit or len(last) > long_limit:
+        elif (
+            (not blank_separated and ends_sentence(last) and starts_upper(line))
+            or (not lone_style and len(last) < short_limit and starts_upper(line))
+            or (lone_style and _standalone_heading(line, lines, k))
+            or len(line) > long_limit
+            or len(last) > long_limit
+        ):
             close()
             cur = [line]
         else:

@@ -70,17 +70,45 @@ NONE = "none"
 
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
-    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-     ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1):
+    (
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may",),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sep", "sept"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ),
+    start=1,
+):
     for _n in _names:
         MONTHS[_n] = _i
-WEEKDAYS = {d: i for i, d in enumerate(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+WEEKDAYS = {
+    d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
 NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fifteen": 15, "twenty": 20, "thirty": 30,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
 }
 # Vague counts ("some days later", "a few weeks ago"); 3 is their usual reading,
 # and results built on them are reported one precision level coarser.
@@ -90,20 +118,25 @@ SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 # Well-known dates named by a short form in news text.
 NAMED_DATES = {"9/11": dt.date(2001, 9, 11), "7/7": dt.date(2005, 7, 7), "26/11": dt.date(2008, 11, 26)}
 
-_MONTH_RE = (r"(?P<month>january|february|march|april|may|june|july|august|september|october|"
-             r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+_MONTH_RE = (
+    r"(?P<month>january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
 _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?P<year>(?:1[89]|20)\d\d)"
 _WEEKDAY_RE = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_NUM_RE = (r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-           r"fifteen|twenty|thirty|some|a few|few|several|a couple of|couple of)")
+_NUM_RE = (
+    r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|some|a few|few|several|a couple of|couple of)"
+)
 _UNIT_RE = r"(?P<unit>day|week|month|year)s?"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 # Leading words that do not change the date ("on", "since", "late", "early" before a day).
 _LEAD = re.compile(
     r"^(?:(?:on|in|at|by|from|since|until|till|of|during|around|about|as of|before|after|"
     r"through|throughout|into|the|and|or|as early as|as late as|"
-    r"earlier|later|early|late|mid|middle of|end of|beginning of|start of)\s+)+")
+    r"earlier|later|early|late|mid|middle of|end of|beginning of|start of)\s+)+"
+)
 
 
 def _norm(text: str) -> str:
@@ -298,12 +331,15 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
     # Durations and ages are not dates.
     if re.search(r"\byears? old\b|\b\d+-year-old\b|\baged\b", t):
         return None
-    if re.match(r"^(?:for|within|in the space of|over|lasting|nearly|almost|about|some|more than|"
-                r"less than|at least|up to)?\s*(?:the )?(?:(?:past|last|next|first|coming|"
-                r"following) )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-                r"eleven|twelve|fifteen|twenty|thirty|several|a few|few|some|many|\d+ or \d+)"
-                r"(?:-| )(?:\w+ )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
-                r"(?: long)?$", t) and not re.search(r"\b(?:ago|later|earlier|before|after)\b", t):
+    if re.match(
+        r"^(?:for|within|in the space of|over|lasting|nearly|almost|about|some|more than|"
+        r"less than|at least|up to)?\s*(?:the )?(?:(?:past|last|next|first|coming|"
+        r"following) )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+        r"eleven|twelve|fifteen|twenty|thirty|several|a few|few|some|many|\d+ or \d+)"
+        r"(?:-| )(?:\w+ )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+        r"(?: long)?$",
+        t,
+    ) and not re.search(r"\b(?:ago|later|earlier|before|after)\b", t):
         return None
     if re.search(r"^(?:for|within)\b", t):
         return None
@@ -333,15 +369,17 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
     # Strip a leading weekday before an absolute date ("Monday December 3", "Tuesday, 4 June"),
     # keeping it to choose the year of a date written without one.
     wd_m = re.match(rf"^(?:on )?{_WEEKDAY_RE},? (?=(?:the )?\d|{_MONTH_RE})", t)
-    t2 = t[wd_m.end():] if wd_m else t
+    t2 = t[wd_m.end() :] if wd_m else t
     t2 = _LEAD.sub("", t2)
-    m = re.search(rf"\b{_DAY_RE}(?: of)? {_MONTH_RE},? {_YEAR_RE}\b", t2) or \
-        re.search(rf"\b{_MONTH_RE} {_DAY_RE},? {_YEAR_RE}\b", t2)
+    m = re.search(rf"\b{_DAY_RE}(?: of)? {_MONTH_RE},? {_YEAR_RE}\b", t2) or re.search(
+        rf"\b{_MONTH_RE} {_DAY_RE},? {_YEAR_RE}\b", t2
+    )
     if m:
         d = _valid(int(m.group("year")), MONTHS[m.group("month")], int(m.group("day")))
         return (d, "day") if d else None
-    m = re.search(rf"(?:^|\b){_DAY_RE}(?: of)? {_MONTH_RE}(?!\w)", t2) or \
-        re.search(rf"\b{_MONTH_RE} {_DAY_RE}\b(?![-,]? ?\d)", t2)
+    m = re.search(rf"(?:^|\b){_DAY_RE}(?: of)? {_MONTH_RE}(?!\w)", t2) or re.search(
+        rf"\b{_MONTH_RE} {_DAY_RE}\b(?![-,]? ?\d)", t2
+    )
     if m and 1 <= int(m.group("day")) <= 31:
         src = a.year_source()
         if src is None:
@@ -352,8 +390,11 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
             # The weekday picks the year: within five years a day-month falls on a given
             # weekday at most once (checked by test_weekday_picks_year).
             wd = WEEKDAYS[wd_m.group("wd")]
-            fits = [c for c in (_valid(ref.year + k, month, day) for k in (-2, -1, 0, 1, 2))
-                    if c is not None and c.weekday() == wd]
+            fits = [
+                c
+                for c in (_valid(ref.year + k, month, day) for k in (-2, -1, 0, 1, 2))
+                if c is not None and c.weekday() == wd
+            ]
             if len(fits) == 1:
                 return fits[0], "day"
         if year_only:
@@ -367,18 +408,23 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
         return dt.date(int(m.group("year")), MONTHS[m.group("month")], 1), "month"
 
     # Holidays.
-    m = re.search(rf"\b(?P<h>easter(?: sunday)?|christmas(?: day| eve)?|new year'?s(?: day| eve)?)"
-                  rf"(?: {_YEAR_RE})?$", t2)
+    m = re.search(
+        rf"\b(?P<h>easter(?: sunday)?|christmas(?: day| eve)?|new year'?s(?: day| eve)?)"
+        rf"(?: {_YEAR_RE})?$",
+        t2,
+    )
     if m:
         ys = a.year_source()
         ref = ys[0] if ys else None
         h = m.group("h")
+
         def holiday(y: int) -> dt.date:
             if h.startswith("easter"):
                 return _easter(y)
             if h.startswith("christmas"):
                 return dt.date(y, 12, 24 if h.endswith("eve") else 25)
             return dt.date(y, 12, 31) if h.endswith("eve") else dt.date(y, 1, 1)
+
         if m.group("year"):
             return holiday(int(m.group("year"))), "day"
         if a.published is None:
@@ -394,11 +440,15 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
         return dt.date(int(m.group("year")), 1, 1), "year"
 
     # Month alone, with optional last/this/next ("in June", "last February", "mid-June").
-    m = re.fullmatch(rf"(?:(?P<mode>last|this|next|this past|this coming|past|coming)\s+)?"
-                     rf"(?:(?:early|late|mid|the middle of|the end of|the beginning of)[- ])?{_MONTH_RE}", t2)
+    m = re.fullmatch(
+        rf"(?:(?P<mode>last|this|next|this past|this coming|past|coming)\s+)?"
+        rf"(?:(?:early|late|mid|the middle of|the end of|the beginning of)[- ])?{_MONTH_RE}",
+        t2,
+    )
     if m and not (m.group("month") == "may" and m.group("mode") is None and t2 == "may" and t == "may"):
         mode = {"this past": "last", "past": "last", "this coming": "next", "coming": "next"}.get(
-            m.group("mode") or "", m.group("mode") or "")
+            m.group("mode") or "", m.group("mode") or ""
+        )
         src = a.deictic()
         if src is None:
             return UNANCHORED
@@ -415,16 +465,24 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
         return dt.date(int(m.group("year")), 1, 1), "year"
 
     # Publication-relative days.
-    m = re.fullmatch(r"(?:(?:earlier|later) )?(?P<w>today|tonight|this morning|this afternoon|this evening|"
-                     r"yesterday|tomorrow|(?:the )?day before yesterday|(?:the )?day after tomorrow|overnight|"
-                     r"last night|now)(?: (?:morning|afternoon|evening|night))?", t2)
+    m = re.fullmatch(
+        r"(?:(?:earlier|later) )?(?P<w>today|tonight|this morning|this afternoon|this evening|"
+        r"yesterday|tomorrow|(?:the )?day before yesterday|(?:the )?day after tomorrow|overnight|"
+        r"last night|now)(?: (?:morning|afternoon|evening|night))?",
+        t2,
+    )
     if m:
         src = a.deictic()
         if src is None:
             return UNANCHORED
         ref, prec = src
-        off = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
-               "the day after tomorrow": 2}.get(m.group("w"), 0)
+        off = {
+            "yesterday": -1,
+            "last night": -1,
+            "tomorrow": 1,
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+        }.get(m.group("w"), 0)
         if m.group("w").endswith("day before yesterday"):
             off = -2
         elif m.group("w").endswith("day after tomorrow"):
@@ -434,11 +492,15 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
         return ref + dt.timedelta(days=off), prec
 
     # Weekdays ("on Monday", "last Tuesday", "Monday's", "late Tuesday", "Friday morning").
-    m = re.fullmatch(rf"(?:(?P<mode>last|this|next|past|previous|this past|this coming|coming)\s+)?"
-                     rf"{_WEEKDAY_RE}(?:'s?)?{_PART_OF_DAY}", t2)
+    m = re.fullmatch(
+        rf"(?:(?P<mode>last|this|next|past|previous|this past|this coming|coming)\s+)?"
+        rf"{_WEEKDAY_RE}(?:'s?)?{_PART_OF_DAY}",
+        t2,
+    )
     if m:
         mode = {"this past": "last", "this coming": "next", "coming": "next"}.get(
-            m.group("mode") or "", m.group("mode") or "")
+            m.group("mode") or "", m.group("mode") or ""
+        )
         src = a.deictic()
         if src is None:
             return UNANCHORED
@@ -446,7 +508,9 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
         return _weekday(WEEKDAYS[m.group("wd")], ref, mode, a.future), prec
 
     # Seasons without a year.
-    m = re.fullmatch(r"(?:(?P<mode>last|this|next|this past|past|coming)\s+)?(?P<s>spring|summer|fall|autumn|winter)", t2)
+    m = re.fullmatch(
+        r"(?:(?P<mode>last|this|next|this past|past|coming)\s+)?(?P<s>spring|summer|fall|autumn|winter)", t2
+    )
     if m:
         src = a.deictic()
         if src is None:
@@ -467,8 +531,11 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
         return dt.date(year, 1, 1), "year"
 
     # "the end of the year", "the beginning of this month": the current one.
-    m = re.fullmatch(r"(?:(?:by|at|until|till|before|toward|towards|in|from) )?(?:the )?"
-                     r"(?:end|beginning|start|middle|rest) of (?:the|this) (?P<unit>week|month|year)", t)
+    m = re.fullmatch(
+        r"(?:(?:by|at|until|till|before|toward|towards|in|from) )?(?:the )?"
+        r"(?:end|beginning|start|middle|rest) of (?:the|this) (?P<unit>week|month|year)",
+        t,
+    )
     if m:
         src = a.deictic()
         if src is None:
@@ -494,8 +561,11 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
         return src
 
     # Publication-relative weeks, months, years ("last week", "earlier this month").
-    m = re.fullmatch(r"(?:(?:earlier|later|early|late) )?(?:in |during |over )?(?P<mode>this|last|next|the past|the last|"
-                     r"the coming|the current|past)\s+(?P<unit>week|month|year)(?:end)?", t2)
+    m = re.fullmatch(
+        r"(?:(?:earlier|later|early|late) )?(?:in |during |over )?(?P<mode>this|last|next|the past|the last|"
+        r"the coming|the current|past)\s+(?P<unit>week|month|year)(?:end)?",
+        t2,
+    )
     if m:
         src = a.deictic()
         if src is None:
@@ -506,9 +576,12 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
         return d, _cap(p, prec) if p != NONE else NONE
 
     # Context-relative ("the same day", "that week", "the next day", "the previous week").
-    m = re.fullmatch(r"(?:(?:earlier|later|early|late) )?(?:on |in |during )?(?:the |that |this )?"
-                     r"(?P<rel>same|very same|next|following|previous|prior|preceding|)\s*"
-                     r"(?P<unit>day|week|month|year)(?P<after> before| after| earlier| later)?", t2)
+    m = re.fullmatch(
+        r"(?:(?:earlier|later|early|late) )?(?:on |in |during )?(?:the |that |this )?"
+        r"(?P<rel>same|very same|next|following|previous|prior|preceding|)\s*"
+        r"(?P<unit>day|week|month|year)(?P<after> before| after| earlier| later)?",
+        t2,
+    )
     if m and (m.group("rel") or m.group("after") or re.search(r"\b(?:that|same)\b", t2)):
         src = a.context()
         if src is None:
@@ -525,8 +598,11 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
         return d, _cap(p, prec) if p != NONE else NONE
 
     # "N units ago" (publication) and "N units later/earlier" (context).
-    m = re.fullmatch(rf"(?:just |only |about |nearly |almost |more than |less than )?(?:{_NUM_RE}\s+)?{_UNIT_RE}\s+"
-                     r"(?P<dir>ago|later|earlier|before|after|afterwards|prior)", t2)
+    m = re.fullmatch(
+        rf"(?:just |only |about |nearly |almost |more than |less than )?(?:{_NUM_RE}\s+)?{_UNIT_RE}\s+"
+        r"(?P<dir>ago|later|earlier|before|after|afterwards|prior)",
+        t2,
+    )
     if m:
         n, vague = _count(m.group("num")) if m.group("num") else (VAGUE_COUNT, True)
         back = m.group("dir") in ("ago", "earlier", "before", "prior")
@@ -544,8 +620,14 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
     return None
 
 
-def resolve_expression(text: str, anchor: dt.date | None, previous: dt.date | None = None,
-                       *, previous_precision: str = "day", future: bool = False) -> ResolvedDate:
+def resolve_expression(
+    text: str,
+    anchor: dt.date | None,
+    previous: dt.date | None = None,
+    *,
+    previous_precision: str = "day",
+    future: bool = False,
+) -> ResolvedDate:
     """Resolve one date expression.
 
     ``anchor`` is the publication date, ``previous`` the last date the

@@ -21,18 +21,24 @@ from .resolve import NAMED_DATES, NONE, UNANCHORED, ResolvedDate, _Anchors, _cap
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-_M = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-      r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
-_MF = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-       r"jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept\.|sep\.|oct\.|nov\.|dec\.)")  # unambiguous month words
+_M = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_MF = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept\.|sep\.|oct\.|nov\.|dec\.)"
+)  # unambiguous month words
 # Abbreviations without a dot count only before a day number ("Jan 21, 2019").
 _MABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 _D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]|20)\d\d"
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_NUM = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-        r"thirty|some|a few|several|a couple of)")
+_NUM = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|some|a few|several|a couple of)"
+)
 
 # Each pattern's group "x" (or the whole match) is the expression.
 _PATTERNS = [
@@ -100,8 +106,11 @@ def _is_future(doc: Doc, start: int, end: int) -> bool:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in tok.children):
             return True
         # "is scheduled for Monday", "is expected to take place on 14 December".
-        if tok.lemma_ in _FUTURE_HEADS and tok.tag_ in ("VBN", "JJ") and any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ in _PRESENT_BE for c in tok.children):
+        if (
+            tok.lemma_ in _FUTURE_HEADS
+            and tok.tag_ in ("VBN", "JJ")
+            and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PRESENT_BE for c in tok.children)
+        ):
             return True
         if tok.dep_ != "xcomp":
             break
@@ -131,7 +140,7 @@ def _choose(text: str, cands: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for c in sorted(set(cands), key=lambda c: (-(c[1] - c[0]), c[0])):
         if any(c[0] < o[1] and o[0] < c[1] for o in chosen):
             continue
-        expr = text[c[0]:c[1]]
+        expr = text[c[0] : c[1]]
         # Month names are capitalised in news text; "may", "march" in lower case are verbs.
         if any(w.islower() for w in _MONTH_WORD.findall(expr)):
             continue
@@ -149,8 +158,11 @@ def _to_resolved(r: object, expr: str, start: int, end: int) -> ResolvedDate:
     return ResolvedDate(value, p if value else NONE, expr, start, end)
 
 
-_MONTH_WORD = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|"
-                         r"november|december)\b", re.IGNORECASE)
+_MONTH_WORD = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -184,10 +196,14 @@ class DateResolver:
             for c0, c1 in _choose(sent_text, candidate_spans(sent_text, doc, s_start)):
                 expr = sent_text[c0:c1]
                 start, end = s_start + c0, s_start + c1
-                anchors = _Anchors(self.published, prev.date if prev else None,
-                                   prev.precision if prev else NONE, _is_future(doc, start, end),
-                                   absolute.date if absolute else None,
-                                   absolute.precision if absolute else NONE)
+                anchors = _Anchors(
+                    self.published,
+                    prev.date if prev else None,
+                    prev.precision if prev else NONE,
+                    _is_future(doc, start, end),
+                    absolute.date if absolute else None,
+                    absolute.precision if absolute else NONE,
+                )
                 rd = _to_resolved(_resolve(expr, anchors), expr, start, end)
                 out.append(rd)
                 if rd.value is None or expr.strip() in NAMED_DATES:
@@ -212,8 +228,11 @@ class DateResolver:
     # ------------------------------------------------------------ public
     def dates_in(self, sentence: Span) -> list[ResolvedDate]:
         """Every date expression inside the span, resolved, in text order."""
-        return [d for d in self._read(sentence.doc)
-                if sentence.start_char <= d.start and d.end <= sentence.end_char]
+        return [
+            d
+            for d in self._read(sentence.doc)
+            if sentence.start_char <= d.start and d.end <= sentence.end_char
+        ]
 
     def context_before(self, doc: Doc, char: int) -> ResolvedDate | None:
         """The last date resolved before a character offset (the running context)."""
@@ -244,8 +263,9 @@ class DateResolver:
 
             def bounds(d: ResolvedDate) -> bool:
                 """ "since 2014", "until May": the edge of a period, not the time of the event."""
-                before = text[max(0, d.start - 12):d.start].split()
+                before = text[max(0, d.start - 12) : d.start].split()
                 return bool(before) and before[-1].lower() in _BOUNDARY_WORDS
+
             if inherit and all(bounds(d) for d in found):
                 found = []  # only period edges: the running context dates the event better
         if found:
@@ -254,6 +274,7 @@ class DateResolver:
 
             def dist(d: ResolvedDate) -> int:
                 return 0 if d.start <= near < d.end else min(abs(d.start - near), abs(d.end - near))
+
             return min(found, key=lambda d: (dist(d), -_RANK[d.precision]))
         at = sentence.start_char
         if inherit:
@@ -261,7 +282,7 @@ class DateResolver:
             if ctx is not None and ctx.date is not None:
                 # In the same paragraph the story usually goes on about the same day;
                 # further on only the month is a fair guess.
-                same_para = "\n" not in sentence.doc.text[ctx.end:sentence.start_char]
+                same_para = "\n" not in sentence.doc.text[ctx.end : sentence.start_char]
                 p = ctx.precision if same_para else _cap(ctx.precision, "month")
                 return ResolvedDate(_iso(ctx.date, p), p, "", at, at)
             if self.published is not None:

@@ -10,6 +10,13 @@ from .coder import CoderSettings, code_events, resolve_actor
 from .lexicon import PLOVER_TYPES, Lexicon, LexiconError, Trigger, load_lexicon, parse_lexicon
 
 __all__ = [
-    "PLOVER_TYPES", "CoderSettings", "Lexicon", "LexiconError", "Trigger", "code_events",
-    "load_lexicon", "parse_lexicon", "resolve_actor",
+    "PLOVER_TYPES",
+    "CoderSettings",
+    "Lexicon",
+    "LexiconError",
+    "Trigger",
+    "code_events",
+    "load_lexicon",
+    "parse_lexicon",
+    "resolve_actor",
 ]

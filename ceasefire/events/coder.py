@@ -37,40 +37,204 @@ if TYPE_CHECKING:  # pragma: no cover
 # Types whose coordinated subject ("X and Y met") is one event between the two.
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Nominal triggers whose "of X" is the actor ("the withdrawal of US troops"), not the target.
-OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT", "AGREE", "COOPERATE", "REQUEST",
-                          "REJECT", "THREATEN", "CONCEDE", "SUPPORT", "ACCUSE"})
+OF_IS_SOURCE = frozenset(
+    {
+        "RETREAT",
+        "MOBILIZE",
+        "PROTEST",
+        "CONSULT",
+        "AGREE",
+        "COOPERATE",
+        "REQUEST",
+        "REJECT",
+        "THREATEN",
+        "CONCEDE",
+        "SUPPORT",
+        "ACCUSE",
+    }
+)
 # Prepositions that introduce the target of a trigger ("fired on", "talks with", "appeal to").
 TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "targeting", "over", "alongside")
 # Prepositions that introduce the place of a trigger.
-PLACE_PREPS = frozenset({"in", "near", "around", "at", "outside", "inside", "across", "into", "on", "from",
-                         "throughout", "within", "towards", "toward", "over", "of", "to"})
+PLACE_PREPS = frozenset(
+    {
+        "in",
+        "near",
+        "around",
+        "at",
+        "outside",
+        "inside",
+        "across",
+        "into",
+        "on",
+        "from",
+        "throughout",
+        "within",
+        "towards",
+        "toward",
+        "over",
+        "of",
+        "to",
+    }
+)
 # Verbs that carry a nominal trigger without adding meaning ("launched an offensive",
 # "held talks"): the verb's subject is the nominal event's source.
-LIGHT_VERBS = frozenset({
-    "launch", "carry", "conduct", "mount", "wage", "stage", "hold", "make", "issue", "resume",
-    "continue", "begin", "start", "intensify", "escalate", "unleash", "perpetrate", "commit",
-    "lead", "spearhead", "undertake", "initiate", "step", "have", "impose", "lay", "announce",
-    "order", "sign", "reach", "give", "deliver", "provide", "send", "take", "pursue", "do",
-    "renew", "extend", "put", "maintain", "declare", "seek", "demand", "plan", "prepare",
-    "threaten", "need", "want", "offer", "engage", "set", "organise", "organize", "call", "open",
-    "stag",  # en_core_web_sm lemmatises "staged" (a rally, a strike) as "stag"
-    "tighten", "expand", "enforce", "broker", "accept", "reject", "refuse", "spurn",
-})
+LIGHT_VERBS = frozenset(
+    {
+        "launch",
+        "carry",
+        "conduct",
+        "mount",
+        "wage",
+        "stage",
+        "hold",
+        "make",
+        "issue",
+        "resume",
+        "continue",
+        "begin",
+        "start",
+        "intensify",
+        "escalate",
+        "unleash",
+        "perpetrate",
+        "commit",
+        "lead",
+        "spearhead",
+        "undertake",
+        "initiate",
+        "step",
+        "have",
+        "impose",
+        "lay",
+        "announce",
+        "order",
+        "sign",
+        "reach",
+        "give",
+        "deliver",
+        "provide",
+        "send",
+        "take",
+        "pursue",
+        "do",
+        "renew",
+        "extend",
+        "put",
+        "maintain",
+        "declare",
+        "seek",
+        "demand",
+        "plan",
+        "prepare",
+        "threaten",
+        "need",
+        "want",
+        "offer",
+        "engage",
+        "set",
+        "organise",
+        "organize",
+        "call",
+        "open",
+        "stag",  # en_core_web_sm lemmatises "staged" (a rally, a strike) as "stag"
+        "tighten",
+        "expand",
+        "enforce",
+        "broker",
+        "accept",
+        "reject",
+        "refuse",
+        "spurn",
+    }
+)
 # Fallback actor nouns, used only when no actor recogniser has filled ctx.actors.
-GENERIC_ACTORS = frozenset({
-    "rebel", "troop", "soldier", "militant", "civilian", "force", "army", "government", "police",
-    "fighter", "jihadi", "jihadist", "terrorist", "opposition", "protester", "insurgent",
-    "militia", "military", "regime", "administration", "ministry", "minister", "president",
-    "official", "authority", "group", "faction", "coalition", "people", "refugee", "demonstrator",
-    "gunman", "attacker", "bomber", "diplomat", "envoy", "delegation", "prisoner", "hostage",
-    "journalist", "activist", "leader", "commander", "spokesman", "spokeswoman", "party", "detainee",
-    "captive", "suspect", "national", "citizen", "worker", "resident", "villager", "student",
-    "americans", "russians", "iranians", "syrians", "kurds", "palestinians", "israelis",
-})
+GENERIC_ACTORS = frozenset(
+    {
+        "rebel",
+        "troop",
+        "soldier",
+        "militant",
+        "civilian",
+        "force",
+        "army",
+        "government",
+        "police",
+        "fighter",
+        "jihadi",
+        "jihadist",
+        "terrorist",
+        "opposition",
+        "protester",
+        "insurgent",
+        "militia",
+        "military",
+        "regime",
+        "administration",
+        "ministry",
+        "minister",
+        "president",
+        "official",
+        "authority",
+        "group",
+        "faction",
+        "coalition",
+        "people",
+        "refugee",
+        "demonstrator",
+        "gunman",
+        "attacker",
+        "bomber",
+        "diplomat",
+        "envoy",
+        "delegation",
+        "prisoner",
+        "hostage",
+        "journalist",
+        "activist",
+        "leader",
+        "commander",
+        "spokesman",
+        "spokeswoman",
+        "party",
+        "detainee",
+        "captive",
+        "suspect",
+        "national",
+        "citizen",
+        "worker",
+        "resident",
+        "villager",
+        "student",
+        "americans",
+        "russians",
+        "iranians",
+        "syrians",
+        "kurds",
+        "palestinians",
+        "israelis",
+    }
+)
 # Actor nouns the tagger often reads as adjectives when they modify a nominal act ("a rebel offensive",
 # "jihadist attacks"); not "military", "official", "national" (a kind of act, not its author).
-ACTOR_ADJECTIVES = frozenset({"rebel", "militant", "jihadi", "jihadist", "insurgent", "opposition", "terrorist",
-                              "government", "regime", "army", "police", "coalition", "separatist", "guerrilla"})
+ACTOR_ADJECTIVES = frozenset(
+    {
+        "rebel",
+        "militant",
+        "jihadi",
+        "jihadist",
+        "insurgent",
+        "opposition",
+        "terrorist",
+        "government",
+        "regime",
+        "army",
+        "police",
+        "coalition",
+        "separatist",
+        "guerrilla",
+    }
+)
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
 NER_KIND = {"PERSON": "person", "NORP": "state", "GPE": "state", "ORG": "other"}
 # What an imminent hostile act threatens (THREATEN modes by content).
@@ -78,20 +242,96 @@ THREAT_CONTENT = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "rela
 CONF_INFERRED_THREAT = 0.15  # the THREATEN is inferred from the frame, not stated by a trigger
 
 # Nominal acts whose named modifier is the victim ("the Khashoggi murder", "Navalny's arrest").
-VICTIM_NOUNS = frozenset({"murder", "killing", "assassination", "execution", "kidnapping", "abduction",
-                          "arrest", "detention", "torture", "beheading", "imprisonment"})
+VICTIM_NOUNS = frozenset(
+    {
+        "murder",
+        "killing",
+        "assassination",
+        "execution",
+        "kidnapping",
+        "abduction",
+        "arrest",
+        "detention",
+        "torture",
+        "beheading",
+        "imprisonment",
+    }
+)
 # Verbs of speech whose "should/must" complement is a demand by the speaker.
-SPEECH_VERBS = frozenset({"say", "tell", "state", "insist", "stress", "emphasise", "emphasize", "declare",
-                          "reiterate", "add", "argue", "write", "note", "announce", "warn", "repeat"})
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "insist",
+        "stress",
+        "emphasise",
+        "emphasize",
+        "declare",
+        "reiterate",
+        "add",
+        "argue",
+        "write",
+        "note",
+        "announce",
+        "warn",
+        "repeat",
+    }
+)
 # Objects that make "strike"/"hit" figurative ("struck a balance", "hit a record").
-IDIOM_OBJECTS = frozenset({"balance", "chord", "tone", "note", "record", "high", "low", "snag", "wall",
-                           "jackpot", "pose", "market", "headline", "button"})
+IDIOM_OBJECTS = frozenset(
+    {
+        "balance",
+        "chord",
+        "tone",
+        "note",
+        "record",
+        "high",
+        "low",
+        "snag",
+        "wall",
+        "jackpot",
+        "pose",
+        "market",
+        "headline",
+        "button",
+    }
+)
 # Objects that make taking figurative ("seized the opportunity", "retake the initiative").
-FIGURATIVE_SPOILS = frozenset({"initiative", "opportunity", "chance", "moment", "momentum", "lead", "advantage",
-                               "imagination", "attention", "headline", "spotlight", "limelight", "stage"})
+FIGURATIVE_SPOILS = frozenset(
+    {
+        "initiative",
+        "opportunity",
+        "chance",
+        "moment",
+        "momentum",
+        "lead",
+        "advantage",
+        "imagination",
+        "attention",
+        "headline",
+        "spotlight",
+        "limelight",
+        "stage",
+    }
+)
 # Verbs and nouns that report what an attack did rather than a separate attack.
-CONSEQUENCE_LEMMAS = frozenset({"kill", "injure", "wound", "destroy", "damage", "rock", "hit", "target",
-                                "destruction", "killing", "massacre", "slaughter"})
+CONSEQUENCE_LEMMAS = frozenset(
+    {
+        "kill",
+        "injure",
+        "wound",
+        "destroy",
+        "damage",
+        "rock",
+        "hit",
+        "target",
+        "destruction",
+        "killing",
+        "massacre",
+        "slaughter",
+    }
+)
 # Verbs that carry or frame a nominal act: its status is theirs ("will launch an offensive",
 # "plans an attack", "prevented the attack", "demanded a ceasefire").
 FRAMING_VERBS = LIGHT_VERBS | FUTURE_VERBS | REQUEST_VERBS | NEGATING_VERBS | HYPOTHETICAL_VERBS
@@ -105,29 +345,93 @@ CONTENT_PARTY_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "SUPPORT", "CONC
 CONTENT_PARTY_PREPS = ("with", "against", "on", "upon", "to")
 # ASSAULT modes from the weapon named with the act ("attacked with drones", "using artillery").
 INSTRUMENT_MODES = {
-    "drone": "drone", "uav": "drone", "aircraft": "aerial", "jet": "aerial", "warplane": "aerial",
-    "helicopter": "aerial", "airstrike": "aerial", "bomber": "aerial", "artillery": "heavy-weapons",
-    "rocket": "heavy-weapons", "missile": "heavy-weapons", "mortar": "heavy-weapons", "tank": "heavy-weapons",
-    "shell": "heavy-weapons", "gun": "firearms", "rifle": "firearms", "gunfire": "firearms",
-    "bullet": "firearms", "bomb": "explosives", "explosive": "explosives", "ied": "explosives",
-    "grenade": "explosives", "mine": "explosives", "knife": "primitive", "machete": "primitive",
-    "stone": "primitive", "axe": "primitive", "gas": "crowd-control", "cannon": "crowd-control",
-    "sarin": "unconventional", "chlorine": "unconventional",
+    "drone": "drone",
+    "uav": "drone",
+    "aircraft": "aerial",
+    "jet": "aerial",
+    "warplane": "aerial",
+    "helicopter": "aerial",
+    "airstrike": "aerial",
+    "bomber": "aerial",
+    "artillery": "heavy-weapons",
+    "rocket": "heavy-weapons",
+    "missile": "heavy-weapons",
+    "mortar": "heavy-weapons",
+    "tank": "heavy-weapons",
+    "shell": "heavy-weapons",
+    "gun": "firearms",
+    "rifle": "firearms",
+    "gunfire": "firearms",
+    "bullet": "firearms",
+    "bomb": "explosives",
+    "explosive": "explosives",
+    "ied": "explosives",
+    "grenade": "explosives",
+    "mine": "explosives",
+    "knife": "primitive",
+    "machete": "primitive",
+    "stone": "primitive",
+    "axe": "primitive",
+    "gas": "crowd-control",
+    "cannon": "crowd-control",
+    "sarin": "unconventional",
+    "chlorine": "unconventional",
 }
 # Nominal attacks whose "of X" is the attacker ("a timely attack of al-Qaeda", "the offensive of
 # the army"), unlike "the killing of X" or "the shelling of X" (the victim or the place).
-AGENTIVE_OF = frozenset({"attack", "offensive", "counteroffensive", "counter-offensive", "assault", "advance",
-                         "raid", "incursion", "invasion"})
+AGENTIVE_OF = frozenset(
+    {
+        "attack",
+        "offensive",
+        "counteroffensive",
+        "counter-offensive",
+        "assault",
+        "advance",
+        "raid",
+        "incursion",
+        "invasion",
+    }
+)
 # Verbs of taking ground: "from X" names whom it was taken from.
 CAPTURE_LEMMAS = frozenset({"capture", "seize", "retake", "recapture", "take", "wrest", "liberate", "grab"})
 # Nominal speech acts whose "from X" is the speaker ("complaints from Lavrov", "an offer from Hamas").
 SPEECH_ACT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "REJECT", "CONCEDE"})
 # Verbs whose object is a party one deals with ("refused to meet X", "refused to recognise X").
-PARTY_VERBS = frozenset({"meet", "recognise", "recognize", "receive", "see", "join", "help", "support", "obey",
-                         "back", "accept", "engage", "host", "invite", "consult"})
+PARTY_VERBS = frozenset(
+    {
+        "meet",
+        "recognise",
+        "recognize",
+        "receive",
+        "see",
+        "join",
+        "help",
+        "support",
+        "obey",
+        "back",
+        "accept",
+        "engage",
+        "host",
+        "invite",
+        "consult",
+    }
+)
 # Verbs of what a protest is staged for ("rallies to demand X", "a strike calling for X").
-PROTEST_AIMS = frozenset({"demand", "protest", "press", "call", "urge", "oppose", "denounce", "condemn",
-                          "demonstrate", "seek", "push"})
+PROTEST_AIMS = frozenset(
+    {
+        "demand",
+        "protest",
+        "press",
+        "call",
+        "urge",
+        "oppose",
+        "denounce",
+        "condemn",
+        "demonstrate",
+        "seek",
+        "push",
+    }
+)
 # Verbs whose subject has or gets what their object gives ("had the backing of X").
 RECEIVING_VERBS = frozenset({"have", "get", "receive", "enjoy", "win", "gain", "secure", "obtain", "lose"})
 # Verbs that lay a blame on someone ("put the blame on X").
@@ -141,20 +445,64 @@ HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE
 DEMAND_AUX = frozenset({"must", "should", "ought"})
 CONF_REPORTED_DEMAND = 0.45  # below any lexical trigger: the REQUEST is inferred from modality alone
 
-PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them",
-                      "this", "that", "these", "those", "who", "which", "what", "one", "itself",
-                      "themselves", "himself", "herself", "ourselves", "both", "all", "some", "each"})
+PRONOUNS = frozenset(
+    {
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "it",
+        "they",
+        "me",
+        "us",
+        "him",
+        "her",
+        "them",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "which",
+        "what",
+        "one",
+        "itself",
+        "themselves",
+        "himself",
+        "herself",
+        "ourselves",
+        "both",
+        "all",
+        "some",
+        "each",
+    }
+)
 # Verbs whose object, not subject, does the complement ("urged Russia to withdraw").
-OBJECT_CONTROL = REQUEST_VERBS | frozenset({"allow", "help", "force", "permit", "enable", "lead",
-                                            "dissuade", "prevent", "stop", "warn", "accuse", "blame"})
+OBJECT_CONTROL = REQUEST_VERBS | frozenset(
+    {
+        "allow",
+        "help",
+        "force",
+        "permit",
+        "enable",
+        "lead",
+        "dissuade",
+        "prevent",
+        "stop",
+        "warn",
+        "accuse",
+        "blame",
+    }
+)
 
 # Confidence by how the event was found, set so that the score roughly equals the share of
 # events of that kind whose type the dev gold confirms (tests/events/measure_dev.py --buckets,
 # 270 events, 2026-11-22): bare nominal triggers ~0.5, bare verbal triggers ~0.6-0.7, verbal
 # triggers with a syntactic source, a target and a constrained lexicon entry ~0.85.
 CONF_BASE = {"VERB": 0.6, "NOUN": 0.5}
-CONF_SOURCE = 0.15      # source found from syntax
-CONF_TARGET = 0.05      # target found from syntax
+CONF_SOURCE = 0.15  # source found from syntax
+CONF_TARGET = 0.05  # target found from syntax
 CONF_CONSTRAINED = 0.05  # trigger matched a constrained (more specific) lexicon entry
 CONF_UNASSERTED = -0.05  # status other than asserted: harder to get right
 
@@ -190,12 +538,15 @@ class _Args:
     via_syntax: bool
 
 
-def code_events(doc: Doc, ctx: ArticleContext, settings: CoderSettings = DEFAULT_SETTINGS,
-                lexicon: Lexicon | None = None) -> list[Event]:
+def code_events(
+    doc: Doc, ctx: ArticleContext, settings: CoderSettings = DEFAULT_SETTINGS, lexicon: Lexicon | None = None
+) -> list[Event]:
     """Code PLOVER events in a parsed article. Never modifies ``doc`` or ``ctx``."""
     if not doc.has_annotation("DEP"):
-        raise ValueError("code_events needs a dependency-parsed Doc (a spaCy pipeline with a parser); "
-                         "this Doc has no dependency annotation")
+        raise ValueError(
+            "code_events needs a dependency-parsed Doc (a spaCy pipeline with a parser); "
+            "this Doc has no dependency annotation"
+        )
     lex = lexicon or load_lexicon()
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()  # (type, trigger lemma) already coded in the article
@@ -209,8 +560,12 @@ def code_events(doc: Doc, ctx: ArticleContext, settings: CoderSettings = DEFAULT
                 continue
             coded = _code_trigger(tok, trig, sent, ctx, settings, lex)
             key = (trig.type, tok.lemma_.lower())
-            if settings.skip_repeated_mentions and trig.pos == "NOUN" and _anaphoric(tok, coded) and (
-                    key in seen or _demonstrative(tok)):
+            if (
+                settings.skip_repeated_mentions
+                and trig.pos == "NOUN"
+                and _anaphoric(tok, coded)
+                and (key in seen or _demonstrative(tok))
+            ):
                 continue
             if trig.pos == "NOUN":
                 seen.add(key)
@@ -220,6 +575,7 @@ def code_events(doc: Doc, ctx: ArticleContext, settings: CoderSettings = DEFAULT
 
 
 # ---------------------------------------------------------------- triggers
+
 
 def _trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     trig = _lexical_trigger(tok, lex)
@@ -237,18 +593,26 @@ def _idiom(tok: Token) -> bool:
     """Non-event uses of trigger words: "charged with protecting" (tasked), "strike a balance",
     "agree that" (an opinion)."""
     lem = tok.lemma_.lower()
-    if lem == "charge" and any(p.lower_ == "with" and any(c.dep_ == "pcomp" for c in p.children)
-                               for p in tok.children):
+    if lem == "charge" and any(
+        p.lower_ == "with" and any(c.dep_ == "pcomp" for c in p.children) for p in tok.children
+    ):
         return True
-    if lem in ("agree", "accept") and any(c.dep_ == "ccomp" for c in tok.children) and not any(
+    if (
+        lem in ("agree", "accept")
+        and any(c.dep_ == "ccomp" for c in tok.children)
+        and not any(
             c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"))
-            for c in tok.children):
+            for c in tok.children
+        )
+    ):
         return True  # "analysts agree that the war is lost": an opinion, not an agreement
-    if lem in ("strike", "hit") and any(o.dep_ == "dobj" and o.lemma_.lower() in IDIOM_OBJECTS
-                                        for o in tok.children):
+    if lem in ("strike", "hit") and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in IDIOM_OBJECTS for o in tok.children
+    ):
         return True
-    if lem in CAPTURE_LEMMAS | {"regain"} and any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower()
-                                                  in FIGURATIVE_SPOILS for o in tok.children):
+    if lem in CAPTURE_LEMMAS | {"regain"} and any(
+        o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in FIGURATIVE_SPOILS for o in tok.children
+    ):
         return True  # "retake the initiative", "seized the opportunity"
     return False
 
@@ -260,13 +624,22 @@ def _lexical_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "attack helicopter", "strike force": a modifier, not an event
     if tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):
         return None  # "US-backed rebels"
-    if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "GPE", "NORP",
-                                                   "PRODUCT"):
+    if tok.pos_ == "PROPN" and tok.ent_type_ in (
+        "ORG",
+        "PERSON",
+        "WORK_OF_ART",
+        "LAW",
+        "FAC",
+        "GPE",
+        "NORP",
+        "PRODUCT",
+    ):
         return None  # part of a name ("Russian Center for Reconciliation")
     return lex.match(tok)
 
 
 # ---------------------------------------------------------------- actors
+
 
 def _np_range(tok: Token) -> tuple[int, int]:
     """Character range of a noun's head with its left modifiers ("the Syrian army")."""
@@ -329,8 +702,14 @@ def resolve_actor(tok: Token | None, ctx: ArticleContext) -> ActorRef | None:
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-            return ActorRef(id=_slug(name), name=name, kind=NER_KIND[ent.label_], mention=ent.text,
-                            start=ent.start_char, end=ent.end_char)
+            return ActorRef(
+                id=_slug(name),
+                name=name,
+                kind=NER_KIND[ent.label_],
+                mention=ent.text,
+                start=ent.start_char,
+                end=ent.end_char,
+            )
     if tok.pos_ == "PROPN":
         text = doc.text[start:end]
         name = re.sub(r"^the\s+", "", text, flags=re.I)
@@ -386,8 +765,11 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     subj = [s for s in subj if s.dep_ != "expl"]
     if subj:
         return subj
-    agent = _pobjs(verb, ("by",)) if any(c.dep_ == "auxpass" or c.dep_ == "nsubjpass" for c in verb.children) \
-        or verb.tag_ == "VBN" else []
+    agent = (
+        _pobjs(verb, ("by",))
+        if any(c.dep_ == "auxpass" or c.dep_ == "nsubjpass" for c in verb.children) or verb.tag_ == "VBN"
+        else []
+    )
     if agent:
         return agent
     if depth > 4 or _is_passive(verb):
@@ -416,8 +798,9 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return objs
         if gov.pos_ in ("VERB", "AUX"):
             return _subjects(gov, depth + 1)
-    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to"
-                                                            for c in verb.children)):
+    if verb.dep_ == "advcl" and (
+        verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
         return _subjects(head, depth + 1)  # "..., killing 20"; "cranking up to resume bombing"
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and depth > 0:
         # a participle between the trigger and the clause ("an operation, aimed at capturing X";
@@ -426,8 +809,12 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return _subjects(head, depth + 1)
     if verb.dep_ in ("acl",) and verb.tag_ == "VBG":
         return [head]
-    if verb.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ == "for" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if (
+        verb.dep_ == "acl"
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "for"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
         return [head]  # "a deadline for the opposition to leave"
     if head.pos_ == "NOUN" and (verb.dep_ == "acl" or (verb.dep_ == "relcl" and _infinitival(verb))):
         # "Turkey's decision to withdraw": the possessor acts; "Moscow has not abandoned its decision
@@ -444,7 +831,8 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         if obj.dep_ == "dobj" and obj.head.pos_ in ("VERB", "AUX"):
             recipient = _children(obj.head, ("dative",)) if _infinitival(verb) else []
             recipient = [r for r in recipient if r.dep_ == "dative" and r.pos_ != "ADP"] or [
-                o for p in recipient if p.pos_ == "ADP" for o in p.children if o.dep_ == "pobj"]
+                o for p in recipient if p.pos_ == "ADP" for o in p.children if o.dep_ == "pobj"
+            ]
             subj = recipient or _subjects(obj.head, depth + 1)
             if subj:
                 return subj
@@ -471,7 +859,8 @@ def _clause_verb(tok: Token) -> Token | None:
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN")
+        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"
+    )
 
 
 def _verb_args(verb: Token, trig: Trigger) -> _Args:
@@ -483,8 +872,11 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
     if passive:
         targets = [t for t in objects_of(verb) if t.dep_ != "dobj"]
     else:
-        targets = [o for o in _children(verb, ("dobj", "dative"))
-                   if o.lemma_.lower() not in content or o.lemma_.lower() in GENERIC_ACTORS]
+        targets = [
+            o
+            for o in _children(verb, ("dobj", "dative"))
+            if o.lemma_.lower() not in content or o.lemma_.lower() in GENERIC_ACTORS
+        ]
         if verb.dep_ == "relcl" and verb.tag_ != "VBN":
             rel = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")]
             targets = [verb.head if r in rel else r for r in targets]
@@ -492,13 +884,19 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
     targets = [t for t in targets if t.lemma_.lower() not in content or t.lemma_.lower() in GENERIC_ACTORS]
     if trig.type == "ASSAULT" and verb.lemma_.lower() in CAPTURE_LEMMAS:
         # "captured more territory from Daesh": ground is taken from someone
-        targets = [t for t in targets if t.pos_ in ("PROPN", "PRON")
-                   or t.lemma_.lower() in GENERIC_ACTORS] or _pobjs(verb, ("from",))
-    if not sources and passive and (trig.type == "MOBILIZE" or (trig.type == "RETREAT" and trig.mode == "withdraw")):
+        targets = [
+            t for t in targets if t.pos_ in ("PROPN", "PRON") or t.lemma_.lower() in GENERIC_ACTORS
+        ] or _pobjs(verb, ("from",))
+    if (
+        not sources
+        and passive
+        and (trig.type == "MOBILIZE" or (trig.type == "RETREAT" and trig.mode == "withdraw"))
+    ):
         # "Russian troops were deployed", "3,000 volunteers dispatched to the region": forces that are
         # moved with no mover named stand for their own side
         sources = _children(verb, ("nsubjpass",)) or (
-            [verb.head] if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") else [])
+            [verb.head] if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") else []
+        )
     if trig.type == "MOBILIZE" or (trig.type == "RETREAT" and trig.mode not in ("release", "access")):
         targets = []  # "withdrew its troops", "deployed soldiers": the actor's own forces
     elif not any(_actor_like(t) for t in targets):
@@ -509,27 +907,47 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
         # ("complained to Lavrov about the strikes": the one complained to is the target, as the
         # project's annotation guideline codes it, unlike CAMEO's)
         asked = ("from",) if trig.type == "REQUEST" else ()  # "demanded autonomy from the authorities"
-        if trig.type in ("ASSAULT", "COERCE", "REQUEST", "ACCUSE", "THREATEN", "SANCTION", "AID",
-                         "CONSULT", "COOPERATE", "AGREE", "SUPPORT", "REJECT", "PROTEST"):
+        if trig.type in (
+            "ASSAULT",
+            "COERCE",
+            "REQUEST",
+            "ACCUSE",
+            "THREATEN",
+            "SANCTION",
+            "AID",
+            "CONSULT",
+            "COOPERATE",
+            "AGREE",
+            "SUPPORT",
+            "REJECT",
+            "PROTEST",
+        ):
             targets = targets + _pobjs(verb, TARGET_PREPS + rally + benefit + asked)
         if trig.type in CONTENT_PARTY_TYPES | {"REQUEST"} and not any(_actor_like(t) for t in targets):
             # the parser hangs "for X to leave" on the verb as often as on its object
             targets = targets + _content_parties(_children(verb, ("dobj",)), trig.type) + _for_to(verb)
         if trig.type == "REQUEST" and not any(_actor_like(t) for t in targets):
             # "demanded that the US cancel the sale": the one who is to act is asked
-            targets = targets + [sb for c in verb.children if c.dep_ == "ccomp"
-                                 and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
-                                 for sb in c.children if sb.dep_ in ("nsubj", "nsubjpass")]
+            targets = targets + [
+                sb
+                for c in verb.children
+                if c.dep_ == "ccomp"
+                and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+                for sb in c.children
+                if sb.dep_ in ("nsubj", "nsubjpass")
+            ]
         if trig.type in ("AGREE", "THREATEN", "REJECT") and not any(_actor_like(t) for t in targets):
             # "offered to negotiate with X", "promised to continue military aid to X", "refused to meet
             # X", "refused to respond to a demand from X": the party to the promised or refused act
             for x in _children(verb, ("xcomp",)):
                 pps = _pobjs(x, CONTENT_PARTY_PREPS + ("for",))
                 # what one refuses to release or attack is not the one refused; whom one refuses to meet is
-                objs = [o for o in _children(x, ("dobj", "dative")) if _actor_like(o)] if (
-                    trig.type != "REJECT" or x.lemma_.lower() in PARTY_VERBS) else []
-                targets = targets + objs + pps + (
-                    _content_parties(_children(x, ("dobj",)) + pps, trig.type))
+                objs = (
+                    [o for o in _children(x, ("dobj", "dative")) if _actor_like(o)]
+                    if (trig.type != "REJECT" or x.lemma_.lower() in PARTY_VERBS)
+                    else []
+                )
+                targets = targets + objs + pps + (_content_parties(_children(x, ("dobj",)) + pps, trig.type))
     return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)
 
 
@@ -555,10 +973,17 @@ def _purpose_targets(tok: Token) -> list[Token]:
 def _actor_like(tok: Token) -> bool:
     """Whether a noun phrase could name a party without the actor recogniser: a name, a pronoun, an
     actor noun ("rebels"), or a head modified by one ("Israeli positions", "their bases")."""
+
     def named(t: Token) -> bool:
-        return (t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
-                or t.lemma_.lower() in GENERIC_ACTORS) and t.ent_type_ not in NOT_ACTOR_ENTS  # not "on Monday"
-    return named(tok) or any(c.dep_ in ("compound", "amod", "poss", "nmod") and named(c) for c in tok.children)
+        return (
+            t.pos_ in ("PROPN", "PRON")
+            or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+            or t.lemma_.lower() in GENERIC_ACTORS
+        ) and t.ent_type_ not in NOT_ACTOR_ENTS  # not "on Monday"
+
+    return named(tok) or any(
+        c.dep_ in ("compound", "amod", "poss", "nmod") and named(c) for c in tok.children
+    )
 
 
 def _content_parties(contents: list[Token], typ: str = "") -> list[Token]:
@@ -567,8 +992,11 @@ def _content_parties(contents: list[Token], typ: str = "") -> list[Token]:
     from X", "(a ban) by X"; for a request also "(the withdrawal) of X"."""
     out: list[Token] = []
     for c in contents:
-        out += _children(c, ("poss",)) + [m for m in c.children if m.dep_ in ("compound", "nmod")
-                                           and m.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")]
+        out += _children(c, ("poss",)) + [
+            m
+            for m in c.children
+            if m.dep_ in ("compound", "nmod") and m.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+        ]
         out += _pobjs(c, ("by", "from") + (("of",) if typ == "REQUEST" else ()))
         out += _for_to(c) + _pobjs(c, CONTENT_PARTY_PREPS)
     return out
@@ -576,11 +1004,20 @@ def _content_parties(contents: list[Token], typ: str = "") -> list[Token]:
 
 def _for_to(tok: Token) -> list[Token]:
     """X in "(a deadline) for X to leave": the one who is to do the infinitive."""
-    as_pp = [o for o in _pobjs(tok, ("for",)) if any(a.dep_ in ("acl", "relcl") and _infinitival(a)
-                                                     for a in o.children)]
-    as_clause = [s for c in tok.children if c.dep_ in ("advcl", "ccomp", "acl") and _infinitival(c)
-                 and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
-                 for s in c.children if s.dep_ == "nsubj"]
+    as_pp = [
+        o
+        for o in _pobjs(tok, ("for",))
+        if any(a.dep_ in ("acl", "relcl") and _infinitival(a) for a in o.children)
+    ]
+    as_clause = [
+        s
+        for c in tok.children
+        if c.dep_ in ("advcl", "ccomp", "acl")
+        and _infinitival(c)
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        for s in c.children
+        if s.dep_ == "nsubj"
+    ]
     return as_pp + as_clause
 
 
@@ -588,16 +1025,23 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
     sources: list[Token] = []
     targets: list[Token] = []
     mods = _children(noun, ("poss",)) + [
-        c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-        and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"
-             or (c.pos_ == "NOUN" and c.lemma_.lower() in GENERIC_ACTORS)
-             or (c.pos_ == "ADJ" and c.lemma_.lower() in ACTOR_ADJECTIVES))
-        and c.ent_type_ not in NOT_ACTOR_ENTS]
+        c
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "nmod")
+        and (
+            c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+            or c.pos_ == "PROPN"
+            or (c.pos_ == "NOUN" and c.lemma_.lower() in GENERIC_ACTORS)
+            or (c.pos_ == "ADJ" and c.lemma_.lower() in ACTOR_ADJECTIVES)
+        )
+        and c.ent_type_ not in NOT_ACTOR_ENTS
+    ]
     for m in mods:
         # "the Khashoggi killing", "Assad's removal": a person named on a violent or coercive
         # act is its victim; a state, group or nationality is its author ("Russian strikes")
         if trig.type in ("ASSAULT", "COERCE") and (
-                m.ent_type_ == "PERSON" or (trig.lemma in VICTIM_NOUNS and m.pos_ == "PROPN")):
+            m.ent_type_ == "PERSON" or (trig.lemma in VICTIM_NOUNS and m.pos_ == "PROPN")
+        ):
             targets.append(m)
         else:
             sources.append(m)
@@ -620,11 +1064,18 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         # "a series of complaints from X", "a wave of strikes by X"
         sources += _pobjs(noun.head.head, ("by",) + (("from",) if trig.type in SPEECH_ACT_TYPES else ()))
     # "the pullout in March of part of the air force": the parser hangs "of X" on the date
-    dated = [d for d in _pobjs(noun, PLACE_PREPS | {"during", "after", "since"}) if d.ent_type_ in ("DATE", "TIME")]
-    of = [o for o in _pobjs(noun, ("of",)) + [x for d in dated for x in _pobjs(d, ("of",))]
-          if o.ent_type_ not in NOT_ACTOR_ENTS]
+    dated = [
+        d for d in _pobjs(noun, PLACE_PREPS | {"during", "after", "since"}) if d.ent_type_ in ("DATE", "TIME")
+    ]
+    of = [
+        o
+        for o in _pobjs(noun, ("of",)) + [x for d in dated for x in _pobjs(d, ("of",))]
+        if o.ent_type_ not in NOT_ACTOR_ENTS
+    ]
     between = _pobjs(noun, ("between", "among"))
-    carrier = noun.head if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in LIGHT_VERBS else None
+    carrier = (
+        noun.head if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in LIGHT_VERBS else None
+    )
     carrier_subj = _subjects(carrier) if carrier is not None and carrier.pos_ in ("VERB", "AUX") else []
     if between and carrier_subj and not sources:
         # "the emir launched a mediation effort between X and Y": the one who carries the act does it;
@@ -647,14 +1098,23 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
     if not targets and trig.type in CONTENT_PARTY_TYPES:
         targets = _content_parties(of, trig.type)  # "their refusal of any coordination with X"
     gov = noun.head
-    if noun.dep_ == "dobj" and gov.lemma_.lower() in RECEIVING_VERBS and trig.type in ("SUPPORT", "COOPERATE", "AID"):
+    if (
+        noun.dep_ == "dobj"
+        and gov.lemma_.lower() in RECEIVING_VERBS
+        and trig.type in ("SUPPORT", "COOPERATE", "AID")
+    ):
         # "the army had the backing of the air force", "Kyiv received the support of NATO": whoever
         # has or gets it is its target
         targets = _subjects(gov) + targets
     if noun.dep_ == "dobj" and gov.lemma_.lower() in BLAME_VERBS and trig.type == "ACCUSE" and not targets:
         # "puts the blame for the fighting in Aleppo on the US": the parser hangs "on X" anywhere after
-        targets = [o for t in gov.subtree if t.i > noun.i and t.dep_ == "prep" and t.lower_ in ("on", "upon")
-                   for o in t.children if o.dep_ == "pobj"][:1]
+        targets = [
+            o
+            for t in gov.subtree
+            if t.i > noun.i and t.dep_ == "prep" and t.lower_ in ("on", "upon")
+            for o in t.children
+            if o.dep_ == "pobj"
+        ][:1]
     anchor = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_HEADS:
         anchor = noun.head.head  # "launched a series of counter-offensives against the army"
@@ -663,14 +1123,21 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
     if not sources:
         noun = anchor
         gov = noun.head
-        if (noun.dep_ in ("dobj", "nsubjpass") and gov.pos_ in ("VERB", "AUX")
-                and gov.lemma_.lower() in LIGHT_VERBS):
+        if (
+            noun.dep_ in ("dobj", "nsubjpass")
+            and gov.pos_ in ("VERB", "AUX")
+            and gov.lemma_.lower() in LIGHT_VERBS
+        ):
             # "Russia launched strikes against X": the light verb's subject acts, its "against X"
             sources = _subjects(gov)
             if not targets:
                 targets = _pobjs(gov, TARGET_PREPS + (("for",) if trig.type == "AID" else ()))
-        elif noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("in", "during") \
-                and trig.type in ("CONSULT", "COOPERATE"):
+        elif (
+            noun.dep_ == "pobj"
+            and gov.dep_ == "prep"
+            and gov.lower_ in ("in", "during")
+            and trig.type in ("CONSULT", "COOPERATE")
+        ):
             # "Russia and the US are involved in a close dialog", "in a phone call I told Kerry",
             # "fighters stormed the village in cooperation with X"
             pred = _clause_verb(gov.head)
@@ -678,10 +1145,16 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
                 sources = _subjects(pred) or _children(pred, ("nsubjpass",))  # "X are involved in"
                 if not targets:
                     targets = _children(pred, ("dative",)) or (
-                        _children(pred, ("dobj",)) if pred.lemma_.lower() in ("tell", "inform", "brief", "meet")
-                        else [])
-        elif noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "with" \
-                and trig.type in ("COOPERATE", "AID"):
+                        _children(pred, ("dobj",))
+                        if pred.lemma_.lower() in ("tell", "inform", "brief", "meet")
+                        else []
+                    )
+        elif (
+            noun.dep_ == "pobj"
+            and gov.dep_ == "prep"
+            and gov.lower_ == "with"
+            and trig.type in ("COOPERATE", "AID")
+        ):
             # "X, with the support of Y, attacked": Y backs X
             pred = _clause_verb(gov.head)
             if pred is not None and not targets:
@@ -697,6 +1170,7 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
 
 
 # ---------------------------------------------------------------- places and dates
+
 
 def _place(tok: Token, sent: Span, ctx: ArticleContext) -> Place | None:
     if not ctx.places:
@@ -737,10 +1211,12 @@ def _date(sent: Span, tok: Token, ctx: ArticleContext, settings: CoderSettings) 
 
 # ---------------------------------------------------------------- one trigger
 
+
 def _instrument_mode(tok: Token) -> str | None:
     """The ASSAULT mode given by the weapon: "with drones", "using artillery", "fired rockets"."""
-    cands = _pobjs(tok, ("with", "by")) + [o for u in tok.subtree if u.lemma_ == "use" and u != tok
-                                            for o in u.children if o.dep_ == "dobj"]
+    cands = _pobjs(tok, ("with", "by")) + [
+        o for u in tok.subtree if u.lemma_ == "use" and u != tok for o in u.children if o.dep_ == "dobj"
+    ]
     cands += [o for o in tok.children if o.dep_ == "dobj"]
     for c in cands:
         for t in (c, *[m for m in c.children if m.dep_ in ("compound", "amod")]):
@@ -777,14 +1253,23 @@ def _actors(toks: list[Token], ctx: ArticleContext) -> list[ActorRef]:
     return out
 
 
-def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
-                  settings: CoderSettings, lex: Lexicon) -> list[Event]:
-    if trig.pos == "VERB" and trig.type in SPEECH_ACT_TYPES and any(
+def _code_trigger(
+    tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext, settings: CoderSettings, lex: Lexicon
+) -> list[Event]:
+    if (
+        trig.pos == "VERB"
+        and trig.type in SPEECH_ACT_TYPES
+        and any(
             c.dep_ == "nsubj" and c.tag_ == "DT" and c.lower_ in ("this", "that", "these", "those")
-            for c in tok.children):
+            for c in tok.children
+        )
+    ):
         return []  # "This called for a ceasefire": a text or a fact, not an actor, says it
-    nominal = trig.pos == "NOUN" or (tok.dep_ in ("pobj", "dobj") and not _children(tok, ("nsubj", "nsubjpass"))
-                                     and any(c.dep_ in ("compound", "det", "poss") for c in tok.lefts))
+    nominal = trig.pos == "NOUN" or (
+        tok.dep_ in ("pobj", "dobj")
+        and not _children(tok, ("nsubj", "nsubjpass"))
+        and any(c.dep_ in ("compound", "det", "poss") for c in tok.lefts)
+    )
     # "reports of Syrian army advances": a verb form the tagger left in a noun's place takes a noun's roles
     args = _noun_args(tok, trig) if nominal else _verb_args(tok, trig)
     if trig.type == "PROTEST" and not any(_actor_like(t) for t in args.targets):
@@ -794,7 +1279,9 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
     if trig.pos == "NOUN" and not sources and targets and ctx.actors:
         # a modifier read as the victim of a violent act because the tagger called it a person
         # ("a Jihadi siege") is its author when the recogniser knows it as a group or state
-        mod = next((m for m in args.targets if m.head == tok and m.dep_ in ("compound", "amod", "poss")), None)
+        mod = next(
+            (m for m in args.targets if m.head == tok and m.dep_ in ("compound", "amod", "poss")), None
+        )
         first = resolve_actor(mod, ctx) if mod is not None else None
         if first is not None and first.kind not in ("person", "civilians"):
             sources, targets = [first], [t for t in targets if t.id != first.id]
@@ -809,7 +1296,9 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
     if trig.pos == "NOUN" and tok.dep_ == "dobj" and frame.status in ("future", "hypothetical", "demanded"):
         gov = tok.head
         gov_trig = _lexical_trigger(gov, lex)
-        if gov.lemma_.lower() not in FRAMING_VERBS and (gov_trig is None or gov_trig.type not in FRAMING_TYPES):
+        if gov.lemma_.lower() not in FRAMING_VERBS and (
+            gov_trig is None or gov_trig.type not in FRAMING_TYPES
+        ):
             # "the army will lift the siege", "an attempt to break the siege": the siege exists;
             # only the lifting or breaking is future, possible or asked for
             frame = replace(frame, status="asserted", imminent=False)
@@ -841,18 +1330,43 @@ def _code_trigger(tok: Token, trig: Trigger, sent: Span, ctx: ArticleContext,
     if frame.imminent and trig.type in THREAT_CONTENT:
         # "Russia prepares to resume bombing": the act is future, its announcement a threat
         src = pairs[0][0]
-        out.append(Event(
-            type="THREATEN", mode=THREAT_CONTENT[trig.type], sentence=sent.text, start=sent.start_char,
-            end=sent.end_char, source=src, target=pairs[0][1], location=place, date=date,
-            date_precision=precision, claimant=claimant if (claimant is None or src is None
-                                                            or claimant.id != src.id) else None,
-            status="asserted", trigger=tok.text, confidence=max(0.05, conf - CONF_INFERRED_THREAT)))
+        out.append(
+            Event(
+                type="THREATEN",
+                mode=THREAT_CONTENT[trig.type],
+                sentence=sent.text,
+                start=sent.start_char,
+                end=sent.end_char,
+                source=src,
+                target=pairs[0][1],
+                location=place,
+                date=date,
+                date_precision=precision,
+                claimant=claimant if (claimant is None or src is None or claimant.id != src.id) else None,
+                status="asserted",
+                trigger=tok.text,
+                confidence=max(0.05, conf - CONF_INFERRED_THREAT),
+            )
+        )
     for src, tgt in pairs:
-        out.append(Event(
-            type=trig.type, mode=mode, sentence=sent.text, start=sent.start_char, end=sent.end_char,
-            source=src, target=tgt, location=place, date=date, date_precision=precision,
-            claimant=claimant if (claimant is None or src is None or claimant.id != src.id) else None,
-            status=frame.status, trigger=tok.text, confidence=conf))
+        out.append(
+            Event(
+                type=trig.type,
+                mode=mode,
+                sentence=sent.text,
+                start=sent.start_char,
+                end=sent.end_char,
+                source=src,
+                target=tgt,
+                location=place,
+                date=date,
+                date_precision=precision,
+                claimant=claimant if (claimant is None or src is None or claimant.id != src.id) else None,
+                status=frame.status,
+                trigger=tok.text,
+                confidence=conf,
+            )
+        )
     return out
 
 
@@ -918,10 +1432,23 @@ def _reported_demand(tok: Token, sent: Span, ctx: ArticleContext) -> list[Event]
     if src is None and tgt is None:
         return []
     date, precision = _date(sent, tok.head, ctx, DEFAULT_SETTINGS)
-    return [Event(type="REQUEST", mode=None, sentence=sent.text, start=sent.start_char, end=sent.end_char,
-                  source=src, target=tgt, location=_place(tok, sent, ctx), date=date,
-                  date_precision=precision, status="asserted", trigger=tok.head.text,
-                  confidence=CONF_REPORTED_DEMAND)]
+    return [
+        Event(
+            type="REQUEST",
+            mode=None,
+            sentence=sent.text,
+            start=sent.start_char,
+            end=sent.end_char,
+            source=src,
+            target=tgt,
+            location=_place(tok, sent, ctx),
+            date=date,
+            date_precision=precision,
+            status="asserted",
+            trigger=tok.head.text,
+            confidence=CONF_REPORTED_DEMAND,
+        )
+    ]
 
 
 def _dedupe(found: list[tuple[Event, Token]]) -> list[Event]:
@@ -930,22 +1457,45 @@ def _dedupe(found: list[tuple[Event, Token]]) -> list[Event]:
     attack ("killing 20", "injured dozens", "destroyed vehicles") is part of that attack."""
     kept: list[tuple[Event, Token]] = []
     for e, tok in found:
-        purpose = next((i for i, (k, ktok) in enumerate(kept)
-                        if k.type == e.type == "ASSAULT" and k.source is not None
-                        and _same_actor(k.source, e.source) and _purpose_of(tok, ktok)), None)
+        purpose = next(
+            (
+                i
+                for i, (k, ktok) in enumerate(kept)
+                if k.type == e.type == "ASSAULT"
+                and k.source is not None
+                and _same_actor(k.source, e.source)
+                and _purpose_of(tok, ktok)
+            ),
+            None,
+        )
         if purpose is not None:
             # "launched an offensive to retake the town from X", "a raid aimed at capturing X": what
             # an attack is for is that attack; it keeps the attack's status and gains the target
             k, ktok = kept[purpose]
-            kept[purpose] = (replace(k, target=k.target or e.target, mode=k.mode or e.mode,
-                                     confidence=max(k.confidence, e.confidence)), ktok)
+            kept[purpose] = (
+                replace(
+                    k,
+                    target=k.target or e.target,
+                    mode=k.mode or e.mode,
+                    confidence=max(k.confidence, e.confidence),
+                ),
+                ktok,
+            )
             continue
         for i, (k, ktok) in enumerate(kept):
-            consequence = (k.type == e.type == "ASSAULT" and k.status == e.status
-                           and CONSEQUENCE_LEMMAS & {tok.lemma_.lower(), ktok.lemma_.lower()}
-                           and _same_actor(k.source, e.source))
-            if consequence or (k.type == e.type and k.status == e.status and _linked(tok, ktok)
-                               and _same_actor(k.source, e.source) and _same_actor(k.target, e.target)):
+            consequence = (
+                k.type == e.type == "ASSAULT"
+                and k.status == e.status
+                and CONSEQUENCE_LEMMAS & {tok.lemma_.lower(), ktok.lemma_.lower()}
+                and _same_actor(k.source, e.source)
+            )
+            if consequence or (
+                k.type == e.type
+                and k.status == e.status
+                and _linked(tok, ktok)
+                and _same_actor(k.source, e.source)
+                and _same_actor(k.target, e.target)
+            ):
                 best = e if e.confidence > k.confidence else k
                 mode = best.mode or k.mode or e.mode
                 if consequence:
@@ -954,8 +1504,16 @@ def _dedupe(found: list[tuple[Event, Token]]) -> list[Event]:
                     e_toll = tok.lemma_.lower() in CONSEQUENCE_LEMMAS
                     if k_toll != e_toll:
                         mode = (e.mode if k_toll else k.mode) or mode
-                kept[i] = (replace(best, source=k.source or e.source, target=k.target or e.target,
-                                   mode=mode, confidence=max(k.confidence, e.confidence)), ktok)
+                kept[i] = (
+                    replace(
+                        best,
+                        source=k.source or e.source,
+                        target=k.target or e.target,
+                        mode=mode,
+                        confidence=max(k.confidence, e.confidence),
+                    ),
+                    ktok,
+                )
                 break
         else:
             kept.append((e, tok))

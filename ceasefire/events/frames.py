@@ -13,52 +13,193 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 # Verbs that frame a report: their subject is the claimant of what their complement says.
-REPORT_VERBS = frozenset({
-    "say", "tell", "report", "claim", "announce", "state", "add", "note", "confirm", "write",
-    "explain", "stress", "emphasise", "emphasize", "reveal", "acknowledge", "admit", "argue",
-    "insist", "suggest", "estimate", "quote", "declare", "assert", "maintain", "indicate",
-    "mention", "point", "recall", "tweet", "post", "publish", "allege", "believe", "think",
-    "consider", "contend", "show", "testify", "inform", "brief", "reiterate", "repeat", "conclude",
-})
+REPORT_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "announce",
+        "state",
+        "add",
+        "note",
+        "confirm",
+        "write",
+        "explain",
+        "stress",
+        "emphasise",
+        "emphasize",
+        "reveal",
+        "acknowledge",
+        "admit",
+        "argue",
+        "insist",
+        "suggest",
+        "estimate",
+        "quote",
+        "declare",
+        "assert",
+        "maintain",
+        "indicate",
+        "mention",
+        "point",
+        "recall",
+        "tweet",
+        "post",
+        "publish",
+        "allege",
+        "believe",
+        "think",
+        "consider",
+        "contend",
+        "show",
+        "testify",
+        "inform",
+        "brief",
+        "reiterate",
+        "repeat",
+        "conclude",
+    }
+)
 
 # Verbs whose infinitive/clausal complement is what someone is asked to do.
-REQUEST_VERBS = frozenset({
-    "ask", "urge", "demand", "request", "appeal", "implore", "beg", "plead", "press", "pressure",
-    "pressurise", "pressurize", "persuade", "convince", "encourage", "order", "insist", "call",
-    "push", "require", "invite", "tell", "instruct", "expect", "want", "force", "compel",
-})
+REQUEST_VERBS = frozenset(
+    {
+        "ask",
+        "urge",
+        "demand",
+        "request",
+        "appeal",
+        "implore",
+        "beg",
+        "plead",
+        "press",
+        "pressure",
+        "pressurise",
+        "pressurize",
+        "persuade",
+        "convince",
+        "encourage",
+        "order",
+        "insist",
+        "call",
+        "push",
+        "require",
+        "invite",
+        "tell",
+        "instruct",
+        "expect",
+        "want",
+        "force",
+        "compel",
+    }
+)
 
 # Verbs whose complement is the opposite of what happened ("failed to", "refused to").
-NEGATING_VERBS = frozenset({
-    "fail", "refuse", "decline", "deny", "avoid", "stop", "cease", "neglect", "prevent",
-    "dissuade", "desist", "abstain", "refrain", "reject", "halt", "forgo", "forego",
-    "unwilling", "unable", "cancel",
-    # nouns: "the cessation of hostilities", "their refusal of any coordination"
-    "refusal", "rejection", "failure", "cessation", "end", "suspension", "absence", "lack",
-})
+NEGATING_VERBS = frozenset(
+    {
+        "fail",
+        "refuse",
+        "decline",
+        "deny",
+        "avoid",
+        "stop",
+        "cease",
+        "neglect",
+        "prevent",
+        "dissuade",
+        "desist",
+        "abstain",
+        "refrain",
+        "reject",
+        "halt",
+        "forgo",
+        "forego",
+        "unwilling",
+        "unable",
+        "cancel",
+        # nouns: "the cessation of hostilities", "their refusal of any coordination"
+        "refusal",
+        "rejection",
+        "failure",
+        "cessation",
+        "end",
+        "suspension",
+        "absence",
+        "lack",
+    }
+)
 
 # Nouns whose complement is planned ("its decision to attack", "plans for an offensive").
-FUTURE_NOUNS = frozenset({
-    "decision", "plan", "intention", "threat", "readiness", "preparation", "plot", "bid",
-    "promise", "pledge", "vow", "determination", "order", "ultimatum", "deadline",
-})
+FUTURE_NOUNS = frozenset(
+    {
+        "decision",
+        "plan",
+        "intention",
+        "threat",
+        "readiness",
+        "preparation",
+        "plot",
+        "bid",
+        "promise",
+        "pledge",
+        "vow",
+        "determination",
+        "order",
+        "ultimatum",
+        "deadline",
+    }
+)
 
 # Verbs (and predicative adjectives) whose complement is announced, planned or expected.
-FUTURE_VERBS = frozenset({
-    "plan", "prepare", "intend", "aim", "expect", "threaten", "vow", "promise", "pledge",
-    "agree", "offer", "go", "about", "due", "poised", "ready", "seek",
-    "schedule", "mean", "resolve", "swear", "willing", "prepared", "determine", "announce", "commit", "gear",
-    "crank", "move", "look", "hope", "want", "propose",
-})
+FUTURE_VERBS = frozenset(
+    {
+        "plan",
+        "prepare",
+        "intend",
+        "aim",
+        "expect",
+        "threaten",
+        "vow",
+        "promise",
+        "pledge",
+        "agree",
+        "offer",
+        "go",
+        "about",
+        "due",
+        "poised",
+        "ready",
+        "seek",
+        "schedule",
+        "mean",
+        "resolve",
+        "swear",
+        "willing",
+        "prepared",
+        "determine",
+        "announce",
+        "commit",
+        "gear",
+        "crank",
+        "move",
+        "look",
+        "hope",
+        "want",
+        "propose",
+    }
+)
 # Predicative words that make "is X to do" future ("is set to", "is due to").
 FUTURE_ADJECTIVES = FUTURE_VERBS | {"set", "likely"}
 # Predicative words that make "it is X to do" a demand ("it is important to set aside demands").
-DEMAND_ADJECTIVES = frozenset({"important", "necessary", "essential", "vital", "imperative", "crucial",
-                               "urgent", "time"})
+DEMAND_ADJECTIVES = frozenset(
+    {"important", "necessary", "essential", "vital", "imperative", "crucial", "urgent", "time"}
+)
 
 # Nouns whose infinitive is what someone is asked to do ("a deadline for X to leave").
-DEMAND_NOUNS = frozenset({"deadline", "ultimatum", "demand", "call", "request", "appeal", "order", "need",
-                          "pressure"})
+DEMAND_NOUNS = frozenset(
+    {"deadline", "ultimatum", "demand", "call", "request", "appeal", "order", "need", "pressure"}
+)
 # Nouns whose clause is what is (or is not) shown: "no evidence that X attacked".
 EVIDENCE_NOUNS = frozenset({"evidence", "sign", "indication", "proof", "suggestion", "confirmation", "trace"})
 # Nouns of trying: "an attempt to persuade" is framed like the clause that makes the attempt.
@@ -68,18 +209,50 @@ ATTEMPT_NOUNS = frozenset({"attempt", "effort", "bid", "move", "push"})
 IMMINENT_WORDS = frozenset({"prepare", "crank", "gear", "about", "poised", "ready", "mass", "brace"})
 
 # Verbs whose complement is speculative.
-HYPOTHETICAL_VERBS = frozenset({
-    "consider", "mull", "weigh", "contemplate", "risk", "fear", "suspect", "doubt", "likely",
-    "unlikely", "possible", "able",
-})
+HYPOTHETICAL_VERBS = frozenset(
+    {
+        "consider",
+        "mull",
+        "weigh",
+        "contemplate",
+        "risk",
+        "fear",
+        "suspect",
+        "doubt",
+        "likely",
+        "unlikely",
+        "possible",
+        "able",
+    }
+)
 
 # Verbs that let their complement go on as it is ("began to bomb", "continued to shell").
-TRANSPARENT_VERBS = frozenset({
-    "begin", "start", "continue", "keep", "resume", "manage", "help", "seem", "appear",
-    "use", "be", "have", "get", "come", "need", "launch", "step", "intensify",
-    # an attempt or decision at an act is coded as the act ("tried to capture", "decided to halt")
-    "try", "attempt", "decide",
-})
+TRANSPARENT_VERBS = frozenset(
+    {
+        "begin",
+        "start",
+        "continue",
+        "keep",
+        "resume",
+        "manage",
+        "help",
+        "seem",
+        "appear",
+        "use",
+        "be",
+        "have",
+        "get",
+        "come",
+        "need",
+        "launch",
+        "step",
+        "intensify",
+        # an attempt or decision at an act is coded as the act ("tried to capture", "decided to halt")
+        "try",
+        "attempt",
+        "decide",
+    }
+)
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"might", "could", "may", "would", "can", "ca", "'d"})
@@ -137,8 +310,11 @@ def _own_status(verb: Token) -> str | None:
             if lem in HYPOTHETICAL_VERBS:
                 return "hypothetical"
     # "it is important to release", "is going to", "was to be scaled down"
-    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
         if any(c.dep_ == "acomp" and c.lemma_.lower() in DEMAND_ADJECTIVES for c in verb.head.children):
             return "demanded"
         return "future"
@@ -187,16 +363,23 @@ def frame_of(trigger: Token) -> Frame:
         head = t.head
         hl = head.lemma_.lower()
         if t.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "conj", "advcl", "acomp", "dobj"):
-            if hl in REPORT_VERBS and report is None and (
-                    t.dep_ == "ccomp" or (t.dep_ == "xcomp" and hl not in REQUEST_VERBS)):
+            if (
+                hl in REPORT_VERBS
+                and report is None
+                and (t.dep_ == "ccomp" or (t.dep_ == "xcomp" and hl not in REQUEST_VERBS))
+            ):
                 report = head
                 break
             if t.dep_ == "conj":
                 t = head
                 continue
             if status is None:
-                if hl in REQUEST_VERBS and t.dep_ == "xcomp" and not any(
-                        c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in head.children) and hl in FUTURE_VERBS:
+                if (
+                    hl in REQUEST_VERBS
+                    and t.dep_ == "xcomp"
+                    and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in head.children)
+                    and hl in FUTURE_VERBS
+                ):
                     status = "future"  # "Russia wants to retake the city" (no one else is asked)
                 elif hl == "expect" and t.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children):
                     status = "future"  # "the army is expected to attack"
@@ -207,18 +390,24 @@ def frame_of(trigger: Token) -> Frame:
                     status = "asserted" if _negated_itself(head) else "negated"
                 elif hl in DEMAND_ADJECTIVES and t.dep_ == "xcomp":
                     status = "demanded"
-                elif hl in FUTURE_VERBS and (t.dep_ in ("xcomp", "acomp", "ccomp") or (
-                        t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))):
+                elif hl in FUTURE_VERBS and (
+                    t.dep_ in ("xcomp", "acomp", "ccomp")
+                    or (t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
+                ):
                     # "plans to strike"; "is cranking up to resume bombing" (purpose parsed as advcl)
                     status = "future"
                 elif hl in HYPOTHETICAL_VERBS and t.dep_ in ("xcomp", "acomp", "ccomp"):
                     status = "hypothetical"
             if t.dep_ in ("xcomp", "pcomp", "pobj", "prep", "acomp") or (
-                    hl in TRANSPARENT_VERBS and t.dep_ != "ccomp"):
+                hl in TRANSPARENT_VERBS and t.dep_ != "ccomp"
+            ):
                 t = head
                 continue
-            if t.dep_ == "advcl" and status is None and not any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            if (
+                t.dep_ == "advcl"
+                and status is None
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            ):
                 # a participle or infinitive shares its clause's status ("..., killing 20");
                 # a finite "as/after/when" clause has its own
                 t = head
@@ -228,12 +417,20 @@ def frame_of(trigger: Token) -> Frame:
             if any(c.lower_ in ("no", "little") for c in head.subtree if c.i < head.i):
                 status = "negated"
             break
-        if (t.dep_ == "acl" and status is None and hl in ATTEMPT_NOUNS
-                and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX")):
+        if (
+            t.dep_ == "acl"
+            and status is None
+            and hl in ATTEMPT_NOUNS
+            and head.dep_ in ("dobj", "nsubj", "nsubjpass")
+            and head.head.pos_ in ("VERB", "AUX")
+        ):
             t = head.head  # "made an attempt to persuade": the attempt's clause frames the act
             continue
-        if t.dep_ == "acl" and status is None and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        if (
+            t.dep_ == "acl"
+            and status is None
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        ):
             # "its decision to attack" is planned; "a deadline for the opposition to leave" asked
             # for; "time to withdraw", "a bid to revive" only possible
             owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "for" else head
@@ -255,7 +452,8 @@ def _imminent(trigger: Token, stop: Token | None) -> bool:
         if stop is not None and t == stop:
             return False
         if t.lemma_.lower() in IMMINENT_WORDS or any(
-                c.dep_ == "acomp" and c.lemma_.lower() in IMMINENT_WORDS for c in t.children):
+            c.dep_ == "acomp" and c.lemma_.lower() in IMMINENT_WORDS for c in t.children
+        ):
             return True
     return False
 
@@ -276,8 +474,13 @@ def _direct_argument(noun: Token, pred: Token) -> bool:
     if noun.dep_ == "pobj" and p.dep_ in ("prep", "agent", "dative") and p.head == pred:
         return True
     # "was not a chorus of denunciation", "launched a wave of strikes": through "of" to an argument
-    return (noun.dep_ == "pobj" and p.lower_ == "of" and p.head.pos_ == "NOUN"
-            and p.head.dep_ != "conj" and _direct_argument(p.head, pred))
+    return (
+        noun.dep_ == "pobj"
+        and p.lower_ == "of"
+        and p.head.pos_ == "NOUN"
+        and p.head.dep_ != "conj"
+        and _direct_argument(p.head, pred)
+    )
 
 
 def _report_above(t: Token, trigger: Token) -> Token | None:
@@ -300,8 +503,12 @@ def _parenthetical_report(pred: Token, trigger: Token) -> Token | None:
         root = root.head
     for cand in (pred, root):
         for c in cand.children:
-            if (c.dep_ in ("parataxis", "advcl", "conj", "ccomp") and c.lemma_.lower() in REPORT_VERBS
-                    and c != trigger and not (c.left_edge.i <= trigger.i <= c.right_edge.i)):
+            if (
+                c.dep_ in ("parataxis", "advcl", "conj", "ccomp")
+                and c.lemma_.lower() in REPORT_VERBS
+                and c != trigger
+                and not (c.left_edge.i <= trigger.i <= c.right_edge.i)
+            ):
                 return c
     if root.lemma_.lower() in REPORT_VERBS and root != trigger and root.i > trigger.i:
         return root

@@ -17,17 +17,61 @@ if TYPE_CHECKING:  # pragma: no cover
 LEXICON_PATH = Path(__file__).parent / "data" / "triggers.tsv"
 
 PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 
 CONSTRAINT_KINDS = ("obj", "subj", "head", "prep", "pobj", "prt", "mod", "xcomp", "ccomp", "comp", "active")
 
 # Heads that stand for their "of" complement ("thousands of protesters", "a total of 21 suspects").
-QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "million", "some", "many", "most", "member",
-                            "group", "number", "scores", "score", "couple", "handful", "majority", "part",
-                            "total", "dozens", "hundreds", "thousands", "body", "team", "unit",
-                            "series", "wave", "spate", "string", "flurry", "barrage", "round"})
+QUANTITY_HEADS = frozenset(
+    {
+        "thousand",
+        "hundred",
+        "dozen",
+        "million",
+        "some",
+        "many",
+        "most",
+        "member",
+        "group",
+        "number",
+        "scores",
+        "score",
+        "couple",
+        "handful",
+        "majority",
+        "part",
+        "total",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "body",
+        "team",
+        "unit",
+        "series",
+        "wave",
+        "spate",
+        "string",
+        "flurry",
+        "barrage",
+        "round",
+    }
+)
 
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 MOD_DEPS = ("compound", "amod", "nmod", "npadvmod")
@@ -85,8 +129,11 @@ class Lexicon:
             for entry in self.by_lemma.get((pos, lemma), ()):
                 if all(satisfied(c, token) for c in entry.constraints):
                     return entry
-        if pos == "NOUN" and token.dep_ in ("conj", "xcomp", "ccomp", "advcl") and (
-                token.tag_.startswith("VB") or token.lower_ == token.lemma_.lower()):  # base form, not "allies"
+        if (
+            pos == "NOUN"
+            and token.dep_ in ("conj", "xcomp", "ccomp", "advcl")
+            and (token.tag_.startswith("VB") or token.lower_ == token.lemma_.lower())
+        ):  # base form, not "allies"
             # a verb the tagger took for a noun ("to re-equip and redeploy"): bare verb entries only
             for lemma in keys:
                 if ("NOUN", lemma) in self.by_lemma:
@@ -130,7 +177,8 @@ def lemma_keys(token: Token) -> tuple[str, ...]:
 
 def _child_lemmas(token: Token, deps: tuple[str, ...]) -> set[str]:
     return {c.lemma_.lower() for c in token.children if c.dep_ in deps} | {
-        c.lower_ for c in token.children if c.dep_ in deps}
+        c.lower_ for c in token.children if c.dep_ in deps
+    }
 
 
 def objects_of(token: Token) -> list[Token]:
@@ -145,8 +193,16 @@ def objects_of(token: Token) -> list[Token]:
     for o in objs:
         if o.lemma_.lower() in QUANTITY_HEADS or o.pos_ == "NUM":
             # "a total of 21 suspects", "dozens of prisoners"
-            o = next((g for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for g in p.children if g.dep_ == "pobj"), o)
+            o = next(
+                (
+                    g
+                    for p in o.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ),
+                o,
+            )
         out.append(o)
         out.extend(o.conjuncts)
     return out
@@ -160,13 +216,16 @@ def satisfied(c: Constraint, token: Token) -> bool:
     if c.kind == "pobj":
         return any(
             g.dep_ == "pobj" and (g.lemma_.lower() in c.words or g.lower_ in c.words)
-            for p in token.children if p.dep_ in ("prep", "dative") for g in p.children)
+            for p in token.children
+            if p.dep_ in ("prep", "dative")
+            for g in p.children
+        )
     if c.kind == "prt":
         return bool(_child_lemmas(token, ("prt", "advmod", "prep")) & c.words)
     if c.kind == "mod":
         mods = _child_lemmas(token, MOD_DEPS)
         # hyphenated compounds ("video-conference", "US-led") split into several tokens
-        mods |= {t.lower_ for t in token.doc[max(token.i - 3, 0): token.i]}
+        mods |= {t.lower_ for t in token.doc[max(token.i - 3, 0) : token.i]}
         return bool(mods & c.words)
     if c.kind == "subj":
         subs = [ch for ch in token.children if ch.dep_ in ("nsubj", "nsubjpass")]
@@ -181,11 +240,15 @@ def satisfied(c: Constraint, token: Token) -> bool:
         return any(ch.dep_ == "xcomp" for ch in token.children)
     if c.kind == "comp":
         # an object, an infinitive, or a "for/on" complement: "asked Moscow", "asked to", "asked for"
-        return any(ch.dep_ in ("dobj", "xcomp", "dative") or (ch.dep_ == "prep" and ch.lower_ in ("for", "on", "upon"))
-                   for ch in token.children)
+        return any(
+            ch.dep_ in ("dobj", "xcomp", "dative")
+            or (ch.dep_ == "prep" and ch.lower_ in ("for", "on", "upon"))
+            for ch in token.children
+        )
     if c.kind == "active":
         return not any(ch.dep_ in ("nsubjpass", "auxpass") for ch in token.children) and not (
-            token.dep_ in ("acl", "amod") and token.tag_ == "VBN")
+            token.dep_ in ("acl", "amod") and token.tag_ == "VBN"
+        )
     raise LexiconError(f"unknown constraint kind {c.kind!r}")
 
 

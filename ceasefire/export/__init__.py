@@ -142,23 +142,37 @@ def plover_record(e: EventRow, coded: str) -> dict[str, Any]:
     """One event in PLOVER's JSON field names (plus ceasefire's own fields)."""
     loc = None
     if e.location_name or e.lat is not None:
-        loc = {"name": e.location_name, "lat": e.lat, "lon": e.lon, "country": e.country,
-               "admin1": e.admin1, "geonameid": e.geonameid, "feature": e.geo_feature}
+        loc = {
+            "name": e.location_name,
+            "lat": e.lat,
+            "lon": e.lon,
+            "country": e.country,
+            "admin1": e.admin1,
+            "geonameid": e.geonameid,
+            "feature": e.geo_feature,
+        }
     return {
         "id": f"ceasefire-{e.id}",
         "date": e.date,
         "date_precision": e.date_precision,
         "actor": _entity(e.source_actor_name, e.source_actor_id, e.source_actor_kind, e.source_actor_country),
-        "recipient": _entity(e.target_actor_name, e.target_actor_id, e.target_actor_kind,
-                             e.target_actor_country),
+        "recipient": _entity(
+            e.target_actor_name, e.target_actor_id, e.target_actor_kind, e.target_actor_country
+        ),
         "event": [e.type],
         "mode": [e.mode] if e.mode else [],
         "event_loc": loc,
         "event_text": [e.trigger] if e.trigger else [],
         "text": e.sentence,
         "text_info": {"start": e.start, "end": e.end},
-        "cite_info": {"source": e.publisher, "url": e.url, "document": e.doc_source,
-                      "article_id": e.article_id, "title": e.title, "published": e.published},
+        "cite_info": {
+            "source": e.publisher,
+            "url": e.url,
+            "document": e.doc_source,
+            "article_id": e.article_id,
+            "title": e.title,
+            "published": e.published,
+        },
         "claimant": {"entity_name": e.claimant_name, "entity_id": e.claimant_id} if e.claimant_id else None,
         "status": e.status,
         "confidence": round(e.confidence, 3),
@@ -171,8 +185,12 @@ def geojson_feature(e: EventRow) -> dict[str, Any] | None:
     if e.lat is None or e.lon is None:
         return None
     props = {k: v for k, v in flat_row(e).items() if k not in ("latitude", "longitude")}
-    return {"type": "Feature", "id": e.id,
-            "geometry": {"type": "Point", "coordinates": [e.lon, e.lat]}, "properties": props}
+    return {
+        "type": "Feature",
+        "id": e.id,
+        "geometry": {"type": "Point", "coordinates": [e.lon, e.lat]},
+        "properties": props,
+    }
 
 
 def _write_csv(rows: Iterable[EventRow], fh: IO[str]) -> int:
@@ -257,8 +275,9 @@ def iter_events(store: Store, flt: EventFilter | None = None) -> Iterator[EventR
     """The events of ``store`` that pass ``flt``, in listing order (by date, undated last),
     read a page at a time: what exports and the report go through."""
     flt = flt or EventFilter()
-    return store.iter_events(actor=flt.actor, type=flt.type, since=flt.since, until=flt.until,
-                             place=flt.place, limit=flt.limit)
+    return store.iter_events(
+        actor=flt.actor, type=flt.type, since=flt.since, until=flt.until, place=flt.place, limit=flt.limit
+    )
 
 
 def export_events(store: Store, fmt: str, out: Path | IO[str], flt: EventFilter | None = None) -> int:

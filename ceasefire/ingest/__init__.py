@@ -37,7 +37,9 @@ from .web import fetch_url, is_url
 __all__ = ["ReadOptions", "iter_documents"]
 
 
-def iter_documents(inputs: Iterable[str], options: ReadOptions | None = None) -> Iterator[Document | InputError]:
+def iter_documents(
+    inputs: Iterable[str], options: ReadOptions | None = None
+) -> Iterator[Document | InputError]:
     """Stream the documents of ``inputs`` (paths, directories, ``-``, URLs), in order.
 
     Directories are walked recursively (unless ``options.recursive`` is False)
@@ -64,9 +66,12 @@ def iter_documents(inputs: Iterable[str], options: ReadOptions | None = None) ->
                     found = True
                     yield from _reported(str(file), read_path(file, options))
                 if not found:
-                    why = ("no files matching the include patterns" if options.include
-                           else "no files with a document suffix (.txt, .html, .warc, .jsonl, .csv...)"
-                           + (" outside the exclude patterns" if options.exclude else ""))
+                    why = (
+                        "no files matching the include patterns"
+                        if options.include
+                        else "no files with a document suffix (.txt, .html, .warc, .jsonl, .csv...)"
+                        + (" outside the exclude patterns" if options.exclude else "")
+                    )
                     yield InputError(item, f"no documents found ({why})")
             elif path.exists():
                 yield from _reported(item, read_path(path, options))

@@ -50,8 +50,11 @@ def _document(source: str, record: Any, options: ReadOptions) -> Document | Inpu
     data = record.content_stream().read(options.max_bytes)
     if len(data) >= options.max_bytes:
         return InputError(where, too_large(len(data), options))
-    meta = {"url": uri or None, "site": site_of_url(uri),
-            "captured": normalise_date(record.rec_headers.get_header("WARC-Date"))}
+    meta = {
+        "url": uri or None,
+        "site": site_of_url(uri),
+        "captured": normalise_date(record.rec_headers.get_header("WARC-Date")),
+    }
     return text_document(where, data, html=media == "html", declared=charset, meta=meta)
 
 
@@ -117,7 +120,16 @@ def iter_archive(source: str, stream: IO[bytes], options: ReadOptions) -> DocStr
         if gunzip is not None and gunzip.cut:
             raise ArchiveCut("compressed data ends in the middle of a record")
     # AttributeError/TypeError: warcio fails this way on a record whose headers are cut off.
-    except (ArchiveLoadFailed, EOFError, ArchiveCut, OSError, ValueError, zlib.error, AttributeError, TypeError) as exc:
+    except (
+        ArchiveLoadFailed,
+        EOFError,
+        ArchiveCut,
+        OSError,
+        ValueError,
+        zlib.error,
+        AttributeError,
+        TypeError,
+    ) as exc:
         if isinstance(exc, AttributeError | TypeError):
             reason = "a record's headers are cut short"
         else:

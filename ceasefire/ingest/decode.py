@@ -58,15 +58,20 @@ MAX_CONTROL_RATIO = 0.01
 # WHATWG encoding labels that browsers remap: a page labelled latin-1/ascii is
 # decoded as windows-1252 (its superset), which is what its authors meant.
 _HTML_LABEL_ALIASES = {
-    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
-    "us-ascii": "cp1252", "ascii": "cp1252", "l1": "cp1252",
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "l1": "cp1252",
 }
 
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HTML_START = re.compile(
     r"""\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b""",
-    re.IGNORECASE | re.DOTALL)
+    re.IGNORECASE | re.DOTALL,
+)
 _HTML_TAGS = re.compile(r"<(?:p|div|br|a\s|span|article|h[1-6]|script|table)\b", re.IGNORECASE)
 # A text with at least this many common HTML tags in its head is HTML even
 # without a <html> start (fragments saved by scrapers). Plain news text quoting
@@ -154,8 +159,9 @@ def decode_text(data: bytes, *, declared: str | None = None, html: bool = False)
         try:
             return Decoded(codecs.decode(data, _bom_codec(bom)), bom)
         except UnicodeDecodeError as exc:
-            raise DecodeProblem(f"mis-encoded text: starts with a {bom} byte-order mark but has "
-                                f"{_first_bad_byte(exc)}") from None
+            raise DecodeProblem(
+                f"mis-encoded text: starts with a {bom} byte-order mark but has {_first_bad_byte(exc)}"
+            ) from None
     if declared is None and html:
         declared = meta_charset(data)
     if declared:
@@ -176,15 +182,21 @@ def decode_text(data: bytes, *, declared: str | None = None, html: bool = False)
         utf8_error = exc
     guess = detect_encoding(data)
     if guess is None:
-        raise DecodeProblem(f"mis-encoded text: not UTF-8 ({_first_bad_byte(utf8_error)}) "
-                            "and no other encoding fits")
+        raise DecodeProblem(
+            f"mis-encoded text: not UTF-8 ({_first_bad_byte(utf8_error)}) and no other encoding fits"
+        )
     return guess
 
 
 def _bom_codec(bom: str) -> str:
     # The *-sig / BOM-less codec names strip the mark themselves.
-    return {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16",
-            "utf-32-le": "utf-32", "utf-32-be": "utf-32"}[bom]
+    return {
+        "utf-8": "utf-8-sig",
+        "utf-16-le": "utf-16",
+        "utf-16-be": "utf-16",
+        "utf-32-le": "utf-32",
+        "utf-32-be": "utf-32",
+    }[bom]
 
 
 # charset-normalizer's "chaos" of the best guess above which we refuse the

@@ -26,9 +26,12 @@ TEXT_SUFFIXES = (".txt", ".text")
 KINDS_BY_SUFFIX = {
     **{s: "html" for s in HTML_SUFFIXES},
     **{s: "text" for s in TEXT_SUFFIXES},
-    ".warc": "archive", ".arc": "archive",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".csv": "csv", ".tsv": "tsv",
+    ".warc": "archive",
+    ".arc": "archive",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "tsv",
 }
 STREAMED = frozenset({"archive", "jsonl", "csv", "tsv"})
 # Bytes read from a file of unknown kind to see whether it is a web archive.
@@ -53,9 +56,16 @@ def is_document_name(name: str) -> bool:
     return kind_of_name(name)[0] is not None
 
 
-def documents_from_bytes(source: str, data: bytes, options: ReadOptions, *, name: str = "",
-                         html: bool | None = None, declared: str | None = None,
-                         meta: dict[str, Any] | None = None) -> DocStream:
+def documents_from_bytes(
+    source: str,
+    data: bytes,
+    options: ReadOptions,
+    *,
+    name: str = "",
+    html: bool | None = None,
+    declared: str | None = None,
+    meta: dict[str, Any] | None = None,
+) -> DocStream:
     """Documents held in an in-memory input (stdin, a fetched page, a small file)."""
     meta = dict(meta or {})
     kind, _ = kind_of_name(name)

@@ -58,10 +58,15 @@ def _from_epoch(seconds: float) -> str | None:
 def _dateparser(text: str) -> str | None:
     import dateparser
 
-    parsed = dateparser.parse(text[:100], settings={"PREFER_DAY_OF_MONTH": "first",
-                                                    "REQUIRE_PARTS": ["year", "month"],
-                                                    "RETURN_AS_TIMEZONE_AWARE": False},
-                              languages=None)
+    parsed = dateparser.parse(
+        text[:100],
+        settings={
+            "PREFER_DAY_OF_MONTH": "first",
+            "REQUIRE_PARTS": ["year", "month"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+        languages=None,
+    )
     return parsed.date().isoformat() if parsed else None
 
 

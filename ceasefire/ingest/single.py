@@ -31,8 +31,14 @@ def gunzip_bounded(data: bytes, options: ReadOptions) -> bytes:
     return out
 
 
-def text_document(source: str, data: bytes, *, html: bool | None = None, declared: str | None = None,
-                  meta: dict[str, Any] | None = None) -> Document | InputError:
+def text_document(
+    source: str,
+    data: bytes,
+    *,
+    html: bool | None = None,
+    declared: str | None = None,
+    meta: dict[str, Any] | None = None,
+) -> Document | InputError:
     """A text or HTML Document from its bytes, or the InputError saying why not.
 
     ``html``: True/False when the container says (extension, Content-Type), None

@@ -62,7 +62,7 @@ class Prepended(io.RawIOBase):
             data = self._rest.read(-1 if size is None else size)
         self._offset += len(data)
         if self._keep_tail:
-            self._tail = (self._tail + data)[-self.TAIL:]
+            self._tail = (self._tail + data)[-self.TAIL :]
         return data
 
     def tell(self) -> int:

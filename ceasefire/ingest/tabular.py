@@ -21,6 +21,7 @@ from .streams import DocStream, Prepended, truncated_gzip
 CSV_HEAD_BYTES = 64 * 1024
 CSV_DELIMITERS = (",", ";", "\t", "|")
 
+
 @lru_cache(maxsize=1)
 def _raise_csv_field_limit() -> None:
     """Let a CSV field be as large as a document may be (news pages exceed csv's 128 KiB default).
@@ -30,8 +31,9 @@ def _raise_csv_field_limit() -> None:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
-def _row_document(source: str, text: str, fields: dict[str, Any], options: ReadOptions,
-                  default_site: str | None) -> Document | InputError:
+def _row_document(
+    source: str, text: str, fields: dict[str, Any], options: ReadOptions, default_site: str | None
+) -> Document | InputError:
     """A Document for one row given its text and its other fields."""
     if not text.strip():
         return InputError(source, f"empty '{options.text_field}' field")
@@ -39,8 +41,11 @@ def _row_document(source: str, text: str, fields: dict[str, Any], options: ReadO
     if len(encoded) >= options.max_bytes:
         return InputError(source, too_large(len(encoded), options))
     own: dict[str, str] = {}
-    for key, name in (("title", options.title_field), ("date", options.date_field),
-                      ("url", options.url_field)):
+    for key, name in (
+        ("title", options.title_field),
+        ("date", options.date_field),
+        ("url", options.url_field),
+    ):
         if name is None:
             continue
         value = fields.get(name)
@@ -58,8 +63,13 @@ def _row_document(source: str, text: str, fields: dict[str, Any], options: ReadO
         if published:
             meta["date"] = meta["published"] = published
     meta["site"] = site_of_url(own.get("url")) or default_site
-    return Document(source=source, data=data, media_type="html" if looks_like_html(text) else "text",
-                    text=text.replace("\r\n", "\n").replace("\r", "\n"), meta=meta)
+    return Document(
+        source=source,
+        data=data,
+        media_type="html" if looks_like_html(text) else "text",
+        text=text.replace("\r\n", "\n").replace("\r", "\n"),
+        meta=meta,
+    )
 
 
 def _readline(stream: IO[bytes], limit: int) -> tuple[bytes, bool]:
@@ -109,8 +119,11 @@ def iter_jsonl(source: str, stream: IO[bytes], options: ReadOptions, site: str |
                 keys = ", ".join(map(str, obj)) or "none"
                 if not seen_record:
                     # The first record lacks the field: the field name is wrong for this file.
-                    yield InputError(source, f"no '{options.text_field}' field in the first record "
-                                             f"(line {lineno}; fields: {keys})")
+                    yield InputError(
+                        source,
+                        f"no '{options.text_field}' field in the first record "
+                        f"(line {lineno}; fields: {keys})",
+                    )
                     return
                 yield InputError(where, f"no '{options.text_field}' field (fields: {keys})")
                 continue
@@ -151,8 +164,9 @@ def _delimiter(header_line: str, text_field: str, default: str) -> str:
     return best if counts[best] else default
 
 
-def iter_csv(source: str, stream: IO[bytes], options: ReadOptions, site: str | None,
-             *, tsv: bool = False) -> DocStream:
+def iter_csv(
+    source: str, stream: IO[bytes], options: ReadOptions, site: str | None, *, tsv: bool = False
+) -> DocStream:
     """Each data row a document; source ``<file>#row<N>``, N the 1-based data row number."""
     _raise_csv_field_limit()
     rowno = 0
@@ -191,8 +205,11 @@ def iter_csv(source: str, stream: IO[bytes], options: ReadOptions, site: str | N
         if text_col is None:
             yield InputError(source, f"no column '{options.text_field}' (columns: {', '.join(header)})")
             return
-        wanted = {name: column(name) for name in (options.title_field, options.date_field,
-                                                  options.url_field) if name is not None}
+        wanted = {
+            name: column(name)
+            for name in (options.title_field, options.date_field, options.url_field)
+            if name is not None
+        }
         for row in reader:
             if not row or not any(cell.strip() for cell in row):
                 continue

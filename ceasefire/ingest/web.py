@@ -21,13 +21,24 @@ ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
 # Container types the URL reader passes to the archive/table readers by name.
 _NAMED_TYPES = {
     "application/warc": "fetched.warc",
-    "application/x-ndjson": "fetched.jsonl", "application/jsonl": "fetched.jsonl",
+    "application/x-ndjson": "fetched.jsonl",
+    "application/jsonl": "fetched.jsonl",
     "application/x-jsonlines": "fetched.jsonl",
-    "text/csv": "fetched.csv", "text/tab-separated-values": "fetched.tsv",
+    "text/csv": "fetched.csv",
+    "text/tab-separated-values": "fetched.tsv",
 }
 # Types worth sniffing: servers label text and pages with them by mistake.
-_SNIFFED_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream", "text/xml",
-                            "application/xml", "application/gzip", "application/x-gzip"})
+_SNIFFED_TYPES = frozenset(
+    {
+        "",
+        "application/octet-stream",
+        "binary/octet-stream",
+        "text/xml",
+        "application/xml",
+        "application/gzip",
+        "application/x-gzip",
+    }
+)
 
 
 def is_url(value: str) -> bool:
@@ -85,6 +96,14 @@ def fetch_url(url: str, options: ReadOptions) -> DocStream:
     meta = {"url": final_url, "site": site_of_url(final_url)}
     if final_url != url:
         meta["requested_url"] = url
-    return (yield from documents_from_bytes(url, data, options, name=name if media is None else "",
-                                            html=True if media == "html" else None,
-                                            declared=charset, meta=meta))
+    return (
+        yield from documents_from_bytes(
+            url,
+            data,
+            options,
+            name=name if media is None else "",
+            html=True if media == "html" else None,
+            declared=charset,
+            meta=meta,
+        )
+    )

@@ -49,5 +49,8 @@ class ArticleContext:
         return self.actor_at(span.start_char, span.end_char)
 
     def places_in(self, start_char: int, end_char: int) -> list[Place]:
-        return [p for p in self.places
-                if p.start is not None and p.end is not None and start_char <= p.start and p.end <= end_char]
+        return [
+            p
+            for p in self.places
+            if p.start is not None and p.end is not None and start_char <= p.start and p.end <= end_char
+        ]

@@ -95,8 +95,10 @@ def prose_problem(text: str) -> str | None:
     """
     longest = max(map(len, _SENTENCE_BREAK.split(text)), default=0)
     if longest > MAX_RUN_CHARS:
-        return (f"article text has a stretch of {longest:,} characters with no sentence end or line break "
-                f"(limit {MAX_RUN_CHARS:,}); not parsed as prose")
+        return (
+            f"article text has a stretch of {longest:,} characters with no sentence end or line break "
+            f"(limit {MAX_RUN_CHARS:,}); not parsed as prose"
+        )
     return None
 
 
@@ -127,8 +129,13 @@ class Annotator:
         for rec in records:
             text = rec.article.text
             if len(text) > MAX_ARTICLE_CHARS:
-                log.warning("%s: article %d is %d chars; NLP reads the first %d",
-                            rec.source, rec.article.index, len(text), MAX_ARTICLE_CHARS)
+                log.warning(
+                    "%s: article %d is %d chars; NLP reads the first %d",
+                    rec.source,
+                    rec.article.index,
+                    len(text),
+                    MAX_ARTICLE_CHARS,
+                )
                 text = text[:MAX_ARTICLE_CHARS]
             problem = prose_problem(text)
             if problem:

@@ -15,5 +15,12 @@ from .gazetteer import Gazetteer, GeoCandidate, GeoEntry, feature_class, get_gaz
 from .normalize import loose_key, name_key
 
 __all__ = [
-    "Gazetteer", "GeoCandidate", "GeoEntry", "feature_class", "find_places", "get_gazetteer", "loose_key", "name_key",
+    "Gazetteer",
+    "GeoCandidate",
+    "GeoEntry",
+    "feature_class",
+    "find_places",
+    "get_gazetteer",
+    "loose_key",
+    "name_key",
 ]

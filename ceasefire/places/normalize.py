@@ -19,17 +19,56 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_QUOTES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u02bf": "'", "\u02be": "'", "`": "'",
-    "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u0131": "i",
-})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u02bf": "'",
+        "\u02be": "'",
+        "`": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u0131": "i",
+    }
+)
 
 # Spellings of the Arabic definite article (with sun-letter assimilation) and
 # of its Persian/Turkish cousins as they appear in English news transliterations.
-ARTICLES = frozenset({
-    "al", "el", "il", "ul", "ad", "ed", "ud", "adh", "az", "ez", "uz", "as", "es", "us", "ash", "esh",
-    "ush", "ar", "er", "ur", "at", "et", "ut", "ath", "an", "en", "un", "ad-d", "aal",
-})
+ARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "il",
+        "ul",
+        "ad",
+        "ed",
+        "ud",
+        "adh",
+        "az",
+        "ez",
+        "uz",
+        "as",
+        "es",
+        "us",
+        "ash",
+        "esh",
+        "ush",
+        "ar",
+        "er",
+        "ur",
+        "at",
+        "et",
+        "ut",
+        "ath",
+        "an",
+        "en",
+        "un",
+        "ad-d",
+        "aal",
+    }
+)
 
 _GLUED_ARTICLE = re.compile(r"^[ae](?:l|([bcdfghjklmnpqrstvwxz]))(?=\1)")
 _VOWEL_RULES = (

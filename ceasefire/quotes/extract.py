@@ -48,14 +48,16 @@ MIN_INDIRECT_WORDS = 4
 
 # Lemmas of verbs that report speech.  "said"/"told"/"says" are listed too because the
 # small model sometimes leaves them unlemmatised.
-SPEECH_VERBS = frozenset("""
+SPEECH_VERBS = frozenset(
+    """
 say tell add stress note warn insist declare emphasize emphasise explain claim accuse write tweet
 announce state report confirm deny argue suggest reply respond comment remark continue conclude
 acknowledge admit assert allege ask urge demand reiterate recall predict promise vow threaten
 complain blame inform disclose reveal indicate estimate believe think consider reason contend
 maintain observe point underline underscore caution testify post quote describe charge
 said says told posted
-""".split())
+""".split()
+)
 # Verbs that report speech with a noun object rather than a clause ("X accused Y of ...").
 OBJECT_SPEECH_VERBS = frozenset("accuse blame deny confirm announce".split())
 # Speech verbs only with a clause ("continued: ...", "he believes the US ...");
@@ -67,16 +69,20 @@ PRONOUNS = frozenset("he she they it we i".split())
 PERSON_PRONOUNS = frozenset("he she".split())
 FIRST_PERSON = frozenset("i we us me you".split())
 # Heads of subject phrases that stand for an earlier speaker ("the minister said").
-ROLE_NOUNS = frozenset("""
+ROLE_NOUNS = frozenset(
+    """
 minister spokesman spokeswoman spokesperson prosecutor president official officer statement
 ministry center centre agency army military commander general secretary ambassador envoy
 analyst source report communique government department office diplomat chief leader premier
-""".split())
+""".split()
+)
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-PERSON_ROLES = frozenset("""
+PERSON_ROLES = frozenset(
+    """
 minister spokesman spokeswoman spokesperson prosecutor president official officer commander general
 secretary ambassador envoy analyst diplomat chief leader premier
-""".split())
+""".split()
+)
 # How many speakers back a definite description ("the monitor") may reach: the one
 # or two named in the sentences just before (a guess; the actors stage does better).
 RECENT_SPEAKERS = 2
@@ -85,16 +91,22 @@ RECENT_SPEAKERS = 2
 TITLE_WINDOW = 5
 PHRASE_DEPS = ("compound", "amod", "det", "poss", "nmod", "nummod", "case")
 # Say-type verbs: "..., AP reported" around "Kerry told reporters that ..." is Kerry's speech.
-INNER_SAY = frozenset("say tell state add explain write claim announce declare insist stress note warn".split())
+INNER_SAY = frozenset(
+    "say tell state add explain write claim announce declare insist stress note warn".split()
+)
 # Common nouns that name a speaker by themselves ("police said", "officials told").
-SPEAKER_NOUNS = ROLE_NOUNS | frozenset("""
+SPEAKER_NOUNS = ROLE_NOUNS | frozenset(
+    """
 police media official officials source sources witness witnesses resident residents activist
 activists monitor monitors observer observers observatory spokesmen authorities authority
 rebels militants insurgents fighters troops forces militia ministry ministries coalition
-""".split())
+""".split()
+)
 RELATIVE_PRONOUNS = frozenset("who which that".split())
 # Nouns of speech whose possessor is the speaker ("Lavrov's comments: ...").
-SPEECH_NOUNS = frozenset("comment comments words remark remarks statement statements message reply answer".split())
+SPEECH_NOUNS = frozenset(
+    "comment comments words remark remarks statement statements message reply answer".split()
+)
 ENT_KINDS = {"PERSON": "person", "ORG": "other", "GPE": "state", "NORP": "other", "FAC": "other"}
 
 
@@ -134,8 +146,10 @@ def _is_speech_verb(tok: Token) -> bool:
             return any(c.dep_ == "ccomp" for c in tok.children) or _clause_is_quote(tok)
         return True
     if lemma in LIGHT_SPEECH:
-        return any(c.dep_ in ("ccomp", "acomp", "oprd", "dobj") and c.lower_ in LIGHT_SPEECH[lemma]
-                   for c in tok.children)
+        return any(
+            c.dep_ in ("ccomp", "acomp", "oprd", "dobj") and c.lower_ in LIGHT_SPEECH[lemma]
+            for c in tok.children
+        )
     return False
 
 
@@ -166,8 +180,9 @@ def _subject(verb: Token) -> Token | None:
                         return g
         # Climb from "adding that ...", "as saying ...", not from "as X has written".
         marked = any(c.dep_ == "mark" for c in tok.children)
-        if (tok.dep_ in ("xcomp", "conj", "pcomp", "prep", "acl") or (tok.dep_ == "advcl" and not marked)) \
-                and tok.head is not tok:
+        if (
+            tok.dep_ in ("xcomp", "conj", "pcomp", "prep", "acl") or (tok.dep_ == "advcl" and not marked)
+        ) and tok.head is not tok:
             tok = tok.head
             continue
         # "the prosecutor, declining to ..." / relative clause "Lavrov, who stated that"
@@ -176,7 +191,7 @@ def _subject(verb: Token) -> Token | None:
         break
     # A misparsed clause ("As our writer Afra'a Dagher - who is ... - has written, ..."):
     # the first person or organisation named before the verb in its own clause.
-    for ent in verb.doc[verb.left_edge.i:verb.i].ents:
+    for ent in verb.doc[verb.left_edge.i : verb.i].ents:
         if ent.label_ in ("PERSON", "ORG"):
             return ent.root
     return None
@@ -197,7 +212,7 @@ def _phrase(tok: Token) -> Span:
     for c in tok.rights:
         if c.dep_ in ("compound", "flat", "appos") and c.i == right + 1 and c.pos_ == "PROPN":
             right = c.i
-    return doc[left:right + 1]
+    return doc[left : right + 1]
 
 
 def _fallback_ref(state: _State, subj: Token) -> tuple[ActorRef | None, str]:
@@ -230,20 +245,32 @@ def _fallback_ref(state: _State, subj: Token) -> tuple[ActorRef | None, str]:
             return sp.ref, sp.full
     # "the Britain-based monitor said" after "the Syrian Observatory said": a definite
     # description of a speaker just named, of the same sort (a person or a body).
-    if subj.pos_ == "NOUN" and (head in SPEAKER_NOUNS or subj.lower_ in SPEAKER_NOUNS) and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children) and not _names_itself(phrase):
+    if (
+        subj.pos_ == "NOUN"
+        and (head in SPEAKER_NOUNS or subj.lower_ in SPEAKER_NOUNS)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children)
+        and not _names_itself(phrase)
+    ):
         want_person = head in PERSON_ROLES
         for sp in reversed(state.speakers[-RECENT_SPEAKERS:]):
             if (sp.ref.kind == "person") == want_person:
                 return sp.ref, sp.full
     # Otherwise the phrase itself names the speaker ("police", "the Saudi Public Prosecutor").
-    if subj.pos_ == "PROPN" or (subj.pos_ == "NOUN" and (head in SPEAKER_NOUNS or subj.lower_ in SPEAKER_NOUNS)):
+    if subj.pos_ == "PROPN" or (
+        subj.pos_ == "NOUN" and (head in SPEAKER_NOUNS or subj.lower_ in SPEAKER_NOUNS)
+    ):
         name = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", full).strip()
         if name:
             kind = "person" if subj.ent_type_ == "PERSON" else "other"
             prefix = "PER" if kind == "person" else "ORG"
-            return ActorRef(id=f"{prefix}:{_slug(name)}", name=name, kind=kind, mention=full,
-                            start=phrase.start_char, end=phrase.end_char), full
+            return ActorRef(
+                id=f"{prefix}:{_slug(name)}",
+                name=name,
+                kind=kind,
+                mention=full,
+                start=phrase.start_char,
+                end=phrase.end_char,
+            ), full
     return None, full
 
 
@@ -254,7 +281,7 @@ def _names_itself(phrase: Span) -> bool:
     for t in phrase:
         if t.dep_ == "det" or not t.text[:1].isupper():
             continue
-        nxt = doc[t.i + 1:t.i + 3]
+        nxt = doc[t.i + 1 : t.i + 3]
         if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in ("based", "led", "backed", "born"):
             continue
         return True
@@ -308,8 +335,14 @@ def _ent_ref(ent: Span) -> ActorRef:
     prefix = "PER" if kind == "person" else "ORG"
     name = re.sub(r"^(?:the|The)\s+", "", ent.text)
     name = re.sub(r"[’']s$", "", name)
-    return ActorRef(id=f"{prefix}:{_slug(name)}", name=name, kind=kind, mention=ent.text,
-                    start=ent.start_char, end=ent.end_char)
+    return ActorRef(
+        id=f"{prefix}:{_slug(name)}",
+        name=name,
+        kind=kind,
+        mention=ent.text,
+        start=ent.start_char,
+        end=ent.end_char,
+    )
 
 
 def _speaker_for(state: _State, subj: Token) -> ActorRef | None:
@@ -397,13 +430,18 @@ def _verb_for_quote(state: _State, qs: QuoteSpan) -> Token | None:
     # Also "according to X" around the quotation.
     for s in sents:
         for t in s:
-            if t.lower_ == "according" and any(c.lower_ == "to" for c in t.children) \
-                    and _in_quote(state, t.idx, t.idx + 1) is None:
+            if (
+                t.lower_ == "according"
+                and any(c.lower_ == "to" for c in t.children)
+                and _in_quote(state, t.idx, t.idx + 1) is None
+            ):
                 verbs.append(t)
     # 1. The innermost verb whose subtree holds the quotation.
     holding = [v for v in verbs if _holds(v, qs)]
     if holding:
-        return min(holding, key=lambda v: (len(list((v.head if v.lower_ == "according" else v).subtree)), v.i))
+        return min(
+            holding, key=lambda v: (len(list((v.head if v.lower_ == "according" else v).subtree)), v.i)
+        )
     # 2. The nearest verb outside the marks in the same sentences.
     if verbs:
         return min(verbs, key=lambda v: min(abs(v.idx - qs.end), abs(v.idx - qs.start)))
@@ -415,14 +453,21 @@ def _verb_for_quote(state: _State, qs: QuoteSpan) -> Token | None:
     for j in (last + 1, idx - 1):
         if 0 <= j < len(all_sents):
             s = all_sents[j]
-            between = text[qs.end:s.start_char] if j > last else text[s.start_char + len(s.text.rstrip()):qs.start]
+            between = (
+                text[qs.end : s.start_char]
+                if j > last
+                else text[s.start_char + len(s.text.rstrip()) : qs.start]
+            )
             if "\n" in between:
                 continue  # another paragraph
             vs = _verbs_in(s, state)
             if j < idx:
                 # The sentence before must lead into the quotation ("Lavrov said:").
-                vs = [v for v in vs if not any(c.dep_ == "ccomp" for c in v.children)
-                      or s.text.rstrip().endswith(":")]
+                vs = [
+                    v
+                    for v in vs
+                    if not any(c.dep_ == "ccomp" for c in v.children) or s.text.rstrip().endswith(":")
+                ]
             if vs:
                 return vs[0] if j > last else vs[-1]
     return None
@@ -445,7 +490,7 @@ def _colon_lead(state: _State, qs: QuoteSpan) -> Token | None:
     if colon is None:
         return None
     sent = colon[0].sent
-    lead = doc[sent.start:colon[0].i]
+    lead = doc[sent.start : colon[0].i]
     if len(lead) == 0:
         return None
     verbs = _verbs_in(lead, state)
@@ -521,14 +566,23 @@ def _indirect(state: _State) -> list[_Candidate]:
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if tok.lemma_ == "make":
                 # "made (it) clear that ...": the clause hangs from "clear".
-                comps = [g for c in tok.children if c.lower_ in LIGHT_SPEECH["make"] for g in c.children
-                         if g.dep_ == "ccomp" or (g.dep_ == "advcl" and any(
-                             m.dep_ == "mark" and m.lower_ == "that" for m in g.children))] or [
-                    c for c in comps if c.lower_ not in LIGHT_SPEECH["make"]]
+                comps = [
+                    g
+                    for c in tok.children
+                    if c.lower_ in LIGHT_SPEECH["make"]
+                    for g in c.children
+                    if g.dep_ == "ccomp"
+                    or (
+                        g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+                    )
+                ] or [c for c in comps if c.lower_ not in LIGHT_SPEECH["make"]]
             # A report of a report ("..., AP reported" around "Kerry told journalists that ...")
             # is left to the inner speech verb.
-            if len(comps) == 1 and comps[0].lemma_ in INNER_SAY and any(
-                    c.dep_ in SUBJECT_DEPS for c in comps[0].children):
+            if (
+                len(comps) == 1
+                and comps[0].lemma_ in INNER_SAY
+                and any(c.dep_ in SUBJECT_DEPS for c in comps[0].children)
+            ):
                 continue
             if comps:
                 lo = min(_subtree_chars(c)[0] for c in comps)
@@ -536,9 +590,14 @@ def _indirect(state: _State) -> list[_Candidate]:
                 rng = (lo, hi)
             elif tok.dep_ == "parataxis":
                 rng = _subtree_chars(tok.head)  # "A, the prosecutor said, B": all of it
-            elif tok.dep_ != "ROOT" and tok.head is not tok and (
+            elif (
+                tok.dep_ != "ROOT"
+                and tok.head is not tok
+                and (
                     tok.left_edge.lower_ == "as"
-                    or any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)):
+                    or any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+                )
+            ):
                 rng = _minus(tok.head, tok)  # "as Lavrov explains, the US has ..."
             elif tok.lemma_ in OBJECT_SPEECH_VERBS and any(c.dep_ == "dobj" for c in tok.children):
                 after = [c for c in tok.rights if c.dep_ not in ("punct", "cc", "conj", "advcl")]
@@ -578,9 +637,13 @@ def _speech_spans(state: _State) -> list[QuoteSpan]:
     for qs in spans:
         if group:
             prev = group[-1]
-            gap = text[prev.end:qs.start]
-            split = (text[prev.end - 1:prev.end] == "," and _words(gap) <= SPLIT_GAP_WORDS
-                     and "\n" not in gap and "." not in gap)
+            gap = text[prev.end : qs.start]
+            split = (
+                text[prev.end - 1 : prev.end] == ","
+                and _words(gap) <= SPLIT_GAP_WORDS
+                and "\n" not in gap
+                and "." not in gap
+            )
             if not split:
                 flush()
         group.append(qs)
@@ -618,7 +681,9 @@ def _minus(head: Token, cut: Token) -> tuple[int, int]:
     the start or the end of the clause.
     """
     lo, hi = _subtree_chars(head)
-    cuts = sorted([_subtree_chars(c) for c in head.children if c.lower_ == "according"] + [_subtree_chars(cut)])
+    cuts = sorted(
+        [_subtree_chars(c) for c in head.children if c.lower_ == "according"] + [_subtree_chars(cut)]
+    )
     for clo, chi in cuts:
         if clo - lo <= hi - chi:
             lo = max(lo, chi)
@@ -640,15 +705,18 @@ def find_quotes(doc: Doc, ctx: ArticleContext) -> list[Quote]:
     for c in sorted(cands, key=lambda c: (c.at, c.start)):
         if c.subj is not None:
             speaker = _speaker_for(state, c.subj)
-        elif last_direct is not None and last_direct.speaker is not None \
-                and _same_or_next_paragraph(doc.text, last_direct.end, c.start):
+        elif (
+            last_direct is not None
+            and last_direct.speaker is not None
+            and _same_or_next_paragraph(doc.text, last_direct.end, c.start)
+        ):
             # A quotation with no cue of its own continues the previous speaker's.
             speaker = last_direct.speaker
         else:
             continue
         if speaker is None:
             continue
-        q = Quote(speaker=speaker, text=doc.text[c.start:c.end], kind=c.kind, start=c.start, end=c.end)
+        q = Quote(speaker=speaker, text=doc.text[c.start : c.end], kind=c.kind, start=c.start, end=c.end)
         out.append(q)
         if c.kind == "direct":
             last_direct = q

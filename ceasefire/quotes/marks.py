@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 # opener -> closers that end it
 PAIRS: dict[str, str] = {
-    "\u201c": "\u201d\u201c\"",  # “ ... ” (a second “ is a common typo for ”)
+    "\u201c": '\u201d\u201c"',  # “ ... ” (a second “ is a common typo for ”)
     "\u201e": "\u201c\u201d",  # „ ... “ (German-style low opener)
     "\u00ab": "\u00bb",  # « ... »
     "\u2018": "\u2019",  # ‘ ... ’
     '"': '"\u201d',
 }
-DOUBLE_OPENERS = "\u201c\u201e\u00ab\""
+DOUBLE_OPENERS = '\u201c\u201e\u00ab"'
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class QuoteSpan:
     opener: str
 
     def text(self, source: str) -> str:
-        return source[self.start:self.end]
+        return source[self.start : self.end]
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -78,14 +78,14 @@ def quote_spans(text: str) -> list[QuoteSpan]:
         if ch == '"' and not _straight_can_open(text, i):
             i += 1
             continue
-        if ch != '"' and ch != "\u2018" and not _can_open(text, i) and text[i - 1:i].isalnum():
+        if ch != '"' and ch != "\u2018" and not _can_open(text, i) and text[i - 1 : i].isalnum():
             i += 1
             continue
         close = _find_close(text, i + 1, ch)
         if close is None and ch in DOUBLE_OPENERS and _starts_paragraph(text, i):
             # A block quotation: the paragraph opens with a mark that is never closed.
             close = _paragraph_end(text, i)
-            if text[i + 1:close].count(ch) or close - i < 2:
+            if text[i + 1 : close].count(ch) or close - i < 2:
                 close = None
         if close is None:
             i += 1

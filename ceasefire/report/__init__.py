@@ -107,11 +107,16 @@ class EventSummary:
                 self.days[(e.date[:10], e.type)] += 1
         if e.lat is not None and e.lon is not None:
             self.n_geocoded += 1
-            self.points.append(MapPoint(e.lon, e.lat, e.type,
-                                        f"{e.type} {e.date or 'undated'} {e.location_name or ''}".strip()))
-        for actor_id, name, role in ((e.source_actor_id, e.source_actor_name, "as_source"),
-                                     (e.target_actor_id, e.target_actor_name, "as_target"),
-                                     (e.claimant_id, e.claimant_name, "as_claimant")):
+            self.points.append(
+                MapPoint(
+                    e.lon, e.lat, e.type, f"{e.type} {e.date or 'undated'} {e.location_name or ''}".strip()
+                )
+            )
+        for actor_id, name, role in (
+            (e.source_actor_id, e.source_actor_name, "as_source"),
+            (e.target_actor_id, e.target_actor_name, "as_target"),
+            (e.claimant_id, e.claimant_name, "as_claimant"),
+        ):
             if actor_id:
                 line = self.actors.setdefault(actor_id, ActorLine(name or actor_id, actor_id, 0, 0, 0))
                 setattr(line, role, getattr(line, role) + 1)
@@ -213,8 +218,17 @@ def key_quotes(store: Store, articles: Collection[str], n: int = KEY_QUOTES) -> 
 
 
 def _describe(flt: EventFilter) -> str:
-    parts = [f"{k} {v}" for k, v in (("actor", flt.actor), ("type", flt.type), ("since", flt.since),
-                                     ("until", flt.until), ("place", flt.place)) if v]
+    parts = [
+        f"{k} {v}"
+        for k, v in (
+            ("actor", flt.actor),
+            ("type", flt.type),
+            ("since", flt.since),
+            ("until", flt.until),
+            ("place", flt.place),
+        )
+        if v
+    ]
     return ", ".join(parts) or "all events"
 
 
@@ -230,8 +244,10 @@ def build_report(store: Store, flt: EventFilter | None = None, title: str = "Sit
 
     flt = flt or EventFilter()
     summary = EventSummary.of(iter_events(store, flt))
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-                             autoescape=jinja2.select_autoescape(default=True, default_for_string=True))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
+    )
     html = env.get_template("report.html").render(
         title=title,
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),

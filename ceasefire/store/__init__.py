@@ -30,8 +30,20 @@ from .load import LoadSummary, load_records, read_jsonl, record_from_json
 from .rows import ActorRow, ArticleHit, DocumentRow, ErrorRow, EventRow, QuoteRow, StoreStats
 
 __all__ = [
-    "ActorRow", "ArticleHit", "DocumentRow", "ErrorRow", "EventRow", "LoadSummary", "QuoteRow", "Store",
-    "StoreError", "StoreStats", "load_records", "open_store", "read_jsonl", "record_from_json",
+    "ActorRow",
+    "ArticleHit",
+    "DocumentRow",
+    "ErrorRow",
+    "EventRow",
+    "LoadSummary",
+    "QuoteRow",
+    "Store",
+    "StoreError",
+    "StoreStats",
+    "load_records",
+    "open_store",
+    "read_jsonl",
+    "record_from_json",
 ]
 
 _PG_SCHEMES = ("postgresql://", "postgres://")
@@ -54,7 +66,7 @@ def open_store(url: str | os.PathLike[str]) -> Store:
     from .sqlite import SQLiteStore
 
     if text.startswith(_SQLITE_SCHEME):
-        text = text[len(_SQLITE_SCHEME):]
+        text = text[len(_SQLITE_SCHEME) :]
     elif "://" in text:
         raise StoreError(f"{text}: unknown database URL; use a file path, sqlite:///path or postgresql://...")
     if not text:

@@ -31,13 +31,39 @@ def _cols(prefix: str, fields: Sequence[str]) -> list[str]:
     return [f"{prefix}_{f}" for f in fields]
 
 
-ARTICLE_COLS = ["article_id", "doc_id", "idx", "role", "title", "subtitle", "authors", "publisher",
-                "published", "url", "text", "removed"]
+ARTICLE_COLS = [
+    "article_id",
+    "doc_id",
+    "idx",
+    "role",
+    "title",
+    "subtitle",
+    "authors",
+    "publisher",
+    "published",
+    "url",
+    "text",
+    "removed",
+]
 MENTION_COLS = ["article_id", "ord", *_cols("actor", ACTOR_FIELDS)]
-EVENT_COLS = ["article_id", "ord", "type", "mode", *_cols("source", ACTOR_FIELDS),
-              *_cols("target", ACTOR_FIELDS), *_cols("claimant", ACTOR_FIELDS), *_cols("loc", PLACE_FIELDS),
-              "date", "date_precision", "status", "trigger_text", "sentence", "start_char", "end_char",
-              "confidence"]
+EVENT_COLS = [
+    "article_id",
+    "ord",
+    "type",
+    "mode",
+    *_cols("source", ACTOR_FIELDS),
+    *_cols("target", ACTOR_FIELDS),
+    *_cols("claimant", ACTOR_FIELDS),
+    *_cols("loc", PLACE_FIELDS),
+    "date",
+    "date_precision",
+    "status",
+    "trigger_text",
+    "sentence",
+    "start_char",
+    "end_char",
+    "confidence",
+]
 QUOTE_COLS = ["article_id", "ord", *_cols("speaker", ACTOR_FIELDS), "text", "kind", "start_char", "end_char"]
 PLACE_COLS = ["article_id", "ord", *_cols("place", PLACE_FIELDS)]
 
@@ -194,8 +220,10 @@ class Store(ABC):
                 if self.schema_version() >= mig.version:
                     continue
                 self._apply_migration(mig)
-                self._execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
-                              (mig.version, mig.name, _now()))
+                self._execute(
+                    "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                    (mig.version, mig.name, _now()),
+                )
             applied.append(mig.version)
         return applied
 
@@ -239,14 +267,17 @@ class Store(ABC):
             raise ValueError(f"{doc.source}: two records share an article index: {sorted(indices)}")
         for r in records:
             if r.doc_id != doc.doc_id:
-                raise ValueError(f"{doc.source}: record {r.article_id} does not belong to document {doc.doc_id}")
+                raise ValueError(
+                    f"{doc.source}: record {r.article_id} does not belong to document {doc.doc_id}"
+                )
         meta = json.dumps(doc.meta, ensure_ascii=False, sort_keys=True, default=str)
         try:
             with self._transaction():
                 cur = self._execute(
                     "INSERT INTO documents (doc_id, source, media_type, meta, n_bytes, ingested_at) "
                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (doc_id) DO NOTHING",
-                    (doc.doc_id, doc.source, doc.media_type, meta, len(doc.data), _now()))
+                    (doc.doc_id, doc.source, doc.media_type, meta, len(doc.data), _now()),
+                )
                 if cur.rowcount == 0:
                     return False
                 for rec in records:
@@ -261,12 +292,29 @@ class Store(ABC):
 
     def _insert_record(self, rec: ExtractRecord) -> None:
         a, aid = rec.article, rec.article_id
-        self._execute(_insert_sql("articles", ARTICLE_COLS), (
-            aid, rec.doc_id, a.index, a.role, a.title, a.subtitle, json.dumps(a.authors, ensure_ascii=False),
-            a.publisher, a.published, a.url, a.text, json.dumps(a.removed, ensure_ascii=False)))
+        self._execute(
+            _insert_sql("articles", ARTICLE_COLS),
+            (
+                aid,
+                rec.doc_id,
+                a.index,
+                a.role,
+                a.title,
+                a.subtitle,
+                json.dumps(a.authors, ensure_ascii=False),
+                a.publisher,
+                a.published,
+                a.url,
+                a.text,
+                json.dumps(a.removed, ensure_ascii=False),
+            ),
+        )
         refs: dict[str, ActorRef] = {}
-        for ref in [*rec.actors, *(q.speaker for q in rec.quotes),
-                    *(x for e in rec.events for x in (e.source, e.target, e.claimant))]:
+        for ref in [
+            *rec.actors,
+            *(q.speaker for q in rec.quotes),
+            *(x for e in rec.events for x in (e.source, e.target, e.claimant)),
+        ]:
             if ref is not None:
                 refs[ref.id] = ref
         if refs:
@@ -274,23 +322,51 @@ class Store(ABC):
             self._executemany(
                 "INSERT INTO actors (id, name, kind, country) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
                 "SET name = excluded.name, kind = excluded.kind, country = coalesce(excluded.country, actors.country)",
-                [(r.id, r.name, r.kind, r.country) for _, r in sorted(refs.items())])
+                [(r.id, r.name, r.kind, r.country) for _, r in sorted(refs.items())],
+            )
         if rec.actors:
-            self._executemany(_insert_sql("actor_mentions", MENTION_COLS),
-                              [(aid, i, *_actor_values(r)) for i, r in enumerate(rec.actors)])
+            self._executemany(
+                _insert_sql("actor_mentions", MENTION_COLS),
+                [(aid, i, *_actor_values(r)) for i, r in enumerate(rec.actors)],
+            )
         if rec.events:
-            self._executemany(_insert_sql("events", EVENT_COLS), [
-                (aid, i, e.type, e.mode, *_actor_values(e.source), *_actor_values(e.target),
-                 *_actor_values(e.claimant), *_place_values(e.location), e.date, e.date_precision, e.status,
-                 e.trigger, e.sentence, e.start, e.end, e.confidence)
-                for i, e in enumerate(rec.events)])
+            self._executemany(
+                _insert_sql("events", EVENT_COLS),
+                [
+                    (
+                        aid,
+                        i,
+                        e.type,
+                        e.mode,
+                        *_actor_values(e.source),
+                        *_actor_values(e.target),
+                        *_actor_values(e.claimant),
+                        *_place_values(e.location),
+                        e.date,
+                        e.date_precision,
+                        e.status,
+                        e.trigger,
+                        e.sentence,
+                        e.start,
+                        e.end,
+                        e.confidence,
+                    )
+                    for i, e in enumerate(rec.events)
+                ],
+            )
         if rec.quotes:
-            self._executemany(_insert_sql("quotes", QUOTE_COLS), [
-                (aid, i, *_actor_values(q.speaker), q.text, q.kind, q.start, q.end)
-                for i, q in enumerate(rec.quotes)])
+            self._executemany(
+                _insert_sql("quotes", QUOTE_COLS),
+                [
+                    (aid, i, *_actor_values(q.speaker), q.text, q.kind, q.start, q.end)
+                    for i, q in enumerate(rec.quotes)
+                ],
+            )
         if rec.places:
-            self._executemany(_insert_sql("places", PLACE_COLS),
-                              [(aid, i, *_place_values(p)) for i, p in enumerate(rec.places)])
+            self._executemany(
+                _insert_sql("places", PLACE_COLS),
+                [(aid, i, *_place_values(p)) for i, p in enumerate(rec.places)],
+            )
 
     def delete_document(self, doc_id: str) -> bool:
         """Remove a document with its articles and everything extracted from them
@@ -306,11 +382,12 @@ class Store(ABC):
             self._execute(
                 "INSERT INTO errors (source, reason, count, first_seen, last_seen) VALUES (?, ?, 1, ?, ?) "
                 "ON CONFLICT (source, reason) DO UPDATE SET count = errors.count + 1, last_seen = excluded.last_seen",
-                (source, reason, now, now))
+                (source, reason, now, now),
+            )
 
     # -- articles ------------------------------------------------------------------
 
-    _HIT_SELECT = ("a.article_id, a.doc_id, d.source, a.idx, a.role, a.title, a.published, a.publisher, a.url")
+    _HIT_SELECT = "a.article_id, a.doc_id, d.source, a.idx, a.role, a.title, a.published, a.publisher, a.url"
 
     def search_articles(self, query: str, limit: int = 20) -> list[ArticleHit]:
         """Full-text search over title and body, best match first.
@@ -331,22 +408,29 @@ class Store(ABC):
             f"SELECT {self._HIT_SELECT}, substr(a.text, 1, ?) FROM articles a "
             "JOIN documents d ON d.doc_id = a.doc_id "
             "ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
-            (LISTING_SNIPPET_CHARS, limit, offset))
+            (LISTING_SNIPPET_CHARS, limit, offset),
+        )
         return [_hit((*r, None)) for r in rows]
 
     def get_article(self, article_id: str) -> ExtractRecord | None:
         """The record stored under ``article_id`` ("<doc_id>:<index>"), exactly as saved."""
-        rows = self._dicts(["source", *ARTICLE_COLS],
-                           f"SELECT d.source, {', '.join('a.' + c for c in ARTICLE_COLS)} FROM articles a "
-                           "JOIN documents d ON d.doc_id = a.doc_id WHERE a.article_id = ?", (article_id,))
+        rows = self._dicts(
+            ["source", *ARTICLE_COLS],
+            f"SELECT d.source, {', '.join('a.' + c for c in ARTICLE_COLS)} FROM articles a "
+            "JOIN documents d ON d.doc_id = a.doc_id WHERE a.article_id = ?",
+            (article_id,),
+        )
         return self._build_records(rows)[0] if rows else None
 
     def _children(self, table: str, cols: list[str], ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         """Rows of a child table for these articles, grouped by article id, in their saved order."""
         out: dict[str, list[dict[str, Any]]] = {}
         marks = ", ".join("?" for _ in ids)
-        for row in self._dicts(cols, f"SELECT {', '.join(cols)} FROM {table} WHERE article_id IN ({marks}) "
-                                     "ORDER BY article_id, ord", ids):
+        for row in self._dicts(
+            cols,
+            f"SELECT {', '.join(cols)} FROM {table} WHERE article_id IN ({marks}) ORDER BY article_id, ord",
+            ids,
+        ):
             out.setdefault(row["article_id"], []).append(row)
         return out
 
@@ -360,23 +444,60 @@ class Store(ABC):
         out = []
         for row in rows:
             aid = row["article_id"]
-            article = Article(index=row["idx"], role=row["role"], title=row["title"], text=row["text"],
-                              subtitle=row["subtitle"], authors=json.loads(row["authors"]),
-                              publisher=row["publisher"], published=row["published"], url=row["url"],
-                              removed=json.loads(row["removed"]))
-            out.append(ExtractRecord(
-                doc_id=row["doc_id"], source=row["source"], article=article,
-                actors=[a for a in (_actor_from(m, "actor") for m in mentions.get(aid, [])) if a is not None],
-                events=[Event(type=e["type"], sentence=e["sentence"], start=e["start_char"], end=e["end_char"],
-                              mode=e["mode"], source=_actor_from(e, "source"), target=_actor_from(e, "target"),
-                              location=_place_from(e, "loc"), date=e["date"], date_precision=e["date_precision"],
-                              claimant=_actor_from(e, "claimant"), status=e["status"], trigger=e["trigger_text"],
-                              confidence=e["confidence"])
-                        for e in events.get(aid, [])],
-                quotes=[Quote(speaker=_actor_from(q, "speaker"), text=q["text"], kind=q["kind"],
-                              start=q["start_char"], end=q["end_char"])
-                        for q in quotes.get(aid, [])],
-                places=[p for p in (_place_from(x, "place") for x in places.get(aid, [])) if p is not None]))
+            article = Article(
+                index=row["idx"],
+                role=row["role"],
+                title=row["title"],
+                text=row["text"],
+                subtitle=row["subtitle"],
+                authors=json.loads(row["authors"]),
+                publisher=row["publisher"],
+                published=row["published"],
+                url=row["url"],
+                removed=json.loads(row["removed"]),
+            )
+            out.append(
+                ExtractRecord(
+                    doc_id=row["doc_id"],
+                    source=row["source"],
+                    article=article,
+                    actors=[
+                        a for a in (_actor_from(m, "actor") for m in mentions.get(aid, [])) if a is not None
+                    ],
+                    events=[
+                        Event(
+                            type=e["type"],
+                            sentence=e["sentence"],
+                            start=e["start_char"],
+                            end=e["end_char"],
+                            mode=e["mode"],
+                            source=_actor_from(e, "source"),
+                            target=_actor_from(e, "target"),
+                            location=_place_from(e, "loc"),
+                            date=e["date"],
+                            date_precision=e["date_precision"],
+                            claimant=_actor_from(e, "claimant"),
+                            status=e["status"],
+                            trigger=e["trigger_text"],
+                            confidence=e["confidence"],
+                        )
+                        for e in events.get(aid, [])
+                    ],
+                    quotes=[
+                        Quote(
+                            speaker=_actor_from(q, "speaker"),
+                            text=q["text"],
+                            kind=q["kind"],
+                            start=q["start_char"],
+                            end=q["end_char"],
+                        )
+                        for q in quotes.get(aid, [])
+                    ],
+                    places=[
+                        p for p in (_place_from(x, "place") for x in places.get(aid, [])) if p is not None
+                    ],
+                )
+            )
         return out
 
     def iter_records(self, *, page_size: int = ITER_PAGE) -> Iterator[ExtractRecord]:
@@ -384,27 +505,36 @@ class Store(ABC):
         last = 0
         cols = ["id", "source", *ARTICLE_COLS]
         while True:
-            rows = self._dicts(cols, f"SELECT a.id, d.source, {', '.join('a.' + c for c in ARTICLE_COLS)} "
-                                     "FROM articles a JOIN documents d ON d.doc_id = a.doc_id "
-                                     "WHERE a.id > ? ORDER BY a.id LIMIT ?", (last, page_size))
+            rows = self._dicts(
+                cols,
+                f"SELECT a.id, d.source, {', '.join('a.' + c for c in ARTICLE_COLS)} "
+                "FROM articles a JOIN documents d ON d.doc_id = a.doc_id "
+                "WHERE a.id > ? ORDER BY a.id LIMIT ?",
+                (last, page_size),
+            )
             if not rows:
                 return
             yield from self._build_records(rows)
             last = rows[-1]["id"]
 
     def get_document(self, doc_id: str) -> DocumentRow | None:
-        row = self._one("SELECT d.doc_id, d.source, d.media_type, d.meta, d.n_bytes, d.ingested_at, "
-                        "(SELECT count(*) FROM articles a WHERE a.doc_id = d.doc_id) "
-                        "FROM documents d WHERE d.doc_id = ?", (doc_id,))
+        row = self._one(
+            "SELECT d.doc_id, d.source, d.media_type, d.meta, d.n_bytes, d.ingested_at, "
+            "(SELECT count(*) FROM articles a WHERE a.doc_id = d.doc_id) "
+            "FROM documents d WHERE d.doc_id = ?",
+            (doc_id,),
+        )
         if row is None:
             return None
         return DocumentRow(row[0], row[1], row[2], json.loads(row[3]), row[4], row[5], row[6])
 
     def list_errors(self, limit: int | None = None) -> list[ErrorRow]:
         """Failed inputs, most recent first."""
-        rows = self._all("SELECT source, reason, count, first_seen, last_seen FROM errors "
-                         "ORDER BY last_seen DESC, id DESC" + (" LIMIT ?" if limit is not None else ""),
-                         (limit,) if limit is not None else ())
+        rows = self._all(
+            "SELECT source, reason, count, first_seen, last_seen FROM errors "
+            "ORDER BY last_seen DESC, id DESC" + (" LIMIT ?" if limit is not None else ""),
+            (limit,) if limit is not None else (),
+        )
         return [ErrorRow(*r) for r in rows]
 
     def stats(self) -> StoreStats:
@@ -413,7 +543,8 @@ class Store(ABC):
             "(SELECT count(*) FROM events), (SELECT count(*) FROM quotes), (SELECT count(*) FROM actors), "
             "(SELECT count(*) FROM (SELECT DISTINCT coalesce(CAST(place_geonameid AS TEXT), "
             "lower(place_name) || '|' || coalesce(place_country, '')) FROM places) p), "
-            "(SELECT count(*) FROM errors)")
+            "(SELECT count(*) FROM errors)"
+        )
         assert row is not None
         return StoreStats(*(int(x) for x in row))
 
@@ -424,7 +555,9 @@ class Store(ABC):
         key = actor.strip().lower()
         rows = self._all(
             "SELECT id FROM actors WHERE lower(id) = ? OR lower(name) = ? "
-            "UNION SELECT actor_id FROM actor_mentions WHERE lower(actor_mention) = ?", (key, key, key))
+            "UNION SELECT actor_id FROM actor_mentions WHERE lower(actor_mention) = ?",
+            (key, key, key),
+        )
         return sorted(r[0] for r in rows)
 
     # EventRow's fields in order; _EVENT_SELECT reads them, iter_events its page key before them.
@@ -435,9 +568,12 @@ class Store(ABC):
         "e.trigger_text, e.sentence, e.start_char, e.end_char, e.confidence, "
         # appended for exports (EventRow's defaulted fields, same order)
         "e.loc_admin1, e.loc_geonameid, e.loc_feature, e.source_kind, e.source_country, "
-        "e.target_kind, e.target_country, a.publisher, a.url")
-    _EVENT_FROM = (" FROM events e JOIN articles a ON a.article_id = e.article_id "
-                   "JOIN documents d ON d.doc_id = a.doc_id")
+        "e.target_kind, e.target_country, a.publisher, a.url"
+    )
+    _EVENT_FROM = (
+        " FROM events e JOIN articles a ON a.article_id = e.article_id "
+        "JOIN documents d ON d.doc_id = a.doc_id"
+    )
     _EVENT_SELECT = "SELECT " + _EVENT_COLUMNS + _EVENT_FROM
 
     def get_event(self, event_id: int) -> EventRow | None:
@@ -445,9 +581,16 @@ class Store(ABC):
         rows = self._all(f"{self._EVENT_SELECT} WHERE e.id = ?", (event_id,))
         return EventRow(*rows[0]) if rows else None
 
-    def _event_where(self, actor: str | None, type: str | None, since: str | None, until: str | None,
-                     place: str | None, status: str | None, article_id: str | None
-                     ) -> tuple[list[str], list[Any]] | None:
+    def _event_where(
+        self,
+        actor: str | None,
+        type: str | None,
+        since: str | None,
+        until: str | None,
+        place: str | None,
+        status: str | None,
+        article_id: str | None,
+    ) -> tuple[list[str], list[Any]] | None:
         """WHERE conditions and their parameters for the event filters (see :meth:`query_events`);
         None when nothing can match (an actor no event names)."""
         where: list[str] = []
@@ -463,7 +606,9 @@ class Store(ABC):
             if not ids:
                 return None
             marks = ", ".join("?" for _ in ids)
-            where.append(f"(e.source_id IN ({marks}) OR e.target_id IN ({marks}) OR e.claimant_id IN ({marks}))")
+            where.append(
+                f"(e.source_id IN ({marks}) OR e.target_id IN ({marks}) OR e.claimant_id IN ({marks}))"
+            )
             params += ids * 3
         if type is not None:
             where.append("e.type = ?")
@@ -485,10 +630,19 @@ class Store(ABC):
     # events_date_id (migration 0002) on both backends, so a page costs the same anywhere.
     _EVENT_ORDER = " ORDER BY e.date NULLS LAST, e.id"
 
-    def query_events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
-                     until: str | None = None, place: str | None = None, limit: int | None = None,
-                     *, status: str | None = None, article_id: str | None = None,
-                     offset: int = 0) -> list[EventRow]:
+    def query_events(
+        self,
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        place: str | None = None,
+        limit: int | None = None,
+        *,
+        status: str | None = None,
+        article_id: str | None = None,
+        offset: int = 0,
+    ) -> list[EventRow]:
         """Events, filtered; by date (undated last), then ingest order (article, then order in it).
 
         ``actor`` matches the source, target or claimant by id, name or alias;
@@ -515,10 +669,19 @@ class Store(ABC):
             params += [limit if limit is not None else (-1 if self.dialect == "sqlite" else None), offset]
         return [EventRow(*r) for r in self._all(sql, params)]
 
-    def iter_events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
-                    until: str | None = None, place: str | None = None, limit: int | None = None,
-                    *, status: str | None = None, article_id: str | None = None,
-                    page_size: int = EVENT_PAGE) -> Iterator[EventRow]:
+    def iter_events(
+        self,
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        place: str | None = None,
+        limit: int | None = None,
+        *,
+        status: str | None = None,
+        article_id: str | None = None,
+        page_size: int = EVENT_PAGE,
+    ) -> Iterator[EventRow]:
         """The events of :meth:`query_events` with the same filters and in the same order,
         read ``page_size`` rows per query, so memory stays flat for any number of events.
 
@@ -546,8 +709,13 @@ class Store(ABC):
                     cond.append("e.id > ?")
                     page_params.append(last.id)
                 n = page_size if left is None else min(page_size, left)
-                sql = (self._EVENT_SELECT + " WHERE " + " AND ".join(cond)
-                       + (" ORDER BY e.date, e.id" if dated else " ORDER BY e.id") + " LIMIT ?")
+                sql = (
+                    self._EVENT_SELECT
+                    + " WHERE "
+                    + " AND ".join(cond)
+                    + (" ORDER BY e.date, e.id" if dated else " ORDER BY e.id")
+                    + " LIMIT ?"
+                )
                 rows = self._all(sql, [*page_params, n])
                 for r in rows:
                     last = EventRow(*r)
@@ -558,8 +726,13 @@ class Store(ABC):
                     break
                 del rows  # let the page go before the next one is read
 
-    def query_quotes(self, actor: str | None = None, limit: int | None = None, *,
-                     article_ids: Collection[str] | None = None) -> list[QuoteRow]:
+    def query_quotes(
+        self,
+        actor: str | None = None,
+        limit: int | None = None,
+        *,
+        article_ids: Collection[str] | None = None,
+    ) -> list[QuoteRow]:
         """Quotes in ingest order; ``actor`` matches the speaker by id, name or alias;
         ``article_ids`` keeps only the quotes of these articles (read from the
         database only for them, any number of ids)."""
@@ -571,10 +744,12 @@ class Store(ABC):
                 return []
             where.append(f"q.speaker_id IN ({', '.join('?' for _ in ids)})")
             params += ids
-        sql = ("SELECT a.id, q.ord, q.id, q.article_id, a.doc_id, d.source, a.title, a.published, q.speaker_id, "
-               "q.speaker_name, q.speaker_mention, q.text, q.kind, q.start_char, q.end_char "
-               "FROM quotes q JOIN articles a ON a.article_id = q.article_id "
-               "JOIN documents d ON d.doc_id = a.doc_id")
+        sql = (
+            "SELECT a.id, q.ord, q.id, q.article_id, a.doc_id, d.source, a.title, a.published, q.speaker_id, "
+            "q.speaker_name, q.speaker_mention, q.text, q.kind, q.start_char, q.end_char "
+            "FROM quotes q JOIN articles a ON a.article_id = q.article_id "
+            "JOIN documents d ON d.doc_id = a.doc_id"
+        )
         order = " ORDER BY a.id, q.ord"
         if article_ids is None:
             chunks: list[list[str]] = [[]]
@@ -583,7 +758,7 @@ class Store(ABC):
             if not wanted:
                 return []
             # Bounded parameter lists; each chunk comes back in order and the chunks are merged below.
-            chunks = [wanted[i:i + ALIAS_CHUNK] for i in range(0, len(wanted), ALIAS_CHUNK)]
+            chunks = [wanted[i : i + ALIAS_CHUNK] for i in range(0, len(wanted), ALIAS_CHUNK)]
         rows: list[tuple[Any, ...]] = []
         for chunk in chunks:
             cond = list(where)
@@ -607,10 +782,16 @@ class Store(ABC):
         "(SELECT count(DISTINCT m.article_id) FROM actor_mentions m WHERE m.actor_id = x.id), "
         "(SELECT count(*) FROM events e WHERE e.source_id = x.id OR e.target_id = x.id OR e.claimant_id = x.id), "
         "(SELECT count(*) FROM quotes q WHERE q.speaker_id = x.id) "
-        "FROM actors x")
+        "FROM actors x"
+    )
 
-    def query_actors(self, kind: str | None = None, country: str | None = None, name: str | None = None,
-                     limit: int | None = None) -> list[ActorRow]:
+    def query_actors(
+        self,
+        kind: str | None = None,
+        country: str | None = None,
+        name: str | None = None,
+        limit: int | None = None,
+    ) -> list[ActorRow]:
         """Canonical actors, most mentioned first, with the aliases seen.
 
         ``kind`` and ``country`` match exactly (any case); ``name`` is a
@@ -644,8 +825,11 @@ class Store(ABC):
             rows = self._all(f"{self._ACTOR_SELECT} WHERE {cond} ORDER BY 1", (key,))
             if rows:
                 return self._with_aliases([ActorRow(*rows[0])])[0]
-        hit = self._one("SELECT actor_id FROM actor_mentions WHERE lower(actor_mention) = ? "
-                        "GROUP BY actor_id ORDER BY count(*) DESC, actor_id LIMIT 1", (key,))
+        hit = self._one(
+            "SELECT actor_id FROM actor_mentions WHERE lower(actor_mention) = ? "
+            "GROUP BY actor_id ORDER BY count(*) DESC, actor_id LIMIT 1",
+            (key,),
+        )
         if hit is None:
             return None
         rows = self._all(f"{self._ACTOR_SELECT} WHERE x.id = ?", (hit[0],))
@@ -657,11 +841,13 @@ class Store(ABC):
         by_id = {a.id: a for a in actors}
         ids = list(by_id)
         for i in range(0, len(ids), ALIAS_CHUNK):
-            chunk = ids[i:i + ALIAS_CHUNK]
+            chunk = ids[i : i + ALIAS_CHUNK]
             rows = self._all(
                 f"SELECT actor_id, actor_mention, count(*) FROM actor_mentions WHERE actor_id IN "
                 f"({', '.join('?' for _ in chunk)}) AND actor_mention IS NOT NULL "
-                "GROUP BY actor_id, actor_mention ORDER BY 3 DESC, 2", chunk)
+                "GROUP BY actor_id, actor_mention ORDER BY 3 DESC, 2",
+                chunk,
+            )
             for actor_id, mention, _ in rows:
                 by_id[actor_id].aliases.append(mention)
         return actors

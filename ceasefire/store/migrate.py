@@ -63,8 +63,10 @@ def load_migrations(folder: Path) -> tuple[Migration, ...]:
 def check_not_newer(where: str, version: int, known: tuple[Migration, ...]) -> None:
     """Refuse a database migrated by a newer ceasefire: this code would misread its schema."""
     if version > len(known):
-        raise StoreError(f"{where}: schema version {version} is newer than this ceasefire knows "
-                         f"({len(known)}); upgrade ceasefire to use it")
+        raise StoreError(
+            f"{where}: schema version {version} is newer than this ceasefire knows "
+            f"({len(known)}); upgrade ceasefire to use it"
+        )
 
 
 def split_sqlite_script(sql: str) -> list[str]:

@@ -19,7 +19,9 @@ if TYPE_CHECKING:  # pragma: no cover
 MIGRATION_LOCK_KEY = 0x6366_6D69_67
 # ts_headline options: matched terms in [brackets], one fragment of about a sentence
 # (same length as the SQLite snippet of SNIPPET_TOKENS tokens).
-HEADLINE_OPTIONS = 'StartSel="[", StopSel="]", MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "'
+HEADLINE_OPTIONS = (
+    'StartSel="[", StopSel="]", MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "'
+)
 # libpq's defaults for what a connection string leaves out (its environment variables first).
 DEFAULT_HOST, DEFAULT_PORT = "localhost", "5432"
 
@@ -74,14 +76,17 @@ class PostgresStore(Store):
         try:
             self._conn: psycopg.Connection[Any] = psycopg.connect(url, autocommit=True)
         except psycopg.Error as e:
-            raise StoreError(f"cannot connect to PostgreSQL at {self.server}: "
-                             f"{redact(_first_line(e), password)}") from e
+            raise StoreError(
+                f"cannot connect to PostgreSQL at {self.server}: {redact(_first_line(e), password)}"
+            ) from e
         try:
             self._migrate(f"PostgreSQL database at {self.server}")
         except psycopg.Error as e:
             self._conn.close()
-            raise StoreError(f"PostgreSQL database at {self.server} is not usable for ceasefire: "
-                             f"{redact(_first_line(e), password)}") from e
+            raise StoreError(
+                f"PostgreSQL database at {self.server} is not usable for ceasefire: "
+                f"{redact(_first_line(e), password)}"
+            ) from e
         except StoreError:
             self._conn.close()
             raise
@@ -113,7 +118,8 @@ class PostgresStore(Store):
             f"SELECT {self._HIT_SELECT}, a.text, a.id, q, ts_rank_cd(a.tsv, q) AS score "
             "FROM articles a JOIN documents d ON d.doc_id = a.doc_id, websearch_to_tsquery('english', ?) q "
             "WHERE a.tsv @@ q ORDER BY score DESC, a.id LIMIT ?) hits ORDER BY score DESC, id",
-            (query, limit))
+            (query, limit),
+        )
 
     def close(self) -> None:
         with self._lock:

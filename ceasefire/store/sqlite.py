@@ -35,8 +35,9 @@ class SQLiteStore(Store):
                 raise StoreError(f"{self.path}: folder {parent} does not exist")
         try:
             # isolation_level=None: no implicit transactions; the store issues BEGIN/COMMIT itself.
-            self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                                         check_same_thread=False)
+            self._conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
         except sqlite3.Error as e:
             raise StoreError(f"{self.path}: cannot open SQLite database: {e}") from e
         try:
@@ -91,7 +92,8 @@ class SQLiteStore(Store):
             "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
             "JOIN documents d ON d.doc_id = a.doc_id "
             "WHERE articles_fts MATCH ? ORDER BY score DESC, a.id LIMIT ?",
-            (match, limit))
+            (match, limit),
+        )
 
     def close(self) -> None:
         with self._lock:
@@ -103,8 +105,10 @@ class SQLiteStore(Store):
         tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables and "schema_version" not in tables:
             # Someone else's database: do not create our tables in it.
-            raise StoreError(f"{self.path}: an SQLite database, but not a ceasefire store "
-                             f"(tables: {', '.join(sorted(tables)[:5])})")
+            raise StoreError(
+                f"{self.path}: an SQLite database, but not a ceasefire store "
+                f"(tables: {', '.join(sorted(tables)[:5])})"
+            )
 
     def _lock_migrations(self) -> None:
         pass  # the BEGIN IMMEDIATE of every transaction already holds the database's write lock

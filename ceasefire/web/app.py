@@ -46,12 +46,16 @@ ACTOR_EVENTS = 100
 T = TypeVar("T")
 
 # A red dot on a dark square (inline, so no extra package-data pattern is needed).
-FAVICON = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" '
-           b'fill="#1d2329"/><circle cx="8" cy="8" r="4" fill="#e31a1c"/></svg>')
+FAVICON = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" '
+    b'fill="#1d2329"/><circle cx="8" cy="8" r="4" fill="#e31a1c"/></svg>'
+)
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data: https://tile.openstreetmap.org https://*.tile.openstreetmap.org; "
-       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: https://tile.openstreetmap.org https://*.tile.openstreetmap.org; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 
 
 def node_modules() -> Path:
@@ -65,16 +69,26 @@ class SafeJSONResponse(JSONResponse):
 
     def render(self, content: Any) -> bytes:
         text = json.dumps(content, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").encode("utf-8"))
+        return (
+            text.replace("<", "\\u003c")
+            .replace(">", "\\u003e")
+            .replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028")
+            .replace("\u2029", "\\u2029")
+            .encode("utf-8")
+        )
 
 
 class SecurityHeaders:
     """Pure ASGI middleware adding the security headers to every response
     (cheaper under load than Starlette's BaseHTTPMiddleware)."""
 
-    HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
-               (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+    HEADERS = [
+        (b"content-security-policy", CSP.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"x-frame-options", b"DENY"),
+    ]
 
     def __init__(self, app: Any):
         self.app = app
@@ -87,8 +101,10 @@ class SecurityHeaders:
         async def send_with_headers(message: Any) -> None:
             if message["type"] == "http.response.start":
                 have = {k.lower() for k, _ in message.get("headers", [])}
-                message["headers"] = [*message.get("headers", []),
-                                      *((k, v) for k, v in self.HEADERS if k not in have)]
+                message["headers"] = [
+                    *message.get("headers", []),
+                    *((k, v) for k, v in self.HEADERS if k not in have),
+                ]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -258,10 +274,12 @@ class Site:
 
 @lru_cache(maxsize=1)
 def _jinja() -> Environment:
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(colour=charts.colour, safe_url=safe_url, version=__version__,
-                       type_colours=charts.TYPE_COLOURS)
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
+    env.globals.update(
+        colour=charts.colour, safe_url=safe_url, version=__version__, type_colours=charts.TYPE_COLOURS
+    )
     return env
 
 
@@ -282,7 +300,7 @@ def _sentence_span(text: str, ev: Q.EventOut) -> Highlight | None:
     the sentence occurs."""
     span: tuple[int, int] | None = None
     if 0 <= ev.start < ev.end <= len(text):
-        got = _SENT_WS.sub(" ", text[ev.start:ev.end]).strip()
+        got = _SENT_WS.sub(" ", text[ev.start : ev.end]).strip()
         want = _SENT_WS.sub(" ", ev.sentence).strip()
         if not want or got == want or want in got or got in want:
             span = (ev.start, ev.end)
@@ -312,10 +330,13 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
     app = FastAPI(
         title="ceasefire",
         version=__version__,
-        description=("Source-attributed conflict events extracted from news. Every HTML page has a "
-                     "JSON twin at the same path with `.json`. Filters (since, until, type, actor, "
-                     "place, claimant, outlet, q) apply to every panel of the overview."),
-        docs_url=None, redoc_url=None,  # their pages load scripts from a CDN; /api lists the schema
+        description=(
+            "Source-attributed conflict events extracted from news. Every HTML page has a "
+            "JSON twin at the same path with `.json`. Filters (since, until, type, actor, "
+            "place, claimant, outlet, q) apply to every panel of the overview."
+        ),
+        docs_url=None,
+        redoc_url=None,  # their pages load scripts from a CDN; /api lists the schema
     )
     app.state.site = site
 
@@ -338,8 +359,14 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if _wants_json(request):
             return SafeJSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        return page(request, "error.html", exc.status_code, title=f"Error {exc.status_code}",
-                    message=str(exc.detail), f=Filters())
+        return page(
+            request,
+            "error.html",
+            exc.status_code,
+            title=f"Error {exc.status_code}",
+            message=str(exc.detail),
+            f=Filters(),
+        )
 
     # ------------------------------------------------------------ static assets
 
@@ -349,35 +376,65 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
     if assets_ok:
         app.mount("/assets/leaflet", StaticFiles(directory=nm / "leaflet" / "dist"), name="leaflet")
     if (nm / "leaflet.markercluster" / "dist").is_dir():
-        app.mount("/assets/markercluster", StaticFiles(directory=nm / "leaflet.markercluster" / "dist"),
-                  name="markercluster")
+        app.mount(
+            "/assets/markercluster",
+            StaticFiles(directory=nm / "leaflet.markercluster" / "dist"),
+            name="markercluster",
+        )
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
-        return Response(FAVICON, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
+        return Response(
+            FAVICON, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"}
+        )
 
     @app.get("/outlines.geojson", include_in_schema=False)
     def country_outlines() -> Response:
-        return Response(outlines.outlines_bytes(), media_type="application/geo+json",
-                        headers={"Cache-Control": "public, max-age=86400"})
+        return Response(
+            outlines.outlines_bytes(),
+            media_type="application/geo+json",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
 
     # ------------------------------------------------------------ overview
 
     def overview(f: Filters) -> Overview:
         def make() -> Overview:
             tl, undated = Q.timeline(reader, f)
-            return Overview(dict(f.items()), site.cached(("totals",), lambda: Q.totals(reader)),
-                            Q.counts(reader, f), tl, undated, Q.top_actors(reader, f), Q.top_places(reader, f),
-                            Q.events(reader, f, 20), site.cached(("facets",), lambda: Q.facets(reader)))
+            return Overview(
+                dict(f.items()),
+                site.cached(("totals",), lambda: Q.totals(reader)),
+                Q.counts(reader, f),
+                tl,
+                undated,
+                Q.top_actors(reader, f),
+                Q.top_places(reader, f),
+                Q.events(reader, f, 20),
+                site.cached(("facets",), lambda: Q.facets(reader)),
+            )
+
         return site.cached(("overview", f), make)
 
     # The JSON routes declare the filter parameters only so that the OpenAPI
     # schema documents them; they are read (and validated) by _filters().
 
-    @app.get("/overview.json", response_model=Overview, tags=["overview"],
-             summary="Counts, timeline, top actors and places, latest events, for the given filters")
-    def overview_json(request: Request, since: str = "", until: str = "", type: str = "", actor: str = "",
-                      place: str = "", claimant: str = "", outlet: str = "", q: str = "") -> Response:
+    @app.get(
+        "/overview.json",
+        response_model=Overview,
+        tags=["overview"],
+        summary="Counts, timeline, top actors and places, latest events, for the given filters",
+    )
+    def overview_json(
+        request: Request,
+        since: str = "",
+        until: str = "",
+        type: str = "",
+        actor: str = "",
+        place: str = "",
+        claimant: str = "",
+        outlet: str = "",
+        q: str = "",
+    ) -> Response:
         f = _filters(request)
         return _bytes(site.cached(("overview.json", f), lambda: data(overview(f)).body))
 
@@ -385,23 +442,50 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
     def overview_html(request: Request) -> Response:
         f = _filters(request)
         ov = overview(f)
-        chart = charts.stacked(ov.timeline, link=lambda a, b: "/" + f.query(since=a.isoformat(), until=b.isoformat()))
-        return page(request, "overview.html", f=f, ov=ov, chart=chart, assets_ok=assets_ok,
-                    title="Overview")
+        chart = charts.stacked(
+            ov.timeline, link=lambda a, b: "/" + f.query(since=a.isoformat(), until=b.isoformat())
+        )
+        return page(request, "overview.html", f=f, ov=ov, chart=chart, assets_ok=assets_ok, title="Overview")
 
-    @app.get("/map.json", response_model=MapCollection, tags=["overview"],
-             summary="Geocoded events as a GeoJSON FeatureCollection, for the given filters")
-    def map_json(request: Request, since: str = "", until: str = "", type: str = "", actor: str = "",
-                 place: str = "", claimant: str = "", outlet: str = "", q: str = "") -> Response:
+    @app.get(
+        "/map.json",
+        response_model=MapCollection,
+        tags=["overview"],
+        summary="Geocoded events as a GeoJSON FeatureCollection, for the given filters",
+    )
+    def map_json(
+        request: Request,
+        since: str = "",
+        until: str = "",
+        type: str = "",
+        actor: str = "",
+        place: str = "",
+        claimant: str = "",
+        outlet: str = "",
+        q: str = "",
+    ) -> Response:
         f = _filters(request)
 
         def make() -> MapCollection:
             pts = Q.map_points(reader, f, Q.MAP_LIMIT + 1)
-            feats = [MapFeature(MapGeometry([p.lon, p.lat]),
-                                MapProperties(p.id, p.type, charts.colour(p.type), p.place, p.date, p.source,
-                                              p.target, f"/events/{p.id}"))
-                     for p in pts[:Q.MAP_LIMIT]]
+            feats = [
+                MapFeature(
+                    MapGeometry([p.lon, p.lat]),
+                    MapProperties(
+                        p.id,
+                        p.type,
+                        charts.colour(p.type),
+                        p.place,
+                        p.date,
+                        p.source,
+                        p.target,
+                        f"/events/{p.id}",
+                    ),
+                )
+                for p in pts[: Q.MAP_LIMIT]
+            ]
             return data(MapCollection(feats, truncated=len(pts) > Q.MAP_LIMIT)).body
+
         return _bytes(site.cached(("map.json", f), make))
 
     # ------------------------------------------------------------ events
@@ -411,17 +495,33 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
         return EventList(dict(f.items()), total, offset, limit, Q.events(reader, f, limit, offset))
 
     @app.get("/events.json", response_model=EventList, tags=["events"], summary="Events matching the filters")
-    def events_json(request: Request, since: str = "", until: str = "", type: str = "", actor: str = "",
-                    place: str = "", claimant: str = "", outlet: str = "", q: str = "",
-                    offset: int = Query(0, ge=0), limit: int = Query(Q.PAGE_SIZE, ge=1, le=1000)) -> Response:
+    def events_json(
+        request: Request,
+        since: str = "",
+        until: str = "",
+        type: str = "",
+        actor: str = "",
+        place: str = "",
+        claimant: str = "",
+        outlet: str = "",
+        q: str = "",
+        offset: int = Query(0, ge=0),
+        limit: int = Query(Q.PAGE_SIZE, ge=1, le=1000),
+    ) -> Response:
         return data(event_list(_filters(request), offset, limit))
 
     @app.get("/events", include_in_schema=False)
     def events_html(request: Request, offset: int = Query(0, ge=0)) -> Response:
         f = _filters(request)
         el = event_list(f, offset, Q.PAGE_SIZE)
-        return page(request, "events.html", f=f, el=el, facets=site.cached(("facets",), lambda: Q.facets(reader)),
-                    title="Events")
+        return page(
+            request,
+            "events.html",
+            f=f,
+            el=el,
+            facets=site.cached(("facets",), lambda: Q.facets(reader)),
+            title="Events",
+        )
 
     def event_page(event_id: int) -> EventPage:
         ev = Q.event(reader, event_id)
@@ -432,17 +532,31 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
             raise HTTPException(404, f"event {event_id}: its article {ev.article_id} is missing")
         return EventPage(ev, art, _sentence_span(art.text, ev), Q.same_event_elsewhere(reader, ev))
 
-    @app.get("/events/{event_id}.json", response_model=EventPage, tags=["events"],
-             summary="One event with its article, the highlighted sentence and other reports of it")
+    @app.get(
+        "/events/{event_id}.json",
+        response_model=EventPage,
+        tags=["events"],
+        summary="One event with its article, the highlighted sentence and other reports of it",
+    )
     def event_json(event_id: int) -> Response:
         return data(event_page(event_id))
 
     @app.get("/events/{event_id}", include_in_schema=False)
     def event_html(request: Request, event_id: int) -> Response:
         ep = event_page(event_id)
-        spans = [Span(ep.highlight.start, ep.highlight.end, "sentence", "source sentence")] if ep.highlight else []
-        return page(request, "event.html", ep=ep, segs=segments(ep.article.text, spans), f=Filters(),
-                    title=f"{ep.event.type} event {ep.event.id}")
+        spans = (
+            [Span(ep.highlight.start, ep.highlight.end, "sentence", "source sentence")]
+            if ep.highlight
+            else []
+        )
+        return page(
+            request,
+            "event.html",
+            ep=ep,
+            segs=segments(ep.article.text, spans),
+            f=Filters(),
+            title=f"{ep.event.type} event {ep.event.id}",
+        )
 
     # ------------------------------------------------------------ actors
 
@@ -460,11 +574,21 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
             raise HTTPException(404, f"no actor {actor_id}")
         f_src = Q.actor_events(reader, a.id, "source", ACTOR_EVENTS)
         f_tgt = Q.actor_events(reader, a.id, "target", ACTOR_EVENTS)
-        return ActorPage(a, Q.actor_aliases(reader, a.id), Q.actor_timeline(reader, a.id), f_src, f_tgt,
-                         Q.quotes(reader, speaker_id=a.id))
+        return ActorPage(
+            a,
+            Q.actor_aliases(reader, a.id),
+            Q.actor_timeline(reader, a.id),
+            f_src,
+            f_tgt,
+            Q.quotes(reader, speaker_id=a.id),
+        )
 
-    @app.get("/actors/{actor_id:path}.json", response_model=ActorPage, tags=["actors"],
-             summary="One actor: aliases seen, events as source and as target, quotes")
+    @app.get(
+        "/actors/{actor_id:path}.json",
+        response_model=ActorPage,
+        tags=["actors"],
+        summary="One actor: aliases seen, events as source and as target, quotes",
+    )
     def actor_json(actor_id: str) -> Response:
         return data(actor_page(actor_id))
 
@@ -472,20 +596,29 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
     def actor_html(request: Request, actor_id: str) -> Response:
         ap = actor_page(actor_id)
         chart = charts.stacked(ap.timeline, order=["as source", "as target"])
-        return page(request, "actor.html", ap=ap, chart=chart, f=Filters(actor=ap.actor.id),
-                    title=ap.actor.name)
+        return page(
+            request, "actor.html", ap=ap, chart=chart, f=Filters(actor=ap.actor.id), title=ap.actor.name
+        )
 
     # ------------------------------------------------------------ articles
 
-    @app.get("/articles.json", response_model=ArticleList, tags=["articles"],
-             summary="Articles, newest first, or ranked by a full-text query")
-    def articles_json(q: str = Query("", max_length=200), offset: int = Query(0, ge=0),
-                      limit: int = Query(Q.PAGE_SIZE, ge=1, le=1000)) -> Response:
+    @app.get(
+        "/articles.json",
+        response_model=ArticleList,
+        tags=["articles"],
+        summary="Articles, newest first, or ranked by a full-text query",
+    )
+    def articles_json(
+        q: str = Query("", max_length=200),
+        offset: int = Query(0, ge=0),
+        limit: int = Query(Q.PAGE_SIZE, ge=1, le=1000),
+    ) -> Response:
         return data(ArticleList(q, offset, limit, Q.articles(reader, q, limit, offset)))
 
     @app.get("/articles", include_in_schema=False)
-    def articles_html(request: Request, q: str = Query("", max_length=200),
-                      offset: int = Query(0, ge=0)) -> Response:
+    def articles_html(
+        request: Request, q: str = Query("", max_length=200), offset: int = Query(0, ge=0)
+    ) -> Response:
         al = ArticleList(q, offset, Q.PAGE_SIZE, Q.articles(reader, q, Q.PAGE_SIZE, offset))
         return page(request, "articles.html", al=al, f=Filters(), title="Articles")
 
@@ -493,11 +626,19 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
         art = Q.article(reader, article_id)
         if art is None:
             raise HTTPException(404, f"no article {article_id}")
-        return ArticlePage(art, Q.article_mentions(reader, article_id), Q.article_events(reader, article_id),
-                           Q.quotes(reader, article_id=article_id))
+        return ArticlePage(
+            art,
+            Q.article_mentions(reader, article_id),
+            Q.article_events(reader, article_id),
+            Q.quotes(reader, article_id=article_id),
+        )
 
-    @app.get("/articles/{article_id}.json", response_model=ArticlePage, tags=["articles"],
-             summary="One article: metadata, clean text, what the cleaner removed, what was found in it")
+    @app.get(
+        "/articles/{article_id}.json",
+        response_model=ArticlePage,
+        tags=["articles"],
+        summary="One article: metadata, clean text, what the cleaner removed, what was found in it",
+    )
     def article_json(article_id: str) -> Response:
         return data(article_page(article_id))
 
@@ -511,16 +652,25 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
             href = f"/actors/{m.id}" if m.kind == "actor" and m.id else ""
             spans.append(Span(m.start, m.end, m.kind, f"{m.kind}: {m.name}", href))
         spans += date_spans(ap.article.text)
-        return page(request, "article.html", ap=ap, segs=segments(ap.article.text, spans), f=Filters(),
-                    title=ap.article.title or ap.article.article_id)
+        return page(
+            request,
+            "article.html",
+            ap=ap,
+            segs=segments(ap.article.text, spans),
+            f=Filters(),
+            title=ap.article.title or ap.article.article_id,
+        )
 
     # ------------------------------------------------------------ API index
 
     @app.get("/api", include_in_schema=False)
     def api_html(request: Request) -> Response:
         schema = app.openapi()
-        ops = [(path, method.upper(), op.get("summary", ""), [p["name"] for p in op.get("parameters", [])])
-               for path, item in schema["paths"].items() for method, op in item.items()]
+        ops = [
+            (path, method.upper(), op.get("summary", ""), [p["name"] for p in op.get("parameters", [])])
+            for path, item in schema["paths"].items()
+            for method, op in item.items()
+        ]
         return page(request, "api.html", ops=ops, f=Filters(), title="JSON API")
 
     return app

@@ -15,11 +15,24 @@ from .queries import DayCount
 # One colour per PLOVER type, from cooperative (blues/greens) to violent (reds),
 # chosen by hand to be told apart on the map and in the timeline.
 TYPE_COLOURS: dict[str, str] = {
-    "AGREE": "#1f78b4", "CONSULT": "#a6cee3", "SUPPORT": "#33a02c", "CONCEDE": "#b2df8a",
-    "COOPERATE": "#17becf", "AID": "#2ca25f", "RETREAT": "#9e9ac8", "REQUEST": "#bcbd22",
-    "ACCUSE": "#fdbf6f", "REJECT": "#ff7f00", "THREATEN": "#e7298a", "PROTEST": "#c994c7",
-    "SANCTION": "#8c564b", "MOBILIZE": "#fb9a99", "COERCE": "#984ea3", "ASSAULT": "#e31a1c",
-    "as source": "#e31a1c", "as target": "#1f78b4",
+    "AGREE": "#1f78b4",
+    "CONSULT": "#a6cee3",
+    "SUPPORT": "#33a02c",
+    "CONCEDE": "#b2df8a",
+    "COOPERATE": "#17becf",
+    "AID": "#2ca25f",
+    "RETREAT": "#9e9ac8",
+    "REQUEST": "#bcbd22",
+    "ACCUSE": "#fdbf6f",
+    "REJECT": "#ff7f00",
+    "THREATEN": "#e7298a",
+    "PROTEST": "#c994c7",
+    "SANCTION": "#8c564b",
+    "MOBILIZE": "#fb9a99",
+    "COERCE": "#984ea3",
+    "ASSAULT": "#e31a1c",
+    "as source": "#e31a1c",
+    "as target": "#1f78b4",
 }
 OTHER_COLOUR = "#7f7f7f"
 
@@ -96,15 +109,17 @@ def _next(d: date, unit: str) -> date:
     return d + timedelta(days=1)
 
 
-def stacked(rows: list[DayCount], order: list[str] | None = None,
-            link: Callable[[date, date], str] | None = None) -> Chart:
+def stacked(
+    rows: list[DayCount], order: list[str] | None = None, link: Callable[[date, date], str] | None = None
+) -> Chart:
     """Stacked bars per day (or week/month for long ranges) per kind.
 
     ``link(first_day, last_day)``, when given, is the URL each bar opens
     (the overview narrowed to that bin's dates)."""
     days = [(d, r) for r in rows if (d := _parse(r.day))]
-    kinds = order or sorted({r.type for _, r in days}, key=lambda k: (list(TYPE_COLOURS).index(k)
-                                                                        if k in TYPE_COLOURS else 99, k))
+    kinds = order or sorted(
+        {r.type for _, r in days}, key=lambda k: (list(TYPE_COLOURS).index(k) if k in TYPE_COLOURS else 99, k)
+    )
     legend = [(k, colour(k)) for k in kinds if any(r.type == k for _, r in days)]
     if not days:
         return Chart([], [], 0, "day", legend)
@@ -121,8 +136,11 @@ def stacked(rows: list[DayCount], order: list[str] | None = None,
         cur = _next(cur, unit)
     if unit == "day" and len(starts) < MIN_BINS:
         pad = MIN_BINS - len(starts)
-        starts = ([lo - timedelta(days=i) for i in range(pad // 2, 0, -1)] + starts +
-                  [hi + timedelta(days=i) for i in range(1, pad - pad // 2 + 1)])
+        starts = (
+            [lo - timedelta(days=i) for i in range(pad // 2, 0, -1)]
+            + starts
+            + [hi + timedelta(days=i) for i in range(1, pad - pad // 2 + 1)]
+        )
     y_max = max(sum(v.values()) for v in bins.values())
     plot_w = WIDTH - LEFT - 4
     plot_h = HEIGHT - BOTTOM - TOP
@@ -138,9 +156,21 @@ def stacked(rows: list[DayCount], order: list[str] | None = None,
             y -= h
             label = f"{s.isoformat()}{'' if unit == 'day' else ' (' + unit + ')'}: {n} {k}"
             href = link(s, _next(s, unit) - timedelta(days=1)) if link else ""
-            bars.append(Bar(round(LEFT + i * bw, 2), round(y, 2), round(max(bw - 1, 1), 2), round(h, 2),
-                            colour(k), label, href))
+            bars.append(
+                Bar(
+                    round(LEFT + i * bw, 2),
+                    round(y, 2),
+                    round(max(bw - 1, 1), 2),
+                    round(h, 2),
+                    colour(k),
+                    label,
+                    href,
+                )
+            )
     step = max(1, len(starts) // 8)
-    ticks = [Tick(round(LEFT + i * bw, 2), s.isoformat() if unit != "month" else s.isoformat()[:7])
-             for i, s in enumerate(starts) if i % step == 0]
+    ticks = [
+        Tick(round(LEFT + i * bw, 2), s.isoformat() if unit != "month" else s.isoformat()[:7])
+        for i, s in enumerate(starts)
+        if i % step == 0
+    ]
     return Chart(bars, ticks, y_max, unit, legend)

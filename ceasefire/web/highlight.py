@@ -43,16 +43,18 @@ def segments(text: str, spans: list[Span]) -> list[Segment]:
         if s.start < pos:
             continue
         if s.start > pos:
-            out.append(Segment(text[pos:s.start]))
-        out.append(Segment(text[s.start:s.end], s.kind, s.title, s.href))
+            out.append(Segment(text[pos : s.start]))
+        out.append(Segment(text[s.start : s.end], s.kind, s.title, s.href))
         pos = s.end
     if pos < n or not out:
         out.append(Segment(text[pos:]))
     return out
 
 
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 

@@ -87,8 +87,13 @@ def topojson_to_geojson(topo: dict[str, Any], layer: str = "countries") -> dict[
         name = (geom.get("properties") or {}).get("name")
         if name in SKIP:
             continue
-        features.append({"type": "Feature", "properties": {"name": name},
-                         "geometry": {"type": kind, "coordinates": coords}})
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"name": name},
+                "geometry": {"type": kind, "coordinates": coords},
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -209,7 +209,7 @@ def sqlite_path(db_url: str | os.PathLike[str]) -> Path:
     """The file of a ``sqlite:///path`` URL or a plain path."""
     s = os.fspath(db_url)
     if s.startswith("sqlite:///"):
-        return Path(s[len("sqlite:///"):])
+        return Path(s[len("sqlite:///") :])
     if "://" in s:
         raise ValueError(f"{s}: unknown database URL; use a file path, sqlite:///path or postgresql://...")
     return Path(s)
@@ -264,15 +264,23 @@ class Reader:
         if self.dialect == "postgresql":
             self.url = text
             self.path: Path | None = None
-            tables = {r[0] for r in self.rows(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = ANY (current_schemas(false))")}
+            tables = {
+                r[0]
+                for r in self.rows(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = ANY (current_schemas(false))"
+                )
+            }
             where = "PostgreSQL database"
         else:
             self.url = text
             self.path = sqlite_path(text)
             if not self.path.is_file():
-                raise FileNotFoundError(f"{self.path}: no such database (run `ceasefire ingest ... --db {self.path}`)")
-            tables = {r[0] for r in self.rows("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+                raise FileNotFoundError(
+                    f"{self.path}: no such database (run `ceasefire ingest ... --db {self.path}`)"
+                )
+            tables = {
+                r[0] for r in self.rows("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+            }
             where = str(self.path)
         missing = _TABLES - tables
         if missing:
@@ -291,14 +299,18 @@ class Reader:
             try:
                 import psycopg
             except ImportError as e:
-                raise NotAStoreError("PostgreSQL needs the psycopg driver: pip install 'psycopg[binary]'") from e
+                raise NotAStoreError(
+                    "PostgreSQL needs the psycopg driver: pip install 'psycopg[binary]'"
+                ) from e
             try:
                 con = psycopg.connect(self.url, autocommit=True, row_factory=_pg_row_factory)
             except psycopg.Error as e:
                 from ..store.postgres import redact, server_label
 
                 label, password = server_label(self.url)
-                first = redact(str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__, password)
+                first = redact(
+                    str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__, password
+                )
                 raise NotAStoreError(f"cannot connect to PostgreSQL at {label}: {first}") from e
             if self.read_only:
                 con.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
@@ -344,8 +356,10 @@ class Reader:
         """An ORDER BY expression, best match first, for the same query."""
         if self.dialect == "postgresql":
             return "ts_rank_cd(a.tsv, websearch_to_tsquery('english', ?)) DESC, a.id", [q]
-        return "(SELECT bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id), a.id", [
-            to_fts5(q)]
+        return (
+            "(SELECT bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id), a.id",
+            [to_fts5(q)],
+        )
 
 
 # ---------------------------------------------------------------- filters -> SQL
@@ -374,11 +388,15 @@ def where(f: Filters, reader: Reader) -> tuple[str, list[Any]]:
         conds.append("e.type = ?")
         params.append(f.type)
     if f.actor:
-        conds.append("(e.source_id = ? OR e.target_id = ? OR lower(e.source_name) = lower(?)"
-                     " OR lower(e.target_name) = lower(?))")
+        conds.append(
+            "(e.source_id = ? OR e.target_id = ? OR lower(e.source_name) = lower(?)"
+            " OR lower(e.target_name) = lower(?))"
+        )
         params += [f.actor] * 4
     if f.place:
-        conds.append("(lower(e.loc_name) = lower(?) OR e.loc_country = upper(?) OR lower(e.loc_admin1) = lower(?))")
+        conds.append(
+            "(lower(e.loc_name) = lower(?) OR e.loc_country = upper(?) OR lower(e.loc_admin1) = lower(?))"
+        )
         params += [f.place] * 3
     if f.claimant:
         conds.append("(e.claimant_id = ? OR lower(e.claimant_name) = lower(?))")
@@ -404,22 +422,37 @@ def _actor(r: Row, prefix: str) -> ActorOut | None:
     aid = r[f"{prefix}_id"]
     if aid is None:
         return None
-    return ActorOut(aid, r[f"{prefix}_name"] or aid, r[f"{prefix}_kind"], r[f"{prefix}_country"],
-                    r[f"{prefix}_mention"])
+    return ActorOut(
+        aid, r[f"{prefix}_name"] or aid, r[f"{prefix}_kind"], r[f"{prefix}_country"], r[f"{prefix}_mention"]
+    )
 
 
 def _event(r: Row) -> EventOut:
     loc = None
     if r["loc_name"] is not None:
-        loc = PlaceOut(r["loc_name"], r["loc_lat"], r["loc_lon"], r["loc_country"], r["loc_admin1"],
-                       r["loc_geonameid"])
+        loc = PlaceOut(
+            r["loc_name"], r["loc_lat"], r["loc_lon"], r["loc_country"], r["loc_admin1"], r["loc_geonameid"]
+        )
     return EventOut(
-        id=r["id"], article_id=r["article_id"], type=r["type"], mode=r["mode"],
-        source=_actor(r, "source"), target=_actor(r, "target"), location=loc,
-        date=r["date"], date_precision=r["date_precision"], claimant=_actor(r, "claimant"),
-        status=r["status"], trigger=r["trigger_text"], sentence=r["sentence"],
-        start=r["start_char"], end=r["end_char"], confidence=round(float(r["confidence"]), 3),
-        title=r["title"], publisher=r["publisher"], published=r["published"],
+        id=r["id"],
+        article_id=r["article_id"],
+        type=r["type"],
+        mode=r["mode"],
+        source=_actor(r, "source"),
+        target=_actor(r, "target"),
+        location=loc,
+        date=r["date"],
+        date_precision=r["date_precision"],
+        claimant=_actor(r, "claimant"),
+        status=r["status"],
+        trigger=r["trigger_text"],
+        sentence=r["sentence"],
+        start=r["start_char"],
+        end=r["end_char"],
+        confidence=round(float(r["confidence"]), 3),
+        title=r["title"],
+        publisher=r["publisher"],
+        published=r["published"],
     )
 
 
@@ -445,50 +478,83 @@ def counts(r: Reader, f: Filters) -> Counts:
     row = r.one(
         "SELECT count(*) AS events, count(DISTINCT e.article_id) AS articles,"
         " count(DISTINCT coalesce(CAST(e.loc_geonameid AS TEXT), e.loc_name || '|' || coalesce(e.loc_country, '')))"
-        " AS places, sum(CASE WHEN e.loc_lat IS NOT NULL AND e.loc_lon IS NOT NULL THEN 1 ELSE 0 END) AS geocoded" + _from(f) + w, p)
+        " AS places, sum(CASE WHEN e.loc_lat IS NOT NULL AND e.loc_lon IS NOT NULL THEN 1 ELSE 0 END) AS geocoded"
+        + _from(f)
+        + w,
+        p,
+    )
     assert row is not None
     actors = r.one(
-        "SELECT count(DISTINCT x) AS n FROM (SELECT e.source_id AS x" + _from(f) + w +
-        " UNION ALL SELECT e.target_id" + _from(f) + w + ") AS ids", p + p)
-    return Counts(row["events"], row["articles"], actors["n"] if actors else 0, row["places"],
-                  row["geocoded"] or 0)
+        "SELECT count(DISTINCT x) AS n FROM (SELECT e.source_id AS x"
+        + _from(f)
+        + w
+        + " UNION ALL SELECT e.target_id"
+        + _from(f)
+        + w
+        + ") AS ids",
+        p + p,
+    )
+    return Counts(
+        row["events"], row["articles"], actors["n"] if actors else 0, row["places"], row["geocoded"] or 0
+    )
 
 
 def timeline(r: Reader, f: Filters) -> tuple[list[DayCount], int]:
     """Events per day and type (day-precise dates only), and how many events
     matched but have no day-precise date."""
     w, p = where(f, r)
-    rows = r.rows("SELECT substr(e.date, 1, 10) AS day, e.type AS type, count(*) AS n" + _from(f) +
-                  _and(w, "e.date_precision = 'day' AND length(e.date) >= 10") +
-                  " GROUP BY day, e.type ORDER BY day, e.type", p)
-    undated = r.one("SELECT count(*) AS n" + _from(f) +
-                    _and(w, "NOT (e.date_precision = 'day' AND coalesce(length(e.date), 0) >= 10)"), p)
+    rows = r.rows(
+        "SELECT substr(e.date, 1, 10) AS day, e.type AS type, count(*) AS n"
+        + _from(f)
+        + _and(w, "e.date_precision = 'day' AND length(e.date) >= 10")
+        + " GROUP BY day, e.type ORDER BY day, e.type",
+        p,
+    )
+    undated = r.one(
+        "SELECT count(*) AS n"
+        + _from(f)
+        + _and(w, "NOT (e.date_precision = 'day' AND coalesce(length(e.date), 0) >= 10)"),
+        p,
+    )
     return [DayCount(x["day"], x["type"], x["n"]) for x in rows], (undated["n"] if undated else 0)
 
 
 def top_actors(r: Reader, f: Filters, n: int = TOP_N) -> list[ActorCount]:
     w, p = where(f, r)
-    sql = ("SELECT id, max(name) AS name, max(kind) AS kind, count(*) AS n FROM ("
-           "SELECT e.source_id AS id, e.source_name AS name, e.source_kind AS kind" + _from(f) +
-           _and(w, "e.source_id IS NOT NULL") +
-           " UNION ALL SELECT e.target_id, e.target_name, e.target_kind" + _from(f) +
-           _and(w, "e.target_id IS NOT NULL") +
-           ") AS x GROUP BY id ORDER BY n DESC, name LIMIT ?")
+    sql = (
+        "SELECT id, max(name) AS name, max(kind) AS kind, count(*) AS n FROM ("
+        "SELECT e.source_id AS id, e.source_name AS name, e.source_kind AS kind"
+        + _from(f)
+        + _and(w, "e.source_id IS NOT NULL")
+        + " UNION ALL SELECT e.target_id, e.target_name, e.target_kind"
+        + _from(f)
+        + _and(w, "e.target_id IS NOT NULL")
+        + ") AS x GROUP BY id ORDER BY n DESC, name LIMIT ?"
+    )
     return [ActorCount(x["id"], x["name"] or x["id"], x["kind"], x["n"]) for x in r.rows(sql, p + p + [n])]
 
 
 def top_places(r: Reader, f: Filters, n: int = TOP_N) -> list[PlaceCount]:
     w, p = where(f, r)
-    sql = ("SELECT e.loc_name AS name, e.loc_country AS country, avg(e.loc_lat) AS lat, avg(e.loc_lon) AS lon,"
-           " count(*) AS n" + _from(f) + _and(w, "e.loc_name IS NOT NULL") +
-           " GROUP BY e.loc_name, e.loc_country ORDER BY n DESC, name LIMIT ?")
+    sql = (
+        "SELECT e.loc_name AS name, e.loc_country AS country, avg(e.loc_lat) AS lat, avg(e.loc_lon) AS lon,"
+        " count(*) AS n"
+        + _from(f)
+        + _and(w, "e.loc_name IS NOT NULL")
+        + " GROUP BY e.loc_name, e.loc_country ORDER BY n DESC, name LIMIT ?"
+    )
     return [PlaceCount(x["name"], x["country"], x["lat"], x["lon"], x["n"]) for x in r.rows(sql, p + [n])]
 
 
 def map_points(r: Reader, f: Filters, limit: int = MAP_LIMIT) -> list[MapPoint]:
     w, p = where(f, r)
-    sql = ("SELECT e.id, e.type, e.loc_lat, e.loc_lon, e.loc_name, e.date, e.source_name, e.target_name" +
-           _from(f) + _and(w, "e.loc_lat IS NOT NULL AND e.loc_lon IS NOT NULL") + _ORDER + " LIMIT ?")
+    sql = (
+        "SELECT e.id, e.type, e.loc_lat, e.loc_lon, e.loc_name, e.date, e.source_name, e.target_name"
+        + _from(f)
+        + _and(w, "e.loc_lat IS NOT NULL AND e.loc_lon IS NOT NULL")
+        + _ORDER
+        + " LIMIT ?"
+    )
     return [MapPoint(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]) for x in r.rows(sql, p + [limit])]
 
 
@@ -500,9 +566,13 @@ def events(r: Reader, f: Filters, limit: int = PAGE_SIZE, offset: int = 0) -> li
 
 def facets(r: Reader) -> Facets:
     types = [x[0] for x in r.rows("SELECT DISTINCT type FROM events ORDER BY type")]
-    outlets = [x[0] for x in r.rows(
-        "SELECT publisher FROM articles WHERE publisher IS NOT NULL AND publisher != ''"
-        " GROUP BY publisher ORDER BY count(*) DESC, publisher LIMIT 200")]
+    outlets = [
+        x[0]
+        for x in r.rows(
+            "SELECT publisher FROM articles WHERE publisher IS NOT NULL AND publisher != ''"
+            " GROUP BY publisher ORDER BY count(*) DESC, publisher LIMIT 200"
+        )
+    ]
     return Facets(types, outlets)
 
 
@@ -537,10 +607,19 @@ def same_event_elsewhere(r: Reader, ev: EventOut, limit: int = 50) -> list[Event
 
 
 def _article_meta(x: Row) -> dict[str, Any]:
-    return dict(article_id=x["article_id"], doc_id=x["doc_id"], source=x["source"], index=x["idx"],
-                role=x["role"], title=x["title"], subtitle=x["subtitle"],
-                authors=_json_list(x["authors"]), publisher=x["publisher"], published=x["published"],
-                url=x["url"])
+    return dict(
+        article_id=x["article_id"],
+        doc_id=x["doc_id"],
+        source=x["source"],
+        index=x["idx"],
+        role=x["role"],
+        title=x["title"],
+        subtitle=x["subtitle"],
+        authors=_json_list(x["authors"]),
+        publisher=x["publisher"],
+        published=x["published"],
+        url=x["url"],
+    )
 
 
 def _json_list(s: str | None) -> list[str]:
@@ -554,8 +633,11 @@ def _json_list(s: str | None) -> list[str]:
 
 
 def article(r: Reader, article_id: str) -> ArticleFull | None:
-    x = r.one("SELECT a.*, d.source AS source FROM articles a JOIN documents d ON d.doc_id = a.doc_id"
-              " WHERE a.article_id = ?", [article_id])
+    x = r.one(
+        "SELECT a.*, d.source AS source FROM articles a JOIN documents d ON d.doc_id = a.doc_id"
+        " WHERE a.article_id = ?",
+        [article_id],
+    )
     if x is None:
         return None
     return ArticleFull(**_article_meta(x), text=x["text"], removed=_json_list(x["removed"]))
@@ -568,37 +650,69 @@ def articles(r: Reader, q: str = "", limit: int = PAGE_SIZE, offset: int = 0) ->
         rank, p2 = r.fts_rank(q)
         rows = r.rows(base + f" WHERE {cond} ORDER BY {rank} LIMIT ? OFFSET ?", p1 + p2 + [limit, offset])
     else:
-        rows = r.rows(base + " ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?",
-                      [limit, offset])
+        rows = r.rows(
+            base + " ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+            [limit, offset],
+        )
     return [ArticleMeta(**_article_meta(x)) for x in rows]
 
 
 def article_mentions(r: Reader, article_id: str) -> list[MentionOut]:
-    out = [MentionOut("actor", x["actor_id"], x["actor_name"], x["actor_mention"], x["actor_start"],
-                      x["actor_end"])
-           for x in r.rows("SELECT * FROM actor_mentions WHERE article_id = ? ORDER BY ord", [article_id])]
-    out += [MentionOut("place", str(x["place_geonameid"]) if x["place_geonameid"] is not None else None,
-                       x["place_name"], x["place_mention"], x["place_start"], x["place_end"])
-            for x in r.rows("SELECT * FROM places WHERE article_id = ? ORDER BY ord", [article_id])]
+    out = [
+        MentionOut(
+            "actor", x["actor_id"], x["actor_name"], x["actor_mention"], x["actor_start"], x["actor_end"]
+        )
+        for x in r.rows("SELECT * FROM actor_mentions WHERE article_id = ? ORDER BY ord", [article_id])
+    ]
+    out += [
+        MentionOut(
+            "place",
+            str(x["place_geonameid"]) if x["place_geonameid"] is not None else None,
+            x["place_name"],
+            x["place_mention"],
+            x["place_start"],
+            x["place_end"],
+        )
+        for x in r.rows("SELECT * FROM places WHERE article_id = ? ORDER BY ord", [article_id])
+    ]
     return out
 
 
 def article_events(r: Reader, article_id: str) -> list[EventOut]:
-    return [_event(x) for x in r.rows("SELECT " + _EVENT_COLS + _FROM + " WHERE e.article_id = ? ORDER BY e.ord",
-                                      [article_id])]
+    return [
+        _event(x)
+        for x in r.rows(
+            "SELECT " + _EVENT_COLS + _FROM + " WHERE e.article_id = ? ORDER BY e.ord", [article_id]
+        )
+    ]
 
 
 def _quote(x: Row) -> QuoteOut:
     sp = None
     if x["speaker_id"] is not None:
-        sp = ActorOut(x["speaker_id"], x["speaker_name"] or x["speaker_id"], x["speaker_kind"],
-                      x["speaker_country"], x["speaker_mention"])
-    return QuoteOut(x["id"], x["article_id"], sp, x["text"], x["kind"], x["start_char"], x["end_char"],
-                    x["title"], x["published"])
+        sp = ActorOut(
+            x["speaker_id"],
+            x["speaker_name"] or x["speaker_id"],
+            x["speaker_kind"],
+            x["speaker_country"],
+            x["speaker_mention"],
+        )
+    return QuoteOut(
+        x["id"],
+        x["article_id"],
+        sp,
+        x["text"],
+        x["kind"],
+        x["start_char"],
+        x["end_char"],
+        x["title"],
+        x["published"],
+    )
 
 
-def quotes(r: Reader, *, article_id: str | None = None, speaker_id: str | None = None,
-           limit: int = 200) -> list[QuoteOut]:
+def quotes(
+    r: Reader, *, article_id: str | None = None, speaker_id: str | None = None, limit: int = 200
+) -> list[QuoteOut]:
     conds, params = [], []
     if article_id is not None:
         conds.append("q.article_id = ?")
@@ -607,15 +721,18 @@ def quotes(r: Reader, *, article_id: str | None = None, speaker_id: str | None =
         conds.append("q.speaker_id = ?")
         params.append(speaker_id)
     w = " WHERE " + " AND ".join(conds) if conds else ""
-    sql = ("SELECT q.*, a.title AS title, a.published AS published FROM quotes q"
-           " JOIN articles a ON a.article_id = q.article_id" + w + " ORDER BY a.published DESC, q.id LIMIT ?")
+    sql = (
+        "SELECT q.*, a.title AS title, a.published AS published FROM quotes q"
+        " JOIN articles a ON a.article_id = q.article_id" + w + " ORDER BY a.published DESC, q.id LIMIT ?"
+    )
     return [_quote(x) for x in r.rows(sql, params + [limit])]
 
 
 def actor(r: Reader, key: str) -> ActorSummary | None:
     """An actor by id, else by canonical name (case-insensitive)."""
     x = r.one("SELECT * FROM actors WHERE id = ?", [key]) or r.one(
-        "SELECT * FROM actors WHERE lower(name) = lower(?) ORDER BY id LIMIT 1", [key])
+        "SELECT * FROM actors WHERE lower(name) = lower(?) ORDER BY id LIMIT 1", [key]
+    )
     if x is None:
         return None
     m = r.one("SELECT count(*) FROM actor_mentions WHERE actor_id = ?", [x["id"]])
@@ -626,26 +743,32 @@ def actor(r: Reader, key: str) -> ActorSummary | None:
 def actor_aliases(r: Reader, actor_id: str) -> list[Alias]:
     """Every mention string seen for the actor (in its mentions and as an event
     source, target or claimant), most frequent first."""
-    sql = ("SELECT mention, count(*) AS n FROM ("
-           " SELECT actor_mention AS mention FROM actor_mentions WHERE actor_id = ?"
-           ") AS m WHERE mention IS NOT NULL AND mention != '' GROUP BY mention ORDER BY n DESC, mention")
+    sql = (
+        "SELECT mention, count(*) AS n FROM ("
+        " SELECT actor_mention AS mention FROM actor_mentions WHERE actor_id = ?"
+        ") AS m WHERE mention IS NOT NULL AND mention != '' GROUP BY mention ORDER BY n DESC, mention"
+    )
     rows = r.rows(sql, [actor_id])
     if not rows:  # stores whose actor list is empty still carry event mentions
-        sql = ("SELECT mention, count(*) AS n FROM ("
-               " SELECT source_mention AS mention FROM events WHERE source_id = ?"
-               " UNION ALL SELECT target_mention FROM events WHERE target_id = ?"
-               " UNION ALL SELECT claimant_mention FROM events WHERE claimant_id = ?"
-               ") AS m WHERE mention IS NOT NULL AND mention != '' GROUP BY mention ORDER BY n DESC, mention")
+        sql = (
+            "SELECT mention, count(*) AS n FROM ("
+            " SELECT source_mention AS mention FROM events WHERE source_id = ?"
+            " UNION ALL SELECT target_mention FROM events WHERE target_id = ?"
+            " UNION ALL SELECT claimant_mention FROM events WHERE claimant_id = ?"
+            ") AS m WHERE mention IS NOT NULL AND mention != '' GROUP BY mention ORDER BY n DESC, mention"
+        )
         rows = r.rows(sql, [actor_id] * 3)
     return [Alias(x["mention"], x["n"]) for x in rows]
 
 
 def actor_timeline(r: Reader, actor_id: str) -> list[DayCount]:
     """Events per day with the actor as source ("as source") and as target ("as target")."""
-    sql = ("SELECT substr(date, 1, 10) AS day, role, count(*) AS n FROM ("
-           " SELECT date, 'as source' AS role FROM events WHERE source_id = ? AND date IS NOT NULL"
-           " UNION ALL SELECT date, 'as target' FROM events WHERE target_id = ? AND date IS NOT NULL"
-           ") AS d WHERE length(date) >= 10 GROUP BY day, role ORDER BY day, role")
+    sql = (
+        "SELECT substr(date, 1, 10) AS day, role, count(*) AS n FROM ("
+        " SELECT date, 'as source' AS role FROM events WHERE source_id = ? AND date IS NOT NULL"
+        " UNION ALL SELECT date, 'as target' FROM events WHERE target_id = ? AND date IS NOT NULL"
+        ") AS d WHERE length(date) >= 10 GROUP BY day, role ORDER BY day, role"
+    )
     return [DayCount(x["day"], x["role"], x["n"]) for x in r.rows(sql, [actor_id, actor_id])]
 
 
@@ -654,12 +777,16 @@ def actors(r: Reader, q: str = "", limit: int = 200) -> list[ActorSummary]:
     if q:
         cond = " WHERE lower(a.name) LIKE lower(?) OR lower(a.id) LIKE lower(?)"
         params = [f"%{q}%", f"%{q}%"]
-    sql = ("SELECT a.id, a.name, a.kind, a.country,"
-           " (SELECT count(*) FROM actor_mentions m WHERE m.actor_id = a.id) AS mentions,"
-           " (SELECT count(*) FROM events e WHERE e.source_id = a.id OR e.target_id = a.id) AS events"
-           " FROM actors a" + cond + " ORDER BY events DESC, mentions DESC, a.name LIMIT ?")
-    return [ActorSummary(x["id"], x["name"], x["kind"], x["country"], x["mentions"], x["events"])
-            for x in r.rows(sql, params + [limit])]
+    sql = (
+        "SELECT a.id, a.name, a.kind, a.country,"
+        " (SELECT count(*) FROM actor_mentions m WHERE m.actor_id = a.id) AS mentions,"
+        " (SELECT count(*) FROM events e WHERE e.source_id = a.id OR e.target_id = a.id) AS events"
+        " FROM actors a" + cond + " ORDER BY events DESC, mentions DESC, a.name LIMIT ?"
+    )
+    return [
+        ActorSummary(x["id"], x["name"], x["kind"], x["country"], x["mentions"], x["events"])
+        for x in r.rows(sql, params + [limit])
+    ]
 
 
 def actor_events(r: Reader, actor_id: str, role: str, limit: int = 500) -> list[EventOut]:

@@ -18,9 +18,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PLOVER = ROOT.parent / "shared" / "external" / "plover" / "PLOVER_GSR_CAMEO.txt"
-CAMEO_TO_ISO = {"JAP": "JPN", "ROM": "ROU", "DRC": "COD", "UK": "GBR", "GMY": "DEU", "USR": "RUS", "PAL": "PSE",
-                "SAF": "ZAF", "TAZ": "TZA", "ZAR": "COD", "BUR": "MMR", "SUD": "SDN", "ALG": "DZA",
-                "KSA": "SAU", "LEB": "LBN", "IRE": "IRL", "GRE": "GRC", "SPN": "ESP"}
+CAMEO_TO_ISO = {
+    "JAP": "JPN",
+    "ROM": "ROU",
+    "DRC": "COD",
+    "UK": "GBR",
+    "GMY": "DEU",
+    "USR": "RUS",
+    "PAL": "PSE",
+    "SAF": "ZAF",
+    "TAZ": "TZA",
+    "ZAR": "COD",
+    "BUR": "MMR",
+    "SUD": "SDN",
+    "ALG": "DZA",
+    "KSA": "SAU",
+    "LEB": "LBN",
+    "IRE": "IRL",
+    "GRE": "GRC",
+    "SPN": "ESP",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,8 +80,10 @@ def main(argv: list[str] | None = None) -> int:
                         print(f"country miss: {at!r} ({iso}) -> {[(x.mention, x.id) for x in hits]}")
                 if not hits and args.show_misses:
                     print(f"not found: {at!r} in {text[:90]!r}")
-    print(f"actor spans found {found / spans:.3f} ({found}/{spans}); "
-          f"country right {country_ok / country_n:.3f} ({country_ok}/{country_n})")
+    print(
+        f"actor spans found {found / spans:.3f} ({found}/{spans}); "
+        f"country right {country_ok / country_n:.3f} ({country_ok}/{country_n})"
+    )
     return 0
 
 

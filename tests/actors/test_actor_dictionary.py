@@ -34,8 +34,28 @@ def test_every_un_member_state(dic):
     members = [a for a in dic.actors.values() if a.kind == "state" and a.un == "member"]
     assert len(members) == 193
     # a sample written independently of the generator table
-    for iso in ("AFG", "SYR", "RUS", "USA", "SSD", "TLS", "MNE", "COD", "COG", "PRK", "KOR", "YEM", "SOM",
-                "LBY", "UKR", "MLI", "BFA", "NER", "TUV", "NRU"):
+    for iso in (
+        "AFG",
+        "SYR",
+        "RUS",
+        "USA",
+        "SSD",
+        "TLS",
+        "MNE",
+        "COD",
+        "COG",
+        "PRK",
+        "KOR",
+        "YEM",
+        "SOM",
+        "LBY",
+        "UKR",
+        "MLI",
+        "BFA",
+        "NER",
+        "TUV",
+        "NRU",
+    ):
         assert dic.get(iso) is not None and dic.get(iso).kind == "state", iso
         for suffix in ("GOV", "MIL", "POL", "MFA", "MOD"):
             assert dic.get(f"{iso}_{suffix}") is not None, f"{iso}_{suffix}"
@@ -73,9 +93,38 @@ def test_states_file_is_in_sync_with_its_generator():
     assert shipped == make_states.rows()
 
 
-CONFLICT_STATES = ("RUS", "USA", "SYR", "IRQ", "IRN", "TUR", "ISR", "SAU", "YEM", "AFG", "PAK", "IND", "CHN", "UKR",
-                   "GBR", "FRA", "DEU", "EGY", "LBY", "LBN", "JOR", "QAT", "ARE", "SOM", "NGA", "MLI", "ETH",
-                   "KOR", "JPN", "AZE")
+CONFLICT_STATES = (
+    "RUS",
+    "USA",
+    "SYR",
+    "IRQ",
+    "IRN",
+    "TUR",
+    "ISR",
+    "SAU",
+    "YEM",
+    "AFG",
+    "PAK",
+    "IND",
+    "CHN",
+    "UKR",
+    "GBR",
+    "FRA",
+    "DEU",
+    "EGY",
+    "LBY",
+    "LBN",
+    "JOR",
+    "QAT",
+    "ARE",
+    "SOM",
+    "NGA",
+    "MLI",
+    "ETH",
+    "KOR",
+    "JPN",
+    "AZE",
+)
 
 
 @pytest.mark.parametrize("iso", CONFLICT_STATES)
@@ -158,31 +207,37 @@ def test_lookup(dic, surface, when, expected):
     assert (a.id if a else None) == expected
 
 
-@pytest.mark.parametrize(("actor_id", "when", "name"), [
-    ("ISIS", D(2010, 1, 1), "Islamic State of Iraq"),
-    ("ISIS", D(2013, 6, 1), "Islamic State of Iraq and the Levant"),
-    ("ISIS", D(2016, 6, 1), "Islamic State"),
-    ("ISIS", None, "Islamic State"),
-])
+@pytest.mark.parametrize(
+    ("actor_id", "when", "name"),
+    [
+        ("ISIS", D(2010, 1, 1), "Islamic State of Iraq"),
+        ("ISIS", D(2013, 6, 1), "Islamic State of Iraq and the Levant"),
+        ("ISIS", D(2016, 6, 1), "Islamic State"),
+        ("ISIS", None, "Islamic State"),
+    ],
+)
 def test_names_valid_in_time(dic, actor_id, when, name):
     assert dic.get(actor_id).name_at(when) == name
 
 
-@pytest.mark.parametrize(("title", "org", "when", "expected"), [
-    ("foreign minister", "RUS", D(2016, 6, 4), "LAVROV"),
-    ("foreign minister", "USA", D(2014, 1, 1), "KERRY"),
-    ("foreign minister", "USA", D(2019, 1, 1), "POMPEO"),
-    ("president", "USA", D(2016, 6, 4), "OBAMA"),
-    ("president", "USA", D(2018, 1, 1), "TRUMP"),
-    ("president", "SYR", D(2016, 6, 4), "ASSAD"),
-    ("defence minister", "RUS", D(2016, 6, 4), "SHOIGU"),
-    ("defence minister", "RUS", D(2025, 1, 1), "BELOUSOV"),
-    ("prime minister", "GBR", D(2017, 1, 1), "TMAY"),
-    ("secretary-general", "UN", D(2018, 1, 1), "GUTERRES"),
-    ("leader", "ISIS", D(2015, 1, 1), "BAGHDADI"),
-    ("president", "SYR", D(2025, 6, 1), "SHARAA"),
-    ("foreign minister", "RUS", D(2000, 1, 1), None),
-])
+@pytest.mark.parametrize(
+    ("title", "org", "when", "expected"),
+    [
+        ("foreign minister", "RUS", D(2016, 6, 4), "LAVROV"),
+        ("foreign minister", "USA", D(2014, 1, 1), "KERRY"),
+        ("foreign minister", "USA", D(2019, 1, 1), "POMPEO"),
+        ("president", "USA", D(2016, 6, 4), "OBAMA"),
+        ("president", "USA", D(2018, 1, 1), "TRUMP"),
+        ("president", "SYR", D(2016, 6, 4), "ASSAD"),
+        ("defence minister", "RUS", D(2016, 6, 4), "SHOIGU"),
+        ("defence minister", "RUS", D(2025, 1, 1), "BELOUSOV"),
+        ("prime minister", "GBR", D(2017, 1, 1), "TMAY"),
+        ("secretary-general", "UN", D(2018, 1, 1), "GUTERRES"),
+        ("leader", "ISIS", D(2015, 1, 1), "BAGHDADI"),
+        ("president", "SYR", D(2025, 6, 1), "SHARAA"),
+        ("foreign minister", "RUS", D(2000, 1, 1), None),
+    ],
+)
 def test_role_holders(dic, title, org, when, expected):
     a = dic.holder(title, org, when)
     assert (a.id if a else None) == expected

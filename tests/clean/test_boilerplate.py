@@ -9,8 +9,9 @@ from ceasefire.models import Document
 
 
 def _doc(text: str, site: str | None = "ledger.example", media_type: str = "text") -> Document:
-    return Document(source="x", data=text.encode(), media_type=media_type, text=text,
-                    meta={"site": site} if site else {})
+    return Document(
+        source="x", data=text.encode(), media_type=media_type, text=text, meta={"site": site} if site else {}
+    )
 
 
 @pytest.fixture()
@@ -30,22 +31,27 @@ def stats() -> BoilerplateStats:
     return s
 
 
-@pytest.mark.parametrize("line,site,expected", [
-    ("Tips? Write to the desk", "ledger.example", True),    # on 3 of 5 pages
-    ("TIPS? WRITE TO THE DESK", "Ledger.Example", True),    # case-insensitive line and site
-    ("Something else", "ledger.example", False),            # only on 2 pages
-    ("Story one sentence.", "ledger.example", False),       # on one page
-    ("Tips? Write to the desk", "other.example", False),    # too few pages on that site
-    ("Tips? Write to the desk", None, False),
-])
+@pytest.mark.parametrize(
+    "line,site,expected",
+    [
+        ("Tips? Write to the desk", "ledger.example", True),  # on 3 of 5 pages
+        ("TIPS? WRITE TO THE DESK", "Ledger.Example", True),  # case-insensitive line and site
+        ("Something else", "ledger.example", False),  # only on 2 pages
+        ("Story one sentence.", "ledger.example", False),  # on one page
+        ("Tips? Write to the desk", "other.example", False),  # too few pages on that site
+        ("Tips? Write to the desk", None, False),
+    ],
+)
 def test_is_recurring(stats: BoilerplateStats, line: str, site: str | None, expected: bool) -> None:
     assert stats.is_recurring(line, site) is expected
 
 
 def test_long_lines_are_never_recurring() -> None:
     s = BoilerplateStats()
-    sentence = ("The ceasefire monitoring centre said that more than one thousand militants had begun an "
-                "offensive against army positions southwest of the city on Saturday morning.")
+    sentence = (
+        "The ceasefire monitoring centre said that more than one thousand militants had begun an "
+        "offensive against army positions southwest of the city on Saturday morning."
+    )
     for _ in range(5):
         s.observe(_doc(sentence))
     assert not s.is_recurring(sentence, "ledger.example")

@@ -50,9 +50,11 @@ def test_clean_articles_survive(guardian_rows: list[dict[str, str]]) -> None:
 
 
 # Widget lines seen in the sample; none may survive in a body.
-_WIDGET = re.compile(r"^(?:advertisements?|share this:?.*|subscribe to .* for free|read more great articles here.*|"
-                     r"related posts:?|read more|featured image via .*|photo credit:.*|filed under:.*|tags:.*)$",
-                     re.I)
+_WIDGET = re.compile(
+    r"^(?:advertisements?|share this:?.*|subscribe to .* for free|read more great articles here.*|"
+    r"related posts:?|read more|featured image via .*|photo credit:.*|filed under:.*|tags:.*)$",
+    re.I,
+)
 
 
 @pytest.mark.shared

@@ -14,14 +14,18 @@ LIMIT_1MB = 5.0
 LIMIT_MANY_LINES = 30.0
 
 
-@pytest.mark.parametrize("text", [
-    "word " * 200_000,                      # 1 MB of words, no newline
-    "a" * 1_000_000,                        # 1 MB, one token
-    "(" * 500_000 + ")" * 500_000,          # punctuation only
-    "“" * 1_000_000,                        # quote characters (title/quote checks)
-    "1 June, 2016 " * 80_000,               # dates everywhere
-    "Subscribe to The Daily Widget " * 35_000,  # widget phrases, one line
-], ids=["words", "one-token", "parens", "quotes", "dates", "phrases"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "word " * 200_000,  # 1 MB of words, no newline
+        "a" * 1_000_000,  # 1 MB, one token
+        "(" * 500_000 + ")" * 500_000,  # punctuation only
+        "“" * 1_000_000,  # quote characters (title/quote checks)
+        "1 June, 2016 " * 80_000,  # dates everywhere
+        "Subscribe to The Daily Widget " * 35_000,  # widget phrases, one line
+    ],
+    ids=["words", "one-token", "parens", "quotes", "dates", "phrases"],
+)
 def test_one_megabyte_single_line(text: str) -> None:
     t0 = time.perf_counter()
     arts = split_text(text)
@@ -29,11 +33,15 @@ def test_one_megabyte_single_line(text: str) -> None:
     assert len(arts) == 1 and len(arts[0].text) > 0
 
 
-@pytest.mark.parametrize("make", [
-    lambda i: "The" if i % 5 == 0 else "lowercase continuation of a wrapped line here",
-    lambda i: f"Headline Number {i} Of A Very Long List",
-    lambda i: ("Published", "on", "By", "4", "June, 2016", "Advertisement")[i % 6],
-], ids=["wrapped", "headlines", "header-residue"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda i: "The" if i % 5 == 0 else "lowercase continuation of a wrapped line here",
+        lambda i: f"Headline Number {i} Of A Very Long List",
+        lambda i: ("Published", "on", "By", "4", "June, 2016", "Advertisement")[i % 6],
+    ],
+    ids=["wrapped", "headlines", "header-residue"],
+)
 def test_many_short_lines(make) -> None:
     # 100k lines: the whole-area test budget is 2 minutes; the timing is linear in the line count
     # (measured 4.5 s / 8.4 s / 18 s for 50k / 100k / 200k headline lines under load).

@@ -49,14 +49,28 @@ def seed_scores(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
         stats = BoilerplateStats()
         for path in seeds:
             text = path.read_text(encoding="utf-8")
-            stats.observe(Document(source=str(path), data=text.encode(), media_type="text", text=text,
-                                   meta={"site": path.parent.name}))
+            stats.observe(
+                Document(
+                    source=str(path),
+                    data=text.encode(),
+                    media_type="text",
+                    text=text,
+                    meta={"site": path.parent.name},
+                )
+            )
     out = tmp_path_factory.mktemp("clean") / "pred.jsonl"
     with out.open("w", encoding="utf-8") as fh:
         for path in seeds:
             for art in split_text(path.read_text(encoding="utf-8"), stats=stats, site=path.parent.name):
-                rec = {"doc_id": path.stem, "source": str(path), "article": art.to_json(),
-                       "actors": [], "events": [], "quotes": [], "places": []}
+                rec = {
+                    "doc_id": path.stem,
+                    "source": str(path),
+                    "article": art.to_json(),
+                    "actors": [],
+                    "events": [],
+                    "quotes": [],
+                    "places": [],
+                }
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     score = _scorer()
     return score.score(score.load_gold(Path(gold)), score.load_pred(out), False)

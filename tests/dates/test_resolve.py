@@ -157,9 +157,19 @@ def test_context_precision_limits_result():
 
 
 UNANCHORED = [
-    "on Monday", "yesterday", "last February", "in February", "this week", "May 25",
-    "earlier the same day", "the previous week", "the next day", "two days ago", "last fall",
-    "today", "Easter Sunday",
+    "on Monday",
+    "yesterday",
+    "last February",
+    "in February",
+    "this week",
+    "May 25",
+    "earlier the same day",
+    "the previous week",
+    "the next day",
+    "two days ago",
+    "last fall",
+    "today",
+    "Easter Sunday",
 ]
 
 
@@ -189,9 +199,19 @@ def test_fallback_on_previous_date(text, previous, prec, value, precision):
 
 
 NOT_DATES = [
-    "for three weeks", "24 hours", "three weeks", "the past two weeks", "37-year-old",
-    "aged 40", "the past few weeks", "several months", "for 48 hours", "two years old",
-    "May", "", "the 1990s",
+    "for three weeks",
+    "24 hours",
+    "three weeks",
+    "the past two weeks",
+    "37-year-old",
+    "aged 40",
+    "the past few weeks",
+    "several months",
+    "for 48 hours",
+    "two years old",
+    "May",
+    "",
+    "the 1990s",
 ]
 
 

@@ -12,22 +12,25 @@ SAT = dt.date(2016, 6, 4)
 
 SENTENCES = [
     # (sentence, publication date, expected (text, value) pairs in order)
-    ("Lavrov said on Monday that the US had asked Moscow not to strike.", SAT,
-     [("Monday", "2016-05-30")]),
-    ("The ceasefire took effect on 4 June, 2016 across the country.", None,
-     [("4 June, 2016", "2016-06-04")]),
-    ("An airstrike of 17th September 2016 killed 83 soldiers.", None,
-     [("17th September 2016", "2016-09-17")]),
+    ("Lavrov said on Monday that the US had asked Moscow not to strike.", SAT, [("Monday", "2016-05-30")]),
+    ("The ceasefire took effect on 4 June, 2016 across the country.", None, [("4 June, 2016", "2016-06-04")]),
+    (
+        "An airstrike of 17th September 2016 killed 83 soldiers.",
+        None,
+        [("17th September 2016", "2016-09-17")],
+    ),
     ("When the US bombed Afghanistan in 2001 it met no resistance.", None, [("2001", "2001")]),
-    ("We believe that since last February there has been enough time.", SAT,
-     [("last February", "2016-02")]),
+    ("We believe that since last February there has been enough time.", SAT, [("last February", "2016-02")]),
     ("Fighting resumed in mid-June near the border.", SAT, [("mid-June", "2016-06")]),
     ("The rebels attacked the town yesterday, officials said.", SAT, [("yesterday", "2016-06-03")]),
     ("Troops were deployed to the port this week.", dt.date(2018, 12, 12), [("this week", "2018-12")]),
     ("The talks were held on 4 June in Geneva.", SAT, [("4 June", "2016-06-04")]),
     ("Shoigu had set May 25 as the deadline.", SAT, [("May 25", "2016-05-25")]),
-    ("The offensive began in May and stalled by the end of the year.", SAT,
-     [("in May", "2016-05"), ("by the end of the year", "2016")]),
+    (
+        "The offensive began in May and stalled by the end of the year.",
+        SAT,
+        [("in May", "2016-05"), ("by the end of the year", "2016")],
+    ),
     ("SANAA, Jan 21, 2019 The coalition struck the port.", None, [("Jan 21, 2019", "2019-01-21")]),
     # Durations, ages and numbers are not dates.
     ("The siege lasted for three weeks and 24 hours of shelling followed.", SAT, []),
@@ -44,13 +47,15 @@ def test_dates_in_sentence(nlp, sentence, published, expected):
     found = DateResolver(published).dates_in(doc[:])
     assert [(d.text, d.value) for d in found] == expected
     for d in found:
-        assert doc.text[d.start:d.end] == d.text
+        assert doc.text[d.start : d.end] == d.text
 
 
 def test_running_context_the_same_day(nlp):
-    doc = nlp("Russian jets struck Aleppo on 17th September 2016. "
-              "Earlier the same day, the rebels shelled the city. "
-              "The next day the army advanced.")
+    doc = nlp(
+        "Russian jets struck Aleppo on 17th September 2016. "
+        "Earlier the same day, the rebels shelled the city. "
+        "The next day the army advanced."
+    )
     r = DateResolver(None)
     sents = list(doc.sents)
     assert [r.date_for(s).value for s in sents] == ["2016-09-17", "2016-09-17", "2016-09-18"]
@@ -60,9 +65,11 @@ def test_running_context_the_same_day(nlp):
 
 
 def test_deictic_without_publication_does_not_move_context(nlp):
-    doc = nlp("The raid took place on 8th January, 2017. "
-              "Officials met on Wednesday. "
-              "The following week the town fell.")
+    doc = nlp(
+        "The raid took place on 8th January, 2017. "
+        "Officials met on Wednesday. "
+        "The following week the town fell."
+    )
     r = DateResolver(None)
     vals = [(r.date_for(s).value, r.date_for(s).precision) for s in doc.sents]
     assert vals == [("2017-01-08", "day"), ("2017-01", "month"), ("2017-01", "month")]

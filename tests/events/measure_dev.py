@@ -37,7 +37,7 @@ def gold_bodies(gold_dir: Path = GOLD) -> list[tuple[str, dict, str]]:
                 continue
             i = raw.find(_flat(art["body_start"]))
             j = raw.find(_flat(art["body_end"]), max(i, 0))
-            body = raw[i: j + len(_flat(art["body_end"]))]
+            body = raw[i : j + len(_flat(art["body_end"]))]
             for snip in art.get("exclude", []):
                 body = body.replace(_flat(snip), " ")
             out.append((str((path.parent / doc["document"]).resolve()), art, body))
@@ -54,8 +54,11 @@ def gold_actor_mentions(art: dict, body: str) -> list:
         canon = names[0]
         for name in names:
             for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body, flags=re.I):
-                out.append(ActorRef(id=canon, name=canon, kind="other", mention=m.group(0),
-                                    start=m.start(), end=m.end()))
+                out.append(
+                    ActorRef(
+                        id=canon, name=canon, kind="other", mention=m.group(0), start=m.start(), end=m.end()
+                    )
+                )
     return out
 
 
@@ -75,9 +78,12 @@ def main() -> None:
     ap.add_argument("--split", action="store_true", help="split coordinated actors into events")
     ap.add_argument("--inherit-dates", action="store_true")
     ap.add_argument("--buckets", action="store_true")
-    ap.add_argument("--gold-actors", action="store_true",
-                    help="diagnostic upper bound: fill ctx.actors with every occurrence of a gold accepted "
-                         "actor name (no pronouns), to measure the coder's syntax apart from actor recognition")
+    ap.add_argument(
+        "--gold-actors",
+        action="store_true",
+        help="diagnostic upper bound: fill ctx.actors with every occurrence of a gold accepted "
+        "actor name (no pronouns), to measure the coder's syntax apart from actor recognition",
+    )
     args = ap.parse_args()
     nlp = spacy.load(args.model)
     settings = CoderSettings(split_coordinated=args.split, inherit_dates=args.inherit_dates)
@@ -85,18 +91,33 @@ def main() -> None:
     with open(args.out, "w", encoding="utf-8") as fh:
         for source, art, body in gold_bodies():
             doc = nlp(body)
-            ctx = ArticleContext(doc=doc, dates=DateResolver(None) if DateResolver else None,
-                                 actors=gold_actor_mentions(art, body) if args.gold_actors else [])
+            ctx = ArticleContext(
+                doc=doc,
+                dates=DateResolver(None) if DateResolver else None,
+                actors=gold_actor_mentions(art, body) if args.gold_actors else [],
+            )
             events = code_events(doc, ctx, settings)
-            fh.write(json.dumps({"source": source, "article": {"text": body, "title": art["title"]},
-                                 "events": [e.to_json() for e in events]}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "source": source,
+                        "article": {"text": body, "title": art["title"]},
+                        "events": [e.to_json() for e in events],
+                    }
+                )
+                + "\n"
+            )
             if args.buckets:
                 from spacy.tokens import Doc  # noqa: F401
+
                 for e in events:
                     kind = ("src" if e.source else "nosrc") + "/" + f"{e.confidence:.2f}"
                     total[kind] += 1
-                    hit[kind] += any(g["type"] == e.type and _flat(g["sentence_contains"]).lower()
-                                     in _flat(e.sentence).lower() for g in art["events"])
+                    hit[kind] += any(
+                        g["type"] == e.type
+                        and _flat(g["sentence_contains"]).lower() in _flat(e.sentence).lower()
+                        for g in art["events"]
+                    )
     for k in sorted(total):
         print(f"{k:>16} {hit[k]:3d}/{total[k]:3d} = {hit[k] / total[k]:.2f}")
 

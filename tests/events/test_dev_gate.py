@@ -42,8 +42,16 @@ def dev_result(nlp, tmp_path_factory):
     with out.open("w", encoding="utf-8") as fh:
         for (source, art, body), doc in zip(bodies, nlp.pipe(b for _s, _a, b in bodies), strict=True):
             events = code_events(doc, ArticleContext(doc=doc))
-            fh.write(json.dumps({"source": source, "article": {"text": body, "title": art["title"]},
-                                 "events": [e.to_json() for e in events]}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "source": source,
+                        "article": {"text": body, "title": art["title"]},
+                        "events": [e.to_json() for e in events],
+                    }
+                )
+                + "\n"
+            )
     return score.score(score.load_gold(shared_path("gold", "dev")), score.load_pred(out), False)
 
 

@@ -14,9 +14,23 @@ def test_every_type_has_verbal_or_nominal_triggers():
 
 def test_modes_are_the_manual_ones():
     allowed = {
-        "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
-                    "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
-                    "unconventional"},
+        "ASSAULT": {
+            "abduct",
+            "beat",
+            "torture",
+            "sexual",
+            "targeted",
+            "destroy",
+            "primitive",
+            "firearms",
+            "explosives",
+            "suicide-attack",
+            "aerial",
+            "drone",
+            "heavy-weapons",
+            "crowd-control",
+            "unconventional",
+        },
         "CONSULT": {"visit", "third-party", "multilateral", "phone"},
         "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
         "REQUEST": {"assist", "change", "yield", "meet"},
@@ -26,8 +40,18 @@ def test_modes_are_the_manual_ones():
         "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
         "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
         "MOBILIZE": {"troops", "weapons", "police", "militia"},
-        "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
-                   "misinformation", "cyber"},
+        "COERCE": {
+            "seize",
+            "restrict",
+            "censor",
+            "curfew",
+            "martial-law",
+            "arrest",
+            "deport",
+            "withhold",
+            "misinformation",
+            "cyber",
+        },
         "AID": {"military"},  # the manual gives AID no modes; "military" marks arms and training
     }
     for e in load_lexicon().entries:
@@ -35,13 +59,16 @@ def test_modes_are_the_manual_ones():
             assert e.mode in allowed.get(e.type, set()), f"{e.type} {e.lemma}: mode {e.mode!r}"
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ("ATTACK\t-\tVERB\tbomb\t-", "not a PLOVER type"),
-    ("ASSAULT\t-\tADJ\tbomb\t-", "pos must be VERB or NOUN"),
-    ("ASSAULT\t-\tVERB", "expected type, mode, pos, lemma"),
-    ("ASSAULT\t-\tVERB\tbomb\tcolour:red", "unknown constraint"),
-    ("ASSAULT\t-\tVERB\tbomb\tobj:", "needs words"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("ATTACK\t-\tVERB\tbomb\t-", "not a PLOVER type"),
+        ("ASSAULT\t-\tADJ\tbomb\t-", "pos must be VERB or NOUN"),
+        ("ASSAULT\t-\tVERB", "expected type, mode, pos, lemma"),
+        ("ASSAULT\t-\tVERB\tbomb\tcolour:red", "unknown constraint"),
+        ("ASSAULT\t-\tVERB\tbomb\tobj:", "needs words"),
+    ],
+)
 def test_bad_lines_are_reported_with_their_line(line, message):
     with pytest.raises(LexiconError, match=message) as err:
         parse_lexicon("# header\n" + line + "\n", "t.tsv")

@@ -21,29 +21,72 @@ ROLE_CASES = [
     # an infinitive hanging on a noun: the possessor acts, else the governing verb's subject
     ("Russia welcomed Turkey's decision to withdraw its troops.", "RETREAT", "Turkey", None, "future"),
     ("The minister ordered a mission to kidnap the journalist.", "ASSAULT", "minister", "journalist", ANY),
-    ("The militants exploited the truce and the pullout of Russian jets to launch a series of attacks against "
-     "the army.", "ASSAULT", "militants", "army", ANY),
+    (
+        "The militants exploited the truce and the pullout of Russian jets to launch a series of attacks against "
+        "the army.",
+        "ASSAULT",
+        "militants",
+        "army",
+        ANY,
+    ),
     # ... or the recipient of what the verb gives
-    ("Turkey gave the militants a deadline to withdraw from Afrin.", "RETREAT", "militants", None, "demanded"),
+    (
+        "Turkey gave the militants a deadline to withdraw from Afrin.",
+        "RETREAT",
+        "militants",
+        None,
+        "demanded",
+    ),
     # a participle between the trigger and its clause passes the clause's subject on
-    ("The coalition carried out a raid in eastern Syria, aimed at capturing ISIS commanders.", "ASSAULT",
-     "coalition", "ISIS commanders", "asserted"),
+    (
+        "The coalition carried out a raid in eastern Syria, aimed at capturing ISIS commanders.",
+        "ASSAULT",
+        "coalition",
+        "ISIS commanders",
+        "asserted",
+    ),
     # ... but a participle trigger is not done by the clause's subject
     ("Hit by heavy shelling, the town was evacuated.", "ASSAULT", None, None, "asserted"),
     # "by X" that the parser hung on an active verb belongs to its nominal object
-    ("The facts which make the latest offensive by ISIS so dangerous are clear.", "ASSAULT", "ISIS", None,
-     "asserted"),
+    (
+        "The facts which make the latest offensive by ISIS so dangerous are clear.",
+        "ASSAULT",
+        "ISIS",
+        None,
+        "asserted",
+    ),
     # "of X" that the parser hung on a date belongs to the nominal trigger
-    ("The pullout in March of part of the Russian troops surprised Washington.", "RETREAT", "Russian troops",
-     None, "asserted"),
+    (
+        "The pullout in March of part of the Russian troops surprised Washington.",
+        "RETREAT",
+        "Russian troops",
+        None,
+        "asserted",
+    ),
     # the other party inside what is set, refused, accepted or threatened
     ("Russia set a deadline for the rebels to leave the city.", "THREATEN", "Russia", "rebels", "asserted"),
-    ("Turkey extended the deadline for the Kurdish fighters to withdraw.", "CONCEDE", "Turkey",
-     "Kurdish fighters", "asserted"),
-    ("The Taliban refused any coordination with the Americans.", "REJECT", "Taliban", "Americans", "asserted"),
+    (
+        "Turkey extended the deadline for the Kurdish fighters to withdraw.",
+        "CONCEDE",
+        "Turkey",
+        "Kurdish fighters",
+        "asserted",
+    ),
+    (
+        "The Taliban refused any coordination with the Americans.",
+        "REJECT",
+        "Taliban",
+        "Americans",
+        "asserted",
+    ),
     ("Hamas accepted a truce with Israel.", "AGREE", "Hamas", "Israel", "asserted"),
-    ("The army's continued refusal of any cooperation with the rebels angered Turkey.", "REJECT", "army",
-     "rebels", "asserted"),
+    (
+        "The army's continued refusal of any cooperation with the rebels angered Turkey.",
+        "REJECT",
+        "army",
+        "rebels",
+        "asserted",
+    ),
     # ... not for a condemnation: the victim of the condemned act is not the accused
     ("Egypt condemned the attack on the aid workers.", "ACCUSE", "Egypt", None, "asserted"),
     # being "under" an act: the clause's subject suffers it, "from X" does it
@@ -52,66 +95,152 @@ ROLE_CASES = [
     ("The convoy came under attack from the rebels.", "ASSAULT", "rebels", ANY, "asserted"),
     # forces moved with no mover named stand for their own side; freed prisoners do not free anyone
     ("Russian troops were deployed to the border.", "MOBILIZE", "Russian troops", None, "asserted"),
-    ("The government sent reinforcements to support more than 3,000 Russian volunteers dispatched to the "
-     "region.", "MOBILIZE", "Russian", None, "asserted"),
+    (
+        "The government sent reinforcements to support more than 3,000 Russian volunteers dispatched to the "
+        "region.",
+        "MOBILIZE",
+        "Russian",
+        None,
+        "asserted",
+    ),
     ("Prisoners were released on Monday.", "RETREAT", None, "Prisoners", "asserted"),
     # an actor noun used as a modifier names the author of a nominal act
-    ("News of a major rebel offensive against the Kurdish districts alarmed Moscow.", "ASSAULT", "rebel",
-     ANY, "asserted"),
+    (
+        "News of a major rebel offensive against the Kurdish districts alarmed Moscow.",
+        "ASSAULT",
+        "rebel",
+        ANY,
+        "asserted",
+    ),
     # ... but a kind of act is not its author; a possibility with its victim named is still coded
     ("The military strikes on the village killed five people.", "ASSAULT", None, ANY, "asserted"),
     ("The strikes could also hit the moderate rebels.", "ASSAULT", None, "moderate rebels", "hypothetical"),
     # the one asked: the subject of "demanded that X ...", the party in what is asked for
-    ("China demanded that the United States cancel the arms sale.", "REQUEST", "China", "United States",
-     "asserted"),
-    ("The opposition demanded the removal of the prime minister.", "REQUEST", "opposition", "prime minister",
-     "asserted"),
-    ("Kurdish groups are demanding autonomy from the Iraqi government.", "REQUEST", ANY, "Iraqi government",
-     "asserted"),
+    (
+        "China demanded that the United States cancel the arms sale.",
+        "REQUEST",
+        "China",
+        "United States",
+        "asserted",
+    ),
+    (
+        "The opposition demanded the removal of the prime minister.",
+        "REQUEST",
+        "opposition",
+        "prime minister",
+        "asserted",
+    ),
+    (
+        "Kurdish groups are demanding autonomy from the Iraqi government.",
+        "REQUEST",
+        ANY,
+        "Iraqi government",
+        "asserted",
+    ),
     # the author of what is rejected or welcomed; the party to what is promised
     ("Iran rejected Saudi Arabia's proposal for a truce.", "REJECT", "Iran", "Saudi Arabia", "asserted"),
-    ("The rebels dismissed an appeal from the president to lay down their arms.", "REJECT", "rebels",
-     "president", "asserted"),
+    (
+        "The rebels dismissed an appeal from the president to lay down their arms.",
+        "REJECT",
+        "rebels",
+        "president",
+        "asserted",
+    ),
     ("Germany welcomed Ukraine's latest peace plan.", "SUPPORT", "Germany", "Ukraine", "asserted"),
     ("Libya offered to negotiate with Britain.", "AGREE", "Libya", "Britain", "asserted"),
     ("Japan promised to continue economic aid to Sudan.", "AGREE", "Japan", "Sudan", "asserted"),
-    ("The president has refused to meet Jordan's visiting King Abdullah in Tel Aviv.", "REJECT", "president",
-     "King Abdullah", "asserted"),
-    ("The prime minister has refused to respond to a demand from the US President.", "REJECT",
-     "prime minister", "US President", "asserted"),
+    (
+        "The president has refused to meet Jordan's visiting King Abdullah in Tel Aviv.",
+        "REJECT",
+        "president",
+        "King Abdullah",
+        "asserted",
+    ),
+    (
+        "The prime minister has refused to respond to a demand from the US President.",
+        "REJECT",
+        "prime minister",
+        "US President",
+        "asserted",
+    ),
     # ... but what one refuses to release is not the one refused
     ("The rebels refused to release the hostages.", "REJECT", "rebels", None, "asserted"),
     # the one complained to is the target (the project's guideline)
     ("Kerry complained to Lavrov about the air strikes.", "ACCUSE", "Kerry", "Lavrov", "asserted"),
     # whoever carries a nominal act does it: a mediator's parties are its targets, a named subject
     # comes before a pronoun possessor, "opened an investigation" carries it
-    ("The UN envoy launched a mediation effort between the Emirates and Saudi Arabia.", "CONSULT", "envoy",
-     "Emirates", "asserted"),
+    (
+        "The UN envoy launched a mediation effort between the Emirates and Saudi Arabia.",
+        "CONSULT",
+        "envoy",
+        "Emirates",
+        "asserted",
+    ),
     ("Talks between Israel and Hamas resumed in Cairo.", "CONSULT", "Israel", "Hamas", "asserted"),
     ("The prisoners continued their hunger strike.", "PROTEST", "prisoners", None, "asserted"),
-    ("Judge Rivera opened fraud investigations against 28 officials.", "ACCUSE", "Rivera", "officials",
-     "asserted"),
+    (
+        "Judge Rivera opened fraud investigations against 28 officials.",
+        "ACCUSE",
+        "Rivera",
+        "officials",
+        "asserted",
+    ),
     # a date is not a party, so the promised act still names one
-    ("The Azerbaijani parliament threatened on Monday to break relations with Russia.", "THREATEN", "Azerbaijani",
-     "Russia",
-     "asserted"),
+    (
+        "The Azerbaijani parliament threatened on Monday to break relations with Russia.",
+        "THREATEN",
+        "Azerbaijani",
+        "Russia",
+        "asserted",
+    ),
     # whom a protest is aimed at, from what it is staged to demand or protest
-    ("Students staged mass demonstrations to demand political reforms by the government.", "PROTEST",
-     "Students", "government", "asserted"),
-    ("Thousands rallied in the capital calling for the resignation of the president.", "PROTEST", ANY,
-     "president", "asserted"),
+    (
+        "Students staged mass demonstrations to demand political reforms by the government.",
+        "PROTEST",
+        "Students",
+        "government",
+        "asserted",
+    ),
+    (
+        "Thousands rallied in the capital calling for the resignation of the president.",
+        "PROTEST",
+        ANY,
+        "president",
+        "asserted",
+    ),
     # a verb form the tagger left in a noun's place takes a noun's roles
-    ("Reports speak of Syrian army advances into Raqqa province.", "ASSAULT", "Syrian army", None,
-     "asserted"),
+    (
+        "Reports speak of Syrian army advances into Raqqa province.",
+        "ASSAULT",
+        "Syrian army",
+        None,
+        "asserted",
+    ),
     # whoever has or gets backing is its target; blame is put "on" someone
-    ("The army had the backing of the Russian air force.", "COOPERATE", "Russian air force", "army",
-     "asserted"),
+    (
+        "The army had the backing of the Russian air force.",
+        "COOPERATE",
+        "Russian air force",
+        "army",
+        "asserted",
+    ),
     ("The rebels lost the support of Turkey.", "COOPERATE", "Turkey", "rebels", "asserted"),
-    ("Russia puts the entire blame for the renewed fighting in and around Aleppo on the US.", "ACCUSE",
-     "Russia", "US", "asserted"),
+    (
+        "Russia puts the entire blame for the renewed fighting in and around Aleppo on the US.",
+        "ACCUSE",
+        "Russia",
+        "US",
+        "asserted",
+    ),
     # the target the parser hung on the attackers of an "attack of X"
-    ("The offensive was slowed by an attack of the Taliban, the Haqqani network and Hezb-e-Islami fighters "
-     "against Afghan positions.", "ASSAULT", "Taliban", "Afghan", "asserted"),
+    (
+        "The offensive was slowed by an attack of the Taliban, the Haqqani network and Hezb-e-Islami fighters "
+        "against Afghan positions.",
+        "ASSAULT",
+        "Taliban",
+        "Afghan",
+        "asserted",
+    ),
 ]
 
 # (sentence, type, number of events of that type): what an attack is done for is that attack
@@ -165,11 +294,14 @@ def test_purpose_of_an_attack_is_that_attack(nlp, text, typ, count):
     assert sum(e.type == typ for e in _code(nlp, text)) == count
 
 
-@pytest.mark.parametrize(("text", "name", "kind", "role"), [
-    # a modifier the tagger calls a person is the victim of a violent act only if it is a person
-    ("The town survived a four year Jihadi siege.", "Jihadi", "armed_group", "source"),
-    ("The Khashoggi killing shocked the world.", "Khashoggi", "person", "target"),
-])
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "role"),
+    [
+        # a modifier the tagger calls a person is the victim of a violent act only if it is a person
+        ("The town survived a four year Jihadi siege.", "Jihadi", "armed_group", "source"),
+        ("The Khashoggi killing shocked the world.", "Khashoggi", "person", "target"),
+    ],
+)
 def test_modifier_role_follows_the_recognised_kind(nlp, text, name, kind, role):
     doc = nlp(text)
     i = text.index(name)

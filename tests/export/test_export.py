@@ -25,20 +25,66 @@ ALEPPO = Place("Aleppo", "Aleppo", 36.2021, 37.1343, "SYR", "Aleppo", 170063, "P
 def _records(n_docs: int) -> list[tuple[Document, list[ExtractRecord]]]:
     out = []
     for i in range(n_docs):
-        text = (f"Report {i}. Russian jets bombed al-Nusra Front positions in Aleppo, "
-                f"the Observatory said. \"A quote, with commas\" and a second line\nhere.")
-        doc = Document(source=f"/data/page{i}.txt", data=text.encode(), media_type="text",
-                       meta={"url": f"https://news.example/{i}"})
-        art = Article(index=0, role="primary", title=f"Strikes {i}", text=text, publisher="News Example",
-                      published=f"2016-06-0{1 + i % 9}", url=f"https://news.example/{i}")
-        ev = Event(type="ASSAULT", mode="aerial", source=RUS, target=NUSRA,
-                   location=ALEPPO if i % 2 == 0 else None, date=art.published, date_precision="day",
-                   claimant=SOHR, sentence=text.split(". ", 1)[1], start=10, end=90, trigger="bombed",
-                   confidence=0.8123)
-        ev2 = Event(type="ACCUSE", sentence="the Observatory said", start=91, end=110, source=SOHR,
-                    date=None, date_precision="none", status="asserted", confidence=0.4)
-        out.append((doc, [ExtractRecord(doc.doc_id, doc.source, art, actors=[RUS, NUSRA, SOHR],
-                                        events=[ev, ev2], places=[ALEPPO])]))
+        text = (
+            f"Report {i}. Russian jets bombed al-Nusra Front positions in Aleppo, "
+            f'the Observatory said. "A quote, with commas" and a second line\nhere.'
+        )
+        doc = Document(
+            source=f"/data/page{i}.txt",
+            data=text.encode(),
+            media_type="text",
+            meta={"url": f"https://news.example/{i}"},
+        )
+        art = Article(
+            index=0,
+            role="primary",
+            title=f"Strikes {i}",
+            text=text,
+            publisher="News Example",
+            published=f"2016-06-0{1 + i % 9}",
+            url=f"https://news.example/{i}",
+        )
+        ev = Event(
+            type="ASSAULT",
+            mode="aerial",
+            source=RUS,
+            target=NUSRA,
+            location=ALEPPO if i % 2 == 0 else None,
+            date=art.published,
+            date_precision="day",
+            claimant=SOHR,
+            sentence=text.split(". ", 1)[1],
+            start=10,
+            end=90,
+            trigger="bombed",
+            confidence=0.8123,
+        )
+        ev2 = Event(
+            type="ACCUSE",
+            sentence="the Observatory said",
+            start=91,
+            end=110,
+            source=SOHR,
+            date=None,
+            date_precision="none",
+            status="asserted",
+            confidence=0.4,
+        )
+        out.append(
+            (
+                doc,
+                [
+                    ExtractRecord(
+                        doc.doc_id,
+                        doc.source,
+                        art,
+                        actors=[RUS, NUSRA, SOHR],
+                        events=[ev, ev2],
+                        places=[ALEPPO],
+                    )
+                ],
+            )
+        )
     return out
 
 
@@ -72,27 +118,70 @@ def test_csv_round_trip(store, tmp_path: Path) -> None:
 # (doc 0's ACCUSE), written out by hand from _records: what flat_row must map them to.
 DOC0_ARTICLE = "83b891c625148bae24201df98786c17d17f6830edaf4140a6b56db7e8b94ce4f:0"
 ASSAULT_ROW = {
-    "event_id": 1, "event_date": "2016-06-01", "date_precision": "day", "event_type": "ASSAULT",
-    "sub_event_type": "aerial", "status": "asserted",
-    "actor1": "Russian Armed Forces", "actor1_id": "RUS_MIL", "actor1_kind": "military", "actor1_country": "RUS",
-    "actor2": "Jabhat al-Nusra", "actor2_id": "NUSRA", "actor2_kind": "armed_group", "actor2_country": None,
-    "claimant": "Syrian Observatory for Human Rights", "claimant_id": "SOHR",
-    "country": "SYR", "admin1": "Aleppo", "location": "Aleppo", "latitude": 36.2021, "longitude": 37.1343,
-    "geo_precision": "point", "geonameid": 170063,
-    "source": "News Example", "source_url": "https://news.example/0", "source_document": "/data/page0.txt",
-    "article_id": DOC0_ARTICLE, "title": "Strikes 0", "published": "2016-06-01", "confidence": 0.812,
-    "notes": 'Russian jets bombed al-Nusra Front positions in Aleppo, the Observatory said. '
-             '"A quote, with commas" and a second line here.',
+    "event_id": 1,
+    "event_date": "2016-06-01",
+    "date_precision": "day",
+    "event_type": "ASSAULT",
+    "sub_event_type": "aerial",
+    "status": "asserted",
+    "actor1": "Russian Armed Forces",
+    "actor1_id": "RUS_MIL",
+    "actor1_kind": "military",
+    "actor1_country": "RUS",
+    "actor2": "Jabhat al-Nusra",
+    "actor2_id": "NUSRA",
+    "actor2_kind": "armed_group",
+    "actor2_country": None,
+    "claimant": "Syrian Observatory for Human Rights",
+    "claimant_id": "SOHR",
+    "country": "SYR",
+    "admin1": "Aleppo",
+    "location": "Aleppo",
+    "latitude": 36.2021,
+    "longitude": 37.1343,
+    "geo_precision": "point",
+    "geonameid": 170063,
+    "source": "News Example",
+    "source_url": "https://news.example/0",
+    "source_document": "/data/page0.txt",
+    "article_id": DOC0_ARTICLE,
+    "title": "Strikes 0",
+    "published": "2016-06-01",
+    "confidence": 0.812,
+    "notes": "Russian jets bombed al-Nusra Front positions in Aleppo, the Observatory said. "
+    '"A quote, with commas" and a second line here.',
 }
 ACCUSE_ROW = {
-    "event_id": 2, "event_date": None, "date_precision": "none", "event_type": "ACCUSE",
-    "sub_event_type": None, "status": "asserted",
-    "actor1": "Syrian Observatory for Human Rights", "actor1_id": "SOHR", "actor1_kind": "ngo",
-    "actor1_country": "GBR", "actor2": None, "actor2_id": None, "actor2_kind": None, "actor2_country": None,
-    "claimant": None, "claimant_id": None, "country": None, "admin1": None, "location": None,
-    "latitude": None, "longitude": None, "geo_precision": None, "geonameid": None,
-    "source": "News Example", "source_url": "https://news.example/0", "source_document": "/data/page0.txt",
-    "article_id": DOC0_ARTICLE, "title": "Strikes 0", "published": "2016-06-01", "confidence": 0.4,
+    "event_id": 2,
+    "event_date": None,
+    "date_precision": "none",
+    "event_type": "ACCUSE",
+    "sub_event_type": None,
+    "status": "asserted",
+    "actor1": "Syrian Observatory for Human Rights",
+    "actor1_id": "SOHR",
+    "actor1_kind": "ngo",
+    "actor1_country": "GBR",
+    "actor2": None,
+    "actor2_id": None,
+    "actor2_kind": None,
+    "actor2_country": None,
+    "claimant": None,
+    "claimant_id": None,
+    "country": None,
+    "admin1": None,
+    "location": None,
+    "latitude": None,
+    "longitude": None,
+    "geo_precision": None,
+    "geonameid": None,
+    "source": "News Example",
+    "source_url": "https://news.example/0",
+    "source_document": "/data/page0.txt",
+    "article_id": DOC0_ARTICLE,
+    "title": "Strikes 0",
+    "published": "2016-06-01",
+    "confidence": 0.4,
     "notes": "the Observatory said",
 }
 
@@ -199,16 +288,40 @@ def bulk_store(tmp_path_factory: pytest.TempPathFactory):
         doc = Document(source=f"/bulk/{i}.txt", data=text.encode(), media_type="text")
         recs = []
         for k in range(ARTICLES_PER_DOC):
-            events = [Event(type="ASSAULT", sentence=sentence, start=j, end=j + 80, mode="aerial", source=RUS,
-                            target=NUSRA, location=ALEPPO if j % 2 else None, trigger="bombed", confidence=0.7,
-                            date=f"2016-{1 + (i + k + j) % 12:02d}-{1 + j % 28:02d}" if j % 7 else None,
-                            date_precision="day")
-                      for j in range(EVENTS_PER_ARTICLE)]
-            recs.append(ExtractRecord(doc.doc_id, doc.source,
-                                      Article(k, "primary" if k == 0 else "related", f"Title {i}/{k}", text,
-                                              publisher="Wire", published="2016-01-01",
-                                              url=f"https://wire.example/{i}/{k}"),
-                                      actors=[RUS, NUSRA], events=events))
+            events = [
+                Event(
+                    type="ASSAULT",
+                    sentence=sentence,
+                    start=j,
+                    end=j + 80,
+                    mode="aerial",
+                    source=RUS,
+                    target=NUSRA,
+                    location=ALEPPO if j % 2 else None,
+                    trigger="bombed",
+                    confidence=0.7,
+                    date=f"2016-{1 + (i + k + j) % 12:02d}-{1 + j % 28:02d}" if j % 7 else None,
+                    date_precision="day",
+                )
+                for j in range(EVENTS_PER_ARTICLE)
+            ]
+            recs.append(
+                ExtractRecord(
+                    doc.doc_id,
+                    doc.source,
+                    Article(
+                        k,
+                        "primary" if k == 0 else "related",
+                        f"Title {i}/{k}",
+                        text,
+                        publisher="Wire",
+                        published="2016-01-01",
+                        url=f"https://wire.example/{i}/{k}",
+                    ),
+                    actors=[RUS, NUSRA],
+                    events=events,
+                )
+            )
         st.save_document(doc, recs)
     yield st
     st.close()

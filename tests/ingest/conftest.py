@@ -13,9 +13,11 @@ import pytest
 from ceasefire.ingest import ReadOptions, iter_documents
 from ceasefire.models import Document, InputError
 
-PAGE = (b"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Shelling near Aleppo</title></head>"
-        b"<body><article><p>Shelling hit the northern districts of Aleppo on Monday, residents said."
-        b"</p></article></body></html>")
+PAGE = (
+    b"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Shelling near Aleppo</title></head>"
+    b"<body><article><p>Shelling hit the northern districts of Aleppo on Monday, residents said."
+    b"</p></article></body></html>"
+)
 LATIN_TEXT = "Le cessez-le-feu a été violé près de Hama, selon l'Observatoire.".encode("latin-1")
 SLOW_SECONDS = 3.0
 ARCHIVE_URIS = [f"https://news.example.org/story/{i}" for i in range(1, 4)]
@@ -34,11 +36,13 @@ def _archive() -> tuple[bytes, int]:
     start_of_last = 0
     for i, uri in enumerate(ARCHIVE_URIS):
         start_of_last = buf.tell()
-        payload = (f"<html><body><p>Story {i}: " + " ".join(f"w{i}x{j}" for j in range(900))
-                   + "</p></body></html>").encode()
+        payload = (
+            f"<html><body><p>Story {i}: " + " ".join(f"w{i}x{j}" for j in range(900)) + "</p></body></html>"
+        ).encode()
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(payload),
-                                                      http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(uri, "response", payload=io.BytesIO(payload), http_headers=headers)
+        )
     data = buf.getvalue()
     return data, start_of_last + (len(data) - start_of_last) // 2
 

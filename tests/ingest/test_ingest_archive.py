@@ -10,8 +10,10 @@ from warcio.warcwriter import WARCWriter
 
 from ceasefire.ingest import ReadOptions
 
-BODY = "<html><head><title>Truce</title></head><body><p>The truce held in Daraa, officials said.</p>" \
-       "<p>{filler}</p></body></html>"
+BODY = (
+    "<html><head><title>Truce</title></head><body><p>The truce held in Daraa, officials said.</p>"
+    "<p>{filler}</p></body></html>"
+)
 
 
 def _warc(records: list[tuple[str, str, str, bytes]], *, gz: bool) -> bytes:
@@ -21,32 +23,54 @@ def _warc(records: list[tuple[str, str, str, bytes]], *, gz: bool) -> bytes:
     writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "ceasefire tests"}))
     for uri, status, ctype, payload in records:
         headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-        record = writer.create_warc_record(uri, "response", payload=io.BytesIO(payload),
-                                           http_headers=headers,
-                                           warc_headers_dict={"WARC-Date": "2016-06-04T12:30:00Z"})
+        record = writer.create_warc_record(
+            uri,
+            "response",
+            payload=io.BytesIO(payload),
+            http_headers=headers,
+            warc_headers_dict={"WARC-Date": "2016-06-04T12:30:00Z"},
+        )
         writer.write_record(record)
-        request = writer.create_warc_record(uri, "request", payload=io.BytesIO(b""),
-                                            http_headers=StatusAndHeaders(f"GET {uri} HTTP/1.1", [],
-                                                                          is_http_request=True))
+        request = writer.create_warc_record(
+            uri,
+            "request",
+            payload=io.BytesIO(b""),
+            http_headers=StatusAndHeaders(f"GET {uri} HTTP/1.1", [], is_http_request=True),
+        )
         writer.write_record(request)
     return buf.getvalue()
 
 
 RECORDS = [
-    ("http://www.example.org/news/1", "200 OK", "text/html; charset=utf-8",
-     BODY.format(filler="word " * 3000).encode()),
+    (
+        "http://www.example.org/news/1",
+        "200 OK",
+        "text/html; charset=utf-8",
+        BODY.format(filler="word " * 3000).encode(),
+    ),
     ("http://example.org/img.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50),
     ("http://example.org/moved", "301 Moved Permanently", "text/html", b"<html>moved</html>"),
     ("http://example.org/missing", "404 Not Found", "text/html", b"<html>missing</html>"),
-    ("https://news.example.com/2", "200 OK", "text/plain; charset=windows-1252",
-     "Ceasefire “violations” reported – again.".encode("cp1252")),
+    (
+        "https://news.example.com/2",
+        "200 OK",
+        "text/plain; charset=windows-1252",
+        "Ceasefire “violations” reported – again.".encode("cp1252"),
+    ),
     ("https://news.example.com/3", "200 OK", "text/html", BODY.format(filler="more " * 3000).encode()),
 ]
 EXPECTED_URIS = ["http://www.example.org/news/1", "https://news.example.com/2", "https://news.example.com/3"]
 
 
-@pytest.mark.parametrize(("name", "gz"), [("crawl.warc", False), ("crawl.warc.gz", True),
-                                           ("crawl-no-extension", False), ("crawl-gz-no-ext", True)])
+@pytest.mark.parametrize(
+    ("name", "gz"),
+    [
+        ("crawl.warc", False),
+        ("crawl.warc.gz", True),
+        ("crawl-no-extension", False),
+        ("crawl-gz-no-ext", True),
+    ],
+)
 def test_warc_html_and_text_responses(tmp_path, read, name, gz):
     path = tmp_path / name
     path.write_bytes(_warc(RECORDS, gz=gz))
@@ -86,18 +110,33 @@ def _member_archive(n: int) -> tuple[bytes, list[int]]:
     writer = WARCWriter(buf, gzip=True)
     ends = []
     for i in range(n):
-        payload = (f"<html><body><p>Report {i}: " + " ".join(f"t{i * 7 + j * 13 % 101}" for j in range(600))
-                   + "</p></body></html>").encode()
+        payload = (
+            f"<html><body><p>Report {i}: "
+            + " ".join(f"t{i * 7 + j * 13 % 101}" for j in range(600))
+            + "</p></body></html>"
+        ).encode()
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(f"http://example.org/r/{i}", "response",
-                                                      payload=io.BytesIO(payload), http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(
+                f"http://example.org/r/{i}", "response", payload=io.BytesIO(payload), http_headers=headers
+            )
+        )
         ends.append(buf.tell())
     return buf.getvalue(), ends
 
 
-@pytest.mark.parametrize(("records", "cut_share"), [
-    (40, 0.5), (40, 0.25), (40, 0.9), (3, 2 / 3), (3, 0.5), (3, 0.2), (1, 0.5),
-])
+@pytest.mark.parametrize(
+    ("records", "cut_share"),
+    [
+        (40, 0.5),
+        (40, 0.25),
+        (40, 0.9),
+        (3, 2 / 3),
+        (3, 0.5),
+        (3, 0.2),
+        (1, 0.5),
+    ],
+)
 def test_truncated_warc_gz_yields_every_complete_record(tmp_path, read, records, cut_share):
     data, ends = _member_archive(records)
     cut = int(len(data) * cut_share)
@@ -149,16 +188,27 @@ def _arc(records: list[tuple[str, str, bytes]]) -> bytes:
 
 
 def _http(status: str, ctype: str, body: bytes) -> bytes:
-    return (f"HTTP/1.0 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n"
-            .encode() + body)
+    return (
+        f"HTTP/1.0 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
+    )
 
 
 ARC_RECORDS = [
-    ("http://example.net/a.html", "20160604123000",
-     _http("200 OK", "text/html", b"<html><body><p>Shelling in Hama.</p></body></html>")),
-    ("http://example.net/b.html", "20160605080000",
-     _http("404 Not Found", "text/html", b"<html><body>gone</body></html>")),
-    ("http://example.net/c.txt", "20160606080000", _http("200 OK", "text/plain", b"Talks resumed in Geneva.")),
+    (
+        "http://example.net/a.html",
+        "20160604123000",
+        _http("200 OK", "text/html", b"<html><body><p>Shelling in Hama.</p></body></html>"),
+    ),
+    (
+        "http://example.net/b.html",
+        "20160605080000",
+        _http("404 Not Found", "text/html", b"<html><body>gone</body></html>"),
+    ),
+    (
+        "http://example.net/c.txt",
+        "20160606080000",
+        _http("200 OK", "text/plain", b"Talks resumed in Geneva."),
+    ),
 ]
 
 
@@ -184,7 +234,9 @@ def test_truncated_arc(tmp_path, read):
     result = read([str(path)])
     assert [d.meta["url"] for d in result.docs] == ["http://example.net/a.html"]
     [error] = result.errors
-    assert error.source == str(path) and error.reason.startswith("truncated or corrupt archive after 1 document:")
+    assert error.source == str(path) and error.reason.startswith(
+        "truncated or corrupt archive after 1 document:"
+    )
 
 
 def _write(path, data: bytes):

@@ -27,16 +27,25 @@ for item in iter_documents(["-"]):
 """
 
 
-@pytest.mark.parametrize(("data", "expected"), [
-    ("Airstrikes hit Raqqa overnight.\n".encode("utf-16"),
-     "DOC <stdin> text 'Airstrikes hit Raqqa overnight.\\n'"),
-    (b"<html><body><p>Hello</p></body></html>", "DOC <stdin> html '<html><body><p>Hello</p></body></html>'"),
-    (gzip.compress(b"Compressed on stdin."), "DOC <stdin> text 'Compressed on stdin.'"),
-    (b"", "ERR <stdin>: empty file"),
-])
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            "Airstrikes hit Raqqa overnight.\n".encode("utf-16"),
+            "DOC <stdin> text 'Airstrikes hit Raqqa overnight.\\n'",
+        ),
+        (
+            b"<html><body><p>Hello</p></body></html>",
+            "DOC <stdin> html '<html><body><p>Hello</p></body></html>'",
+        ),
+        (gzip.compress(b"Compressed on stdin."), "DOC <stdin> text 'Compressed on stdin.'"),
+        (b"", "ERR <stdin>: empty file"),
+    ],
+)
 def test_stdin_subprocess(data, expected):
-    out = subprocess.run([sys.executable, "-c", STDIN_SCRIPT], input=data, capture_output=True,
-                         timeout=60, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", STDIN_SCRIPT], input=data, capture_output=True, timeout=60, check=True
+    )
     assert out.stdout.decode().strip() == expected
 
 
@@ -52,7 +61,9 @@ def test_stdin_jsonl_is_sniffed(monkeypatch):
     assert [(d.source, d.text) for d in docs] == [("<stdin>#row1", "One."), ("<stdin>#row2", "Two.")]
 
 
-@pytest.mark.parametrize(("cut", "count", "error"), [(False, 3, None), (True, 2, "truncated or corrupt archive")])
+@pytest.mark.parametrize(
+    ("cut", "count", "error"), [(False, 3, None), (True, 2, "truncated or corrupt archive")]
+)
 def test_stdin_archive_is_streamed(monkeypatch, cut, count, error):
     """A .warc.gz piped in: every record, though the archive is larger than max_bytes."""
     from .conftest import ARCHIVE, ARCHIVE_CUT, ARCHIVE_URIS
@@ -61,7 +72,9 @@ def test_stdin_archive_is_streamed(monkeypatch, cut, count, error):
     out = list(iter_documents(["-"], ReadOptions(max_bytes=8000)))
     docs = [d for d in out if isinstance(d, Document)]
     assert [d.source for d in docs] == [f"<stdin>#{u}" for u in ARCHIVE_URIS[:count]]
-    assert [e.reason.split(" after")[0] for e in out if isinstance(e, InputError)] == ([error] if error else [])
+    assert [e.reason.split(" after")[0] for e in out if isinstance(e, InputError)] == (
+        [error] if error else []
+    )
 
 
 def test_stdin_over_limit(monkeypatch):
@@ -97,25 +110,35 @@ def tree(tmp_path):
     return tmp_path / "pages"
 
 
-@pytest.mark.parametrize(("options", "expected"), [
-    # without include globs: only document suffixes (notes, README, code, .json, images skipped)
-    (ReadOptions(), ["a.txt", "b.txt", "page.html", "sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"]),
-    # with include globs, the globs decide
-    (ReadOptions(include=("*",), recursive=False),
-     ["README", "a.txt", "b.txt", "config.json", "notes.md", "page.html", "photo.jpg", "scrape.py"]),
-    (ReadOptions(include=("*.md",)), ["notes.md"]),
-    (ReadOptions(include=("*.txt",)), ["a.txt", "b.txt", "sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"]),
-    (ReadOptions(include=("*.txt", "*.html"), exclude=("skip*", "deeper")),
-     ["a.txt", "b.txt", "page.html", "sub/c.txt"]),
-    (ReadOptions(exclude=("sub/*",)), ["a.txt", "b.txt", "page.html"]),
-    (ReadOptions(include=("sub/*.txt",)), ["sub/c.txt", "sub/skip.txt"]),
-    (ReadOptions(include=("sub/**",)), ["sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"]),
-    (ReadOptions(include=("**/d.txt",)), ["sub/deeper/d.txt"]),
-    (ReadOptions(recursive=False), ["a.txt", "b.txt", "page.html"]),
-])
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        # without include globs: only document suffixes (notes, README, code, .json, images skipped)
+        (ReadOptions(), ["a.txt", "b.txt", "page.html", "sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"]),
+        # with include globs, the globs decide
+        (
+            ReadOptions(include=("*",), recursive=False),
+            ["README", "a.txt", "b.txt", "config.json", "notes.md", "page.html", "photo.jpg", "scrape.py"],
+        ),
+        (ReadOptions(include=("*.md",)), ["notes.md"]),
+        (
+            ReadOptions(include=("*.txt",)),
+            ["a.txt", "b.txt", "sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"],
+        ),
+        (
+            ReadOptions(include=("*.txt", "*.html"), exclude=("skip*", "deeper")),
+            ["a.txt", "b.txt", "page.html", "sub/c.txt"],
+        ),
+        (ReadOptions(exclude=("sub/*",)), ["a.txt", "b.txt", "page.html"]),
+        (ReadOptions(include=("sub/*.txt",)), ["sub/c.txt", "sub/skip.txt"]),
+        (ReadOptions(include=("sub/**",)), ["sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"]),
+        (ReadOptions(include=("**/d.txt",)), ["sub/deeper/d.txt"]),
+        (ReadOptions(recursive=False), ["a.txt", "b.txt", "page.html"]),
+    ],
+)
 def test_directory_walk(tree, read, options, expected):
     result = read([str(tree)], options)
-    assert [d.source[len(str(tree)) + 1:] for d in result.docs] == expected
+    assert [d.source[len(str(tree)) + 1 :] for d in result.docs] == expected
     # site is the parent directory's name
     assert {d.meta["site"] for d in result.docs} <= {"pages", "sub", "deeper"}
 
@@ -123,15 +146,20 @@ def test_directory_walk(tree, read, options, expected):
 def test_directory_symlink_loop(tree, read):
     (tree / "sub" / "loop").symlink_to(tree, target_is_directory=True)
     result = read([str(tree)], ReadOptions(include=("*.txt",)))
-    assert [d.source[len(str(tree)) + 1:] for d in result.docs] == [
-        "a.txt", "b.txt", "sub/c.txt", "sub/deeper/d.txt", "sub/skip.txt"]
+    assert [d.source[len(str(tree)) + 1 :] for d in result.docs] == [
+        "a.txt",
+        "b.txt",
+        "sub/c.txt",
+        "sub/deeper/d.txt",
+        "sub/skip.txt",
+    ]
 
 
 def test_directory_walk_reads_gzipped_documents(tree, read):
     """Files with a gzipped document suffix are walked into (and fail here as not gzip)."""
     result = read([str(tree / "sub")], ReadOptions(recursive=False))
-    assert [e.source[len(str(tree)) + 1:] for e in result.errors] == ["sub/e.html.gz", "sub/rows.csv.gz"]
-    assert [d.source[len(str(tree)) + 1:] for d in result.docs] == ["sub/c.txt", "sub/skip.txt"]
+    assert [e.source[len(str(tree)) + 1 :] for e in result.errors] == ["sub/e.html.gz", "sub/rows.csv.gz"]
+    assert [d.source[len(str(tree)) + 1 :] for d in result.docs] == ["sub/c.txt", "sub/skip.txt"]
 
 
 @pytest.mark.parametrize("name", ["notes.md", "README", "config.json"])
@@ -140,14 +168,23 @@ def test_file_named_explicitly_is_read_whatever_its_suffix(tree, read, name):
     assert doc.source == str(tree / name)
 
 
-@pytest.mark.parametrize(("files", "options", "reason"), [
-    ([], ReadOptions(), "no files with a document suffix (.txt, .html, .warc, .jsonl, .csv...)"),
-    (["notes.md", "README", "photo.png"], ReadOptions(),
-     "no files with a document suffix (.txt, .html, .warc, .jsonl, .csv...)"),
-    (["a.txt", "b.html"], ReadOptions(include=("*.warc",)), "no files matching the include patterns"),
-    (["a.txt"], ReadOptions(exclude=("*.txt",)),
-     "no files with a document suffix (.txt, .html, .warc, .jsonl, .csv...) outside the exclude patterns"),
-])
+@pytest.mark.parametrize(
+    ("files", "options", "reason"),
+    [
+        ([], ReadOptions(), "no files with a document suffix (.txt, .html, .warc, .jsonl, .csv...)"),
+        (
+            ["notes.md", "README", "photo.png"],
+            ReadOptions(),
+            "no files with a document suffix (.txt, .html, .warc, .jsonl, .csv...)",
+        ),
+        (["a.txt", "b.html"], ReadOptions(include=("*.warc",)), "no files matching the include patterns"),
+        (
+            ["a.txt"],
+            ReadOptions(exclude=("*.txt",)),
+            "no files with a document suffix (.txt, .html, .warc, .jsonl, .csv...) outside the exclude patterns",
+        ),
+    ],
+)
 def test_directory_without_documents(tmp_path, read, files, options, reason):
     folder = tmp_path / "folder"
     folder.mkdir()
@@ -203,11 +240,14 @@ def test_url_redirect_and_charset(http_base, read):
     assert latin.media_type == "text" and "été violé près de Hama" in latin.text
 
 
-@pytest.mark.parametrize(("path", "reason"), [
-    ("/missing", "HTTP 404 Not Found"),
-    ("/image.png", "unsupported content type image/png"),
-    ("/empty.txt", "empty file"),
-])
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/missing", "HTTP 404 Not Found"),
+        ("/image.png", "unsupported content type image/png"),
+        ("/empty.txt", "empty file"),
+    ],
+)
 def test_url_errors(http_base, read, path, reason):
     result = read([f"{http_base}{path}", f"{http_base}/page.html"])
     [error] = result.errors

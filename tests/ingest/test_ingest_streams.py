@@ -14,12 +14,15 @@ MEMBERS = [b"first member\n", b"second member " * 500, b"third\n"]
 GZ = b"".join(gzip.compress(m) for m in MEMBERS)
 
 
-@pytest.mark.parametrize(("head", "rest", "sizes", "expected"), [
-    (b"AB", b"CDEF", [1, 3, 10], [b"A", b"BCD", b"EF"]),
-    (b"AB", b"CDEF", [-1], [b"ABCDEF"]),
-    (b"", b"CDEF", [2, 2, 2], [b"CD", b"EF", b""]),
-    (b"ABCD", b"", [2, 5], [b"AB", b"CD"]),
-])
+@pytest.mark.parametrize(
+    ("head", "rest", "sizes", "expected"),
+    [
+        (b"AB", b"CDEF", [1, 3, 10], [b"A", b"BCD", b"EF"]),
+        (b"AB", b"CDEF", [-1], [b"ABCDEF"]),
+        (b"", b"CDEF", [2, 2, 2], [b"CD", b"EF", b""]),
+        (b"ABCD", b"", [2, 5], [b"AB", b"CD"]),
+    ],
+)
 def test_prepended_reads(head, rest, sizes, expected):
     stream = Prepended(head, io.BytesIO(rest))
     assert [stream.read(n) for n in sizes] == expected
@@ -40,14 +43,17 @@ def test_prepended_leftover():
 WHOLE = b"".join(MEMBERS)
 
 
-@pytest.mark.parametrize(("data", "prefix", "cut"), [
-    (GZ, WHOLE, False),
-    (GZ + b"\x00" * 100, WHOLE, False),  # zero padding after the last member
-    # a cut in the second member: the first whole, what was decompressed of the second, then the end
-    (gzip.compress(MEMBERS[0]) + gzip.compress(MEMBERS[1])[:40], MEMBERS[0] + b"second", True),
-    (gzip.compress(MEMBERS[0]) + b"\x1f", MEMBERS[0], True),  # cut inside the next member's header
-    (gzip.compress(WHOLE)[:-3], WHOLE, True),  # one member cut in its trailer: all its data, then cut
-])
+@pytest.mark.parametrize(
+    ("data", "prefix", "cut"),
+    [
+        (GZ, WHOLE, False),
+        (GZ + b"\x00" * 100, WHOLE, False),  # zero padding after the last member
+        # a cut in the second member: the first whole, what was decompressed of the second, then the end
+        (gzip.compress(MEMBERS[0]) + gzip.compress(MEMBERS[1])[:40], MEMBERS[0] + b"second", True),
+        (gzip.compress(MEMBERS[0]) + b"\x1f", MEMBERS[0], True),  # cut inside the next member's header
+        (gzip.compress(WHOLE)[:-3], WHOLE, True),  # one member cut in its trailer: all its data, then cut
+    ],
+)
 def test_gunzip_members(data, prefix, cut):
     stream = GunzipMembers(io.BytesIO(data))
     out = b"".join(iter(lambda: stream.read(1000), b""))
@@ -62,9 +68,12 @@ def test_gunzip_members_rejects_trailing_garbage():
         stream.read()
 
 
-@pytest.mark.parametrize(("after", "expected"), [
-    ("", "truncated gzip (compressed data ends early)"),
-    ("after row 3", "truncated gzip (compressed data ends early) after row 3"),
-])
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("", "truncated gzip (compressed data ends early)"),
+        ("after row 3", "truncated gzip (compressed data ends early) after row 3"),
+    ],
+)
 def test_truncated_gzip_message(after, expected):
     assert truncated_gzip(after) == expected

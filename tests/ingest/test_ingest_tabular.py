@@ -14,8 +14,12 @@ from ceasefire.ingest import ReadOptions
 from ceasefire.ingest.meta import normalise_date, site_of_url
 
 ROWS = [
-    {"text": "Government forces shelled Daraa on Monday.", "title": "Daraa shelled",
-     "date": "2016-06-06T09:15:00+03:00", "url": "https://www.example.com/a"},
+    {
+        "text": "Government forces shelled Daraa on Monday.",
+        "title": "Daraa shelled",
+        "date": "2016-06-06T09:15:00+03:00",
+        "url": "https://www.example.com/a",
+    },
     {"text": "Talks resumed in Geneva.", "title": "Talks", "date": "June 7, 2016", "url": ""},
     {"text": "A third report.", "date": "not a date"},
 ]
@@ -27,25 +31,29 @@ def _jsonl(rows) -> bytes:
 
 def _csv(rows, delimiter=",", encoding="utf-8") -> bytes:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=["title", "date", "url", "text"], delimiter=delimiter,
-                            lineterminator="\n")
+    writer = csv.DictWriter(
+        buf, fieldnames=["title", "date", "url", "text"], delimiter=delimiter, lineterminator="\n"
+    )
     writer.writeheader()
     for r in rows:
         writer.writerow({k: r.get(k, "") for k in ("title", "date", "url", "text")})
     return buf.getvalue().encode(encoding)
 
 
-@pytest.mark.parametrize(("name", "data"), [
-    ("rows.jsonl", _jsonl(ROWS)),
-    ("rows.ndjson", _jsonl(ROWS)),
-    ("rows.jsonl.gz", gzip.compress(_jsonl(ROWS))),
-    ("rows.csv", _csv(ROWS)),
-    ("rows.csv.gz", gzip.compress(_csv(ROWS))),
-    ("semicolon.csv", _csv(ROWS, delimiter=";")),
-    ("bom.csv", codecs.BOM_UTF8 + _csv(ROWS)),
-    ("utf16.csv", _csv(ROWS, encoding="utf-16")),
-    ("rows.tsv", _csv(ROWS, delimiter="\t")),
-])
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("rows.jsonl", _jsonl(ROWS)),
+        ("rows.ndjson", _jsonl(ROWS)),
+        ("rows.jsonl.gz", gzip.compress(_jsonl(ROWS))),
+        ("rows.csv", _csv(ROWS)),
+        ("rows.csv.gz", gzip.compress(_csv(ROWS))),
+        ("semicolon.csv", _csv(ROWS, delimiter=";")),
+        ("bom.csv", codecs.BOM_UTF8 + _csv(ROWS)),
+        ("utf16.csv", _csv(ROWS, encoding="utf-16")),
+        ("rows.tsv", _csv(ROWS, delimiter="\t")),
+    ],
+)
 def test_rows_are_documents(tmp_path, read, name, data):
     path = tmp_path / name
     path.write_bytes(data)
@@ -116,10 +124,13 @@ def test_jsonl_whose_first_record_lacks_the_field_is_one_error(tmp_path, read):
     assert len(docs) == 100 and docs[0].meta["title"] == "y"
 
 
-@pytest.mark.parametrize(("name", "data"), [
-    ("nocol.csv", b"id,body,title\n1,Some text,T\n"),
-    ("nocol.tsv", b"id\tbody\n1\tSome text\n"),
-])
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("nocol.csv", b"id,body,title\n1,Some text,T\n"),
+        ("nocol.tsv", b"id\tbody\n1\tSome text\n"),
+    ],
+)
 def test_csv_without_the_column_is_one_error_naming_the_columns(tmp_path, read, name, data):
     bad = tmp_path / name
     bad.write_bytes(data)
@@ -135,8 +146,9 @@ def test_csv_without_the_column_is_one_error_naming_the_columns(tmp_path, read, 
 def test_csv_text_column_by_option_and_case(tmp_path, read):
     path = tmp_path / "news.csv"
     path.write_bytes(b"ID,Content,Headline,Published\n7,Strikes hit Idlib.,Idlib,04/06/2016\n")
-    [doc] = read([str(path)], ReadOptions(text_field="content", title_field="headline",
-                                          date_field="published")).docs
+    [doc] = read(
+        [str(path)], ReadOptions(text_field="content", title_field="headline", date_field="published")
+    ).docs
     assert doc.text == "Strikes hit Idlib." and doc.meta["title"] == "Idlib"
     assert doc.meta["published"] == "2016-04-06"  # month first, as dateparser reads US dates
 
@@ -165,16 +177,27 @@ def test_csv_row_over_limit(tmp_path, read):
     assert result.errors[0].source == f"{path}#row1" and result.errors[0].reason.startswith("file too large")
 
 
-@pytest.mark.parametrize(("name", "data", "reason"), [
-    ("empty.csv", b"", "empty file"),
-    ("empty.jsonl", b"", "empty file"),
-    ("binary.csv", b"text\n\x00\x01\x02\x00", "binary file (contains NUL bytes)"),
-    ("cut.csv.gz", gzip.compress(b"text\n" + b"".join(b"row %d %d\n" % (i, i * 7919 % 10007)
-                                                      for i in range(5000)))[:20000], "truncated gzip (compressed data ends early) after row"),
-    ("cut.jsonl.gz", gzip.compress(_jsonl([{"text": f"row {i}"} for i in range(3000)]))[:5000],
-     "truncated gzip (compressed data ends early) after row"),
-    ("latin.csv", "text\nTrêve violée à Alep\n".encode("cp1252"), None),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.csv", b"", "empty file"),
+        ("empty.jsonl", b"", "empty file"),
+        ("binary.csv", b"text\n\x00\x01\x02\x00", "binary file (contains NUL bytes)"),
+        (
+            "cut.csv.gz",
+            gzip.compress(b"text\n" + b"".join(b"row %d %d\n" % (i, i * 7919 % 10007) for i in range(5000)))[
+                :20000
+            ],
+            "truncated gzip (compressed data ends early) after row",
+        ),
+        (
+            "cut.jsonl.gz",
+            gzip.compress(_jsonl([{"text": f"row {i}"} for i in range(3000)]))[:5000],
+            "truncated gzip (compressed data ends early) after row",
+        ),
+        ("latin.csv", "text\nTrêve violée à Alep\n".encode("cp1252"), None),
+    ],
+)
 def test_bad_tables(tmp_path, read, name, data, reason):
     path = tmp_path / name
     path.write_bytes(data)
@@ -188,14 +211,17 @@ def test_bad_tables(tmp_path, read, name, data, reason):
         assert result.errors[-1].reason.startswith(reason)
 
 
-@pytest.mark.parametrize(("name", "data", "reason"), [
-    ("header.csv", b"title,date,text\n", "CSV has a header but no rows"),
-    ("header-blank-rows.csv", b"title,date,text\n\n,,\n\n", "CSV has a header but no rows"),
-    ("header.tsv", b"title\ttext\r\n", "TSV has a header but no rows"),
-    ("header.csv.gz", gzip.compress(b"text\n"), "CSV has a header but no rows"),
-    ("blank.jsonl", b"\n  \n\t\n\n", "JSON Lines file has only blank lines"),
-    ("blank.ndjson.gz", gzip.compress(b"\n\n"), "JSON Lines file has only blank lines"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("header.csv", b"title,date,text\n", "CSV has a header but no rows"),
+        ("header-blank-rows.csv", b"title,date,text\n\n,,\n\n", "CSV has a header but no rows"),
+        ("header.tsv", b"title\ttext\r\n", "TSV has a header but no rows"),
+        ("header.csv.gz", gzip.compress(b"text\n"), "CSV has a header but no rows"),
+        ("blank.jsonl", b"\n  \n\t\n\n", "JSON Lines file has only blank lines"),
+        ("blank.ndjson.gz", gzip.compress(b"\n\n"), "JSON Lines file has only blank lines"),
+    ],
+)
 def test_table_without_rows_is_reported(tmp_path, read, name, data, reason):
     path = tmp_path / name
     path.write_bytes(data)
@@ -206,34 +232,40 @@ def test_table_without_rows_is_reported(tmp_path, read, name, data, reason):
     assert [d.source for d in result.docs] == [str(after)]
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2016-06-04", "2016-06-04"),
-    ("2016-06-04T23:30:00-05:00", "2016-06-04"),
-    ("2016-06-04T12:00:00Z", "2016-06-04"),
-    ("20160604123000", "2016-06-04"),
-    ("20160604", "2016-06-04"),
-    (1465034400, "2016-06-04"),
-    ("1465034400000", "2016-06-04"),
-    ("4 June 2016", "2016-06-04"),
-    ("June 4, 2016 10:00 EDT", "2016-06-04"),
-    ("Sat, 04 Jun 2016 12:00:00 GMT", "2016-06-04"),
-    ("Monday", None),
-    ("yesterday", None),
-    ("", None),
-    (None, None),
-    ("20161399", None),
-    ("not a date", None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2016-06-04", "2016-06-04"),
+        ("2016-06-04T23:30:00-05:00", "2016-06-04"),
+        ("2016-06-04T12:00:00Z", "2016-06-04"),
+        ("20160604123000", "2016-06-04"),
+        ("20160604", "2016-06-04"),
+        (1465034400, "2016-06-04"),
+        ("1465034400000", "2016-06-04"),
+        ("4 June 2016", "2016-06-04"),
+        ("June 4, 2016 10:00 EDT", "2016-06-04"),
+        ("Sat, 04 Jun 2016 12:00:00 GMT", "2016-06-04"),
+        ("Monday", None),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+        ("20161399", None),
+        ("not a date", None),
+    ],
+)
 def test_normalise_date(value, expected):
     assert normalise_date(value) == expected
 
 
-@pytest.mark.parametrize(("url", "site"), [
-    ("https://www.Example.com/path?q=1", "example.com"),
-    ("http://news.bbc.co.uk:8080/x", "news.bbc.co.uk"),
-    ("not a url", None),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("url", "site"),
+    [
+        ("https://www.Example.com/path?q=1", "example.com"),
+        ("http://news.bbc.co.uk:8080/x", "news.bbc.co.uk"),
+        ("not a url", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_site_of_url(url, site):
     assert site_of_url(url) == site

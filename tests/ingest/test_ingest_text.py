@@ -16,16 +16,19 @@ LATIN = "Le cessez-le-feu a été violé près de Hama, selon l'Observatoire syr
 CP1252 = "The ministry said the strike was “unacceptable” – and denied any involvement…"
 
 
-@pytest.mark.parametrize(("name", "data", "expected"), [
-    ("utf8.txt", TEXT.encode("utf-8"), TEXT),
-    ("utf8bom.txt", codecs.BOM_UTF8 + TEXT.encode("utf-8"), TEXT),
-    ("utf16le.txt", codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), TEXT),
-    ("utf16be.txt", codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), TEXT),
-    ("latin1.txt", (LATIN + " " + LATIN).encode("latin-1"), LATIN + " " + LATIN),
-    ("cp1252.txt", (CP1252 + "\n" + CP1252).encode("cp1252"), CP1252 + "\n" + CP1252),
-    ("crlf.txt", b"First line.\r\nSecond line.\r\n", "First line.\nSecond line.\n"),
-    ("noext", TEXT.encode("utf-8"), TEXT),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("utf8.txt", TEXT.encode("utf-8"), TEXT),
+        ("utf8bom.txt", codecs.BOM_UTF8 + TEXT.encode("utf-8"), TEXT),
+        ("utf16le.txt", codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), TEXT),
+        ("utf16be.txt", codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), TEXT),
+        ("latin1.txt", (LATIN + " " + LATIN).encode("latin-1"), LATIN + " " + LATIN),
+        ("cp1252.txt", (CP1252 + "\n" + CP1252).encode("cp1252"), CP1252 + "\n" + CP1252),
+        ("crlf.txt", b"First line.\r\nSecond line.\r\n", "First line.\nSecond line.\n"),
+        ("noext", TEXT.encode("utf-8"), TEXT),
+    ],
+)
 def test_text_encodings(tmp_path, read, name, data, expected):
     path = tmp_path / name
     path.write_bytes(data)
@@ -40,20 +43,29 @@ def test_text_encodings(tmp_path, read, name, data, expected):
     assert doc.doc_id == Document(source="x", data=data, media_type="text").doc_id
 
 
-@pytest.mark.parametrize(("name", "data", "reason"), [
-    ("empty.txt", b"", "empty file"),
-    ("blank.txt", b"  \n\t\n  ", "empty file"),
-    ("blank16.txt", codecs.BOM_UTF16_LE + "   \n ".encode("utf-16-le"), "empty file"),
-    ("nul.txt", b"some text\x00\x00\x00 more text", "binary file (contains NUL bytes)"),
-    ("ctrl.txt", bytes(range(1, 9)) * 20 + b"text", "binary file (contains control bytes)"),
-    ("image.txt", b"\x89PNG\r\n\x1a\n" + b"IHDR" + b"\x10" * 30, "binary file (PNG image)"),
-    ("doc.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "binary file (PDF document)"),
-    ("archive.txt", b"PK\x03\x04\x14\x00" + b"\x00" * 40, "binary file (zip archive)"),
-    ("badbom8.txt", codecs.BOM_UTF8 + b"Strike on Homs \xff\xfe killed 3",
-     "mis-encoded text: starts with a utf-8 byte-order mark but has invalid utf-8 byte 0xff"),
-    ("badbom16.txt", codecs.BOM_UTF16_LE + "odd".encode("utf-16-le") + b"\x41",
-     "mis-encoded text: starts with a utf-16-le byte-order mark"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\t\n  ", "empty file"),
+        ("blank16.txt", codecs.BOM_UTF16_LE + "   \n ".encode("utf-16-le"), "empty file"),
+        ("nul.txt", b"some text\x00\x00\x00 more text", "binary file (contains NUL bytes)"),
+        ("ctrl.txt", bytes(range(1, 9)) * 20 + b"text", "binary file (contains control bytes)"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n" + b"IHDR" + b"\x10" * 30, "binary file (PNG image)"),
+        ("doc.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "binary file (PDF document)"),
+        ("archive.txt", b"PK\x03\x04\x14\x00" + b"\x00" * 40, "binary file (zip archive)"),
+        (
+            "badbom8.txt",
+            codecs.BOM_UTF8 + b"Strike on Homs \xff\xfe killed 3",
+            "mis-encoded text: starts with a utf-8 byte-order mark but has invalid utf-8 byte 0xff",
+        ),
+        (
+            "badbom16.txt",
+            codecs.BOM_UTF16_LE + "odd".encode("utf-16-le") + b"\x41",
+            "mis-encoded text: starts with a utf-16-le byte-order mark",
+        ),
+    ],
+)
 def test_bad_text_files(tmp_path, read, name, data, reason):
     bad = tmp_path / name
     bad.write_bytes(data)
@@ -89,18 +101,35 @@ def test_limit_is_an_option(tmp_path, read):
     assert read([str(path)], ReadOptions(max_bytes=2001)).docs
 
 
-@pytest.mark.parametrize(("name", "data", "media", "expected_in_text"), [
-    ("page.html", b"<html><head><title>T</title></head><body><p>Body</p></body></html>", "html", "<p>Body</p>"),
-    ("page.htm", b"<p>para</p>", "html", "<p>para</p>"),
-    ("page.xhtml", b"<?xml version='1.0'?><html xmlns='http://www.w3.org/1999/xhtml'><body/></html>",
-     "html", "<body/>"),
-    # sniffed from the content whatever the name says
-    ("saved.txt", b"<!DOCTYPE html>\n<html><body><p>Hello</p></body></html>", "html", "Hello"),
-    ("fragment", b"<div><p>a</p><p>b</p><p>c</p><a href='x'>d</a><span>e</span></div>", "html", "<span>e"),
-    # plain text mentioning a tag stays text; an .html file holding plain text is text
-    ("note.txt", b"Use the <b> tag for bold. That is all.", "text", "<b> tag"),
-    ("plain.html", b"Just a plain sentence about Aleppo.", "text", "Aleppo"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "media", "expected_in_text"),
+    [
+        (
+            "page.html",
+            b"<html><head><title>T</title></head><body><p>Body</p></body></html>",
+            "html",
+            "<p>Body</p>",
+        ),
+        ("page.htm", b"<p>para</p>", "html", "<p>para</p>"),
+        (
+            "page.xhtml",
+            b"<?xml version='1.0'?><html xmlns='http://www.w3.org/1999/xhtml'><body/></html>",
+            "html",
+            "<body/>",
+        ),
+        # sniffed from the content whatever the name says
+        ("saved.txt", b"<!DOCTYPE html>\n<html><body><p>Hello</p></body></html>", "html", "Hello"),
+        (
+            "fragment",
+            b"<div><p>a</p><p>b</p><p>c</p><a href='x'>d</a><span>e</span></div>",
+            "html",
+            "<span>e",
+        ),
+        # plain text mentioning a tag stays text; an .html file holding plain text is text
+        ("note.txt", b"Use the <b> tag for bold. That is all.", "text", "<b> tag"),
+        ("plain.html", b"Just a plain sentence about Aleppo.", "text", "Aleppo"),
+    ],
+)
 def test_html_detection(tmp_path, read, name, data, media, expected_in_text):
     path = tmp_path / name
     path.write_bytes(data)
@@ -109,13 +138,19 @@ def test_html_detection(tmp_path, read, name, data, media, expected_in_text):
     assert expected_in_text in doc.text
 
 
-@pytest.mark.parametrize(("head", "body_encoding", "expected"), [
-    ('<meta charset="windows-1251">', "cp1251", "Обстрел Алеппо"),
-    ('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">', "cp1252",
-     "Alep: trêve “violée”"),
-    ("<meta charset='koi8-r'>", "koi8-r", "Перемирие"),
-    ('<meta charset="utf-8">', "utf-8", "Перемирие “Алеппо”"),
-])
+@pytest.mark.parametrize(
+    ("head", "body_encoding", "expected"),
+    [
+        ('<meta charset="windows-1251">', "cp1251", "Обстрел Алеппо"),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
+            "cp1252",
+            "Alep: trêve “violée”",
+        ),
+        ("<meta charset='koi8-r'>", "koi8-r", "Перемирие"),
+        ('<meta charset="utf-8">', "utf-8", "Перемирие “Алеппо”"),
+    ],
+)
 def test_html_meta_charset(tmp_path, read, head, body_encoding, expected):
     html = f"<html><head>{head}<title>x</title></head><body><p>{expected}</p></body></html>"
     path = tmp_path / "page.html"
@@ -125,11 +160,14 @@ def test_html_meta_charset(tmp_path, read, head, body_encoding, expected):
     assert expected in doc.text
 
 
-@pytest.mark.parametrize(("name", "payload"), [
-    ("story.txt.gz", TEXT.encode("utf-8")),
-    ("page.html.gz", b"<html><body><p>" + TEXT.encode() + b"</p></body></html>"),
-    ("unnamed.gz", TEXT.encode("utf-16")),
-])
+@pytest.mark.parametrize(
+    ("name", "payload"),
+    [
+        ("story.txt.gz", TEXT.encode("utf-8")),
+        ("page.html.gz", b"<html><body><p>" + TEXT.encode() + b"</p></body></html>"),
+        ("unnamed.gz", TEXT.encode("utf-16")),
+    ],
+)
 def test_gzip_is_transparent(tmp_path, read, name, payload):
     path = tmp_path / name
     path.write_bytes(gzip.compress(payload))
@@ -139,11 +177,14 @@ def test_gzip_is_transparent(tmp_path, read, name, payload):
     assert doc.data == payload  # same id as the uncompressed file
 
 
-@pytest.mark.parametrize(("data", "reason"), [
-    (gzip.compress(TEXT.encode() * 50)[:-30], "truncated gzip"),
-    (b"\x1f\x8b\x08\x00garbage-not-deflate-data" * 3, "corrupt gzip"),
-    (b"plain bytes named .gz", "corrupt gzip (not a gzip file)"),
-])
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (gzip.compress(TEXT.encode() * 50)[:-30], "truncated gzip"),
+        (b"\x1f\x8b\x08\x00garbage-not-deflate-data" * 3, "corrupt gzip"),
+        (b"plain bytes named .gz", "corrupt gzip (not a gzip file)"),
+    ],
+)
 def test_bad_gzip(tmp_path, read, data, reason):
     bad = tmp_path / "bad.txt.gz"
     bad.write_bytes(data)
@@ -184,12 +225,15 @@ def test_stream_is_lazy(tmp_path):
     assert isinstance(first, Document) and first.text == "Document number 0."
 
 
-@pytest.mark.parametrize(("text", "encoding"), [
-    ("Der Waffenstillstand wurde gebrochen, sagte ein Sprecher über die Lage.", "latin-1"),
-    ("El alto el fuego se rompió en Alepo, según el Observatorio. Año difícil.", "cp1252"),
-    ("Обстрел Алеппо продолжался всю ночь, сообщили военные. Перемирие нарушено.", "cp1251"),
-    ("Обстрел Алеппо продолжался всю ночь, сообщили военные. Перемирие нарушено.", "koi8-r"),
-])
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Der Waffenstillstand wurde gebrochen, sagte ein Sprecher über die Lage.", "latin-1"),
+        ("El alto el fuego se rompió en Alepo, según el Observatorio. Año difícil.", "cp1252"),
+        ("Обстрел Алеппо продолжался всю ночь, сообщили военные. Перемирие нарушено.", "cp1251"),
+        ("Обстрел Алеппо продолжался всю ночь, сообщили военные. Перемирие нарушено.", "koi8-r"),
+    ],
+)
 def test_single_byte_encodings_detected(tmp_path, read, text, encoding):
     path = tmp_path / "doc.txt"
     path.write_bytes((text + "\n" + text).encode(encoding))

@@ -24,7 +24,9 @@ FLOORS = {"TR-News": (0.89, 0.93), "GeoWebNews": (0.68, 0.88)}
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("ceasefire_bench_geocoding", ROOT / "benchmarks" / "geocoding.py")
+    spec = importlib.util.spec_from_file_location(
+        "ceasefire_bench_geocoding", ROOT / "benchmarks" / "geocoding.py"
+    )
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod

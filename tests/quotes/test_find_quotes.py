@@ -11,81 +11,134 @@ from ceasefire.quotes import find_quotes
 # (text, [(fragment of the quote, kind, speaker name)]) -- every quote found must be listed.
 CASES = [
     # Multi-sentence direct quote, pronoun speaker resolved to the person named before.
-    ("Sergey Lavrov spoke in Moscow on Friday. “It is important to provide humanitarian access. "
-     "But terrorism is our common threat,” he said.",
-     [("terrorism is our common threat", "direct", "Sergey Lavrov")]),
+    (
+        "Sergey Lavrov spoke in Moscow on Friday. “It is important to provide humanitarian access. "
+        "But terrorism is our common threat,” he said.",
+        [("terrorism is our common threat", "direct", "Sergey Lavrov")],
+    ),
     # Split around the attribution: two quotes, one speaker.
-    ("“We warned them,” Lavrov said, “and they did not listen to us at all.”",
-     [("We warned them", "direct", "Lavrov"), ("they did not listen to us", "direct", "Lavrov")]),
+    (
+        "“We warned them,” Lavrov said, “and they did not listen to us at all.”",
+        [("We warned them", "direct", "Lavrov"), ("they did not listen to us", "direct", "Lavrov")],
+    ),
     # Inverted attribution.
-    ("“The truce has failed completely,” said Lavrov.",
-     [("The truce has failed completely", "direct", "Lavrov")]),
+    (
+        "“The truce has failed completely,” said Lavrov.",
+        [("The truce has failed completely", "direct", "Lavrov")],
+    ),
     # Pronoun speaker in the next sentence.
-    ("Mark Toner spoke to reporters in Washington. “We need to distinguish between these groups,” he said.",
-     [("We need to distinguish between these groups", "direct", "Mark Toner")]),
+    (
+        "Mark Toner spoke to reporters in Washington. “We need to distinguish between these groups,” he said.",
+        [("We need to distinguish between these groups", "direct", "Mark Toner")],
+    ),
     # Attribution before the quote.
-    ("Kerry told reporters: “We will try to strengthen the enforcement of this cessation.”",
-     [("strengthen the enforcement", "direct", "Kerry")]),
+    (
+        "Kerry told reporters: “We will try to strengthen the enforcement of this cessation.”",
+        [("strengthen the enforcement", "direct", "Kerry")],
+    ),
     # Colon lead-in without a speech verb.
-    ("Lavrov’s comments could not be clearer: “We warned the Americans about this in advance.”",
-     [("We warned the Americans", "direct", "Lavrov")]),
+    (
+        "Lavrov’s comments could not be clearer: “We warned the Americans about this in advance.”",
+        [("We warned the Americans", "direct", "Lavrov")],
+    ),
     # According to.
-    ("According to the Syrian Observatory for Human Rights, at least 20 civilians were killed in the strikes.",
-     [("at least 20 civilians were killed", "indirect", "Syrian Observatory for Human Rights")]),
+    (
+        "According to the Syrian Observatory for Human Rights, at least 20 civilians were killed in the strikes.",
+        [("at least 20 civilians were killed", "indirect", "Syrian Observatory for Human Rights")],
+    ),
     # Indirect with "that" and without it.
-    ("Lavrov said that the US had asked Moscow not to strike al-Nusra Front positions.",
-     [("the US had asked Moscow not to strike", "indirect", "Lavrov")]),
-    ("Colonel John Dorrian confirmed the raid had taken place in eastern Syria.",
-     [("the raid had taken place", "indirect", "John Dorrian")]),
+    (
+        "Lavrov said that the US had asked Moscow not to strike al-Nusra Front positions.",
+        [("the US had asked Moscow not to strike", "indirect", "Lavrov")],
+    ),
+    (
+        "Colonel John Dorrian confirmed the raid had taken place in eastern Syria.",
+        [("the raid had taken place", "indirect", "John Dorrian")],
+    ),
     # Attribution after the reported clause.
-    ("At least 207 people were killed in the blasts, Reuters reported, citing police.",
-     [("At least 207 people were killed", "indirect", "Reuters")]),
+    (
+        "At least 207 people were killed in the blasts, Reuters reported, citing police.",
+        [("At least 207 people were killed", "indirect", "Reuters")],
+    ),
     # "as X said, ..."
-    ("As Putin said in his speech, these people are cruel but they are not dumb.",
-     [("these people are cruel but they are not dumb", "indirect", "Putin")]),
-    ("As our correspondent Jane Doe – who lives in Damascus – has written, the fighters change "
-     "their names every few months.",
-     [("the fighters change their names", "indirect", "Jane Doe")]),
+    (
+        "As Putin said in his speech, these people are cruel but they are not dumb.",
+        [("these people are cruel but they are not dumb", "indirect", "Putin")],
+    ),
+    (
+        "As our correspondent Jane Doe – who lives in Damascus – has written, the fighters change "
+        "their names every few months.",
+        [("the fighters change their names", "indirect", "Jane Doe")],
+    ),
     # An attribution in the middle of the reported clause; short marked words stay inside it.
-    ("As for the crown prince, the prosecutor said had “no knowledge” of the mission.",
-     [("“no knowledge” of the mission", "indirect", "prosecutor")]),
+    (
+        "As for the crown prince, the prosecutor said had “no knowledge” of the mission.",
+        [("“no knowledge” of the mission", "indirect", "prosecutor")],
+    ),
     # A role noun resolved to the titled name before it.
-    ("Russian Foreign Minister Sergey Lavrov met Kerry in Geneva. "
-     "The minister also stressed that opposition groups should leave terrorist positions.",
-     [("opposition groups should leave terrorist positions", "indirect", "Sergey Lavrov")]),
+    (
+        "Russian Foreign Minister Sergey Lavrov met Kerry in Geneva. "
+        "The minister also stressed that opposition groups should leave terrorist positions.",
+        [("opposition groups should leave terrorist positions", "indirect", "Sergey Lavrov")],
+    ),
     # A report of a report is the inner speaker's.
-    ("Kerry told journalists that he had discussed the violence in Syria with Lavrov, AP reported.",
-     [("he had discussed the violence in Syria", "indirect", "Kerry")]),
+    (
+        "Kerry told journalists that he had discussed the violence in Syria with Lavrov, AP reported.",
+        [("he had discussed the violence in Syria", "indirect", "Kerry")],
+    ),
     # A named apposition the parser hung on the wrong noun; a definite description
     # ("the Britain-based monitor") of the speaker just named.
-    ("Government forces shelled the town overnight, killing at least four civilians, "
-     "the Syrian Observatory for Human Rights said. The Britain-based monitor said artillery fire "
-     "hit a market and two homes.",
-     [("Government forces shelled the town", "indirect", "Syrian Observatory for Human Rights"),
-      ("artillery fire hit a market", "indirect", "Syrian Observatory for Human Rights")]),
+    (
+        "Government forces shelled the town overnight, killing at least four civilians, "
+        "the Syrian Observatory for Human Rights said. The Britain-based monitor said artillery fire "
+        "hit a market and two homes.",
+        [
+            ("Government forces shelled the town", "indirect", "Syrian Observatory for Human Rights"),
+            ("artillery fire hit a market", "indirect", "Syrian Observatory for Human Rights"),
+        ],
+    ),
     # "respond" is speech only with a clause; the marked words belong to Akar's statement.
-    ("Turkish Defence Minister Hulusi Akar said Ankara would respond “in the strongest terms” "
-     "to any attack on its posts.",
-     [("Ankara would respond", "indirect", "Hulusi Akar")]),
+    (
+        "Turkish Defence Minister Hulusi Akar said Ankara would respond “in the strongest terms” "
+        "to any attack on its posts.",
+        [("Ankara would respond", "indirect", "Hulusi Akar")],
+    ),
     # The reporter's question is not the speaker's words.
-    ("Asked whether the truce would hold, Lavrov said: “It depends on the Americans and their allies.”",
-     [("It depends on the Americans", "direct", "Lavrov")]),
-    ("The Pentagon accused Russia of violating the ceasefire agreement in Syria.",
-     [("Russia of violating the ceasefire", "indirect", "Pentagon")]),
-    ("“We are ready to talk to anyone,” the spokesman for the Houthi movement, Mohammed Abdulsalam, "
-     "told Reuters.",
-     [("We are ready to talk to anyone", "direct", "Mohammed Abdulsalam")]),
+    (
+        "Asked whether the truce would hold, Lavrov said: “It depends on the Americans and their allies.”",
+        [("It depends on the Americans", "direct", "Lavrov")],
+    ),
+    (
+        "The Pentagon accused Russia of violating the ceasefire agreement in Syria.",
+        [("Russia of violating the ceasefire", "indirect", "Pentagon")],
+    ),
+    (
+        "“We are ready to talk to anyone,” the spokesman for the Houthi movement, Mohammed Abdulsalam, "
+        "told Reuters.",
+        [("We are ready to talk to anyone", "direct", "Mohammed Abdulsalam")],
+    ),
     # Single curly quotes and guillemets as speech marks; straight quotes; a quotation
     # with no cue of its own continues the previous speaker's.
-    ("‘We will not leave our homes,’ said Umm Ahmad, a resident of Douma.",
-     [("We will not leave our homes", "direct", "Umm Ahmad")]),
-    ("Commander Ali Hassan said: «Our forces will hold the line until the end.»",
-     [("Our forces will hold the line", "direct", "Ali Hassan")]),
-    ('"We have nothing left," said one resident. "The shelling never stops at night."',
-     [("We have nothing left", "direct", "one resident"), ("The shelling never stops", "direct", "one resident")]),
+    (
+        "‘We will not leave our homes,’ said Umm Ahmad, a resident of Douma.",
+        [("We will not leave our homes", "direct", "Umm Ahmad")],
+    ),
+    (
+        "Commander Ali Hassan said: «Our forces will hold the line until the end.»",
+        [("Our forces will hold the line", "direct", "Ali Hassan")],
+    ),
+    (
+        '"We have nothing left," said one resident. "The shelling never stops at night."',
+        [
+            ("We have nothing left", "direct", "one resident"),
+            ("The shelling never stops", "direct", "one resident"),
+        ],
+    ),
     # A short marked phrase stays inside the indirect report.
-    ('Lavrov said the US "knows very well" where the terrorists are.',
-     [('the US "knows very well" where the terrorists are', "indirect", "Lavrov")]),
+    (
+        'Lavrov said the US "knows very well" where the terrorists are.',
+        [('the US "knows very well" where the terrorists are', "indirect", "Lavrov")],
+    ),
     # Scare quotes and titles are not quotes.
     ("The so-called “moderates” fought alongside the “Free Syrian Army” near the city.", []),
     ("“Is Bernie Stealing Trump’s No More Wars Issue?” by Patrick J. Buchanan", []),
@@ -103,7 +156,7 @@ def test_find_quotes(nlp, text, expected):
     for fragment, kind, speaker in expected:
         assert any(fragment in t and k == kind and s == speaker for t, k, s in got), (fragment, got)
     for q in quotes:
-        assert doc.text[q.start:q.end] == q.text
+        assert doc.text[q.start : q.end] == q.text
 
 
 def test_speaker_from_actor_stage(nlp):
@@ -111,8 +164,9 @@ def test_speaker_from_actor_stage(nlp):
     text = "Sergey Lavrov arrived in Geneva. He said the army would withdraw from the town by Friday."
     doc = nlp(text)
     he = text.index("He said")
-    lavrov = ActorRef(id="LAVROV", name="Sergey Lavrov", kind="person", country="RUS",
-                      mention="He", start=he, end=he + 2)
+    lavrov = ActorRef(
+        id="LAVROV", name="Sergey Lavrov", kind="person", country="RUS", mention="He", start=he, end=he + 2
+    )
     ctx = ArticleContext(doc=doc, actors=[lavrov])
     quotes = find_quotes(doc, ctx)
     assert [(q.kind, q.speaker.id if q.speaker else None) for q in quotes] == [("indirect", "LAVROV")]
@@ -135,31 +189,60 @@ def test_needs_parse():
 
 
 def test_actor_on_a_modifier_is_not_the_speaker(nlp):
-    text = ("Four civilians were killed, the Syrian Observatory for Human Rights said. "
-            "The Britain-based monitor said artillery fire hit a market and two homes.")
+    text = (
+        "Four civilians were killed, the Syrian Observatory for Human Rights said. "
+        "The Britain-based monitor said artillery fire hit a market and two homes."
+    )
     doc = nlp(text)
     s = text.index("Syrian Observatory")
     b = text.index("Britain")
-    sohr = ActorRef(id="SOHR", name="Syrian Observatory for Human Rights", kind="ngo",
-                    mention="Syrian Observatory for Human Rights", start=s, end=s + 35)
-    gbr = ActorRef(id="GBR", name="United Kingdom", kind="state", country="GBR",
-                   mention="Britain", start=b, end=b + 7)
+    sohr = ActorRef(
+        id="SOHR",
+        name="Syrian Observatory for Human Rights",
+        kind="ngo",
+        mention="Syrian Observatory for Human Rights",
+        start=s,
+        end=s + 35,
+    )
+    gbr = ActorRef(
+        id="GBR", name="United Kingdom", kind="state", country="GBR", mention="Britain", start=b, end=b + 7
+    )
     quotes = find_quotes(doc, ArticleContext(doc=doc, actors=[sohr, gbr]))
     assert [(q.speaker.id if q.speaker else None) for q in quotes] == ["SOHR", "SOHR"]
 
 
 PRONOUN_CASES = [
     # (text, pronoun, ActorRef the actors stage gave it, expected speaker id or None)
-    ("The ministry issued a statement. It said the convoy had been attacked near the town.", "It",
-     ActorRef(id="RUS_MOD", name="Russian Ministry of Defence", kind="military"), "RUS_MOD"),
-    ("Aleppo was quiet. It noted that this truce is still stirring tension in the region.", "It",
-     ActorRef(id="GPE:aleppo", name="Aleppo", kind="other"), None),
-    ("Syria was discussed. It said the talks would resume in Geneva next month.", "It",
-     ActorRef(id="SYR", name="Syria", kind="state"), None),
-    ("We believe that the ceasefire has given the opposition enough time to leave.", "We",
-     ActorRef(id="USA", name="United States", kind="state"), None),
-    ("He said the army would withdraw from the town by Friday.", "He",
-     ActorRef(id="LAVROV", name="Sergey Lavrov", kind="person"), "LAVROV"),
+    (
+        "The ministry issued a statement. It said the convoy had been attacked near the town.",
+        "It",
+        ActorRef(id="RUS_MOD", name="Russian Ministry of Defence", kind="military"),
+        "RUS_MOD",
+    ),
+    (
+        "Aleppo was quiet. It noted that this truce is still stirring tension in the region.",
+        "It",
+        ActorRef(id="GPE:aleppo", name="Aleppo", kind="other"),
+        None,
+    ),
+    (
+        "Syria was discussed. It said the talks would resume in Geneva next month.",
+        "It",
+        ActorRef(id="SYR", name="Syria", kind="state"),
+        None,
+    ),
+    (
+        "We believe that the ceasefire has given the opposition enough time to leave.",
+        "We",
+        ActorRef(id="USA", name="United States", kind="state"),
+        None,
+    ),
+    (
+        "He said the army would withdraw from the town by Friday.",
+        "He",
+        ActorRef(id="LAVROV", name="Sergey Lavrov", kind="person"),
+        "LAVROV",
+    ),
 ]
 
 

@@ -13,14 +13,22 @@ CASES = [
     ("‘US trying to play both sides’ was the headline.", ["US trying to play both sides"]),
     # Apostrophes are not speech marks.
     ("Russia’s army and the rebels’ positions, don’t they?", []),
-    ("“There are ‘normal’ opposition groups there,” he said.", ["There are ‘normal’ opposition groups there,"]),
+    (
+        "“There are ‘normal’ opposition groups there,” he said.",
+        ["There are ‘normal’ opposition groups there,"],
+    ),
     # Two quotes split around the attribution.
-    ("“We warned them,” he said, “and they did not listen.”", ["We warned them,", "and they did not listen."]),
+    (
+        "“We warned them,” he said, “and they did not listen.”",
+        ["We warned them,", "and they did not listen."],
+    ),
     # A quotation over two paragraphs: the first paragraph is left open.
     ("“First part of it.\n\n“Second part of it,” he said.", ["First part of it.\n\n“Second part of it,"]),
     # A block quotation never closed.
-    ("Lavrov said:\n\n“What is happening now was foreseen.\n\nNext paragraph.",
-     ["What is happening now was foreseen."]),
+    (
+        "Lavrov said:\n\n“What is happening now was foreseen.\n\nNext paragraph.",
+        ["What is happening now was foreseen."],
+    ),
     # An opener with no closer inside a paragraph is dropped.
     ("The “moderate opposition was there.\nMore text.", []),
 ]

@@ -17,8 +17,10 @@ from ceasefire.report import MAX_EVENTS_TABLE, EventSummary, build_report, write
 from ceasefire.store import EventRow, open_store
 from tests.support import ROOT
 
-HOSTILE = ('Militants shelled Homs. <script>alert("x")</script> <img src=x onerror="alert(1)"> '
-           '<a href="javascript:alert(2)">click</a>')
+HOSTILE = (
+    'Militants shelled Homs. <script>alert("x")</script> <img src=x onerror="alert(1)"> '
+    '<a href="javascript:alert(2)">click</a>'
+)
 ARMY = ActorRef("SYR_MIL", "Syrian Arab Army", "military", "SYR", "the army")
 REBELS = ActorRef("SYR_REB", "Syrian rebels", "armed_group", "SYR", "militants")
 HOMS = Place("Homs", "Homs", 34.7308, 36.7094, "SYR", "Homs", 169577, "PPLA")
@@ -26,18 +28,66 @@ HOMS = Place("Homs", "Homs", 34.7308, 36.7094, "SYR", "Homs", 169577, "PPLA")
 
 def _fill(store, n: int = 5) -> None:
     for i in range(n):
-        text = f"Story {i}. " + HOSTILE + f" \"We will not leave our homes, whatever happens,\" a resident said {i}."
+        text = (
+            f"Story {i}. "
+            + HOSTILE
+            + f' "We will not leave our homes, whatever happens," a resident said {i}.'
+        )
         doc = Document(source=f"/in/{i}.txt", data=text.encode(), media_type="text")
-        art = Article(index=0, role="primary", title=f"<b>Homs</b> report {i}", text=text,
-                      publisher="Test Wire", published=f"2016-05-1{i}", url="javascript:alert(3)")
-        events = [Event(type="ASSAULT", mode="heavy-weapons", source=REBELS, target=ARMY, location=HOMS,
-                        date=f"2016-05-1{i}", date_precision="day", sentence=HOSTILE, start=9, end=9 + len(HOSTILE)),
-                  Event(type="ACCUSE", source=ARMY, target=REBELS, sentence="Militants shelled Homs.", start=9,
-                        end=32, date=None, date_precision="none")]
-        quote = Quote(speaker=ActorRef("PER:resident", "a resident", "person", None, "a resident"),
-                      text="We will not leave our homes, whatever happens,", kind="direct", start=0, end=10)
-        store.save_document(doc, [ExtractRecord(doc.doc_id, doc.source, art, actors=[ARMY, REBELS],
-                                                events=events, quotes=[quote], places=[HOMS])])
+        art = Article(
+            index=0,
+            role="primary",
+            title=f"<b>Homs</b> report {i}",
+            text=text,
+            publisher="Test Wire",
+            published=f"2016-05-1{i}",
+            url="javascript:alert(3)",
+        )
+        events = [
+            Event(
+                type="ASSAULT",
+                mode="heavy-weapons",
+                source=REBELS,
+                target=ARMY,
+                location=HOMS,
+                date=f"2016-05-1{i}",
+                date_precision="day",
+                sentence=HOSTILE,
+                start=9,
+                end=9 + len(HOSTILE),
+            ),
+            Event(
+                type="ACCUSE",
+                source=ARMY,
+                target=REBELS,
+                sentence="Militants shelled Homs.",
+                start=9,
+                end=32,
+                date=None,
+                date_precision="none",
+            ),
+        ]
+        quote = Quote(
+            speaker=ActorRef("PER:resident", "a resident", "person", None, "a resident"),
+            text="We will not leave our homes, whatever happens,",
+            kind="direct",
+            start=0,
+            end=10,
+        )
+        store.save_document(
+            doc,
+            [
+                ExtractRecord(
+                    doc.doc_id,
+                    doc.source,
+                    art,
+                    actors=[ARMY, REBELS],
+                    events=events,
+                    quotes=[quote],
+                    places=[HOMS],
+                )
+            ],
+        )
 
 
 @pytest.fixture()
@@ -90,8 +140,12 @@ def test_report_cli(db: Path, tmp_path: Path) -> None:
 def _chromium() -> str:
     exe = shutil.which("chromium")
     if exe is None:
-        subprocess.run(["bash", str(ROOT / "scripts" / "install-browser.sh")], check=False,
-                       capture_output=True, timeout=900)
+        subprocess.run(
+            ["bash", str(ROOT / "scripts" / "install-browser.sh")],
+            check=False,
+            capture_output=True,
+            timeout=900,
+        )
         exe = shutil.which("chromium")
     if exe is None:
         pytest.skip("Debian chromium is not installed and scripts/install-browser.sh could not install it")
@@ -105,9 +159,19 @@ def test_report_renders_offline_in_headless_chromium(db: Path, tmp_path: Path) -
     with open_store(db) as store:
         write_report(store, out)
     with playwright.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=_chromium(), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        browser = pw.chromium.launch(
+            executable_path=_chromium(),
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         try:
             context = browser.new_context(offline=True)
             page = context.new_page()
@@ -128,29 +192,86 @@ def test_report_renders_offline_in_headless_chromium(db: Path, tmp_path: Path) -
             browser.close()
 
 
-def _row(i: int, type_: str, date: str | None, article: str, source: str | None = None, target: str | None = None,
-         lat: float | None = None) -> EventRow:
-    return EventRow(i, article, article.split(":")[0], "/in/x.txt", "T", None, type_, None, date,
-                    "day" if date else "none", "asserted", source, source and source.title(), target,
-                    target and target.title(), None, None, "Homs" if lat is not None else None, lat,
-                    36.7 if lat is not None else None, None, None, "s", 0, 1, 0.5)
+def _row(
+    i: int,
+    type_: str,
+    date: str | None,
+    article: str,
+    source: str | None = None,
+    target: str | None = None,
+    lat: float | None = None,
+) -> EventRow:
+    return EventRow(
+        i,
+        article,
+        article.split(":")[0],
+        "/in/x.txt",
+        "T",
+        None,
+        type_,
+        None,
+        date,
+        "day" if date else "none",
+        "asserted",
+        source,
+        source and source.title(),
+        target,
+        target and target.title(),
+        None,
+        None,
+        "Homs" if lat is not None else None,
+        lat,
+        36.7 if lat is not None else None,
+        None,
+        None,
+        "s",
+        0,
+        1,
+        0.5,
+    )
 
 
-@pytest.mark.parametrize(("rows", "expected"), [
-    ([], {"n_events": 0, "n_geocoded": 0, "articles": 0, "period": (None, None), "types": {}, "days": {},
-          "actors": []}),
-    ([_row(1, "ASSAULT", "2016-05-12", "a:0", "REB", "ARMY", 34.7),
-      _row(2, "ASSAULT", "2016-05-12", "a:0", "REB", None, 34.8),
-      _row(3, "ACCUSE", "2016-05", "b:0", "ARMY", "REB"),
-      _row(4, "AGREE", None, "b:1", None, "ARMY")],
-     {"n_events": 4, "n_geocoded": 2, "articles": 3, "period": ("2016-05", "2016-05-12"),
-      "types": {"ASSAULT": 2, "ACCUSE": 1, "AGREE": 1}, "days": {("2016-05-12", "ASSAULT"): 2},
-      "actors": [("REB", 2, 1), ("ARMY", 1, 2)]}),  # (id, as source, as target); month dates get no bar
-])
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (
+            [],
+            {
+                "n_events": 0,
+                "n_geocoded": 0,
+                "articles": 0,
+                "period": (None, None),
+                "types": {},
+                "days": {},
+                "actors": [],
+            },
+        ),
+        (
+            [
+                _row(1, "ASSAULT", "2016-05-12", "a:0", "REB", "ARMY", 34.7),
+                _row(2, "ASSAULT", "2016-05-12", "a:0", "REB", None, 34.8),
+                _row(3, "ACCUSE", "2016-05", "b:0", "ARMY", "REB"),
+                _row(4, "AGREE", None, "b:1", None, "ARMY"),
+            ],
+            {
+                "n_events": 4,
+                "n_geocoded": 2,
+                "articles": 3,
+                "period": ("2016-05", "2016-05-12"),
+                "types": {"ASSAULT": 2, "ACCUSE": 1, "AGREE": 1},
+                "days": {("2016-05-12", "ASSAULT"): 2},
+                "actors": [("REB", 2, 1), ("ARMY", 1, 2)],
+            },
+        ),  # (id, as source, as target); month dates get no bar
+    ],
+)
 def test_event_summary(rows: list[EventRow], expected: dict) -> None:
     s = EventSummary.of(rows)
-    assert (s.n_events, s.n_geocoded, len(s.article_ids)) == (expected["n_events"], expected["n_geocoded"],
-                                                              expected["articles"])
+    assert (s.n_events, s.n_geocoded, len(s.article_ids)) == (
+        expected["n_events"],
+        expected["n_geocoded"],
+        expected["articles"],
+    )
     assert (s.first_date, s.last_date) == expected["period"]
     assert dict(s.types) == expected["types"] and dict(s.days) == expected["days"]
     assert [(a.actor_id, a.as_source, a.as_target) for a in s.actors.values()] == expected["actors"]
@@ -162,10 +283,21 @@ def test_report_table_is_cut_but_counts_are_not(tmp_path: Path) -> None:
     n = MAX_EVENTS_TABLE + 10
     with open_store(tmp_path / "big.db") as store:
         doc = Document(source="/in/big.txt", data=b"big", media_type="text")
-        events = [Event(type="ASSAULT", sentence=f"Shelling number {k}.", start=0, end=10, location=HOMS,
-                        date=f"2016-05-{1 + k % 28:02d}", date_precision="day") for k in range(n)]
-        store.save_document(doc, [ExtractRecord(doc.doc_id, doc.source, Article(0, "primary", "Big", "text"),
-                                                events=events)])
+        events = [
+            Event(
+                type="ASSAULT",
+                sentence=f"Shelling number {k}.",
+                start=0,
+                end=10,
+                location=HOMS,
+                date=f"2016-05-{1 + k % 28:02d}",
+                date_precision="day",
+            )
+            for k in range(n)
+        ]
+        store.save_document(
+            doc, [ExtractRecord(doc.doc_id, doc.source, Article(0, "primary", "Big", "text"), events=events)]
+        )
         rep = build_report(store)
     assert rep.n_events == n and f'<b id="n-events">{n}</b>' in rep.html
     assert rep.html.count('class="event-row"') == MAX_EVENTS_TABLE
@@ -177,11 +309,27 @@ def test_report_quotes_come_only_from_reported_articles(db: Path) -> None:
     with open_store(db) as store:
         other = Document(source="/in/other.txt", data=b"other", media_type="text")
         speaker = ActorRef("PER:mayor", "the mayor", "person", None, "the mayor")
-        store.save_document(other, [ExtractRecord(
-            other.doc_id, other.source, Article(0, "primary", "Other", "text"),
-            events=[Event(type="AGREE", sentence="A truce.", start=0, end=8, date="2016-04-01",
-                          date_precision="day")],
-            quotes=[Quote(speaker, "A truce holds in the old city today.", "direct", 0, 8)])])
+        store.save_document(
+            other,
+            [
+                ExtractRecord(
+                    other.doc_id,
+                    other.source,
+                    Article(0, "primary", "Other", "text"),
+                    events=[
+                        Event(
+                            type="AGREE",
+                            sentence="A truce.",
+                            start=0,
+                            end=8,
+                            date="2016-04-01",
+                            date_precision="day",
+                        )
+                    ],
+                    quotes=[Quote(speaker, "A truce holds in the old city today.", "direct", 0, 8)],
+                )
+            ],
+        )
         narrow = build_report(store, EventFilter(type="ASSAULT")).html
         agree = build_report(store, EventFilter(type="AGREE")).html
     assert "A truce holds" not in narrow and narrow.count('class="quote"') == 5

@@ -31,8 +31,10 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         return
     server: PgServer = request.getfixturevalue("pg_server")
     if server.url is None:
-        pytest.skip(f"no PostgreSQL server could be started ({server.why}); set CEASEFIRE_TEST_PG_URL, "
-                    "e.g. eval \"$(scripts/start-postgres.sh)\", which also installs PostgreSQL")
+        pytest.skip(
+            f"no PostgreSQL server could be started ({server.why}); set CEASEFIRE_TEST_PG_URL, "
+            'e.g. eval "$(scripts/start-postgres.sh)", which also installs PostgreSQL'
+        )
     url, name = fresh_pg_schema(server.url)
     try:
         yield url

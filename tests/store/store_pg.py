@@ -38,20 +38,27 @@ def pg_server_for_tests() -> Iterator[PgServer]:
     except ImportError:
         yield PgServer(None, "the psycopg driver is not installed (pip install 'psycopg[binary]')")
         return
-    env = {**os.environ, "CEASEFIRE_PG_INSTALL": os.environ.get("CEASEFIRE_PG_INSTALL", "0"),
-           "CEASEFIRE_PG_WATCH_PID": str(os.getpid())}  # stopped even if this run is killed
+    env = {
+        **os.environ,
+        "CEASEFIRE_PG_INSTALL": os.environ.get("CEASEFIRE_PG_INSTALL", "0"),
+        "CEASEFIRE_PG_WATCH_PID": str(os.getpid()),
+    }  # stopped even if this run is killed
     proc = subprocess.run(["bash", str(START_PG)], capture_output=True, text=True, env=env, timeout=180)
     if proc.returncode != 0:
         last = proc.stderr.strip().splitlines()[-1:] or ["no message"]
         yield PgServer(None, f"scripts/start-postgres.sh failed: {last[0]}")
         return
-    exports = dict(shlex.split(line[len("export "):])[0].split("=", 1)
-                   for line in proc.stdout.splitlines() if line.startswith("export "))
+    exports = dict(
+        shlex.split(line[len("export ") :])[0].split("=", 1)
+        for line in proc.stdout.splitlines()
+        if line.startswith("export ")
+    )
     try:
         yield PgServer(exports["CEASEFIRE_TEST_PG_URL"])
     finally:
-        subprocess.run(["bash", str(START_PG), "stop", exports["CEASEFIRE_PG_DIR"]], capture_output=True,
-                       timeout=120)
+        subprocess.run(
+            ["bash", str(START_PG), "stop", exports["CEASEFIRE_PG_DIR"]], capture_output=True, timeout=120
+        )
 
 
 def fresh_pg_schema(server_url: str) -> tuple[str, str]:

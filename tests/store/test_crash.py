@@ -20,8 +20,12 @@ KILL_AFTER = 15  # saved documents before the kill: well inside the run, so the 
 
 
 def spawn(url: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, str(CHILD), url, str(N_DOCS)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, str(CHILD), url, str(N_DOCS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def assert_consistent(store: Store) -> set[int]:
@@ -34,13 +38,18 @@ def assert_consistent(store: Store) -> set[int]:
             continue
         stored.add(i)
         assert row.articles == articles_of(i), f"document {i} is half stored"
-        n_events = store._one("SELECT count(*) FROM events e JOIN articles a ON a.article_id = e.article_id "
-                              "WHERE a.doc_id = ?", (doc_id,))
+        n_events = store._one(
+            "SELECT count(*) FROM events e JOIN articles a ON a.article_id = e.article_id WHERE a.doc_id = ?",
+            (doc_id,),
+        )
         assert n_events == (articles_of(i) * EVENTS_PER_ARTICLE,), f"document {i} has missing events"
     st = store.stats()
     expected_articles = sum(articles_of(i) for i in stored)
     assert (st.documents, st.articles, st.events) == (
-        len(stored), expected_articles, expected_articles * EVENTS_PER_ARTICLE)
+        len(stored),
+        expected_articles,
+        expected_articles * EVENTS_PER_ARTICLE,
+    )
     if store.dialect == "sqlite":
         assert store._one("PRAGMA integrity_check") == ("ok",)
         store._execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
@@ -68,8 +77,9 @@ def test_kill_mid_ingest_then_rerun(store_url: str) -> None:
         stored = assert_consistent(s)
     assert KILL_AFTER <= len(stored) < N_DOCS
 
-    rerun = subprocess.run([sys.executable, str(CHILD), store_url, str(N_DOCS)], capture_output=True, text=True,
-                           timeout=300)
+    rerun = subprocess.run(
+        [sys.executable, str(CHILD), store_url, str(N_DOCS)], capture_output=True, text=True, timeout=300
+    )
     assert rerun.returncode == 0, rerun.stderr
     lines = rerun.stdout.split()
     assert lines.count("skipped") == len(stored) and lines.count("saved") == N_DOCS - len(stored)
@@ -77,8 +87,9 @@ def test_kill_mid_ingest_then_rerun(store_url: str) -> None:
         assert assert_consistent(s) == set(range(N_DOCS))
         before = s.stats()
 
-    again = subprocess.run([sys.executable, str(CHILD), store_url, str(N_DOCS)], capture_output=True, text=True,
-                           timeout=300)
+    again = subprocess.run(
+        [sys.executable, str(CHILD), store_url, str(N_DOCS)], capture_output=True, text=True, timeout=300
+    )
     assert again.returncode == 0 and again.stdout.split().count("skipped") == N_DOCS
     with open_store(store_url) as s:
         assert s.stats() == before

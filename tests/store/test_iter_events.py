@@ -15,11 +15,24 @@ IDLIB = Place("Idlib", "Idlib", 35.93, 36.63, "SYR", "Idlib", 169389)
 # Per article: (type, date, source, target). Dates repeat across and within articles and
 # undated events are spread out, so pages end in the middle of a run of equal dates.
 ARTICLES = [
-    [("ASSAULT", "2016-06-05", RUS_MIL, NUSRA), ("ACCUSE", None, LAVROV, TUR), ("ASSAULT", "2016-06-05", TUR, NUSRA),
-     ("CONSULT", "2016-06", LAVROV, None)],
-    [("ASSAULT", "2016-06-05", NUSRA, RUS_MIL), ("AGREE", None, RUS_MIL, TUR), ("ASSAULT", "2015-02-10", None, None)],
-    [("ACCUSE", "2016-06-05", LAVROV, NUSRA), ("ASSAULT", None, TUR, NUSRA), ("ASSAULT", "2016-07-01", RUS_MIL, None),
-     ("AGREE", None, LAVROV, TUR), ("ASSAULT", "2016-06-05", RUS_MIL, NUSRA)],
+    [
+        ("ASSAULT", "2016-06-05", RUS_MIL, NUSRA),
+        ("ACCUSE", None, LAVROV, TUR),
+        ("ASSAULT", "2016-06-05", TUR, NUSRA),
+        ("CONSULT", "2016-06", LAVROV, None),
+    ],
+    [
+        ("ASSAULT", "2016-06-05", NUSRA, RUS_MIL),
+        ("AGREE", None, RUS_MIL, TUR),
+        ("ASSAULT", "2015-02-10", None, None),
+    ],
+    [
+        ("ACCUSE", "2016-06-05", LAVROV, NUSRA),
+        ("ASSAULT", None, TUR, NUSRA),
+        ("ASSAULT", "2016-07-01", RUS_MIL, None),
+        ("AGREE", None, LAVROV, TUR),
+        ("ASSAULT", "2016-06-05", RUS_MIL, NUSRA),
+    ],
 ]
 
 
@@ -27,12 +40,27 @@ ARTICLES = [
 def filled(store: Store) -> Store:
     for i, events in enumerate(ARTICLES):
         doc = document(i)
-        evs = [Event(type=t, sentence=f"{i}.{j} {t}", start=0, end=5, source=src, target=tgt, date=d,
-                     date_precision="day" if d and len(d) == 10 else "none",
-                     location=IDLIB if j % 2 else None)
-               for j, (t, d, src, tgt) in enumerate(events)]
-        rec = ExtractRecord(doc.doc_id, doc.source, Article(0, "primary", f"T{i}", "text"),
-                            actors=[RUS_MIL, NUSRA, LAVROV, TUR], events=evs)
+        evs = [
+            Event(
+                type=t,
+                sentence=f"{i}.{j} {t}",
+                start=0,
+                end=5,
+                source=src,
+                target=tgt,
+                date=d,
+                date_precision="day" if d and len(d) == 10 else "none",
+                location=IDLIB if j % 2 else None,
+            )
+            for j, (t, d, src, tgt) in enumerate(events)
+        ]
+        rec = ExtractRecord(
+            doc.doc_id,
+            doc.source,
+            Article(0, "primary", f"T{i}", "text"),
+            actors=[RUS_MIL, NUSRA, LAVROV, TUR],
+            events=evs,
+        )
         store.save_document(doc, [rec])
     return store
 
@@ -41,25 +69,69 @@ def sentences(rows: object) -> list[str]:
     return [r.sentence for r in rows]  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize(("filters", "expected"), [
-    # by date as text, ties in ingest order (article, then order in it), undated last
-    ({}, ["1.2 ASSAULT", "0.3 CONSULT", "0.0 ASSAULT", "0.2 ASSAULT", "1.0 ASSAULT", "2.0 ACCUSE",
-          "2.4 ASSAULT", "2.2 ASSAULT", "0.1 ACCUSE", "1.1 AGREE", "2.1 ASSAULT", "2.3 AGREE"]),
-    ({"type": "assault"}, ["1.2 ASSAULT", "0.0 ASSAULT", "0.2 ASSAULT", "1.0 ASSAULT", "2.4 ASSAULT",
-                           "2.2 ASSAULT", "2.1 ASSAULT"]),
-    ({"actor": "Sergey Lavrov"}, ["0.3 CONSULT", "2.0 ACCUSE", "0.1 ACCUSE", "2.3 AGREE"]),
-    ({"since": "2016-06-05", "until": "2016-06"}, ["0.0 ASSAULT", "0.2 ASSAULT", "1.0 ASSAULT", "2.0 ACCUSE",
-                                                   "2.4 ASSAULT"]),
-    ({"place": "idlib", "type": "AGREE"}, ["1.1 AGREE", "2.3 AGREE"]),
-    ({"limit": 5}, ["1.2 ASSAULT", "0.3 CONSULT", "0.0 ASSAULT", "0.2 ASSAULT", "1.0 ASSAULT"]),
-    ({"limit": 10}, ["1.2 ASSAULT", "0.3 CONSULT", "0.0 ASSAULT", "0.2 ASSAULT", "1.0 ASSAULT", "2.0 ACCUSE",
-                     "2.4 ASSAULT", "2.2 ASSAULT", "0.1 ACCUSE", "1.1 AGREE"]),
-    ({"limit": 0}, []),
-    ({"actor": "nobody"}, []),
-    ({"status": "negated"}, []),
-])
-def test_iter_events_pages_match_query_events(filled: Store, filters: dict[str, object],
-                                              expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        # by date as text, ties in ingest order (article, then order in it), undated last
+        (
+            {},
+            [
+                "1.2 ASSAULT",
+                "0.3 CONSULT",
+                "0.0 ASSAULT",
+                "0.2 ASSAULT",
+                "1.0 ASSAULT",
+                "2.0 ACCUSE",
+                "2.4 ASSAULT",
+                "2.2 ASSAULT",
+                "0.1 ACCUSE",
+                "1.1 AGREE",
+                "2.1 ASSAULT",
+                "2.3 AGREE",
+            ],
+        ),
+        (
+            {"type": "assault"},
+            [
+                "1.2 ASSAULT",
+                "0.0 ASSAULT",
+                "0.2 ASSAULT",
+                "1.0 ASSAULT",
+                "2.4 ASSAULT",
+                "2.2 ASSAULT",
+                "2.1 ASSAULT",
+            ],
+        ),
+        ({"actor": "Sergey Lavrov"}, ["0.3 CONSULT", "2.0 ACCUSE", "0.1 ACCUSE", "2.3 AGREE"]),
+        (
+            {"since": "2016-06-05", "until": "2016-06"},
+            ["0.0 ASSAULT", "0.2 ASSAULT", "1.0 ASSAULT", "2.0 ACCUSE", "2.4 ASSAULT"],
+        ),
+        ({"place": "idlib", "type": "AGREE"}, ["1.1 AGREE", "2.3 AGREE"]),
+        ({"limit": 5}, ["1.2 ASSAULT", "0.3 CONSULT", "0.0 ASSAULT", "0.2 ASSAULT", "1.0 ASSAULT"]),
+        (
+            {"limit": 10},
+            [
+                "1.2 ASSAULT",
+                "0.3 CONSULT",
+                "0.0 ASSAULT",
+                "0.2 ASSAULT",
+                "1.0 ASSAULT",
+                "2.0 ACCUSE",
+                "2.4 ASSAULT",
+                "2.2 ASSAULT",
+                "0.1 ACCUSE",
+                "1.1 AGREE",
+            ],
+        ),
+        ({"limit": 0}, []),
+        ({"actor": "nobody"}, []),
+        ({"status": "negated"}, []),
+    ],
+)
+def test_iter_events_pages_match_query_events(
+    filled: Store, filters: dict[str, object], expected: list[str]
+) -> None:
     assert sentences(filled.query_events(**filters)) == expected  # type: ignore[arg-type]
     whole = filled.query_events(**filters)  # type: ignore[arg-type]
     for page_size in (1, 2, 3, 5, 1000):
@@ -78,8 +150,17 @@ def test_iter_events_is_lazy_and_sees_no_row_twice(filled: Store) -> None:
     first = [next(it), next(it)]
     # An event stored mid-iteration with a date already passed does not shift or repeat the rows.
     doc = document(9)
-    filled.save_document(doc, [ExtractRecord(doc.doc_id, doc.source, Article(0, "primary", "late", "text"),
-                                             events=[Event("ASSAULT", "9.0 ASSAULT", 0, 5, date="2014-01-01")])])
+    filled.save_document(
+        doc,
+        [
+            ExtractRecord(
+                doc.doc_id,
+                doc.source,
+                Article(0, "primary", "late", "text"),
+                events=[Event("ASSAULT", "9.0 ASSAULT", 0, 5, date="2014-01-01")],
+            )
+        ],
+    )
     rest = list(it)
     got = sentences(first + rest)
     assert len(got) == len(set(got)) == 12 and "9.0 ASSAULT" not in got

@@ -35,7 +35,9 @@ def test_removed_lines_are_read_when_present() -> None:
 
 
 def write_jsonl(path: Path, recs: list) -> None:
-    path.write_text("".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in recs), encoding="utf-8"
+    )
 
 
 def test_load_jsonl_into_store_twice(store: Store, tmp_path: Path) -> None:
@@ -58,10 +60,13 @@ def test_scattered_records_of_one_document_are_refused(store: Store) -> None:
         load_records(store, [full_record(a, 0), full_record(b, 0), full_record(a, 1)])
 
 
-@pytest.mark.parametrize(("line", "error"), [
-    ("{not json", "line|:1"),
-    ('{"doc_id": "x", "source": "s"}', "article"),
-])
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("{not json", "line|:1"),
+        ('{"doc_id": "x", "source": "s"}', "article"),
+    ],
+)
 def test_malformed_jsonl(tmp_path: Path, line: str, error: str) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text("\n" + line + "\n")

@@ -50,9 +50,12 @@ def test_reopen_does_not_reapply(store_url: str) -> None:
 
 def test_failing_migration_changes_nothing(store: Store) -> None:
     latest = store.schema_version()
-    bad = Migration(latest + 1, "broken",
-                    "CREATE TABLE half_done (x INTEGER);\nCREATE TABLE oops (x INTEGER REFERENCES nowhere_table (y) "
-                    "DEFERRABLE INITIALLY IMMEDIATE, y NOT_A_TYPE_OR_KEYWORD ( );\n")
+    bad = Migration(
+        latest + 1,
+        "broken",
+        "CREATE TABLE half_done (x INTEGER);\nCREATE TABLE oops (x INTEGER REFERENCES nowhere_table (y) "
+        "DEFERRABLE INITIALLY IMMEDIATE, y NOT_A_TYPE_OR_KEYWORD ( );\n",
+    )
     with pytest.raises(DB_ERRORS):
         store.apply_migrations([*migrations(store.dialect), bad])
     assert store.schema_version() == latest
@@ -62,19 +65,24 @@ def test_failing_migration_changes_nothing(store: Store) -> None:
 
 def test_new_migration_is_applied_once(store: Store) -> None:
     latest = store.schema_version()
-    new = Migration(latest + 1, "add_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\n")
+    new = Migration(
+        latest + 1, "add_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\n"
+    )
     store.apply_migrations([*migrations(store.dialect), new])
     store.apply_migrations([*migrations(store.dialect), new])
     assert store.schema_version() == latest + 1
     assert store._one("SELECT count(*) FROM notes") == (0,)
 
 
-@pytest.mark.parametrize(("files", "error"), [
-    (["0001_init.sql", "0003_next.sql"], "missing"),
-    (["0001_init.sql", "0001_again.sql"], "missing or duplicated"),
-    (["0001_init.sql", "2_bad_name.sql"], "NNNN_description"),
-    ([], "no migrations"),
-])
+@pytest.mark.parametrize(
+    ("files", "error"),
+    [
+        (["0001_init.sql", "0003_next.sql"], "missing"),
+        (["0001_init.sql", "0001_again.sql"], "missing or duplicated"),
+        (["0001_init.sql", "2_bad_name.sql"], "NNNN_description"),
+        ([], "no migrations"),
+    ],
+)
 def test_broken_migrations_folder_fails_loudly(tmp_path: Path, files: list[str], error: str) -> None:
     for name in files:
         (tmp_path / name).write_text("CREATE TABLE t (x INTEGER);\n")
@@ -88,12 +96,18 @@ def test_migration_files_are_package_data() -> None:
         assert (MIGRATIONS_DIR / dialect / "__init__.py").is_file()
 
 
-@pytest.mark.parametrize(("script", "n"), [
-    ("CREATE TABLE a (x INTEGER);\nCREATE TABLE b (y TEXT);\n", 2),
-    ("-- comment\n\nCREATE TABLE a (x INTEGER); -- trailing\n", 1),
-    ("CREATE TRIGGER t AFTER INSERT ON a BEGIN\n  INSERT INTO b VALUES (1);\n  INSERT INTO b VALUES (2);\nEND;\n", 1),
-    ("INSERT INTO a VALUES ('semi;colon');\n", 1),
-])
+@pytest.mark.parametrize(
+    ("script", "n"),
+    [
+        ("CREATE TABLE a (x INTEGER);\nCREATE TABLE b (y TEXT);\n", 2),
+        ("-- comment\n\nCREATE TABLE a (x INTEGER); -- trailing\n", 1),
+        (
+            "CREATE TRIGGER t AFTER INSERT ON a BEGIN\n  INSERT INTO b VALUES (1);\n  INSERT INTO b VALUES (2);\nEND;\n",
+            1,
+        ),
+        ("INSERT INTO a VALUES ('semi;colon');\n", 1),
+    ],
+)
 def test_split_sqlite_script(script: str, n: int) -> None:
     assert len(split_sqlite_script(script)) == n
 
@@ -131,9 +145,17 @@ def test_sqlite_url_and_pragmas(tmp_path: Path) -> None:
 def _columns(store: Store) -> dict[str, list[str]]:
     if store.dialect == "sqlite":
         return {t: [r[1] for r in store._all(f"PRAGMA table_info({t})")] for t in TABLES}
-    return {t: [r[0] for r in store._all(
-        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
-        "AND table_name = ? ORDER BY ordinal_position", (t,))] for t in TABLES}
+    return {
+        t: [
+            r[0]
+            for r in store._all(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                "AND table_name = ? ORDER BY ordinal_position",
+                (t,),
+            )
+        ]
+        for t in TABLES
+    }
 
 
 def test_backends_have_the_same_columns(tmp_path: Path, pg_server: PgServer) -> None:
@@ -154,25 +176,35 @@ def test_concurrent_first_opens_migrate_once(store_url: str) -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from ceasefire.store import open_store; s = open_store(sys.argv[1]); "
-            "print(s.schema_version()); s.close()")
-    procs = [subprocess.Popen([sys.executable, "-c", code, store_url], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for _ in range(4)]
+    code = (
+        "import sys; from ceasefire.store import open_store; s = open_store(sys.argv[1]); "
+        "print(s.schema_version()); s.close()"
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, store_url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(4)
+    ]
     results = [p.communicate(timeout=120) for p in procs]
     latest = len(migrations("sqlite"))
     for p, (out, err) in zip(procs, results, strict=True):
         assert p.returncode == 0, err
         assert out.strip() == str(latest)
     with open_store(store_url) as s:
-        assert s._all("SELECT version FROM schema_version ORDER BY version") == [(v,) for v in range(1, latest + 1)]
+        assert s._all("SELECT version FROM schema_version ORDER BY version") == [
+            (v,) for v in range(1, latest + 1)
+        ]
 
 
 def test_database_of_a_newer_ceasefire_is_refused(store_url: str) -> None:
     with open_store(store_url) as s:
         latest = s.schema_version()
         with s._transaction():
-            s._execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, 'future', 'x')",
-                       (latest + 1,))
+            s._execute(
+                "INSERT INTO schema_version (version, name, applied_at) VALUES (?, 'future', 'x')",
+                (latest + 1,),
+            )
     with pytest.raises(StoreError, match="newer than this ceasefire"):
         open_store(store_url)
 
@@ -192,7 +224,9 @@ def test_someone_elses_sqlite_database_is_left_alone(tmp_path: Path) -> None:
 
 def test_apply_migrations_reports_what_it_applied(store: Store) -> None:
     latest = store.schema_version()
-    new = Migration(latest + 1, "add_tags", "CREATE TABLE tags (id INTEGER PRIMARY KEY, tag TEXT NOT NULL);\n")
+    new = Migration(
+        latest + 1, "add_tags", "CREATE TABLE tags (id INTEGER PRIMARY KEY, tag TEXT NOT NULL);\n"
+    )
     assert store.apply_migrations([*migrations(store.dialect), new]) == [latest + 1]
     assert store.apply_migrations([*migrations(store.dialect), new]) == []
 
@@ -223,12 +257,18 @@ def test_store_of_schema_1_is_upgraded_with_its_events(tmp_path: Path) -> None:
     for stmt in split_sqlite_script(migrations("sqlite")[0].sql):
         conn.execute(stmt)
     conn.execute("INSERT INTO schema_version VALUES (1, 'init', 'x')")
-    conn.execute("INSERT INTO documents (doc_id, source, media_type, meta, n_bytes, ingested_at) "
-                 "VALUES ('d', '/in/d.txt', 'text', '{}', 1, 'x')")
-    conn.execute("INSERT INTO articles (article_id, doc_id, idx, role, text, authors, removed) "
-                 "VALUES ('d:0', 'd', 0, 'primary', 'text', '[]', '[]')")
-    conn.execute("INSERT INTO events (article_id, ord, type, sentence, start_char, end_char, date_precision, "
-                 "status, confidence) VALUES ('d:0', 0, 'ASSAULT', 'Shelling.', 0, 9, 'none', 'asserted', 0.5)")
+    conn.execute(
+        "INSERT INTO documents (doc_id, source, media_type, meta, n_bytes, ingested_at) "
+        "VALUES ('d', '/in/d.txt', 'text', '{}', 1, 'x')"
+    )
+    conn.execute(
+        "INSERT INTO articles (article_id, doc_id, idx, role, text, authors, removed) "
+        "VALUES ('d:0', 'd', 0, 'primary', 'text', '[]', '[]')"
+    )
+    conn.execute(
+        "INSERT INTO events (article_id, ord, type, sentence, start_char, end_char, date_precision, "
+        "status, confidence) VALUES ('d:0', 0, 'ASSAULT', 'Shelling.', 0, 9, 'none', 'asserted', 0.5)"
+    )
     conn.close()
     with open_store(path) as s:
         assert s.schema_version() == len(migrations("sqlite")) >= 2

@@ -19,11 +19,14 @@ def _closed_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.mark.parametrize("template", [
-    "postgresql://analyst:{pw}@127.0.0.1:{port}/newsdb",
-    "postgres://analyst:{pw}@127.0.0.1:{port}/newsdb?connect_timeout=5",
-    "postgresql://127.0.0.1:{port}/newsdb?user=analyst&password={pw}",
-])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "postgresql://analyst:{pw}@127.0.0.1:{port}/newsdb",
+        "postgres://analyst:{pw}@127.0.0.1:{port}/newsdb?connect_timeout=5",
+        "postgresql://127.0.0.1:{port}/newsdb?user=analyst&password={pw}",
+    ],
+)
 def test_refused_connection_is_one_line_naming_the_server(template: str) -> None:
     pytest.importorskip("psycopg", reason="the psycopg driver is not installed")
     port = _closed_port()
@@ -45,14 +48,21 @@ def test_unreadable_url_is_shown_without_its_password() -> None:
     assert "\n" not in msg and PASSWORD not in msg
 
 
-@pytest.mark.parametrize(("url", "env", "label"), [
-    ("postgresql://u:pw@db.example.org:6543/events", {}, "db.example.org:6543/events"),
-    ("postgresql://u@db.example.org/events", {}, "db.example.org:5432/events"),
-    ("postgresql:///events?host=/run/postgresql", {}, "/run/postgresql:5432/events"),
-    ("postgresql://", {"PGHOST": "pg.internal", "PGPORT": "5433", "PGDATABASE": "cf"}, "pg.internal:5433/cf"),
-    ("postgresql://reader@", {}, "localhost:5432/reader"),  # libpq: the database defaults to the user
-    ("host=10.0.0.5 port=5544 dbname=news password=pw", {}, "10.0.0.5:5544/news"),
-])
+@pytest.mark.parametrize(
+    ("url", "env", "label"),
+    [
+        ("postgresql://u:pw@db.example.org:6543/events", {}, "db.example.org:6543/events"),
+        ("postgresql://u@db.example.org/events", {}, "db.example.org:5432/events"),
+        ("postgresql:///events?host=/run/postgresql", {}, "/run/postgresql:5432/events"),
+        (
+            "postgresql://",
+            {"PGHOST": "pg.internal", "PGPORT": "5433", "PGDATABASE": "cf"},
+            "pg.internal:5433/cf",
+        ),
+        ("postgresql://reader@", {}, "localhost:5432/reader"),  # libpq: the database defaults to the user
+        ("host=10.0.0.5 port=5544 dbname=news password=pw", {}, "10.0.0.5:5544/news"),
+    ],
+)
 def test_server_label(monkeypatch: pytest.MonkeyPatch, url: str, env: dict[str, str], label: str) -> None:
     pytest.importorskip("psycopg", reason="the psycopg driver is not installed")
     for var in ("PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD"):
@@ -62,14 +72,23 @@ def test_server_label(monkeypatch: pytest.MonkeyPatch, url: str, env: dict[str, 
     assert server_label(url)[0] == label
 
 
-@pytest.mark.parametrize(("text", "password", "shown"), [
-    ("postgresql://u:hunter2@h/db", None, "postgresql://u:***@h/db"),
-    ("postgresql://h/db?user=u&password=hunter2&sslmode=require", None,
-     "postgresql://h/db?user=u&password=***&sslmode=require"),
-    ("host=h password='a b' dbname=d", None, "host=h password=*** dbname=d"),
-    ('failed: password authentication failed for "hunter2"', "hunter2",
-     'failed: password authentication failed for "***"'),
-    ("postgresql://u@h/db", None, "postgresql://u@h/db"),  # nothing to hide
-])
+@pytest.mark.parametrize(
+    ("text", "password", "shown"),
+    [
+        ("postgresql://u:hunter2@h/db", None, "postgresql://u:***@h/db"),
+        (
+            "postgresql://h/db?user=u&password=hunter2&sslmode=require",
+            None,
+            "postgresql://h/db?user=u&password=***&sslmode=require",
+        ),
+        ("host=h password='a b' dbname=d", None, "host=h password=*** dbname=d"),
+        (
+            'failed: password authentication failed for "hunter2"',
+            "hunter2",
+            'failed: password authentication failed for "***"',
+        ),
+        ("postgresql://u@h/db", None, "postgresql://u@h/db"),  # nothing to hide
+    ],
+)
 def test_redact(text: str, password: str | None, shown: str) -> None:
     assert redact(text, password) == shown

@@ -15,28 +15,48 @@ IDLIB = Place("Idlib", "Idlib", 35.93, 36.63, "SYR", "Idlib", 169389)
 DONETSK = Place("Donetsk", "Donetsk", 48.0, 37.8, "UKR", "Donetsk", 709717)
 
 
-def ev(type_: str, date: str | None, source: ActorRef | None = None, target: ActorRef | None = None,
-       claimant: ActorRef | None = None, location: Place | None = None) -> Event:
-    return Event(type=type_, sentence=f"{type_} on {date}", start=0, end=10, source=source, target=target,
-                 claimant=claimant, location=location, date=date,
-                 date_precision="day" if date and len(date) == 10 else "none")
+def ev(
+    type_: str,
+    date: str | None,
+    source: ActorRef | None = None,
+    target: ActorRef | None = None,
+    claimant: ActorRef | None = None,
+    location: Place | None = None,
+) -> Event:
+    return Event(
+        type=type_,
+        sentence=f"{type_} on {date}",
+        start=0,
+        end=10,
+        source=source,
+        target=target,
+        claimant=claimant,
+        location=location,
+        date=date,
+        date_precision="day" if date and len(date) == 10 else "none",
+    )
 
 
 EVENTS = [
-    ev("ASSAULT", "2016-06-05", RUS_MIL, NUSRA, location=ALEPPO),                 # 0
-    ev("ASSAULT", "2016-06-20", TUR, NUSRA, claimant=LAVROV, location=IDLIB),     # 1
-    ev("ACCUSE", "2016-07-01", LAVROV, TUR),                                      # 2
-    ev("AGREE", None, RUS_MIL, TUR),                                              # 3
-    ev("ASSAULT", "2015-02-10", location=DONETSK),                                # 4
-    ev("CONSULT", "2016-06", LAVROV),                                             # 5 (month precision)
+    ev("ASSAULT", "2016-06-05", RUS_MIL, NUSRA, location=ALEPPO),  # 0
+    ev("ASSAULT", "2016-06-20", TUR, NUSRA, claimant=LAVROV, location=IDLIB),  # 1
+    ev("ACCUSE", "2016-07-01", LAVROV, TUR),  # 2
+    ev("AGREE", None, RUS_MIL, TUR),  # 3
+    ev("ASSAULT", "2015-02-10", location=DONETSK),  # 4
+    ev("CONSULT", "2016-06", LAVROV),  # 5 (month precision)
 ]
 
 
 @pytest.fixture
 def filled(store: Store) -> Store:
     doc = document(1)
-    rec = ExtractRecord(doc.doc_id, doc.source, Article(0, "primary", "Title", "text", published="2016-07-02"),
-                        actors=[RUS_MIL, NUSRA, LAVROV, TUR], events=EVENTS)
+    rec = ExtractRecord(
+        doc.doc_id,
+        doc.source,
+        Article(0, "primary", "Title", "text", published="2016-07-02"),
+        actors=[RUS_MIL, NUSRA, LAVROV, TUR],
+        events=EVENTS,
+    )
     store.save_document(doc, [rec])
     return store
 
@@ -49,41 +69,55 @@ def s(i: int) -> str:
     return EVENTS[i].sentence
 
 
-@pytest.mark.parametrize(("filters", "expected"), [
-    # by date as text ("2016-06" before the days of June), undated last
-    ({}, [s(4), s(5), s(0), s(1), s(2), s(3)]),
-    ({"type": "assault"}, [s(4), s(0), s(1)]),
-    ({"actor": "NUSRA"}, [s(0), s(1)]),                               # as target
-    ({"actor": "Sergey Lavrov"}, [s(5), s(1), s(2)]),                 # as source and as claimant, by name
-    ({"actor": "turkish troops"}, [s(1), s(2), s(3)]),                # by alias seen
-    ({"actor": "nobody"}, []),
-    ({"since": "2016-06-06"}, [s(1), s(2)]),
-    ({"since": "2016-06"}, [s(5), s(0), s(1), s(2)]),
-    ({"until": "2016-06"}, [s(4), s(5), s(0), s(1)]),                 # whole month included
-    ({"until": "2015"}, [s(4)]),
-    ({"since": "2016-06-01", "until": "2016-06-30", "type": "ASSAULT"}, [s(0), s(1)]),
-    ({"place": "idlib"}, [s(1)]),
-    ({"place": "SYR"}, [s(0), s(1)]),                                 # by country
-    ({"place": "Donetsk", "type": "ASSAULT"}, [s(4)]),
-    ({"limit": 2}, [s(4), s(5)]),
-    ({"limit": 2, "offset": 2}, [s(0), s(1)]),
-    ({"offset": 4}, [s(2), s(3)]),
-    ({"status": "asserted", "type": "CONSULT"}, [s(5)]),
-    ({"status": "negated"}, []),
-])
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        # by date as text ("2016-06" before the days of June), undated last
+        ({}, [s(4), s(5), s(0), s(1), s(2), s(3)]),
+        ({"type": "assault"}, [s(4), s(0), s(1)]),
+        ({"actor": "NUSRA"}, [s(0), s(1)]),  # as target
+        ({"actor": "Sergey Lavrov"}, [s(5), s(1), s(2)]),  # as source and as claimant, by name
+        ({"actor": "turkish troops"}, [s(1), s(2), s(3)]),  # by alias seen
+        ({"actor": "nobody"}, []),
+        ({"since": "2016-06-06"}, [s(1), s(2)]),
+        ({"since": "2016-06"}, [s(5), s(0), s(1), s(2)]),
+        ({"until": "2016-06"}, [s(4), s(5), s(0), s(1)]),  # whole month included
+        ({"until": "2015"}, [s(4)]),
+        ({"since": "2016-06-01", "until": "2016-06-30", "type": "ASSAULT"}, [s(0), s(1)]),
+        ({"place": "idlib"}, [s(1)]),
+        ({"place": "SYR"}, [s(0), s(1)]),  # by country
+        ({"place": "Donetsk", "type": "ASSAULT"}, [s(4)]),
+        ({"limit": 2}, [s(4), s(5)]),
+        ({"limit": 2, "offset": 2}, [s(0), s(1)]),
+        ({"offset": 4}, [s(2), s(3)]),
+        ({"status": "asserted", "type": "CONSULT"}, [s(5)]),
+        ({"status": "negated"}, []),
+    ],
+)
 def test_query_events(filled: Store, filters: dict[str, object], expected: list[str]) -> None:
     assert sentences(filled.query_events(**filters)) == expected  # type: ignore[arg-type]
 
 
 def test_event_row_fields(filled: Store) -> None:
     (row,) = filled.query_events(actor="LAVROV", type="ASSAULT")
-    assert (row.type, row.date, row.date_precision, row.status) == ("ASSAULT", "2016-06-20", "day", "asserted")
+    assert (row.type, row.date, row.date_precision, row.status) == (
+        "ASSAULT",
+        "2016-06-20",
+        "day",
+        "asserted",
+    )
     assert (row.source_actor_id, row.source_actor_name) == ("TUR_MIL", "Turkish Armed Forces")
     assert (row.target_actor_id, row.target_actor_name) == ("NUSRA", "Jabhat al-Nusra")
     assert (row.claimant_id, row.claimant_name) == ("LAVROV", "Sergey Lavrov")
     assert (row.location_name, row.lat, row.lon, row.country) == ("Idlib", 35.93, 36.63, "SYR")
     assert row.article_id == f"{row.doc_id}:0" and row.doc_source == document(1).source
-    assert (row.title, row.published, row.start, row.end, row.confidence) == ("Title", "2016-07-02", 0, 10, 0.5)
+    assert (row.title, row.published, row.start, row.end, row.confidence) == (
+        "Title",
+        "2016-07-02",
+        0,
+        10,
+        0.5,
+    )
 
 
 def test_event_row_export_fields_and_get_event(store: Store) -> None:
@@ -102,19 +136,26 @@ def test_event_row_export_fields_and_get_event(store: Store) -> None:
     assert store.query_events(article_id="nope") == []
 
 
-@pytest.mark.parametrize(("actor", "expected"), [
-    (None, ["What is happening in Aleppo is unacceptable.", "positions were hit"]),
-    ("Lavrov", ["What is happening in Aleppo is unacceptable."]),
-    ("LAVROV", ["What is happening in Aleppo is unacceptable."]),
-    ("RUS_MIL", []),
-])
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [
+        (None, ["What is happening in Aleppo is unacceptable.", "positions were hit"]),
+        ("Lavrov", ["What is happening in Aleppo is unacceptable."]),
+        ("LAVROV", ["What is happening in Aleppo is unacceptable."]),
+        ("RUS_MIL", []),
+    ],
+)
 def test_query_quotes(store: Store, actor: str | None, expected: list[str]) -> None:
     doc = document(1)
     store.save_document(doc, [full_record(doc)])
     rows = store.query_quotes(actor=actor)
     assert [q.text for q in rows] == expected
     if rows and actor:
-        assert (rows[0].speaker_id, rows[0].speaker_name, rows[0].kind) == ("LAVROV", "Sergey Lavrov", "direct")
+        assert (rows[0].speaker_id, rows[0].speaker_name, rows[0].kind) == (
+            "LAVROV",
+            "Sergey Lavrov",
+            "direct",
+        )
 
 
 def test_query_quotes_limit(store: Store) -> None:
@@ -131,8 +172,11 @@ def test_errors_are_deduplicated(store: Store) -> None:
     store.record_error("https://x.org/b", "HTTP 404")
     assert store.stats().errors == 3
     rows = {(e.source, e.reason): e.count for e in store.list_errors()}
-    assert rows == {("/in/a.bin", "binary file, not text"): 2, ("/in/a.bin", "empty after cleaning"): 1,
-                    ("https://x.org/b", "HTTP 404"): 1}
+    assert rows == {
+        ("/in/a.bin", "binary file, not text"): 2,
+        ("/in/a.bin", "empty after cleaning"): 1,
+        ("https://x.org/b", "HTTP 404"): 1,
+    }
     assert len(store.list_errors(limit=2)) == 2
 
 
@@ -149,15 +193,24 @@ def _quote_store(store: Store) -> list[str]:
     return ids
 
 
-@pytest.mark.parametrize(("pick", "actor", "limit", "expected"), [
-    ([0], None, None, ["doc 1 direct", "doc 1 indirect"]),
-    ([2, 0], None, None, ["doc 1 direct", "doc 1 indirect", "doc 3 direct", "doc 3 indirect"]),  # ingest order
-    ([2, 0], "Lavrov", None, ["doc 1 direct", "doc 3 direct"]),
-    ([0, 1, 2], None, 3, ["doc 1 direct", "doc 1 indirect", "doc 2 direct"]),
-    ([], None, None, []),
-])
-def test_query_quotes_of_articles(store: Store, pick: list[int], actor: str | None, limit: int | None,
-                                  expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("pick", "actor", "limit", "expected"),
+    [
+        ([0], None, None, ["doc 1 direct", "doc 1 indirect"]),
+        (
+            [2, 0],
+            None,
+            None,
+            ["doc 1 direct", "doc 1 indirect", "doc 3 direct", "doc 3 indirect"],
+        ),  # ingest order
+        ([2, 0], "Lavrov", None, ["doc 1 direct", "doc 3 direct"]),
+        ([0, 1, 2], None, 3, ["doc 1 direct", "doc 1 indirect", "doc 2 direct"]),
+        ([], None, None, []),
+    ],
+)
+def test_query_quotes_of_articles(
+    store: Store, pick: list[int], actor: str | None, limit: int | None, expected: list[str]
+) -> None:
     ids = _quote_store(store)
     rows = store.query_quotes(actor=actor, limit=limit, article_ids=[ids[k] for k in pick])
     assert [q.text for q in rows] == expected
@@ -171,4 +224,7 @@ def test_query_quotes_of_many_articles_keeps_order_and_limit(store: Store) -> No
     rows = store.query_quotes(article_ids=many)
     assert [q.text for q in rows] == [f"doc {i} {k}" for i in (1, 2, 3) for k in ("direct", "indirect")]
     assert [q.text for q in store.query_quotes(article_ids=many, limit=3)] == [
-        "doc 1 direct", "doc 1 indirect", "doc 2 direct"]
+        "doc 1 direct",
+        "doc 1 indirect",
+        "doc 2 direct",
+    ]

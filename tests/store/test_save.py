@@ -14,15 +14,49 @@ from ceasefire.store.base import ACTOR_FIELDS, ARTICLE_COLS, EVENT_COLS, PLACE_F
 from .store_records import LAVROV, NUSRA, bulk_records, document, full_record
 
 
-@pytest.mark.parametrize(("model", "stored"), [
-    (ActorRef, set(ACTOR_FIELDS)),
-    (Place, set(PLACE_FIELDS)),
-    (Article, {"index", "role", "title", "subtitle", "authors", "publisher", "published", "url", "text", "removed"}),
-    (Event, {"type", "mode", "source", "target", "claimant", "location", "date", "date_precision", "status",
-             "trigger", "sentence", "start", "end", "confidence"}),
-    (Quote, {"speaker", "text", "kind", "start", "end"}),
-    (ExtractRecord, {"doc_id", "source", "article", "actors", "events", "quotes", "places"}),
-])
+@pytest.mark.parametrize(
+    ("model", "stored"),
+    [
+        (ActorRef, set(ACTOR_FIELDS)),
+        (Place, set(PLACE_FIELDS)),
+        (
+            Article,
+            {
+                "index",
+                "role",
+                "title",
+                "subtitle",
+                "authors",
+                "publisher",
+                "published",
+                "url",
+                "text",
+                "removed",
+            },
+        ),
+        (
+            Event,
+            {
+                "type",
+                "mode",
+                "source",
+                "target",
+                "claimant",
+                "location",
+                "date",
+                "date_precision",
+                "status",
+                "trigger",
+                "sentence",
+                "start",
+                "end",
+                "confidence",
+            },
+        ),
+        (Quote, {"speaker", "text", "kind", "start", "end"}),
+        (ExtractRecord, {"doc_id", "source", "article", "actors", "events", "quotes", "places"}),
+    ],
+)
 def test_store_knows_every_field_of_the_contract(model: type, stored: set[str]) -> None:
     # Fails when models.py gains a field the store does not save yet.
     assert {f.name for f in dataclasses.fields(model)} == stored
@@ -47,13 +81,22 @@ def test_full_record_round_trips(store: Store) -> None:
 
 
 def test_document_row_round_trips(store: Store) -> None:
-    doc = Document(source="warc://x/1", data="é".encode() * 10, media_type="html",
-                   meta={"url": "https://example.org/x", "captured": "2016-06-05T10:00:00Z", "title": "Ünïcode"})
+    doc = Document(
+        source="warc://x/1",
+        data="é".encode() * 10,
+        media_type="html",
+        meta={"url": "https://example.org/x", "captured": "2016-06-05T10:00:00Z", "title": "Ünïcode"},
+    )
     store.save_document(doc, [])
     row = store.get_document(doc.doc_id)
     assert row is not None
     assert (row.source, row.media_type, row.meta, row.n_bytes, row.articles) == (
-        doc.source, "html", doc.meta, 20, 0)
+        doc.source,
+        "html",
+        doc.meta,
+        20,
+        0,
+    )
     assert store.get_document("0" * 64) is None
 
 
@@ -86,8 +129,9 @@ def test_stats_count_everything(store: Store) -> None:
     store.save_document(b, bulk_records(b, 2, 3))
     store.record_error("/bad.bin", "binary file")
     # actors: RUS_MIL NUSRA RUS_MOD LAVROV CIV; places: Aleppo (170063), Kafr Nabudah|SYR, north|
-    assert store.stats() == StoreStats(documents=2, articles=4, events=3 * 2 + 3 * 2, quotes=4, actors=5,
-                                       places=3, errors=1)
+    assert store.stats() == StoreStats(
+        documents=2, articles=4, events=3 * 2 + 3 * 2, quotes=4, actors=5, places=3, errors=1
+    )
 
 
 @pytest.mark.parametrize("page_size", [1, 3, 10, 200])
@@ -141,25 +185,36 @@ def test_store_persists_across_reopen(store_url: str) -> None:
 def test_canonical_actor_and_its_aliases(store: Store) -> None:
     a, b = document(1), document(2)
     rec_b = bulk_records(b, 1, 0)[0]
-    rec_b.actors = [dataclasses.replace(NUSRA, mention="Jabhat Al-Nusra"), dataclasses.replace(NUSRA, mention="Nusra"),
-                    dataclasses.replace(NUSRA, mention="Nusra")]
+    rec_b.actors = [
+        dataclasses.replace(NUSRA, mention="Jabhat Al-Nusra"),
+        dataclasses.replace(NUSRA, mention="Nusra"),
+        dataclasses.replace(NUSRA, mention="Nusra"),
+    ]
     store.save_document(a, [full_record(a)])
     store.save_document(b, [rec_b])
     nusra = store.get_actor("NUSRA")
     assert nusra is not None
-    assert (nusra.name, nusra.kind, nusra.mentions, nusra.articles) == ("Jabhat al-Nusra", "armed_group", 4, 2)
+    assert (nusra.name, nusra.kind, nusra.mentions, nusra.articles) == (
+        "Jabhat al-Nusra",
+        "armed_group",
+        4,
+        2,
+    )
     assert nusra.aliases == ["Nusra", "Jabhat Al-Nusra", "al-Nusra Front"]  # most frequent first, then A-Z
     assert nusra.events == 1  # target of the ASSAULT in the full record
 
 
-@pytest.mark.parametrize(("key", "expected"), [
-    ("LAVROV", "LAVROV"),
-    ("lavrov", "LAVROV"),           # id, any case
-    ("Sergey Lavrov", "LAVROV"),    # canonical name
-    ("the ministry", "RUS_MOD"),    # an alias seen in a mention
-    ("al-nusra front", "NUSRA"),
-    ("Putin", None),
-])
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("LAVROV", "LAVROV"),
+        ("lavrov", "LAVROV"),  # id, any case
+        ("Sergey Lavrov", "LAVROV"),  # canonical name
+        ("the ministry", "RUS_MOD"),  # an alias seen in a mention
+        ("al-nusra front", "NUSRA"),
+        ("Putin", None),
+    ],
+)
 def test_get_actor(store: Store, key: str, expected: str | None) -> None:
     doc = document(1)
     store.save_document(doc, [full_record(doc)])
@@ -181,19 +236,25 @@ def test_actor_canonical_row_keeps_latest_name_and_known_country(store: Store) -
     assert store.get_article(rb.article_id) == rb
 
 
-@pytest.mark.parametrize(("filters", "expected_ids"), [
-    # most mentioned first (CIV, LAVROV, RUS_MIL twice each; A-Z among ties), then once each
-    ({}, ["CIV", "LAVROV", "RUS_MIL", "NUSRA", "RUS_MOD"]),
-    ({"kind": "person"}, ["LAVROV"]),
-    ({"country": "rus"}, ["LAVROV", "RUS_MIL", "RUS_MOD"]),
-    ({"name": "nusra"}, ["NUSRA"]),
-    ({"name": "russian", "limit": 1}, ["RUS_MIL"]),
-])
+@pytest.mark.parametrize(
+    ("filters", "expected_ids"),
+    [
+        # most mentioned first (CIV, LAVROV, RUS_MIL twice each; A-Z among ties), then once each
+        ({}, ["CIV", "LAVROV", "RUS_MIL", "NUSRA", "RUS_MOD"]),
+        ({"kind": "person"}, ["LAVROV"]),
+        ({"country": "rus"}, ["LAVROV", "RUS_MIL", "RUS_MOD"]),
+        ({"name": "nusra"}, ["NUSRA"]),
+        ({"name": "russian", "limit": 1}, ["RUS_MIL"]),
+    ],
+)
 def test_query_actors(store: Store, filters: dict[str, object], expected_ids: list[str]) -> None:
     doc = document(1)
     rec = full_record(doc)
-    rec.actors += [LAVROV, ActorRef("RUS_MIL", "Russian Armed Forces", "military", "RUS", "Russian jets"),
-                   ActorRef("CIV", "Civilians", "civilians", None, "civilians")]
+    rec.actors += [
+        LAVROV,
+        ActorRef("RUS_MIL", "Russian Armed Forces", "military", "RUS", "Russian jets"),
+        ActorRef("CIV", "Civilians", "civilians", None, "civilians"),
+    ]
     store.save_document(doc, [rec])
     assert [a.id for a in store.query_actors(**filters)] == expected_ids  # type: ignore[arg-type]
 
@@ -206,7 +267,9 @@ def test_delete_document_removes_everything_but_canonical_actors(store: Store) -
     assert store.delete_document(a.doc_id) is False
     assert not store.has_document(a.doc_id)
     assert store.get_article(f"{a.doc_id}:0") is None
-    assert store.stats() == StoreStats(documents=1, articles=1, events=3, quotes=2, actors=5, places=3, errors=0)
+    assert store.stats() == StoreStats(
+        documents=1, articles=1, events=3, quotes=2, actors=5, places=3, errors=0
+    )
     assert [h.doc_id for h in store.search_articles("Aleppo")] == [b.doc_id]  # gone from the index too
     assert store.save_document(a, [full_record(a)]) is True  # and it can be ingested again
 

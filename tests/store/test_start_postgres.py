@@ -23,8 +23,11 @@ def test_start_use_stop() -> None:
     env = {**os.environ, "CEASEFIRE_PG_INSTALL": "0"}
     proc = subprocess.run(["bash", str(START_PG)], capture_output=True, text=True, env=env, timeout=180)
     assert proc.returncode == 0, proc.stderr
-    exports = dict(shlex.split(line[len("export "):])[0].split("=", 1)
-                   for line in proc.stdout.splitlines() if line.startswith("export "))
+    exports = dict(
+        shlex.split(line[len("export ") :])[0].split("=", 1)
+        for line in proc.stdout.splitlines()
+        if line.startswith("export ")
+    )
     assert set(exports) == {"CEASEFIRE_TEST_PG_URL", "CEASEFIRE_PG_DIR", "CEASEFIRE_PG_STOP"}
     url, folder = exports["CEASEFIRE_TEST_PG_URL"], Path(exports["CEASEFIRE_PG_DIR"])
     assert url.startswith("postgresql://postgres@127.0.0.1:") and url.endswith("/ceasefire")
@@ -35,8 +38,9 @@ def test_start_use_stop() -> None:
         with open_store(url) as s:
             assert s.get_article(f"{doc.doc_id}:0") == full_record(doc)
     finally:
-        stop = subprocess.run(shlex.split(exports["CEASEFIRE_PG_STOP"]), capture_output=True, text=True,
-                              timeout=120)
+        stop = subprocess.run(
+            shlex.split(exports["CEASEFIRE_PG_STOP"]), capture_output=True, text=True, timeout=120
+        )
     assert stop.returncode == 0, stop.stderr
     assert not folder.exists()
     import psycopg
@@ -59,8 +63,11 @@ def test_server_goes_away_with_the_watched_process() -> None:
     try:
         proc = subprocess.run(["bash", str(START_PG)], capture_output=True, text=True, env=env, timeout=180)
         assert proc.returncode == 0, proc.stderr
-        exports = dict(shlex.split(line[len("export "):])[0].split("=", 1)
-                       for line in proc.stdout.splitlines() if line.startswith("export "))
+        exports = dict(
+            shlex.split(line[len("export ") :])[0].split("=", 1)
+            for line in proc.stdout.splitlines()
+            if line.startswith("export ")
+        )
         url, folder = exports["CEASEFIRE_TEST_PG_URL"], Path(exports["CEASEFIRE_PG_DIR"])
         psycopg.connect(url, connect_timeout=10).close()  # up while the watched process lives
     finally:

@@ -46,8 +46,13 @@ The monitoring group said it had documented the attacks and would publish its fi
 
 Aid agencies called on all parties to respect the ceasefire and allow humanitarian convoys to reach the city.
 """
-HOSTILE_ACTOR = ActorRef("EVIL<script>", "Evil <script>alert('xss-actor')</script> Brigade", "armed_group",
-                         None, "<b onmouseover=alert('xss-mention')>the brigade</b>")
+HOSTILE_ACTOR = ActorRef(
+    "EVIL<script>",
+    "Evil <script>alert('xss-actor')</script> Brigade",
+    "armed_group",
+    None,
+    "<b onmouseover=alert('xss-mention')>the brigade</b>",
+)
 
 
 @dataclass
@@ -62,31 +67,71 @@ class SyntheticStore:
 def _hostile_record() -> tuple[Document, ExtractRecord]:
     doc = Document(source="hostile://1", data=HOSTILE_TEXT.encode(), media_type="text")
     sentence = "Shelling hit Idlib on Monday."
-    art = Article(0, "primary", "<script>alert('xss-title')</script>Truce news", HOSTILE_TEXT,
-                  subtitle="<img src=x onerror=alert('xss-sub')>", authors=["<i>Mallory</i>"],
-                  publisher="Evil<Outlet>", published="2016-02-29", url="javascript:alert('xss-url')",
-                  removed=["<script>alert('xss-removed')</script>"])
-    src = ActorRef(HOSTILE_ACTOR.id, HOSTILE_ACTOR.name, HOSTILE_ACTOR.kind, None, HOSTILE_ACTOR.mention, 0, 8)
+    art = Article(
+        0,
+        "primary",
+        "<script>alert('xss-title')</script>Truce news",
+        HOSTILE_TEXT,
+        subtitle="<img src=x onerror=alert('xss-sub')>",
+        authors=["<i>Mallory</i>"],
+        publisher="Evil<Outlet>",
+        published="2016-02-29",
+        url="javascript:alert('xss-url')",
+        removed=["<script>alert('xss-removed')</script>"],
+    )
+    src = ActorRef(
+        HOSTILE_ACTOR.id, HOSTILE_ACTOR.name, HOSTILE_ACTOR.kind, None, HOSTILE_ACTOR.mention, 0, 8
+    )
     idlib = Place("Idlib<script>", "Idlib", 35.93, 36.63, "SYR", None, None, None, 13, 18)
-    ev = Event("ASSAULT", sentence, 0, len(sentence), mode="heavy-weapons", source=src, location=idlib,
-               date="2016-02-29", date_precision="day", trigger="<svg onload=alert(1)>")
+    ev = Event(
+        "ASSAULT",
+        sentence,
+        0,
+        len(sentence),
+        mode="heavy-weapons",
+        source=src,
+        location=idlib,
+        date="2016-02-29",
+        date_precision="day",
+        trigger="<svg onload=alert(1)>",
+    )
     return doc, ExtractRecord(doc.doc_id, doc.source, art, [src], [ev], [], [idlib])
 
 
 def _twin_records() -> list[tuple[Document, ExtractRecord]]:
     """Two outlets reporting the same air strike (same type, date and place)."""
     out = []
-    for i, (outlet, text) in enumerate([
-        ("Twin Wire", "Jets struck a market in Palmyra on 3 March 2016, the Observatory said."),
-        ("Twin Times", "A market in Palmyra was bombed from the air on Thursday, monitors reported."),
-    ]):
+    for i, (outlet, text) in enumerate(
+        [
+            ("Twin Wire", "Jets struck a market in Palmyra on 3 March 2016, the Observatory said."),
+            ("Twin Times", "A market in Palmyra was bombed from the air on Thursday, monitors reported."),
+        ]
+    ):
         doc = Document(source=f"twin://{i}", data=text.encode(), media_type="text")
-        ev = Event("ASSAULT", text, 0, len(text), mode="aerial",
-                   location=Place("Palmyra", "Palmyra", 34.56, 38.28, "SYR", "Homs", 172408),
-                   date="2016-03-03", date_precision="day")
-        out.append((doc, ExtractRecord(doc.doc_id, doc.source,
-                                       Article(0, "primary", f"Market hit ({outlet})", text, publisher=outlet,
-                                               published="2016-03-04"), [], [ev])))
+        ev = Event(
+            "ASSAULT",
+            text,
+            0,
+            len(text),
+            mode="aerial",
+            location=Place("Palmyra", "Palmyra", 34.56, 38.28, "SYR", "Homs", 172408),
+            date="2016-03-03",
+            date_precision="day",
+        )
+        out.append(
+            (
+                doc,
+                ExtractRecord(
+                    doc.doc_id,
+                    doc.source,
+                    Article(
+                        0, "primary", f"Market hit ({outlet})", text, publisher=outlet, published="2016-03-04"
+                    ),
+                    [],
+                    [ev],
+                ),
+            )
+        )
     return out
 
 
@@ -128,10 +173,18 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = folder / "examples.db"
     hostile = folder / "hostile_page.txt"
     hostile.write_text(HOSTILE_PAGE, encoding="utf-8")
-    cli = [sys.executable, "-m", "ceasefire.cli"] if not (REPO / ".venv/bin/ceasefire").exists() else [
-        str(REPO / ".venv/bin/ceasefire")]
-    proc = subprocess.run([*cli, "ingest", str(REPO / "ceasefire" / "examples"), str(hostile), "--db", str(db)],
-                          capture_output=True, text=True, timeout=600, cwd=REPO)
+    cli = (
+        [sys.executable, "-m", "ceasefire.cli"]
+        if not (REPO / ".venv/bin/ceasefire").exists()
+        else [str(REPO / ".venv/bin/ceasefire")]
+    )
+    proc = subprocess.run(
+        [*cli, "ingest", str(REPO / "ceasefire" / "examples"), str(hostile), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO,
+    )
     assert proc.returncode in (0, 1), f"ceasefire ingest failed: {proc.stderr[-2000:]}"
     with open_store(str(db)) as store:
         for doc, recs in synthetic_records(150, seed=3):

@@ -28,8 +28,10 @@ def _matches(rec: ExtractRecord, ev: Event, f: dict[str, str]) -> bool:
         return False
     if "actor" in f and f["actor"] not in {x.id for x in (ev.source, ev.target) if x}:
         return False
-    if "place" in f and not (ev.location and (ev.location.name.lower() == f["place"].lower()
-                                              or ev.location.country == f["place"].upper())):
+    if "place" in f and not (
+        ev.location
+        and (ev.location.name.lower() == f["place"].lower() or ev.location.country == f["place"].upper())
+    ):
         return False
     if "claimant" in f and not (ev.claimant and ev.claimant.id == f["claimant"]):
         return False
@@ -37,7 +39,7 @@ def _matches(rec: ExtractRecord, ev: Event, f: dict[str, str]) -> bool:
         return False
     if "since" in f and not (ev.date and ev.date >= f["since"]):
         return False
-    if "until" in f and not (ev.date and ev.date[:len(f["until"])] <= f["until"]):
+    if "until" in f and not (ev.date and ev.date[: len(f["until"])] <= f["until"]):
         return False
     if "q" in f and not re.search(rf"\b{re.escape(f['q'].lower())}\b", rec.article.text.lower()):
         return False
@@ -67,7 +69,9 @@ def test_a_filter_narrows_every_panel(client: Any, synthetic: SyntheticStore, f:
     assert ov["filters"] == f
     assert ov["counts"]["events"] == len(expected)
     assert ov["counts"]["articles"] == len({r.article_id for r, _ in expected})
-    assert ov["counts"]["geocoded"] == sum(1 for _, e in expected if e.location and e.location.lat is not None)
+    assert ov["counts"]["geocoded"] == sum(
+        1 for _, e in expected if e.location and e.location.lat is not None
+    )
     # timeline: every day-precise matching event, once
     assert sum(d["count"] for d in ov["timeline"]) == sum(1 for _, e in expected if e.date_precision == "day")
     if "type" in f:
@@ -77,12 +81,16 @@ def test_a_filter_narrows_every_panel(client: Any, synthetic: SyntheticStore, f:
     assert ov["top_actors"], "matching events have actors"
     for a in ov["top_actors"]:
         assert a["count"] == actor_counts[a["id"]]
-    assert sorted((a["count"] for a in ov["top_actors"]), reverse=True) == sorted(
-        actor_counts.values(), reverse=True)[:len(ov["top_actors"])]
+    assert (
+        sorted((a["count"] for a in ov["top_actors"]), reverse=True)
+        == sorted(actor_counts.values(), reverse=True)[: len(ov["top_actors"])]
+    )
     place_counts = Counter(e.location.name for _, e in expected if e.location)
     for p in ov["top_places"]:
         assert p["count"] == place_counts[p["name"]]
-    assert [p["count"] for p in ov["top_places"]] == sorted(place_counts.values(), reverse=True)[:len(ov["top_places"])]
+    assert [p["count"] for p in ov["top_places"]] == sorted(place_counts.values(), reverse=True)[
+        : len(ov["top_places"])
+    ]
     # latest events and the event list obey the filter
     ids = {e["id"] for e in ov["events"]}
     assert ov["events"] and all(_event_ok(e, f) for e in ov["events"])
@@ -120,9 +128,14 @@ def test_unfiltered_overview_counts_everything(client: Any, synthetic: Synthetic
     assert ov["facets"]["types"] == sorted({e.type for _, e in _all(synthetic)})
 
 
-@pytest.mark.parametrize("params, status", [
-    ({"since": "yesterday"}, 400), ({"until": "2016-13-45x"}, 400), ({"type": "NOPE"}, 200),
-])
+@pytest.mark.parametrize(
+    "params, status",
+    [
+        ({"since": "yesterday"}, 400),
+        ({"until": "2016-13-45x"}, 400),
+        ({"type": "NOPE"}, 200),
+    ],
+)
 def test_bad_filters_are_reported(client: Any, params: dict[str, str], status: int) -> None:
     r = client.get("/overview.json", params=params)
     assert r.status_code == status
@@ -137,15 +150,18 @@ def _first_ids(client: Any) -> dict[str, str]:
     return {"event": str(ev["id"]), "article": ev["article_id"], "actor": "ISIS"}
 
 
-@pytest.mark.parametrize("html_path, json_path, key", [
-    ("/", "/overview.json", "counts"),
-    ("/events", "/events.json", "events"),
-    ("/events/{event}", "/events/{event}.json", "event"),
-    ("/actors", "/actors.json", "actors"),
-    ("/actors/{actor}", "/actors/{actor}.json", "aliases"),
-    ("/articles", "/articles.json", "articles"),
-    ("/articles/{article}", "/articles/{article}.json", "article"),
-])
+@pytest.mark.parametrize(
+    "html_path, json_path, key",
+    [
+        ("/", "/overview.json", "counts"),
+        ("/events", "/events.json", "events"),
+        ("/events/{event}", "/events/{event}.json", "event"),
+        ("/actors", "/actors.json", "actors"),
+        ("/actors/{actor}", "/actors/{actor}.json", "aliases"),
+        ("/articles", "/articles.json", "articles"),
+        ("/articles/{article}", "/articles/{article}.json", "article"),
+    ],
+)
 def test_every_page_has_a_json_twin(client: Any, html_path: str, json_path: str, key: str) -> None:
     ids = _first_ids(client)
     h = client.get(html_path.format(**ids))
@@ -159,12 +175,28 @@ def test_every_page_has_a_json_twin(client: Any, html_path: str, json_path: str,
 def test_openapi_documents_the_json_api(client: Any) -> None:
     schema = client.get("/openapi.json").json()
     paths = set(schema["paths"])
-    assert {"/overview.json", "/map.json", "/events.json", "/events/{event_id}.json", "/actors.json",
-            "/actors/{actor_id}.json", "/articles.json", "/articles/{article_id}.json"} <= paths
+    assert {
+        "/overview.json",
+        "/map.json",
+        "/events.json",
+        "/events/{event_id}.json",
+        "/actors.json",
+        "/actors/{actor_id}.json",
+        "/articles.json",
+        "/articles/{article_id}.json",
+    } <= paths
     assert all(p.endswith(".json") for p in paths), "HTML pages are not part of the API schema"
     ov = schema["paths"]["/overview.json"]["get"]
-    assert {p["name"] for p in ov["parameters"]} >= {"since", "until", "type", "actor", "place", "claimant",
-                                                     "outlet", "q"}
+    assert {p["name"] for p in ov["parameters"]} >= {
+        "since",
+        "until",
+        "type",
+        "actor",
+        "place",
+        "claimant",
+        "outlet",
+        "q",
+    }
     assert "$ref" in ov["responses"]["200"]["content"]["application/json"]["schema"]
     assert "EventOut" in schema["components"]["schemas"]
     api = client.get("/api").text
@@ -175,12 +207,24 @@ def test_event_page_highlights_its_sentence(client: Any, synthetic: SyntheticSto
     for event_id in (1, 2, 57):
         j = client.get(f"/events/{event_id}.json").json()
         ev, art, hl = j["event"], j["article"], j["highlight"]
-        assert art["text"][hl["start"]:hl["end"]] == ev["sentence"]
+        assert art["text"][hl["start"] : hl["end"]] == ev["sentence"]
         page = client.get(f"/events/{event_id}").text
-        assert f'<mark class="sentence" id="hl" title="source sentence">{html.escape(ev["sentence"])}</mark>' in page
-        for shown in (ev["type"], ev["mode"], ev["date"], ev["date_precision"], ev["status"],
-                      ev["claimant"]["name"], ev["source"]["name"], ev["target"]["name"], ev["location"]["name"],
-                      f'{ev["confidence"]:.2f}'):
+        assert (
+            f'<mark class="sentence" id="hl" title="source sentence">{html.escape(ev["sentence"])}</mark>'
+            in page
+        )
+        for shown in (
+            ev["type"],
+            ev["mode"],
+            ev["date"],
+            ev["date_precision"],
+            ev["status"],
+            ev["claimant"]["name"],
+            ev["source"]["name"],
+            ev["target"]["name"],
+            ev["location"]["name"],
+            f"{ev['confidence']:.2f}",
+        ):
             if shown is None:
                 continue
             assert html.escape(str(shown)) in page
@@ -191,7 +235,7 @@ def test_event_page_lists_other_reports_of_the_same_event(client: Any) -> None:
     j = client.get(f"/events/{a['id']}.json").json()
     assert [e["publisher"] for e in j["same_event"]] == ["Twin Times"]
     page = client.get(f"/events/{a['id']}").text
-    same = page[page.index('id="same-event"'):]
+    same = page[page.index('id="same-event"') :]
     assert "Twin Times" in same
 
 
@@ -213,7 +257,7 @@ def test_actor_page_lists_aliases_events_and_quotes(client: Any, synthetic: Synt
     assert len(j["events_as_source"]) == min(as_src, 100) and len(j["events_as_target"]) == min(as_tgt, 100)
     assert sum(d["count"] for d in j["timeline"] if d["type"] == "as source") == as_src
     page = client.get("/actors/ISIS").text
-    box = page[page.index('id="aliases"'):page.index("Events over time")]
+    box = page[page.index('id="aliases"') : page.index("Events over time")]
     for mention in aliases:
         assert f'<td class="alias">{html.escape(mention)}</td>' in box
     # quotes by an actor
@@ -231,11 +275,14 @@ def test_article_page_highlights_and_shows_what_was_removed(client: Any, synthet
     assert j["article"]["text"] == rec.article.text and j["article"]["removed"] == rec.article.removed
     assert len(j["events"]) == len(rec.events)
     page = client.get(f"/articles/{rec.article_id}").text
-    removed = page[page.index('<details class="removed"'):page.index("</details>")]
+    removed = page[page.index('<details class="removed"') : page.index("</details>")]
     assert all(html.escape(line) in removed for line in rec.article.removed)
     assert f'<mark class="place" title="place: {rec.places[0].name}">{rec.places[0].mention}</mark>' in page
     first = rec.actors[0]
-    assert f'<mark class="actor" title="actor: {html.escape(first.name)}">{html.escape(first.mention or "")}</mark>' in page
+    assert (
+        f'<mark class="actor" title="actor: {html.escape(first.name)}">{html.escape(first.mention or "")}</mark>'
+        in page
+    )
     assert '<mark class="date" title="date">' in page
 
 
@@ -257,8 +304,12 @@ def test_empty_store_says_so_politely(tmp_path: Any) -> None:
     ov = c.get("/overview.json").json()
     assert ov["counts"]["events"] == 0 and ov["timeline"] == [] and ov["top_actors"] == []
     page = c.get("/").text
-    for polite in ("no coded events yet", "No actors in the matching events.", "No events match these filters.",
-                   "No events with a day-precise date match these filters."):
+    for polite in (
+        "no coded events yet",
+        "No actors in the matching events.",
+        "No events match these filters.",
+        "No events with a day-precise date match these filters.",
+    ):
         assert polite in page
     assert "No actors stored yet." in c.get("/actors").text
     assert "No articles stored yet." in c.get("/articles").text
@@ -297,7 +348,7 @@ def test_map_assets_are_served_locally(client: Any) -> None:
     if not (node_modules() / "leaflet" / "dist" / "leaflet.js").is_file():
         pytest.skip("map assets not installed: run `npm ci` in the project folder")
     page = client.get("/").text
-    assert "<script src=\"/assets/leaflet/leaflet.js\"></script>" in page
+    assert '<script src="/assets/leaflet/leaflet.js"></script>' in page
     assert not re.search(r"<(script|link)[^>]+(src|href)=\"https?://", page), "no CDN at run time"
     assert client.get("/assets/leaflet/leaflet.js").status_code == 200
     assert client.get("/assets/markercluster/leaflet.markercluster.js").status_code == 200
@@ -330,8 +381,13 @@ def test_actor_ids_with_any_characters_have_pages(tmp_path: Any, actor_id: str) 
     path = tmp_path / "ids.db"
     doc = Document(source="ids", data=actor_id.encode(), media_type="text")
     ref = ActorRef(actor_id, f"Actor {actor_id}", "igo", None, "OCHA", 0, 4)
-    rec = ExtractRecord(doc.doc_id, "ids", Article(0, "primary", "t", "OCHA said."), [ref],
-                        [Event("ACCUSE", "OCHA said.", 0, 10, source=ref)])
+    rec = ExtractRecord(
+        doc.doc_id,
+        "ids",
+        Article(0, "primary", "t", "OCHA said."),
+        [ref],
+        [Event("ACCUSE", "OCHA said.", 0, 10, source=ref)],
+    )
     with open_store(str(path)) as store:
         store.save_document(doc, [rec])
     c = TestClient(create_app(str(path)))

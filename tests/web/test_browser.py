@@ -30,10 +30,21 @@ from .conftest import REPO
 CHROMIUM = "/usr/bin/chromium"
 # The screenshots shown in the README are refreshed with CEASEFIRE_SCREENSHOTS=1;
 # otherwise they go to a temporary folder so a test run leaves the tree clean.
-SHOTS = (REPO / "docs" / "screenshots" if os.environ.get("CEASEFIRE_SCREENSHOTS")
-         else Path(tempfile.mkdtemp(prefix="ceasefire-shots-")))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SHOTS = (
+    REPO / "docs" / "screenshots"
+    if os.environ.get("CEASEFIRE_SCREENSHOTS")
+    else Path(tempfile.mkdtemp(prefix="ceasefire-shots-"))
+)
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # Seconds to wait for the server to answer and for the map to draw its markers:
 # both take well under 5 s on the 2-core CI machine; 30 s leaves room for load.
 STARTUP_S = 30
@@ -58,8 +69,12 @@ def chromium() -> str:
     if not (node_modules() / "leaflet" / "dist" / "leaflet.js").is_file():
         pytest.skip("map assets not installed: run `npm ci` in the project folder")
     if not Path(CHROMIUM).exists():
-        proc = subprocess.run(["bash", str(REPO / "scripts" / "install-browser.sh")], capture_output=True,
-                              text=True, timeout=900)
+        proc = subprocess.run(
+            ["bash", str(REPO / "scripts" / "install-browser.sh")],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
         if proc.returncode != 0 or not Path(CHROMIUM).exists():
             pytest.skip(f"Debian chromium could not be installed: {proc.stderr[-500:]}")
     return CHROMIUM
@@ -69,12 +84,27 @@ def chromium() -> str:
 def server(examples_db: Path) -> Iterator[str]:
     port = _free_port()
     exe = shutil.which("ceasefire", path=str(REPO / ".venv" / "bin"))
-    has_cli_serve = exe is not None and subprocess.run([exe, "serve", "--help"], capture_output=True).returncode == 0
-    cmd = ([exe, "serve", "--db", str(examples_db), "--host", "127.0.0.1", "--port", str(port)] if has_cli_serve
-           else [sys.executable, "-c", "import sys; from ceasefire.web import serve; "
-                 "serve(sys.argv[1], '127.0.0.1', int(sys.argv[2]))", str(examples_db), str(port)])
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    has_cli_serve = (
+        exe is not None and subprocess.run([exe, "serve", "--help"], capture_output=True).returncode == 0
+    )
+    cmd = (
+        [exe, "serve", "--db", str(examples_db), "--host", "127.0.0.1", "--port", str(port)]
+        if has_cli_serve
+        else [
+            sys.executable,
+            "-c",
+            "import sys; from ceasefire.web import serve; serve(sys.argv[1], '127.0.0.1', int(sys.argv[2]))",
+            str(examples_db),
+            str(port),
+        ]
+    )
+    proc = subprocess.Popen(
+        cmd,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + STARTUP_S
     while True:
@@ -130,8 +160,10 @@ def test_overview_loads_with_markers_and_timeline(server: str, page: Any) -> Non
     shown = page.locator(".ev-marker, .marker-cluster")
     assert shown.count() > 0
     # clusters add up to the markers they stand for
-    total = sum(int(t) for t in page.locator(".marker-cluster span").all_inner_texts()) + \
-        page.locator(".ev-marker").count()
+    total = (
+        sum(int(t) for t in page.locator(".marker-cluster span").all_inner_texts())
+        + page.locator(".ev-marker").count()
+    )
     assert total == ov["counts"]["geocoded"]
     assert page.locator(".leaflet-overlay-pane path").count() > 100, "country outlines drawn offline"
     assert page.locator("svg.timeline rect.bar").count() > 0
@@ -188,16 +220,23 @@ def test_a_filter_narrows_every_panel_and_survives_reload(server: str, page: Any
 def test_event_page_highlights_its_sentence(server: str, page: Any) -> None:
     events = _get_json(server + "/events.json?limit=200")["events"]
     # prefer an event coded by the real pipeline from the bundled examples
-    ev = next((e for e in events if not (e["publisher"] or "").startswith(("Example Wire", "Daily Frontline",
-                                                                           "Conflict Monitor", "Regional Times"))),
-              events[0])
+    ev = next(
+        (
+            e
+            for e in events
+            if not (e["publisher"] or "").startswith(
+                ("Example Wire", "Daily Frontline", "Conflict Monitor", "Regional Times")
+            )
+        ),
+        events[0],
+    )
     j = _get_json(server + f"/events/{ev['id']}.json")
     page.goto(server + f"/events/{ev['id']}")
     mark = page.locator("mark.sentence")
     assert mark.count() == 1
     assert mark.is_visible()
     hl = j["highlight"]
-    assert mark.inner_text() == j["article"]["text"][hl["start"]:hl["end"]]
+    assert mark.inner_text() == j["article"]["text"][hl["start"] : hl["end"]]
     assert page.locator("#ev-type").inner_text() == ev["type"]
     page.screenshot(path=str(SHOTS / "event.png"), full_page=False)
 
@@ -208,8 +247,13 @@ def test_actor_page_lists_aliases(server: str, page: Any) -> None:
     synthetic_ids = {a.id for a in (*ACTORS, *CLAIMANTS)}
     actors = [a for a in _get_json(server + "/actors.json")["actors"] if a["mentions"] > 1]
     # prefer an actor the real pipeline found in the bundled examples
-    best = max(actors, key=lambda a: (a["id"] not in synthetic_ids,
-                                      len(_get_json(server + f"/actors/{quote(a['id'], safe='')}.json")["aliases"])))
+    best = max(
+        actors,
+        key=lambda a: (
+            a["id"] not in synthetic_ids,
+            len(_get_json(server + f"/actors/{quote(a['id'], safe='')}.json")["aliases"]),
+        ),
+    )
     j = _get_json(server + f"/actors/{quote(best['id'], safe='')}.json")
     assert len(j["aliases"]) > 1
     page.goto(server + f"/actors/{quote(best['id'], safe='')}")
@@ -228,8 +272,15 @@ def test_hostile_article_runs_no_script(server: str, page: Any) -> None:
     # The cleaner may drop some markup (script residue is boilerplate); what it
     # kept, in the body or the removed lines, must show as text. The Store-API
     # test in test_untrusted.py covers all three forms whatever the cleaner does.
-    kept = [n for n in ("<script>alert('xss-script')</script>", "<img src=x onerror=alert('xss-img')>",
-                        "<a href=\"javascript:alert('xss-link')\">") if n in everything]
+    kept = [
+        n
+        for n in (
+            "<script>alert('xss-script')</script>",
+            "<img src=x onerror=alert('xss-img')>",
+            "<a href=\"javascript:alert('xss-link')\">",
+        )
+        if n in everything
+    ]
     assert kept, "some markup reached the store, else this test proves nothing"
     page.goto(server + f"/articles/{hostile[0]['article_id']}")
     page.click("details.removed summary")
@@ -249,16 +300,22 @@ def _png_1x1() -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)) +
-            chunk(b"IDAT", zlib.compress(b"\x00\xaa\xd3\xdf")) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00\xaa\xd3\xdf"))
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.mark.parametrize("reachable", [True, False])
 def test_online_tiles_only_when_reachable(server: str, page: Any, reachable: bool) -> None:
     png = _png_1x1()
     if reachable:  # stand in for the tile server: the page cannot tell the difference
-        page.route("https://tile.openstreetmap.org/**",
-                   lambda route: route.fulfill(status=200, content_type="image/png", body=png))
+        page.route(
+            "https://tile.openstreetmap.org/**",
+            lambda route: route.fulfill(status=200, content_type="image/png", body=png),
+        )
     else:
         page.route("https://tile.openstreetmap.org/**", lambda route: route.abort("internetdisconnected"))
     page.goto(server + "/")

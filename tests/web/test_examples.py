@@ -45,5 +45,7 @@ def test_examples_event_sentences_are_found_in_their_articles(ex_client: Any) ->
             missing.append((e["id"], e["sentence"][:60]))
         else:
             h = j["highlight"]
-            assert " ".join(j["article"]["text"][h["start"]:h["end"]].split()) in " ".join(e["sentence"].split())
+            assert " ".join(j["article"]["text"][h["start"] : h["end"]].split()) in " ".join(
+                e["sentence"].split()
+            )
     assert missing == [], "every coded sentence is highlighted in its article"

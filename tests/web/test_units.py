@@ -15,13 +15,19 @@ from ceasefire.web.outlines import topojson_to_geojson
 from ceasefire.web.queries import DayCount
 
 
-@pytest.mark.parametrize("params, expected", [
-    ({}, Filters()),
-    ({"type": "assault"}, Filters(type="ASSAULT")),
-    ({"since": "2016-09", "until": "2016-09-30"}, Filters(since="2016-09", until="2016-09-30")),
-    ({"actor": "  ISIS  ", "unknown": "x"}, Filters(actor="ISIS")),
-    ({"q": 'Aleppo "ceasefire" -Idlib', "outlet": "The Duran"}, Filters(outlet="The Duran", q='Aleppo "ceasefire" -Idlib')),
-])
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({}, Filters()),
+        ({"type": "assault"}, Filters(type="ASSAULT")),
+        ({"since": "2016-09", "until": "2016-09-30"}, Filters(since="2016-09", until="2016-09-30")),
+        ({"actor": "  ISIS  ", "unknown": "x"}, Filters(actor="ISIS")),
+        (
+            {"q": 'Aleppo "ceasefire" -Idlib', "outlet": "The Duran"},
+            Filters(outlet="The Duran", q='Aleppo "ceasefire" -Idlib'),
+        ),
+    ],
+)
 def test_filters_parse(params: dict[str, str], expected: Filters) -> None:
     assert Filters.parse(params) == expected
 
@@ -32,63 +38,88 @@ def test_filters_reject(params: dict[str, str]) -> None:
         Filters.parse(params)
 
 
-@pytest.mark.parametrize("f, changes, expected", [
-    (Filters(), {}, ""),
-    (Filters(type="ASSAULT"), {}, "?type=ASSAULT"),
-    (Filters(type="ASSAULT"), {"actor": "ISIS"}, "?type=ASSAULT&actor=ISIS"),
-    (Filters(type="ASSAULT", place="Aleppo"), {"type": ""}, "?place=Aleppo"),
-    (Filters(q="a&b=c"), {}, "?q=a%26b%3Dc"),
-])
+@pytest.mark.parametrize(
+    "f, changes, expected",
+    [
+        (Filters(), {}, ""),
+        (Filters(type="ASSAULT"), {}, "?type=ASSAULT"),
+        (Filters(type="ASSAULT"), {"actor": "ISIS"}, "?type=ASSAULT&actor=ISIS"),
+        (Filters(type="ASSAULT", place="Aleppo"), {"type": ""}, "?place=Aleppo"),
+        (Filters(q="a&b=c"), {}, "?q=a%26b%3Dc"),
+    ],
+)
 def test_filters_query(f: Filters, changes: dict[str, str], expected: str) -> None:
     assert f.query(**changes) == expected
 
 
-@pytest.mark.parametrize("text, spans, expected", [
-    ("abc", [], [Segment("abc")]),
-    ("", [], [Segment("")]),
-    ("Shells hit Aleppo.", [Span(11, 17, "place")], [Segment("Shells hit "), Segment("Aleppo", "place"), Segment(".")]),
-    ("abcdef", [Span(0, 6, "sentence")], [Segment("abcdef", "sentence")]),
-    # overlapping: the earlier start wins, the later is dropped
-    ("abcdef", [Span(2, 5, "b"), Span(1, 3, "a")], [Segment("a"), Segment("bc", "a"), Segment("def")]),
-    # same start: the longer wins
-    ("abcdef", [Span(1, 2, "short"), Span(1, 4, "long")], [Segment("a"), Segment("bcd", "long"), Segment("ef")]),
-    # out of range and empty spans are ignored
-    ("abc", [Span(2, 9, "x"), Span(1, 1, "y"), Span(-1, 2, "z")], [Segment("abc")]),
-])
+@pytest.mark.parametrize(
+    "text, spans, expected",
+    [
+        ("abc", [], [Segment("abc")]),
+        ("", [], [Segment("")]),
+        (
+            "Shells hit Aleppo.",
+            [Span(11, 17, "place")],
+            [Segment("Shells hit "), Segment("Aleppo", "place"), Segment(".")],
+        ),
+        ("abcdef", [Span(0, 6, "sentence")], [Segment("abcdef", "sentence")]),
+        # overlapping: the earlier start wins, the later is dropped
+        ("abcdef", [Span(2, 5, "b"), Span(1, 3, "a")], [Segment("a"), Segment("bc", "a"), Segment("def")]),
+        # same start: the longer wins
+        (
+            "abcdef",
+            [Span(1, 2, "short"), Span(1, 4, "long")],
+            [Segment("a"), Segment("bcd", "long"), Segment("ef")],
+        ),
+        # out of range and empty spans are ignored
+        ("abc", [Span(2, 9, "x"), Span(1, 1, "y"), Span(-1, 2, "z")], [Segment("abc")]),
+    ],
+)
 def test_segments(text: str, spans: list[Span], expected: list[Segment]) -> None:
     got = segments(text, spans)
     assert got == expected
     assert "".join(s.text for s in got) == text
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The attack on 17th September 2016 killed six.", ["17th September 2016"]),
-    ("Fighting resumed on Monday and again on September 19, 2016.", ["on Monday", "September 19, 2016"]),
-    ("It was agreed last February.", ["last February"]),
-    ("Planes struck yesterday; the truce began 2016-02-27.", ["yesterday", "2016-02-27"]),
-    ("May God protect them, said Marchetti.", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The attack on 17th September 2016 killed six.", ["17th September 2016"]),
+        ("Fighting resumed on Monday and again on September 19, 2016.", ["on Monday", "September 19, 2016"]),
+        ("It was agreed last February.", ["last February"]),
+        ("Planes struck yesterday; the truce began 2016-02-27.", ["yesterday", "2016-02-27"]),
+        ("May God protect them, said Marchetti.", []),
+    ],
+)
 def test_date_spans(text: str, expected: list[str]) -> None:
-    assert [text[s.start:s.end] for s in date_spans(text)] == expected
+    assert [text[s.start : s.end] for s in date_spans(text)] == expected
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("https://example.org/a?b=1", "https://example.org/a?b=1"),
-    ("http://example.org", "http://example.org"),
-    ("javascript:alert(1)", ""),
-    (" JavaScript:alert(1)", ""),
-    ("data:text/html,<script>x</script>", ""),
-    ("vbscript:msgbox", ""),
-    (None, ""),
-    ("//evil.example/x", ""),
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+        ("http://example.org", "http://example.org"),
+        ("javascript:alert(1)", ""),
+        (" JavaScript:alert(1)", ""),
+        ("data:text/html,<script>x</script>", ""),
+        ("vbscript:msgbox", ""),
+        (None, ""),
+        ("//evil.example/x", ""),
+    ],
+)
 def test_safe_url(url: str | None, expected: str) -> None:
     assert safe_url(url) == expected
 
 
-@pytest.mark.parametrize("content", [
-    {"t": "<script>alert(1)</script>"}, {"t": "a & b > c", "n": [1, 2]}, {"t": "line\u2028sep"},
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        {"t": "<script>alert(1)</script>"},
+        {"t": "a & b > c", "n": [1, 2]},
+        {"t": "line\u2028sep"},
+    ],
+)
 def test_safe_json_has_no_markup_characters(content: dict[str, object]) -> None:
     import json
 
@@ -102,14 +133,17 @@ def _days(n: int, types: tuple[str, ...] = ("ASSAULT",)) -> list[DayCount]:
     return [DayCount((start + timedelta(days=i)).isoformat(), t, 1) for i in range(n) for t in types]
 
 
-@pytest.mark.parametrize("rows, unit, n_bars", [
-    ([], "day", 0),
-    (_days(10), "day", 10),
-    (_days(10, ("ASSAULT", "ACCUSE")), "day", 20),
-    # 2016-01-01 is a Friday: 3 days, then 42 full weeks, then 3 days = 44 Monday-weeks
-    (_days(300), "week", 44),
-    (_days(2000), "month", 66),
-])
+@pytest.mark.parametrize(
+    "rows, unit, n_bars",
+    [
+        ([], "day", 0),
+        (_days(10), "day", 10),
+        (_days(10, ("ASSAULT", "ACCUSE")), "day", 20),
+        # 2016-01-01 is a Friday: 3 days, then 42 full weeks, then 3 days = 44 Monday-weeks
+        (_days(300), "week", 44),
+        (_days(2000), "month", 66),
+    ],
+)
 def test_stacked_chart(rows: list[DayCount], unit: str, n_bars: int) -> None:
     chart = stacked(rows)
     assert len(chart.bars) == n_bars
@@ -120,11 +154,14 @@ def test_stacked_chart(rows: list[DayCount], unit: str, n_bars: int) -> None:
         assert all(b.h > 0 and b.y >= chart.top - 0.01 for b in chart.bars)
 
 
-@pytest.mark.parametrize("rows, first_link", [
-    (_days(10), "2016-01-01..2016-01-01"),
-    (_days(300), "2015-12-28..2016-01-03"),
-    (_days(2000), "2016-01-01..2016-01-31"),
-])
+@pytest.mark.parametrize(
+    "rows, first_link",
+    [
+        (_days(10), "2016-01-01..2016-01-01"),
+        (_days(300), "2015-12-28..2016-01-03"),
+        (_days(2000), "2016-01-01..2016-01-31"),
+    ],
+)
 def test_bars_link_to_their_dates(rows: list[DayCount], first_link: str) -> None:
     chart = stacked(rows, link=lambda a, b: f"{a}..{b}")
     assert chart.bars[0].href == first_link
@@ -151,16 +188,25 @@ def test_topojson_decoding() -> None:
         "type": "Topology",
         "transform": {"scale": [0.5, 0.5], "translate": [10, 20]},
         "arcs": [[[0, 0], [2, 0], [0, 2]], [[2, 2], [-2, 0], [0, -2]]],
-        "objects": {"countries": {"type": "GeometryCollection", "geometries": [
-            {"type": "Polygon", "arcs": [[0, 1]], "properties": {"name": "Square"}},
-            {"type": "MultiPolygon", "arcs": [[[~1, ~0]]], "properties": {"name": "Back"}},
-            {"type": "Point", "coordinates": [0, 0]},
-        ]}},
+        "objects": {
+            "countries": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {"type": "Polygon", "arcs": [[0, 1]], "properties": {"name": "Square"}},
+                    {"type": "MultiPolygon", "arcs": [[[~1, ~0]]], "properties": {"name": "Back"}},
+                    {"type": "Point", "coordinates": [0, 0]},
+                ],
+            }
+        },
     }
     gj = topojson_to_geojson(topo)
     assert [f["properties"]["name"] for f in gj["features"]] == ["Square", "Back"]
-    assert gj["features"][0]["geometry"]["coordinates"] == [[[10, 20], [11, 20], [11, 21], [10, 21], [10, 20]]]
-    assert gj["features"][1]["geometry"]["coordinates"] == [[[[10, 20], [10, 21], [11, 21], [11, 20], [10, 20]]]]
+    assert gj["features"][0]["geometry"]["coordinates"] == [
+        [[10, 20], [11, 20], [11, 21], [10, 21], [10, 20]]
+    ]
+    assert gj["features"][1]["geometry"]["coordinates"] == [
+        [[[10, 20], [10, 21], [11, 21], [11, 20], [10, 20]]]
+    ]
 
 
 def test_shipped_outlines_cover_the_world() -> None:
@@ -178,28 +224,56 @@ def test_outline_rings_crossing_the_antimeridian_are_unwrapped() -> None:
     topo = {
         "type": "Topology",
         "arcs": [[[170, 60], [-170, 60], [-170, 70], [170, 70], [170, 60]]],
-        "objects": {"countries": {"type": "GeometryCollection", "geometries": [
-            {"type": "Polygon", "arcs": [[0]], "properties": {"name": "Chukotka"}},
-            {"type": "Polygon", "arcs": [[0]], "properties": {"name": "Antarctica"}},
-        ]}},
+        "objects": {
+            "countries": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {"type": "Polygon", "arcs": [[0]], "properties": {"name": "Chukotka"}},
+                    {"type": "Polygon", "arcs": [[0]], "properties": {"name": "Antarctica"}},
+                ],
+            }
+        },
     }
     gj = topojson_to_geojson(topo)
     assert [f["properties"]["name"] for f in gj["features"]] == ["Chukotka"]
-    assert gj["features"][0]["geometry"]["coordinates"] == [[[170, 60], [190, 60], [190, 70], [170, 70], [170, 60]]]
+    assert gj["features"][0]["geometry"]["coordinates"] == [
+        [[170, 60], [190, 60], [190, 70], [170, 70], [170, 60]]
+    ]
 
 
-@pytest.mark.parametrize("text, sentence, start, end, expected", [
-    ("A. Shells hit Aleppo.\n\nB.", "Shells hit Aleppo.", 3, 23, (3, 21)),  # trailing blank lines trimmed
-    ("A. Shells hit Aleppo. B.", "Shells hit Aleppo.", 3, 21, (3, 21)),
-    ("A. Shells hit Aleppo. B.", "Shells hit Aleppo.", 0, 2, (3, 21)),  # wrong offsets: found by text
-    ("A. Shells hit Aleppo. B.", "Not in the text.", 50, 60, None),
-])
-def test_sentence_span(text: str, sentence: str, start: int, end: int, expected: tuple[int, int] | None) -> None:
+@pytest.mark.parametrize(
+    "text, sentence, start, end, expected",
+    [
+        ("A. Shells hit Aleppo.\n\nB.", "Shells hit Aleppo.", 3, 23, (3, 21)),  # trailing blank lines trimmed
+        ("A. Shells hit Aleppo. B.", "Shells hit Aleppo.", 3, 21, (3, 21)),
+        ("A. Shells hit Aleppo. B.", "Shells hit Aleppo.", 0, 2, (3, 21)),  # wrong offsets: found by text
+        ("A. Shells hit Aleppo. B.", "Not in the text.", 50, 60, None),
+    ],
+)
+def test_sentence_span(
+    text: str, sentence: str, start: int, end: int, expected: tuple[int, int] | None
+) -> None:
     from ceasefire.web.app import _sentence_span
     from ceasefire.web.queries import EventOut
 
-    ev = EventOut(1, "d:0", "ASSAULT", None, None, None, None, None, "none", None, "asserted", None,
-                  sentence, start, end, 0.5)
+    ev = EventOut(
+        1,
+        "d:0",
+        "ASSAULT",
+        None,
+        None,
+        None,
+        None,
+        None,
+        "none",
+        None,
+        "asserted",
+        None,
+        sentence,
+        start,
+        end,
+        0.5,
+    )
     got = _sentence_span(text, ev)
     assert (None if got is None else (got.start, got.end)) == expected
 

@@ -19,16 +19,26 @@ import pytest
 from .conftest import HOSTILE_ACTOR, SyntheticStore
 
 # Anything that would be live markup if it reached the page unescaped.
-LIVE = re.compile(r"<script>alert|<img src=x|<b onmouseover|<svg onload|href=\"javascript:|<i>Mallory|<Outlet>",
-                  re.IGNORECASE)
+LIVE = re.compile(
+    r"<script>alert|<img src=x|<b onmouseover|<svg onload|href=\"javascript:|<i>Mallory|<Outlet>",
+    re.IGNORECASE,
+)
 
 
 def _pages(client: Any, s: SyntheticStore) -> list[str]:
     ev = client.get("/events.json", params={"actor": HOSTILE_ACTOR.id}).json()["events"][0]
     aid = quote(HOSTILE_ACTOR.id, safe="")
-    return [f"/articles/{s.hostile.article_id}", f"/events/{ev['id']}", f"/actors/{aid}",
-            "/?type=ASSAULT&since=2016-02-29&until=2016-02-29", "/events?outlet=Evil%3COutlet%3E",
-            "/articles", "/actors", f"/?actor={aid}", "/articles?q=xss"]
+    return [
+        f"/articles/{s.hostile.article_id}",
+        f"/events/{ev['id']}",
+        f"/actors/{aid}",
+        "/?type=ASSAULT&since=2016-02-29&until=2016-02-29",
+        "/events?outlet=Evil%3COutlet%3E",
+        "/articles",
+        "/actors",
+        f"/?actor={aid}",
+        "/articles?q=xss",
+    ]
 
 
 def test_hostile_markup_is_escaped_in_every_page(client: Any, synthetic: SyntheticStore) -> None:
@@ -49,9 +59,12 @@ def test_hostile_markup_is_escaped_in_every_page(client: Any, synthetic: Synthet
 @pytest.mark.parametrize("suffix", ["article", "event", "actor", "overview"])
 def test_hostile_markup_is_inert_in_json(client: Any, synthetic: SyntheticStore, suffix: str) -> None:
     ev = client.get("/events.json", params={"actor": HOSTILE_ACTOR.id}).json()["events"][0]
-    path = {"article": f"/articles/{synthetic.hostile.article_id}.json", "event": f"/events/{ev['id']}.json",
-            "actor": f"/actors/{quote(HOSTILE_ACTOR.id, safe='')}.json",
-            "overview": f"/overview.json?actor={quote(HOSTILE_ACTOR.id, safe='')}"}[suffix]
+    path = {
+        "article": f"/articles/{synthetic.hostile.article_id}.json",
+        "event": f"/events/{ev['id']}.json",
+        "actor": f"/actors/{quote(HOSTILE_ACTOR.id, safe='')}.json",
+        "overview": f"/overview.json?actor={quote(HOSTILE_ACTOR.id, safe='')}",
+    }[suffix]
     r = client.get(path)
     assert r.status_code == 200
     assert r.headers["content-type"] == "application/json"

@@ -239,17 +239,34 @@ def rows() -> list[dict]:
         if formal != name and formal not in aliases:
             aliases.append(formal)
         metonym = capital and not capital.startswith("-")
-        out.append({
-            "id": iso, "name": name, "kind": "state", "country": iso, "aliases": aliases,
-            "formal": formal, "adjectives": adj_list,
-            "people": people if people != "-" else None,
-            "capital": capital.lstrip("-") or None,
-            "capital_metonym": bool(metonym), "un": un,
-        })
+        out.append(
+            {
+                "id": iso,
+                "name": name,
+                "kind": "state",
+                "country": iso,
+                "aliases": aliases,
+                "formal": formal,
+                "adjectives": adj_list,
+                "people": people if people != "-" else None,
+                "capital": capital.lstrip("-") or None,
+                "capital_metonym": bool(metonym),
+                "un": un,
+            }
+        )
         adj = adj_list[0] if adj_list else name
         for suffix, kind, pattern in SUBACTORS:
-            out.append({"id": f"{iso}_{suffix}", "name": pattern.format(adj=adj), "kind": kind,
-                        "country": iso, "aliases": [], "parent": iso, "role": suffix})
+            out.append(
+                {
+                    "id": f"{iso}_{suffix}",
+                    "name": pattern.format(adj=adj),
+                    "kind": kind,
+                    "country": iso,
+                    "aliases": [],
+                    "parent": iso,
+                    "role": suffix,
+                }
+            )
     return out
 
 
