@@ -948,6 +948,8 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
                     else []
                 )
                 targets = targets + objs + pps + (_content_parties(_children(x, ("dobj",)) + pps, trig.type))
+    if trig.type == "ASSAULT" and not targets:
+        targets = _displaced_against([verb])  # "fought in Aleppo against X"
     return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)
 
 
@@ -1019,6 +1021,21 @@ def _for_to(tok: Token) -> list[Token]:
         if s.dep_ == "nsubj"
     ]
     return as_pp + as_clause
+
+
+def _displaced_against(hosts: list[Token]) -> list[Token]:
+    """X in "continued its offensive in the north against X", "fighting near Aleppo against X": the
+    parser hangs "against X" on the place or time of the act rather than on the act."""
+    for h in hosts:
+        for p in h.children:
+            if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS | {"during", "after", "since"}:
+                continue
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    found = _pobjs(o, ("against",))
+                    if found:
+                        return found
+    return []
 
 
 def _noun_args(noun: Token, trig: Trigger) -> _Args:
@@ -1166,6 +1183,17 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
             targets = [o for o in _children(noun.head, ("dobj",))]  # not "took place", "had effect"
         if not targets:
             targets = _pobjs(noun.head, ("against", "on", "upon", "targeting"))
+    if not targets and trig.type in ("ASSAULT", "COERCE"):
+        # "continued its offensive in the north against X"; "the focus of the army's offensive lies in
+        # the east against X": "against X" on the place of the act, of its light verb or of the clause
+        # whose subject it is (or whose subject it is "of")
+        hosts = [noun]
+        subj = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in LIGHT_VERBS:
+            hosts.append(noun.head)
+        elif subj.dep_ == "nsubj" and subj.head.pos_ in ("VERB", "AUX"):
+            hosts.append(subj.head)
+        targets = _displaced_against(hosts)
     return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)
 
 

@@ -241,6 +241,39 @@ ROLE_CASES = [
         "Afghan",
         "asserted",
     ),
+    # "against X" hung on the place of the act, of its light verb, or of the clause it is the subject of
+    (
+        "The army continued its offensive in the north against the Islamists.",
+        "ASSAULT",
+        "army",
+        "Islamists",
+        ANY,
+    ),
+    (
+        "The rebels launched attacks near Hama against government forces.",
+        "ASSAULT",
+        "rebels",
+        "government forces",
+        "asserted",
+    ),
+    (
+        "The main focus of the army's offensive operations lies in the east against the Islamists.",
+        "ASSAULT",
+        "army",
+        "Islamists",
+        "asserted",
+    ),
+    # ... but a place is not a party when nobody is named "against"
+    ("The army continued its offensive in the north near the border.", "ASSAULT", "army", None, ANY),
+    # "provided/equipped X with (arms)": X receives them
+    ("Turkey provided the rebels with weapons.", "AID", "Turkey", "rebels", "asserted"),
+    (
+        "Washington equipped the Kurdish fighters with anti-tank missiles.",
+        "AID",
+        "Washington",
+        "fighters",
+        "asserted",
+    ),
 ]
 
 # (sentence, type, number of events of that type): what an attack is done for is that attack
