@@ -413,6 +413,16 @@ GROUP_NOUNS = {
     "watchdog": ("ngo", "igo"),
     "agency": ("igo", "ngo", "media"),
 }
+# Plural group nouns after a demonstrative ("these factions", "those groups", "such militias")
+# point back to the last armed group named; after a bare "the" they are too often generic.
+PLURAL_GROUP_NOUNS = {
+    "groups": ("armed_group",),
+    "factions": ("armed_group",),
+    "militias": ("armed_group",),
+    "fighters": ("armed_group",),
+    "movements": ("armed_group",),
+}
+DEMONSTRATIVES = {"these", "those", "such"}
 # "the kingdom" etc. point back to the last state whose formal name has that word.
 STATE_NOUNS = {
     "kingdom": "kingdom",
@@ -441,6 +451,10 @@ _generic(
         "rebel fighters",
         "armed groups",
         "armed opposition",
+        "armed opposition groups",
+        "armed opposition factions",
+        "armed opposition forces",
+        "armed rebel groups",
         "opposition fighters",
         "opposition forces",
         "opposition groups",
@@ -1647,16 +1661,22 @@ class _Finder:
                             break
                     break
 
-    def group_noun_pass(self) -> None:
-        """ "the group", "the Iran-backed group", "the militant group": the last armed group named."""
+    def group_noun_pass(self, demonstrative: bool = False) -> None:
+        """ "the group", "the Iran-backed group", "the militant group": the last armed group named.
+
+        With ``demonstrative`` (run after the generic pass, so that "rebel factions" can be the
+        antecedent): "these factions", "those groups", "such militias".
+        """
         ws = self.ws
+        openers = DEMONSTRATIVES if demonstrative else {"the"}
+        nouns = {**GROUP_NOUNS, **PLURAL_GROUP_NOUNS} if demonstrative else GROUP_NOUNS
         for i in range(len(ws)):
-            if ws[i].key != "the":
+            if ws[i].key not in openers:
                 continue
             kinds: tuple[str, ...] | None = None
             j = i + 1
             while j < min(i + 5, len(ws)):
-                kinds = GROUP_NOUNS.get(ws[j].key)
+                kinds = nouns.get(ws[j].key)
                 if kinds is not None:
                     break
                 if ws[j].shape == "C" and (ws[j].key,) not in self.d.adjectives:
@@ -1926,6 +1946,10 @@ class _Finder:
             if ahead is not None:
                 return ahead
         banned = self._clause_subject_keys(tok) if tok is not None and pron not in REFLEXIVES else set()
+        if tok is not None and pron in GROUP_PRONOUNS and tok.dep_ == "poss":
+            # "the United States ... coordinated their operations": a singular subject of the
+            # pronoun's own clause would have been "its", so "their" is not that actor at all
+            banned |= {m.key for m in self._own_subject_mentions(tok.head) if not self._compatible(pron, m)}
         para = self._paragraph_start(pos)
         # the one who reported the last sentence is seldom the object of the next ("the deputy ordered
         # that Khashoggi be brought back, Shaalan said. The team killed him")
@@ -2047,6 +2071,27 @@ class _Finder:
         if subj is None:
             return set()
         return {m.key for m in self.mentions if m.start <= subj.idx < m.end}
+
+    def _own_subject_mentions(self, tok: Token) -> list[Mention]:
+        """Mentions on the subject of the verb whose object (or its preposition's object) ``tok`` is,
+        following conjoined verbs back to the one with a subject."""
+        if tok.dep_ in ("dobj", "dative", "iobj"):
+            verb = tok.head
+        elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            verb = tok.head.head
+        else:
+            return []
+        subj = None
+        # up conjoined verbs; the parser sometimes hangs a conjoined verb on the previous verb's
+        # object ("offered them training and organized ..."), so an object hop is allowed too
+        for _ in range(6):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None or verb.dep_ not in ("conj", "dobj"):
+                break
+            verb = verb.head
+        if subj is None:
+            return []
+        return [m for m in self.mentions if m.start <= subj.idx < m.end]
 
     def _cataphor(self, pron: str, tok: Token) -> Mention | None:
         """The main clause's subject, for a pronoun in a phrase put before it that has no subject
@@ -2195,6 +2240,7 @@ class _Finder:
         self.state_noun_pass()
         self.group_noun_pass()
         self.generic_pass()
+        self.group_noun_pass(demonstrative=True)
         self.pronoun_pass()
         self.first_person_pass()
         return self.refs()

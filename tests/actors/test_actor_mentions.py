@@ -451,6 +451,25 @@ CASES = [
         D(2016, 9, 26),
         [("it", None)],
     ),
+    # a demonstrative + plural group noun refers back to the last armed group (named or generic)
+    (
+        "Turkey has backed rebel groups in northern Syria since 2016. Ankara paid these groups, "
+        "trained them and directed their offensive against the Kurds.",
+        D(2018, 1, 20),
+        [("these groups", "SYR_OPP"), ("them", "SYR_OPP"), ("their", "SYR_OPP")],
+    ),
+    (
+        "Houthi fighters seized the port of Hodeidah in Yemen. Those fighters then shelled the airport.",
+        D(2018, 6, 13),
+        [("Those fighters", "HOUTHI")],
+    ),
+    # "their" is not the singular subject of its own clause, but it can be a plural one
+    ("In Syria, the rebels said their offensive would continue.", D(2016, 8, 1), [("their", "SYR_OPP")]),
+    (
+        "Syrian troops clashed with other armed opposition groups in Idlib.",
+        D(2019, 5, 1),
+        [("armed opposition groups", "SYR_OPP")],
+    ),
 ]
 
 
