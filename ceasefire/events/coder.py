@@ -1103,7 +1103,9 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
     elif carrier_subj and sources and all(t.pos_ == "PRON" for t in sources):
         # "the fundamentalists continued their hunger strike": the named subject before the pronoun
         sources = carrier_subj + sources
-    if trig.type in OF_IS_SOURCE or trig.lemma in AGENTIVE_OF:
+    if trig.lemma in AGENTIVE_OF and trig.type not in OF_IS_SOURCE and sources:
+        targets += of  # "Russia's invasion of Ukraine": with its author named, "of X" is who suffers it
+    elif trig.type in OF_IS_SOURCE or trig.lemma in AGENTIVE_OF:
         sources += of
         if trig.type == "ASSAULT":
             # "an attack of al-Qaeda and its allies against government positions": the parser hangs
@@ -1111,6 +1113,11 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
             targets += [t for o in of for x in o.subtree for t in _pobjs(x, ("against", "on", "upon"))]
     else:
         targets += of
+    if trig.type == "ASSAULT" and not targets:
+        # ... and "the offensive by government forces against the Taliban" likewise
+        targets += [
+            t for o in _pobjs(noun, ("by",)) for x in o.subtree for t in _pobjs(x, ("against", "on", "upon"))
+        ]
     targets += _pobjs(noun, TARGET_PREPS + (("for",) if trig.type == "AID" else ()))
     if not targets and trig.type in CONTENT_PARTY_TYPES:
         targets = _content_parties(of, trig.type)  # "their refusal of any coordination with X"
@@ -1302,6 +1309,14 @@ def _code_trigger(
     args = _noun_args(tok, trig) if nominal else _verb_args(tok, trig)
     if trig.type == "PROTEST" and not any(_actor_like(t) for t in args.targets):
         args = _Args(args.sources, args.targets + _purpose_targets(tok), args.via_syntax)
+    if trig.type == "ACCUSE" and not nominal and not any(_actor_like(t) for t in args.targets):
+        # "the UN condemned the bombing of the hospital by Russian jets": whoever did the condemned act
+        # is condemned (not its victims)
+        for o in _children(tok, ("dobj", "nsubjpass")):
+            inner = _lexical_trigger(o, lex)
+            if inner is not None and inner.pos == "NOUN" and inner.type in HOSTILE_TYPES:
+                authors = _noun_args(o, inner).sources
+                args = _Args(args.sources, args.targets + authors, args.via_syntax)
     sources = _actors(args.sources, ctx)
     targets = [a for a in _actors(args.targets, ctx) if all(a.id != s.id for s in sources)]
     if trig.pos == "NOUN" and not sources and targets and ctx.actors:

@@ -265,6 +265,22 @@ ROLE_CASES = [
     ),
     # ... but a place is not a party when nobody is named "against"
     ("The army continued its offensive in the north near the border.", "ASSAULT", "army", None, ANY),
+    # ... or on the author of an attack "by X"
+    (
+        "The offensive by government forces against the Taliban stalled.",
+        "ASSAULT",
+        "government forces",
+        "Taliban",
+        ANY,
+    ),
+    # with its author named, "of X" is who suffers an invasion or attack
+    ("Russia's invasion of Ukraine began in February.", "ASSAULT", "Russia", "Ukraine", "asserted"),
+    ("The invasion of Iraq by the US began in 2003.", "ASSAULT", "US", "Iraq", "asserted"),
+    # whoever did a condemned act is the one condemned, not its victims
+    ("The UN condemned the bombing of the hospital by Russian jets.", "ACCUSE", "UN", "Russian", "asserted"),
+    ("The UN condemned the attacks on civilians by the militia.", "ACCUSE", "UN", "militia", "asserted"),
+    ("Turkey condemned the Israeli air strikes on Gaza.", "ACCUSE", "Turkey", "Israeli", "asserted"),
+    ("The ministry denounced the attack on the embassy.", "ACCUSE", "ministry", None, "asserted"),
     # "provided/equipped X with (arms)": X receives them
     ("Turkey provided the rebels with weapons.", "AID", "Turkey", "rebels", "asserted"),
     (
