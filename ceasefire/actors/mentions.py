@@ -423,6 +423,8 @@ PLURAL_GROUP_NOUNS = {
     "movements": ("armed_group",),
 }
 DEMONSTRATIVES = {"these", "those", "such"}
+# The kinds of actor that are one state's arms: a pronoun that is not one of them is none of them.
+STATE_ARMS = ("state", "government", "military", "police")
 # "the kingdom" etc. point back to the last state whose formal name has that word.
 STATE_NOUNS = {
     "kingdom": "kingdom",
@@ -465,6 +467,10 @@ _generic(
         "rebel factions",
         "opposition factions",
         "armed factions",
+        # several factions are not one dominant group: "militant factions" are the rebels at large
+        "militant factions",
+        "jihadist factions",
+        "islamist factions",
     ),
     "REBELS",
     "REBELS",
@@ -491,8 +497,6 @@ MILITANT_WORDS = (
     "militant fighters",
     "jihadi fighters",
     "islamist fighters",
-    "militant factions",
-    "jihadist factions",
 )
 _generic(MILITANT_WORDS, "REBELS", "REBELS", "rebels", "armed_group")
 MILITANT_KEYS = {tuple(w.key for w in words(p)) for p in MILITANT_WORDS}
@@ -1949,7 +1953,12 @@ class _Finder:
         if tok is not None and pron in GROUP_PRONOUNS and tok.dep_ == "poss":
             # "the United States ... coordinated their operations": a singular subject of the
             # pronoun's own clause would have been "its", so "their" is not that actor at all
-            banned |= {m.key for m in self._own_subject_mentions(tok.head) if not self._compatible(pron, m)}
+            # (nor that state's forces or government: "the United States ... their" is not "US warplanes")
+            for m in self._own_subject_mentions(tok.head):
+                if not self._compatible(pron, m):
+                    banned.add(m.key)
+                    if m.kind == "state" and m.actor is not None and m.actor.country:
+                        banned |= self._state_arms(m.actor.country)
         para = self._paragraph_start(pos)
         # the one who reported the last sentence is seldom the object of the next ("the deputy ordered
         # that Khashoggi be brought back, Shaalan said. The team killed him")
@@ -2070,7 +2079,21 @@ class _Finder:
             verb = verb.head
         if subj is None:
             return set()
-        return {m.key for m in self.mentions if m.start <= subj.idx < m.end}
+        keys: set[str] = set()
+        for m in self.mentions:
+            if m.start <= subj.idx < m.end:
+                keys.add(m.key)
+                if m.kind == "state" and m.actor is not None and m.actor.country:
+                    keys |= self._state_arms(m.actor.country)  # "the US offered them": not US troops
+        return keys
+
+    def _state_arms(self, iso: str) -> set[str]:
+        """Ids of the mentioned actors that are a state's own government, forces or police."""
+        return {
+            m.key
+            for m in self.mentions
+            if m.actor is not None and m.actor.country == iso and m.kind in STATE_ARMS
+        }
 
     def _own_subject_mentions(self, tok: Token) -> list[Mention]:
         """Mentions on the subject of the verb whose object (or its preposition's object) ``tok`` is,

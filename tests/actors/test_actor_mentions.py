@@ -463,6 +463,19 @@ CASES = [
         D(2018, 6, 13),
         [("Those fighters", "HOUTHI")],
     ),
+    # ... nor that state's forces named earlier; "militant factions" are several groups: the rebels
+    (
+        "US warplanes patrol the skies of eastern Syria. The United States has armed militant factions, "
+        "trained them and planned their raids.",
+        D(2016, 5, 1),
+        [("militant factions", "SYR_OPP"), ("them", "SYR_OPP"), ("their", "SYR_OPP")],
+    ),
+    (
+        "Islamic State fighters held Raqqa. Islamic State lost Tabqa. Islamic State also lost Manbij "
+        "in Syria. Russia blamed militant factions for the attack.",
+        D(2017, 5, 1),
+        [("militant factions", "SYR_OPP")],
+    ),
     # "their" is not the singular subject of its own clause, but it can be a plural one
     ("In Syria, the rebels said their offensive would continue.", D(2016, 8, 1), [("their", "SYR_OPP")]),
     (
