@@ -423,6 +423,11 @@ PLURAL_GROUP_NOUNS = {
     "movements": ("armed_group",),
 }
 DEMONSTRATIVES = {"these", "those", "such"}
+# "our partners", "my counterpart" in a quotation: the other side of the talks, not the speaker's.
+PARTNER_NOUNS = {"partner", "counterpart", "interlocutor"}
+# ... looked for this far back: the other side is named in the same or the previous paragraph;
+# twice the pronoun window, like the group-noun anaphors.
+PARTNER_WINDOW = 2 * PRONOUN_WINDOW
 # The kinds of actor that are one state's arms: a pronoun that is not one of them is none of them.
 STATE_ARMS = ("state", "government", "military", "police")
 # "the kingdom" etc. point back to the last state whose formal name has that word.
@@ -1854,9 +1859,32 @@ class _Finder:
                 ante = self._we(s, ordered)
                 if ante is not None:
                     m = Mention(s, e, ante.actor, ante.ref, how="pronoun")
+            if (
+                low in ("our", "my")
+                and tok.i + 1 < len(self.doc)
+                and tok.nbor().lemma_.lower() in PARTNER_NOUNS
+            ):
+                m = self._partner(s, tok.nbor(), m, ordered)
             if m is not None:
                 self.add(m)
                 bisect.insort(ordered, m, key=lambda x: x.start)
+
+    def _partner(self, s: int, noun: Token, side: Mention | None, ordered: list[Mention]) -> Mention | None:
+        """ "our partners", "my counterpart": the other side, the last state or government named
+        before that is not the speaker's own; nothing when there is none (never the speaker)."""
+        own = side.actor.country if side is not None and side.actor is not None else None
+        e = noun.idx + len(noun.text)
+        if not self.free(s, e):
+            return None
+        for m in reversed(ordered):
+            if m.end > s or m.how == "pronoun":
+                continue
+            if s - m.end > PARTNER_WINDOW:
+                return None
+            if m.kind in ("state", "government") and m.actor is not None and m.actor.country != own:
+                if not self._as_place(m):
+                    return Mention(s, e, m.actor, how="role")
+        return None
 
     def _quote_speakers(self) -> list[tuple[int, int, Mention]]:
         """(start, end, speaker mention) of every attributed quotation."""

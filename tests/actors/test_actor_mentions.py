@@ -476,6 +476,18 @@ CASES = [
         D(2017, 5, 1),
         [("militant factions", "SYR_OPP")],
     ),
+    # "our partners" in a quotation are the other side of the talks, never the speaker's own
+    (
+        'Russian Foreign Minister Sergei Lavrov spoke on Monday. "The United States knows what we will do. '
+        'We expect that our partners will keep their word," Lavrov said.',
+        D(2016, 10, 1),
+        [("We", "RUS"), ("our partners", "USA")],
+    ),
+    (
+        '"We told Washington that our partners must stop the raids," Iranian Foreign Minister Javad Zarif said.',
+        D(2017, 3, 1),
+        [("our partners", "USA_GOV"), ("our", None)],
+    ),
     # "their" is not the singular subject of its own clause, but it can be a plural one
     ("In Syria, the rebels said their offensive would continue.", D(2016, 8, 1), [("their", "SYR_OPP")]),
     (
