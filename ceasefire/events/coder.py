@@ -392,6 +392,27 @@ AGENTIVE_OF = frozenset(
         "invasion",
     }
 )
+# Verbs that hand over what an AID noun names ("gave X 5 million dollars of aid", "sent tons of aid to X").
+GIVING_VERBS = frozenset(
+    {
+        "give",
+        "provide",
+        "send",
+        "deliver",
+        "grant",
+        "donate",
+        "pledge",
+        "promise",
+        "offer",
+        "ship",
+        "supply",
+        "allocate",
+        "extend",
+        "airlift",
+        "transfer",
+        "disburse",
+    }
+)
 # Verbs of taking ground: "from X" names whom it was taken from.
 CAPTURE_LEMMAS = frozenset({"capture", "seize", "retake", "recapture", "take", "wrest", "liberate", "grab"})
 # Nominal speech acts whose "from X" is the speaker ("complaints from Lavrov", "an offer from Hamas").
@@ -1143,6 +1164,23 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_HEADS:
         anchor = noun.head.head  # "launched a series of counter-offensives against the army"
         targets += _pobjs(anchor, TARGET_PREPS)
+    if trig.type == "AID" and not sources:
+        # "gave X 5 million dollars of aid", "sent tons of aid to X", "pledged $500 million in aid to X":
+        # the giver gives it, the one it is given or sent to receives it
+        amount = noun
+        for _ in range(3):  # "millions of dollars of aid"
+            if amount.dep_ == "pobj" and amount.head.lower_ in ("of", "in"):
+                amount = amount.head.head
+        gov = amount.head
+        if amount.dep_ == "dobj" and gov.lemma_.lower() in GIVING_VERBS:
+            sources = _subjects(gov)
+            if not any(_actor_like(t) for t in targets):
+                targets = (
+                    [d for d in _children(gov, ("dative",)) if d.pos_ != "ADP"]
+                    + _pobjs(gov, ("to", "for"))
+                    + _pobjs(amount, ("to", "for"))
+                    + targets
+                )
     via = bool(sources)
     if not sources:
         noun = anchor

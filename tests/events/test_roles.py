@@ -281,6 +281,11 @@ ROLE_CASES = [
     ("The UN condemned the attacks on civilians by the militia.", "ACCUSE", "UN", "militia", "asserted"),
     ("Turkey condemned the Israeli air strikes on Gaza.", "ACCUSE", "Turkey", "Israeli", "asserted"),
     ("The ministry denounced the attack on the embassy.", "ACCUSE", "ministry", None, "asserted"),
+    # an amount of aid handed over: the giver gives it, the one it goes to receives it
+    ("Japan pledged $500 million in aid to Ukraine.", "AID", "Japan", "Ukraine", ANY),
+    ("The US sent tons of humanitarian aid to the refugees.", "AID", "US", "refugees", "asserted"),
+    ("The EU gave Jordan 5 million dollars of aid.", "AID", "EU", "Jordan", "asserted"),
+    ("The EU gave the refugees millions of dollars of aid.", "AID", "EU", "refugees", "asserted"),
     # "provided/equipped X with (arms)": X receives them
     ("Turkey provided the rebels with weapons.", "AID", "Turkey", "rebels", "asserted"),
     (
