@@ -1059,6 +1059,14 @@ def _displaced_against(hosts: list[Token]) -> list[Token]:
     return []
 
 
+def _participates(verb: Token) -> bool:
+    """A verb of taking part: "engaged/involved in", "participated in", "took part in", "joined in"."""
+    lem = verb.lemma_.lower()
+    if lem in ("engage", "involve", "participate", "join"):
+        return True
+    return lem == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in verb.children)
+
+
 def _noun_args(noun: Token, trig: Trigger) -> _Args:
     sources: list[Token] = []
     targets: list[Token] = []
@@ -1194,6 +1202,12 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
             sources = _subjects(gov)
             if not targets:
                 targets = _pobjs(gov, TARGET_PREPS + (("for",) if trig.type == "AID" else ()))
+        elif noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "in" and _participates(gov.head):
+            # "Serb forces were engaged in ethnic cleansing against X", "Hezbollah fighters took part in
+            # the assault": whoever takes part in an act does it
+            sources = _subjects(gov.head) or _children(gov.head, ("nsubjpass",))
+            if not targets:
+                targets = _pobjs(gov.head, ("against", "on", "upon"))
         elif (
             noun.dep_ == "pobj"
             and gov.dep_ == "prep"

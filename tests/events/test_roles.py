@@ -281,6 +281,18 @@ ROLE_CASES = [
     ("The UN condemned the attacks on civilians by the militia.", "ACCUSE", "UN", "militia", "asserted"),
     ("Turkey condemned the Israeli air strikes on Gaza.", "ACCUSE", "Turkey", "Israeli", "asserted"),
     ("The ministry denounced the attack on the embassy.", "ACCUSE", "ministry", None, "asserted"),
+    # whoever takes part in an act does it
+    (
+        "Serb forces were engaged in ethnic cleansing against the Albanian population.",
+        "ASSAULT",
+        "Serb",
+        "Albanian",
+        "asserted",
+    ),
+    ("Iranian advisers took part in the offensive against the rebels.", "ASSAULT", "Iranian", "rebels", ANY),
+    ("Turkish jets were involved in the strikes on Kurdish positions.", "ASSAULT", "Turkish", "Kurdish", ANY),
+    # ... but those killed in an attack suffer it
+    ("Two soldiers were killed in the attack on the base.", "ASSAULT", None, "soldiers", "asserted"),
     # an amount of aid handed over: the giver gives it, the one it goes to receives it
     ("Japan pledged $500 million in aid to Ukraine.", "AID", "Japan", "Ukraine", ANY),
     ("The US sent tons of humanitarian aid to the refugees.", "AID", "US", "refugees", "asserted"),
