@@ -428,6 +428,14 @@ PARTNER_NOUNS = {"partner", "counterpart", "interlocutor"}
 # ... looked for this far back: the other side is named in the same or the previous paragraph;
 # twice the pronoun window, like the group-noun anaphors.
 PARTNER_WINDOW = 2 * PRONOUN_WINDOW
+# Nouns for what is done to someone ("its eradication", "their expulsion"): the possessor is
+# the one it is done to, so never the subject who does or demands it.  Nouns an actor can
+# also suffer as its own subject ("suffered its defeat", "announced their withdrawal") are left out.
+PATIENT_NOUNS = set(
+    "eradication destruction elimination annihilation extermination liquidation dismantling "
+    "dismantlement disbandment disarmament expulsion removal overthrow ouster punishment "
+    "prosecution arrest capture extradition deportation isolation".split()
+)
 # The kinds of actor that are one state's arms: a pronoun that is not one of them is none of them.
 STATE_ARMS = ("state", "government", "military", "police")
 # "the kingdom" etc. point back to the last state whose formal name has that word.
@@ -1987,6 +1995,13 @@ class _Finder:
                     banned.add(m.key)
                     if m.kind == "state" and m.actor is not None and m.actor.country:
                         banned |= self._state_arms(m.actor.country)
+        patient = tok is not None and tok.dep_ == "poss" and tok.head.lemma_.lower() in PATIENT_NOUNS
+        if patient and tok is not None:
+            # "UN resolutions demand its eradication": the possessor suffers what the subject wants
+            for m in self._own_subject_mentions(tok.head, premodifiers=True):
+                banned.add(m.key)
+                if m.kind == "state" and m.actor is not None and m.actor.country:
+                    banned |= self._state_arms(m.actor.country)
         para = self._paragraph_start(pos)
         # the one who reported the last sentence is seldom the object of the next ("the deputy ordered
         # that Khashoggi be brought back, Shaalan said. The team killed him")
@@ -2006,7 +2021,8 @@ class _Finder:
                 0 if pron not in GROUP_PRONOUNS or plural else 1,
                 0 if m.start >= para else 1,
                 1 if reporter else 0,
-                0 if subject else 1,
+                # the one something is done to was more likely the object than the subject before
+                0 if subject != patient else 1,
                 pos - m.end,
             )
             if best is None or rank < best[0]:
@@ -2042,7 +2058,7 @@ class _Finder:
             return kind not in ("person", "media") and not (kind == "state" and not plural)
         # it / its: not a plural group, people or pronoun ("the Russians", "rebels", "they")
         many = plural and (
-            kind in ("armed_group", "other", "civilians", "state")
+            kind in ("armed_group", "other", "civilians", "state", "military")
             or m.how in ("demonym", "generic", "pronoun")
         )
         return kind not in ("person", "civilians") and not many
@@ -2123,9 +2139,10 @@ class _Finder:
             if m.actor is not None and m.actor.country == iso and m.kind in STATE_ARMS
         }
 
-    def _own_subject_mentions(self, tok: Token) -> list[Mention]:
+    def _own_subject_mentions(self, tok: Token, premodifiers: bool = False) -> list[Mention]:
         """Mentions on the subject of the verb whose object (or its preposition's object) ``tok`` is,
-        following conjoined verbs back to the one with a subject."""
+        following conjoined verbs back to the one with a subject; with ``premodifiers`` also the
+        actors qualifying it ("UN Security Council| resolutions")."""
         if tok.dep_ in ("dobj", "dative", "iobj"):
             verb = tok.head
         elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -2142,7 +2159,8 @@ class _Finder:
             verb = verb.head
         if subj is None:
             return []
-        return [m for m in self.mentions if m.start <= subj.idx < m.end]
+        lo = subj.left_edge.idx if premodifiers else subj.idx
+        return [m for m in self.mentions if m.start <= subj.idx < m.end or lo <= m.start < subj.idx]
 
     def _cataphor(self, pron: str, tok: Token) -> Mention | None:
         """The main clause's subject, for a pronoun in a phrase put before it that has no subject

@@ -488,6 +488,20 @@ CASES = [
         D(2017, 3, 1),
         [("our partners", "USA_GOV"), ("our", None)],
     ),
+    # the possessor of what is done to someone ("its eradication") is not the one demanding it,
+    # and more likely the earlier object than the earlier subject; "its" is never a plural force
+    (
+        "Washington asked Moscow to spare Hayat Tahrir al-Sham in Syria from Russian air strikes, "
+        "although UN Security Council resolutions demand its elimination.",
+        D(2018, 9, 1),
+        [("its", "HTS")],
+    ),
+    (
+        "Hamas fighters attacked Israel from Gaza. The Israeli government demanded their disarmament.",
+        D(2014, 7, 20),
+        [("their", "HAMAS")],
+    ),
+    ("The army launched its offensive in Syria.", D(2016, 1, 1), [("its", "SYR_MIL")]),
     # "their" is not the singular subject of its own clause, but it can be a plural one
     ("In Syria, the rebels said their offensive would continue.", D(2016, 8, 1), [("their", "SYR_OPP")]),
     (
