@@ -392,6 +392,11 @@ AGENTIVE_OF = frozenset(
         "invasion",
     }
 )
+# "with the support of X": backing that comes with an act, not a party it is done to ("attacked the town
+# with the backing of Russian jets"). Lemmas of the AID/SUPPORT/COOPERATE nouns in triggers.tsv.
+BACKING_NOUNS = frozenset(
+    {"support", "backing", "help", "assistance", "aid", "cooperation", "coordination", "cover"}
+)
 # Verbs that hand over what an AID noun names ("gave X 5 million dollars of aid", "sent tons of aid to X").
 GIVING_VERBS = frozenset(
     {
@@ -772,6 +777,11 @@ def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _not_backing(toks: list[Token]) -> list[Token]:
+    """Drop "with the support of X" from candidate targets: X backs the act, it does not suffer it."""
+    return [t for t in toks if not (t.head.lower_ == "with" and t.lemma_.lower() in BACKING_NOUNS)]
+
+
 def _pobjs(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
     out = []
     for p in tok.children:
@@ -943,7 +953,7 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
             "REJECT",
             "PROTEST",
         ):
-            targets = targets + _pobjs(verb, TARGET_PREPS + rally + benefit + asked)
+            targets = targets + _not_backing(_pobjs(verb, TARGET_PREPS + rally + benefit + asked))
         if trig.type in CONTENT_PARTY_TYPES | {"REQUEST"} and not any(_actor_like(t) for t in targets):
             # the parser hangs "for X to leave" on the verb as often as on its object
             targets = targets + _content_parties(_children(verb, ("dobj",)), trig.type) + _for_to(verb)
@@ -1201,7 +1211,7 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
             # "Russia launched strikes against X": the light verb's subject acts, its "against X"
             sources = _subjects(gov)
             if not targets:
-                targets = _pobjs(gov, TARGET_PREPS + (("for",) if trig.type == "AID" else ()))
+                targets = _not_backing(_pobjs(gov, TARGET_PREPS + (("for",) if trig.type == "AID" else ())))
         elif noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "in" and _participates(gov.head):
             # "Serb forces were engaged in ethnic cleansing against X", "Hezbollah fighters took part in
             # the assault": whoever takes part in an act does it
@@ -1235,6 +1245,16 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
             pred = _clause_verb(gov.head)
             if pred is not None and not targets:
                 targets = _subjects(pred)
+    elif (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "with"
+        and trig.type in ("COOPERATE", "AID")
+        and not targets
+    ):
+        # ... also when Y is named ("with the support of the other groups"): X is still backed
+        pred = _clause_verb(noun.head.head)
+        if pred is not None:
+            targets = [t for t in _subjects(pred) if t not in sources]
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and not targets:
         # "air strikes killed nine civilians": the victims of the verb are the act's targets;
         # "strikes took place against army positions": so are the verb's "against X"

@@ -281,6 +281,22 @@ ROLE_CASES = [
     ("The UN condemned the attacks on civilians by the militia.", "ACCUSE", "UN", "militia", "asserted"),
     ("Turkey condemned the Israeli air strikes on Gaza.", "ACCUSE", "Turkey", "Israeli", "asserted"),
     ("The ministry denounced the attack on the embassy.", "ACCUSE", "ministry", None, "asserted"),
+    # "X, with the support of Y, ...": Y backs X even when Y is named; Y is not the act's target
+    (
+        "The militia, with the support of the other rebel groups, launched attacks against the army.",
+        "COOPERATE",
+        "rebel groups",
+        "militia",
+        "asserted",
+    ),
+    (
+        "The militia, with the support of the other rebel groups, launched attacks against the army.",
+        "ASSAULT",
+        "militia",
+        "army",
+        "asserted",
+    ),
+    ("The army attacked the town with the support of Russian jets.", "ASSAULT", "army", None, "asserted"),
     # whoever takes part in an act does it
     (
         "Serb forces were engaged in ethnic cleansing against the Albanian population.",
