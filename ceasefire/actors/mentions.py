@@ -964,6 +964,19 @@ def _unknown_kind(label: str, text: str) -> str:
 # ---------------------------------------------------------------- the finder
 
 
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject, also when the parser hung it on an auxiliary ("they| have ... spurned")."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    for aux in verb.children:
+        if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
+            for c in aux.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    return c
+    return None
+
+
 class _Finder:
     def __init__(self, doc: Doc, ctx: ArticleContext, d: ActorDictionary):
         self.doc = doc
@@ -1821,6 +1834,8 @@ class _Finder:
                 tok.dep_ not in ("nsubj", "nsubjpass")
                 or tok.head.lemma_ in EXPLETIVE_HEADS
                 or (tok.head.pos_ == "ADJ" and tok.head.head.lemma_ in EXPLETIVE_HEADS)
+                # "It should be noted / was reported that ...": a passive with a clause is impersonal
+                or (tok.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in tok.head.children))
             ):
                 continue  # "made it clear that": the "it" stands for the clause
             ante = self._bracketed(e) or self._antecedent(low, s, ordered, tok)
@@ -2117,7 +2132,7 @@ class _Finder:
             return set()
         subj = None
         for _ in range(4):  # "supplied ..., offered them ...": the subject of the first conjunct
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = _subject_of(verb)
             if subj is not None or verb.dep_ != "conj":
                 break
             verb = verb.head
@@ -2153,7 +2168,7 @@ class _Finder:
         # up conjoined verbs; the parser sometimes hangs a conjoined verb on the previous verb's
         # object ("offered them training and organized ..."), so an object hop is allowed too
         for _ in range(6):
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = _subject_of(verb)
             if subj is not None or verb.dep_ not in ("conj", "dobj"):
                 break
             verb = verb.head

@@ -502,6 +502,23 @@ CASES = [
         [("their", "HAMAS")],
     ),
     ("The army launched its offensive in Syria.", D(2016, 1, 1), [("its", "SYR_MIL")]),
+    # an object pronoun is not its clause's subject even when the parser hangs "they" on "have"
+    (
+        "Peace plans were offered to the Syrian opposition many times, but they have always in the end spurned them.",
+        D(2016, 10, 1),
+        [("they", "SYR_OPP"), ("them", None)],
+    ),
+    # an impersonal passive with a clause is no actor: "It should be noted that ..."
+    (
+        "The United States armed the rebels in Syria. It should be noted that this has been a clear policy.",
+        D(2016, 10, 1),
+        [("It", None)],
+    ),
+    (
+        "The Syrian army shelled Aleppo. It was reported that rebels had advanced.",
+        D(2016, 10, 1),
+        [("It", None)],
+    ),
     # "their" is not the singular subject of its own clause, but it can be a plural one
     ("In Syria, the rebels said their offensive would continue.", D(2016, 8, 1), [("their", "SYR_OPP")]),
     (
