@@ -397,6 +397,11 @@ AGENTIVE_OF = frozenset(
 BACKING_NOUNS = frozenset(
     {"support", "backing", "help", "assistance", "aid", "cooperation", "coordination", "cover"}
 )
+# Harm that an attack "caused" or "inflicted": who suffers it suffers the attack ("civilian deaths caused
+# by Russian bombing").
+CASUALTY_NOUNS = frozenset(
+    {"death", "casualty", "injury", "loss", "damage", "destruction", "toll", "suffering"}
+)
 # Verbs that hand over what an AID noun names ("gave X 5 million dollars of aid", "sent tons of aid to X").
 GIVING_VERBS = frozenset(
     {
@@ -1262,6 +1267,21 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
             targets = [o for o in _children(noun.head, ("dobj",))]  # not "took place", "had effect"
         if not targets:
             targets = _pobjs(noun.head, ("against", "on", "upon", "targeting"))
+    if (
+        not targets
+        and trig.type == "ASSAULT"
+        and noun.dep_ == "pobj"
+        and noun.head.dep_ == "agent"
+        and noun.head.head.lemma_.lower() in ("cause", "inflict")
+    ):
+        # "civilian deaths caused by Russian bombing", "casualties among civilians caused by air strikes"
+        harm = noun.head.head.head
+        if _actor_like(harm) and harm.lemma_.lower() not in CASUALTY_NOUNS:
+            targets = [harm]
+        elif harm.lemma_.lower() in CASUALTY_NOUNS:
+            targets = [
+                m for m in harm.children if m.dep_ in ("amod", "compound", "nmod", "poss") and _actor_like(m)
+            ] + _pobjs(harm, ("of", "among", "to"))
     if not targets and trig.type in ("ASSAULT", "COERCE"):
         # "continued its offensive in the north against X"; "the focus of the army's offensive lies in
         # the east against X": "against X" on the place of the act, of its light verb or of the clause

@@ -297,6 +297,22 @@ ROLE_CASES = [
         "asserted",
     ),
     ("The army attacked the town with the support of Russian jets.", "ASSAULT", "army", None, "asserted"),
+    # who suffers the harm an attack caused suffers the attack
+    (
+        "The civilian deaths caused by Russian bombing shocked the world.",
+        "ASSAULT",
+        "Russian",
+        "civilian",
+        ANY,
+    ),
+    (
+        "Casualties among civilians caused by Israeli air strikes rose.",
+        "ASSAULT",
+        "Israeli",
+        "civilians",
+        ANY,
+    ),
+    ("The crisis caused by the bombing worsened.", "ASSAULT", None, None, ANY),
     # whoever takes part in an act does it
     (
         "Serb forces were engaged in ethnic cleansing against the Albanian population.",
