@@ -814,6 +814,15 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     if head == verb:
         return []
     if verb.dep_ == "conj":
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "pobj", "attr"):
+            # "offered them training and organized their operations": the parser coordinated the verb
+            # with the object noun; the subject is the verb's that governs that noun
+            gov = head.head
+            while (
+                gov.pos_ not in ("VERB", "AUX") and gov.head != gov and gov.dep_ in ("prep", "pobj", "dobj")
+            ):
+                gov = gov.head
+            return _subjects(gov, depth + 1) if gov.pos_ in ("VERB", "AUX") else []
         return _subjects(head, depth + 1)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         return _subjects(head.head, depth + 1)  # "Russia will be able to enhance its group"

@@ -297,6 +297,14 @@ ROLE_CASES = [
         "asserted",
     ),
     ("The army attacked the town with the support of Russian jets.", "ASSAULT", "army", None, "asserted"),
+    # a verb the parser coordinated with an object noun takes the subject of the verb governing that noun
+    (
+        "Turkey sent the militias weapons, offered them training and organized and coordinated their raids.",
+        "COOPERATE",
+        "Turkey",
+        ANY,
+        "asserted",
+    ),
     # who suffers the harm an attack caused suffers the attack
     (
         "The civilian deaths caused by Russian bombing shocked the world.",
