@@ -2042,9 +2042,41 @@ class _Finder:
             )
             if best is None or rank < best[0]:
                 best = (rank, m)
+        # (the sentence as the parser cut it, but not across a paragraph break)
+        if (
+            tok is not None
+            and pron in ("their", "theirs")
+            and (best is None or best[1].end < self._sent_lo(tok))
+        ):
+            pair = self._person_pair(tok)
+            if pair is not None:
+                return pair
         if best is not None and tok is not None and pron == "its" and self._place_between(best[1], tok):
             return None
         return best[1] if best is not None else None
+
+    def _sent_lo(self, tok: Token) -> int:
+        return max(tok.sent.start_char, self._paragraph_start(tok.idx))
+
+    def _person_pair(self, tok: Token) -> Mention | None:
+        """ "In their meeting, Putin told Erdogan ...", "in one of their calls he asked his counterpart,
+        John Kerry": "their" with no group in its sentence is the two persons named there; one
+        ActorRef can hold only one, so the first of them (the sentence's protagonist) stands for both."""
+        lo, hi = self._sent_lo(tok), tok.sent.end_char
+        people = [
+            m for m in self.mentions if lo <= m.start < hi and m.how != "pronoun" and m.kind == "person"
+        ]
+        if len({m.key for m in people}) < 2:
+            return None
+        if any(
+            lo <= m.start < hi
+            and m.kind not in ("person", "media")
+            and m.how != "pronoun"
+            and self._number(m) == "p"
+            for m in self.mentions
+        ):
+            return None  # a plural group in the sentence is the likelier "their"
+        return min(people, key=lambda m: m.start)
 
     def _place_between(self, m: Mention, tok: Token) -> bool:
         """A settlement noun between the candidate and "its" in the same sentence is what "its"

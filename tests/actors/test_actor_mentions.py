@@ -519,6 +519,23 @@ CASES = [
         D(2016, 10, 1),
         [("It", None)],
     ),
+    # "their" with two persons named in its sentence and no group there: the pair, the first for both
+    (
+        "The Russians stopped bombing.\n\nLavrov also stated that in one of their numerous telephone calls "
+        "he asked his US counterpart, John Kerry, to explain the pause.",
+        D(2016, 10, 1),
+        [("their", "LAVROV")],
+    ),
+    (
+        "Russian troops entered the town. In their meeting, Putin told Erdogan that the deal stood.",
+        D(2019, 10, 22),
+        [("their", "PUTIN")],
+    ),
+    (
+        "Putin met Erdogan. The rebels in Syria said their fighters would stay.",
+        D(2019, 10, 22),
+        [("their", "SYR_OPP")],
+    ),
     # "their" is not the singular subject of its own clause, but it can be a plural one
     ("In Syria, the rebels said their offensive would continue.", D(2016, 8, 1), [("their", "SYR_OPP")]),
     (
