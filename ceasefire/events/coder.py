@@ -402,6 +402,8 @@ BACKING_NOUNS = frozenset(
 CASUALTY_NOUNS = frozenset(
     {"death", "casualty", "injury", "loss", "damage", "destruction", "toll", "suffering"}
 )
+# Verbs whose "of" names what the accused did ("accused X of bombing", "convicted of the attack").
+ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "convict", "blame", "indict"})
 # Verbs that hand over what an AID noun names ("gave X 5 million dollars of aid", "sent tons of aid to X").
 GIVING_VERBS = frozenset(
     {
@@ -1196,6 +1198,15 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_HEADS:
         anchor = noun.head.head  # "launched a series of counter-offensives against the army"
         targets += _pobjs(anchor, TARGET_PREPS)
+    of_prep = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    while of_prep is not None and of_prep.dep_ == "conj" and of_prep.head.lower_ == "of":
+        of_prep = of_prep.head  # "accused X of war crimes and of attacks on civilians"
+    if not sources and of_prep is not None and of_prep.head.lemma_.lower() in ACCUSING_VERBS:
+        # "accused Russia of indiscriminate bombing", "Russia was accused of attacks": the accused did it
+        accuser = of_prep.head
+        sources = (
+            _children(accuser, ("nsubjpass",)) if _is_passive(accuser) else _children(accuser, ("dobj",))
+        )
     if trig.type == "AID" and not sources:
         # "gave X 5 million dollars of aid", "sent tons of aid to X", "pledged $500 million in aid to X":
         # the giver gives it, the one it is given or sent to receives it

@@ -305,6 +305,9 @@ ROLE_CASES = [
         ANY,
         "asserted",
     ),
+    # the accused did what they are accused of
+    ("Kyiv accused Moscow of war crimes and of attacks on civilians.", "ASSAULT", "Moscow", "civilians", ANY),
+    ("The militia was accused of the killing of two journalists.", "ASSAULT", "militia", "journalists", ANY),
     # who suffers the harm an attack caused suffers the attack
     (
         "The civilian deaths caused by Russian bombing shocked the world.",
