@@ -2060,7 +2060,7 @@ class _Finder:
 
     def _person_pair(self, tok: Token) -> Mention | None:
         """ "In their meeting, Putin told Erdogan ...", "in one of their calls he asked his counterpart,
-        John Kerry": "their" with no group in its sentence is the two persons named there; one
+        John Kerry": "their" with no group before it in its sentence is the two persons named there; one
         ActorRef can hold only one, so the first of them (the sentence's protagonist) stands for both."""
         lo, hi = self._sent_lo(tok), tok.sent.end_char
         people = [
@@ -2069,13 +2069,13 @@ class _Finder:
         if len({m.key for m in people}) < 2:
             return None
         if any(
-            lo <= m.start < hi
+            lo <= m.start < tok.idx
             and m.kind not in ("person", "media")
             and m.how != "pronoun"
             and self._number(m) == "p"
             for m in self.mentions
         ):
-            return None  # a plural group in the sentence is the likelier "their"
+            return None  # a plural group before it in the sentence is the likelier "their"
         return min(people, key=lambda m: m.start)
 
     def _place_between(self, m: Mention, tok: Token) -> bool:

@@ -527,6 +527,12 @@ CASES = [
         [("their", "LAVROV")],
     ),
     (
+        "Russian jets bombed Idlib. Lavrov said that in one of their calls he asked his counterpart, John Kerry, "
+        "why the coalition had stopped targeting the terrorists.",
+        D(2016, 10, 1),
+        [("their", "LAVROV")],
+    ),
+    (
         "Russian troops entered the town. In their meeting, Putin told Erdogan that the deal stood.",
         D(2019, 10, 22),
         [("their", "PUTIN")],
