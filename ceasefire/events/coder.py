@@ -146,6 +146,8 @@ LIGHT_VERBS = frozenset(
         "reject",
         "refuse",
         "spurn",
+        "repeat",  # "reiterated his call for X", "the warning was repeated by X": the repeater made it
+        "reiterate",
     }
 )
 # Fallback actor nouns, used only when no actor recogniser has filled ctx.actors.

@@ -305,6 +305,9 @@ ROLE_CASES = [
         ANY,
         "asserted",
     ),
+    # whoever repeats a speech act makes it
+    ("The warning was repeated on Monday by the president.", "THREATEN", "president", None, ANY),
+    ("The minister reiterated his call for a ceasefire.", "REQUEST", "minister", None, "asserted"),
     # the accused did what they are accused of
     ("Kyiv accused Moscow of war crimes and of attacks on civilians.", "ASSAULT", "Moscow", "civilians", ANY),
     ("The militia was accused of the killing of two journalists.", "ASSAULT", "militia", "journalists", ANY),
