@@ -24,7 +24,7 @@ Figures (en_core_web_sm 3.8, 2026-11-22; 322 sentences):
     curfews/blockades as threats; we code the act as future), AGREE 0.57, RETREAT 0.57,
     SUPPORT 0.58.
     Best: ASSAULT 1.00, COOPERATE 1.00, CONSULT 0.91, FIGHT 0.88, DEMAND 0.85.
-    Roles (fallback actors): source 0.785 (183/233), target 0.538 (112/208); 0.734 and 0.269
+    Roles (fallback actors): source 0.790 (184/233), target 0.538 (112/208); 0.734 and 0.269
     before the role rules of docs/EVENTS.md ("Roles beyond the clause core"), 0.777 and 0.524 before
     their second round. Some of those rules (the one asked in "demanded that X", the author of a
     rejected proposal, a protest's target, aid amounts handed over, taking part in an act) were
