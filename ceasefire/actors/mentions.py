@@ -436,6 +436,18 @@ PATIENT_NOUNS = set(
     "dismantlement disbandment disarmament expulsion removal overthrow ouster punishment "
     "prosecution arrest capture extradition deportation isolation".split()
 )
+# "the two ministers", "both groups": nouns for a pair of actors of these kinds.
+_PERSONS = ("person",)
+_GROUPS = ("armed_group", "igo", "ngo")
+PAIR_NOUNS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        "ministers leaders presidents men women officials diplomats envoys generals commanders "
+        "premiers kings princes".split(),
+        _PERSONS,
+    ),
+    **dict.fromkeys("groups organisations organizations militias factions movements".split(), _GROUPS),
+    **dict.fromkeys("countries states nations governments".split(), ("state", "government")),
+}
 # The kinds of actor that are one state's arms: a pronoun that is not one of them is none of them.
 STATE_ARMS = ("state", "government", "military", "police")
 # "the kingdom" etc. point back to the last state whose formal name has that word.
@@ -1724,6 +1736,48 @@ class _Finder:
                     self.add(Mention(s, e, m.actor, how="role"))
                     break
 
+    def pair_pass(self) -> None:
+        """ "the two ministers", "both leaders", "both organisations", "both" as a subject: the last two
+        actors of that kind named; one ActorRef holds one, so the first named stands for both."""
+        ws = self.ws
+        for i in range(len(ws)):
+            k = ws[i].key
+            two = k == "two" and i > 0 and ws[i - 1].key == "the"
+            if not (two or k == "both"):
+                continue
+            s = ws[i - 1].start if two else ws[i].start
+            kinds: tuple[str, ...] | None = None
+            e = ws[i].end
+            if i + 1 < len(ws) and ws[i + 1].key in PAIR_NOUNS and joinable_run(self.text, ws[i : i + 2]):
+                kinds, e = PAIR_NOUNS[ws[i + 1].key], ws[i + 1].end
+            elif k == "both" and self._pronoun_subject(ws[i]):
+                kinds = ("state", "government", "military", "armed_group", "igo", "ngo", "person")
+            if kinds is None or not self.free(s, e):
+                continue
+            seen: list[Mention] = []
+            sent = self._sentence_start(s)
+            for m in sorted(self.mentions, key=lambda x: x.start, reverse=True):
+                if m.end > s or m.actor is None or m.kind not in kinds or m.how == "pronoun":
+                    continue
+                if s - m.end > PARTNER_WINDOW:
+                    break
+                if m.how == "pair":  # "both organisations ... both denounced it": the same pair
+                    self.add(Mention(s, e, m.actor, how="pair"))
+                    break
+                if m.start >= sent and self._is_subject(m):
+                    continue  # "the Council declared both groups ...": the subject is not one of them
+                if self.text[m.end : m.end + 2] in ("'s", "’s"):
+                    continue  # "Al-Qaeda's Syrian franchise": the owner is not one of the pair
+                if all(x.key != m.key for x in seen):
+                    seen.append(m)
+                if len(seen) == 2:
+                    self.add(Mention(s, e, seen[1].actor, how="pair"))
+                    break
+
+    def _pronoun_subject(self, w: Word) -> bool:
+        span = self.doc.char_span(w.start, w.end, alignment_mode="expand")
+        return span is not None and len(span) == 1 and span[0].dep_ in ("nsubj", "nsubjpass")
+
     # -- pass 5
     def find_dominant(self) -> None:
         counts: Counter[str] = Counter()
@@ -2106,7 +2160,7 @@ class _Finder:
         # it / its: not a plural group, people or pronoun ("the Russians", "rebels", "they")
         many = plural and (
             kind in ("armed_group", "other", "civilians", "state", "military")
-            or m.how in ("demonym", "generic", "pronoun")
+            or m.how in ("demonym", "generic", "pronoun", "pair")
         )
         return kind not in ("person", "civilians") and not many
 
@@ -2122,6 +2176,8 @@ class _Finder:
         use"), by a country's plural demonym ("the Russians" but "the United States"), else by
         the look of the last word."""
         surface = self.text[m.start : m.end]
+        if m.how == "pair":
+            return "p"
         if m.how == "pronoun":
             return "p" if surface.lower() in GROUP_PRONOUNS | WE_PRONOUNS else "s"
         agree = self._verb_number(m)
@@ -2357,6 +2413,7 @@ class _Finder:
         self.group_noun_pass()
         self.generic_pass()
         self.group_noun_pass(demonstrative=True)
+        self.pair_pass()
         self.pronoun_pass()
         self.first_person_pass()
         return self.refs()

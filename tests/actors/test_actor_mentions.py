@@ -542,6 +542,19 @@ CASES = [
         D(2019, 10, 22),
         [("their", "SYR_OPP")],
     ),
+    # "the two ministers", "both groups", "both" as a subject: the pair last named, the first for both
+    (
+        "Putin spoke by telephone with Turkish President Recep Tayyip Erdogan on Friday. "
+        "The two leaders discussed the situation in Idlib.",
+        D(2019, 8, 30),
+        [("The two leaders", "PUTIN")],
+    ),
+    (
+        "Hamas and Islamic Jihad rejected the truce. Egypt's mediators warned both groups. Both fired rockets at Israel.",
+        D(2019, 5, 5),
+        [("both groups", "HAMAS"), ("Both", "HAMAS")],
+    ),
+    ("Both sides agreed to a ceasefire.", D(2019, 5, 5), [("Both", None)]),
     # "their" is not the singular subject of its own clause, but it can be a plural one
     ("In Syria, the rebels said their offensive would continue.", D(2016, 8, 1), [("their", "SYR_OPP")]),
     (
