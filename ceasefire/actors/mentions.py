@@ -17,13 +17,17 @@
 5. generic collectives ("rebels", "civilians", "police", "security forces",
    "the government") resolved in the article's theatre country, and
    "militants"/"jihadists" to an armed group that dominates the article;
+   then "these factions"/"those fighters" back to the last armed group, and
+   "the two ministers", "both groups", subject "both" to the pair last named;
 6. third-person pronouns (he/she/they/it/its/their) back to the last compatible
    actor (person or not, sex where known, number by verb agreement and plural
    demonyms, not a country named as a place, not the object's own subject, a
    subject first, the same paragraph first), or ahead to the main subject from
-   a phrase put before it;
+   a phrase put before it; "their" with two persons in its sentence is the pair;
+   the possessor of "its eradication" is not the one demanding it;
 7. first-person pronouns in a quotation to its attributed speaker ("I") or the
-   speaker's side ("we": a minister's country, a spokesman's group, a body itself).
+   speaker's side ("we": a minister's country, a spokesman's group, a body itself);
+   "our partners" to the last other state or government named.
 
 Mentions never overlap except that a role mention replaces the organisation
 inside it ("Russia's foreign minister" is one mention, of Lavrov).
