@@ -604,6 +604,7 @@ def code_events(
                 continue
             if trig.pos == "NOUN":
                 seen.add(key)
+            coded = _inherit_consequence_source(tok, trig, coded, sent_events)
             sent_events.extend((e, tok) for e in coded)
         events.extend(_dedupe(sent_events))
     return events
@@ -1553,6 +1554,28 @@ def _purpose_of(tok: Token, main: Token) -> bool:
         if t.i in anchors:
             return purposeful
     return False
+
+
+# pronoun subjects that point back at an act, not at a party ("this might hit civilians")
+_ACT_PRONOUNS = frozenset({"this", "that", "it"})
+
+
+def _inherit_consequence_source(
+    tok: Token, trig: Trigger, coded: list[Event], earlier: list[tuple[Event, Token]]
+) -> list[Event]:
+    """ "X stopped bombing Y for fear that civilians could be hit", "... on the grounds that this might
+    hit Z": an attack verb with no agent, or with an act pronoun as subject, is done by whoever did the
+    attack just coded before it in the sentence."""
+    if trig.type != "ASSAULT" or trig.pos != "VERB" or tok.pos_ != "VERB":
+        return coded
+    subjects = _children(tok, ("nsubj",))
+    agentless = _is_passive(tok) and not _children(tok, ("agent",))
+    if not (agentless or (subjects and all(t.lower_ in _ACT_PRONOUNS for t in subjects))):
+        return coded
+    prior = [e for e, t in earlier if e.type == trig.type and e.source is not None and t.i < tok.i]
+    if not prior:
+        return coded
+    return [replace(e, source=prior[-1].source) if e.source is None else e for e in coded]
 
 
 def _same_actor(x: ActorRef | None, y: ActorRef | None) -> bool:

@@ -353,6 +353,23 @@ ROLE_CASES = [
         "fighters",
         "asserted",
     ),
+    # an agentless attack, or one whose subject is "this"/"it", is a consequence of the attack coded before it
+    (
+        "The army stopped shelling the district for fear that civilians could be hit.",
+        "ASSAULT",
+        "army",
+        "civilians",
+        "hypothetical",
+    ),
+    (
+        "Officials urged the air force to stop bombing the bridge because this might kill the villagers.",
+        "ASSAULT",
+        "air force",
+        "villagers",
+        "hypothetical",
+    ),
+    # ... but not with an agent of its own, nor without an earlier attack
+    ("The town might be hit again, officials said.", "ASSAULT", None, ANY, ANY),
 ]
 
 # (sentence, type, number of events of that type): what an attack is done for is that attack
