@@ -828,6 +828,17 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
             ):
                 gov = gov.head
             return _subjects(gov, depth + 1) if gov.pos_ in ("VERB", "AUX") else []
+        inner = _children(head, ("nsubj",))
+        if (
+            head.dep_ == "ccomp"
+            and head.head.pos_ in ("VERB", "AUX")
+            and inner
+            and not any(_actor_like(s) for s in inner)
+        ):
+            # "X confirmed that the raid took place, but declined to give details": the parser
+            # coordinated the verb inside the reported clause, whose subject (a thing or an event)
+            # cannot act; the reporting clause's subject does
+            return _subjects(head.head, depth + 1)
         return _subjects(head, depth + 1)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         return _subjects(head.head, depth + 1)  # "Russia will be able to enhance its group"

@@ -370,6 +370,23 @@ ROLE_CASES = [
     ),
     # ... but not with an agent of its own, nor without an earlier attack
     ("The town might be hit again, officials said.", "ASSAULT", None, ANY, ANY),
+    # a verb coordinated inside a reported clause whose subject cannot act: the reporter acts
+    (
+        "The spokesman confirmed that the raid took place, but declined to provide details.",
+        "REJECT",
+        "spokesman",
+        None,
+        ANY,
+    ),
+    ("The ministry said the talks had failed and rejected the offer.", "REJECT", "ministry", None, ANY),
+    # ... but a party inside the reported clause keeps the verb
+    (
+        "The minister said the rebels had agreed to the truce but rejected the new proposal.",
+        "REJECT",
+        "rebels",
+        None,
+        ANY,
+    ),
 ]
 
 # (sentence, type, number of events of that type): what an attack is done for is that attack
