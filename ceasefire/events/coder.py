@@ -1162,6 +1162,16 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
     carrier = (
         noun.head if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in LIGHT_VERBS else None
     )
+    if (
+        carrier is None
+        and trig.type in ("CONSULT", "COOPERATE")
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("in", "during", "through", "via")
+        and noun.head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "we share our assessments with them in daily videoconferences between X and Y", "the two
+        # sides agreed in talks between their envoys": who acts in the meetings takes part in them
+        carrier = noun.head.head
     carrier_subj = _subjects(carrier) if carrier is not None and carrier.pos_ in ("VERB", "AUX") else []
     if between and carrier_subj and not sources:
         # "the emir launched a mediation effort between X and Y": the one who carries the act does it;

@@ -370,6 +370,16 @@ ROLE_CASES = [
     ),
     # ... but not with an agent of its own, nor without an earlier attack
     ("The town might be hit again, officials said.", "ASSAULT", None, ANY, ANY),
+    # who acts in meetings between parties takes part in them (not for violence: "killed in clashes between")
+    ("Qatar took part in talks between Hamas and Fatah.", "CONSULT", "Qatar", "Hamas", ANY),
+    (
+        "Russia exchanges information with Turkey in weekly videoconferences between the two militaries.",
+        "CONSULT",
+        "Russia",
+        "militaries",
+        ANY,
+    ),
+    ("Two soldiers were killed in clashes between the army and the rebels.", "ASSAULT", "army", ANY, ANY),
     # a verb coordinated inside a reported clause whose subject cannot act: the reporter acts
     (
         "The spokesman confirmed that the raid took place, but declined to provide details.",
