@@ -1198,6 +1198,20 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
             t for o in _pobjs(noun, ("by",)) for x in o.subtree for t in _pobjs(x, ("against", "on", "upon"))
         ]
     targets += _pobjs(noun, TARGET_PREPS + (("for",) if trig.type == "AID" else ()))
+    if (
+        trig.type in ("ASSAULT", "COERCE")
+        and not targets
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "from"
+        and (
+            noun.head.head.lemma_.lower() in SHIELDING_VERBS
+            or (noun.head.head.dep_ == "dobj" and noun.head.head.head.lemma_.lower() in SHIELDING_VERBS)
+        )
+    ):
+        # "asked to spare X from air strikes", "shield civilians from the shelling": who is to be
+        # kept from the act would suffer it (the parser may hang "from" on X itself)
+        gov = noun.head.head
+        targets += [gov] if gov.dep_ == "dobj" else _children(gov, ("dobj", "nsubjpass"))
     if not targets and trig.type in CONTENT_PARTY_TYPES:
         targets = _content_parties(of, trig.type)  # "their refusal of any coordination with X"
     gov = noun.head
@@ -1576,6 +1590,9 @@ def _purpose_of(tok: Token, main: Token) -> bool:
             return purposeful
     return False
 
+
+# verbs that keep someone from an act ("spare X from strikes"); written for this rule, not tuned
+SHIELDING_VERBS = frozenset({"spare", "shield", "protect", "save", "rescue", "defend", "safeguard"})
 
 # pronoun subjects that point back at an act, not at a party ("this might hit civilians")
 _ACT_PRONOUNS = frozenset({"this", "that", "it"})

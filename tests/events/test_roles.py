@@ -380,6 +380,10 @@ ROLE_CASES = [
         ANY,
     ),
     ("Two soldiers were killed in clashes between the army and the rebels.", "ASSAULT", "army", ANY, ANY),
+    # who is spared or shielded from an act would suffer it
+    ("Washington asked Moscow to spare the rebels from its air strikes.", "ASSAULT", ANY, "rebels", ANY),
+    ("The villagers were shielded from the shelling by the hills.", "ASSAULT", None, "villagers", ANY),
+    ("The army protected the civilians from attacks by the rebels.", "ASSAULT", "rebels", "civilians", ANY),
     # a verb coordinated inside a reported clause whose subject cannot act: the reporter acts
     (
         "The spokesman confirmed that the raid took place, but declined to provide details.",
