@@ -1009,9 +1009,26 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
                     else []
                 )
                 targets = targets + objs + pps + (_content_parties(_children(x, ("dobj",)) + pps, trig.type))
+    if trig.type in ("ASSAULT", "COERCE") and targets and not any(_actor_like(t) for t in targets):
+        # "stormed the town held by the rebels", "besieged the districts the rebels control": whoever
+        # holds the ground attacked suffers the attack
+        targets = targets + _holders(targets)
     if trig.type == "ASSAULT" and not targets:
         targets = _displaced_against([verb])  # "fought in Aleppo against X"
     return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)
+
+
+def _holders(places: list[Token]) -> list[Token]:
+    """X in "the town held by X", "the districts (that) X controls"."""
+    out: list[Token] = []
+    for p in places:
+        for a in p.children:
+            if a.dep_ not in ("acl", "relcl") or a.lemma_.lower() not in HOLDING_VERBS:
+                continue
+            out += [o for ag in a.children if ag.dep_ == "agent" for o in ag.children if o.dep_ == "pobj"]
+            if a.dep_ == "relcl":
+                out += [sb for sb in _children(a, ("nsubj",)) if sb.tag_ not in ("WDT", "WP")]
+    return out
 
 
 def _purpose_targets(tok: Token) -> list[Token]:
@@ -1593,6 +1610,9 @@ def _purpose_of(tok: Token, main: Token) -> bool:
 
 # verbs that keep someone from an act ("spare X from strikes"); written for this rule, not tuned
 SHIELDING_VERBS = frozenset({"spare", "shield", "protect", "save", "rescue", "defend", "safeguard"})
+
+# verbs of holding ground ("the town held by X"); written for this rule, not tuned
+HOLDING_VERBS = frozenset({"hold", "control", "occupy", "defend", "garrison", "man"})
 
 # pronoun subjects that point back at an act, not at a party ("this might hit civilians")
 _ACT_PRONOUNS = frozenset({"this", "that", "it"})

@@ -384,6 +384,17 @@ ROLE_CASES = [
     ("Washington asked Moscow to spare the rebels from its air strikes.", "ASSAULT", ANY, "rebels", ANY),
     ("The villagers were shielded from the shelling by the hills.", "ASSAULT", None, "villagers", ANY),
     ("The army protected the civilians from attacks by the rebels.", "ASSAULT", "rebels", "civilians", ANY),
+    # whoever holds the ground attacked suffers the attack
+    (
+        "The army, backed by Russian jets, stormed the town held by the rebels.",
+        "ASSAULT",
+        "army",
+        "rebels",
+        ANY,
+    ),
+    ("The jets bombed areas controlled by ISIS in the east.", "ASSAULT", ANY, "ISIS", ANY),
+    ("The army stormed the town held by the rebels since March.", "ASSAULT", "army", "rebels", ANY),
+    ("The army stormed the town visited by the minister.", "ASSAULT", "army", None, ANY),
     # a verb coordinated inside a reported clause whose subject cannot act: the reporter acts
     (
         "The spokesman confirmed that the raid took place, but declined to provide details.",
