@@ -395,6 +395,17 @@ ROLE_CASES = [
     ("The jets bombed areas controlled by ISIS in the east.", "ASSAULT", ANY, "ISIS", ANY),
     ("The army stormed the town held by the rebels since March.", "ASSAULT", "army", "rebels", ANY),
     ("The army stormed the town visited by the minister.", "ASSAULT", "army", None, ANY),
+    # whoever carries out, leads or commits a named act does it; who condemns it does not
+    ("The attack, carried out by Hamas, killed ten soldiers.", "ASSAULT", "Hamas", "soldiers", ANY),
+    (
+        "The offensive led by Kurdish forces against ISIS began on Monday.",
+        "ASSAULT",
+        "Kurdish forces",
+        ANY,
+        ANY,
+    ),
+    ("The massacre committed by the militia shocked the world.", "ASSAULT", "militia", None, ANY),
+    ("The strikes condemned by Turkey hit a school.", "ASSAULT", None, None, ANY),
     # a verb coordinated inside a reported clause whose subject cannot act: the reporter acts
     (
         "The spokesman confirmed that the raid took place, but declined to provide details.",
