@@ -643,7 +643,10 @@ def _idiom(tok: Token) -> bool:
     ):
         return True  # "analysts agree that the war is lost": an opinion, not an agreement
     if lem in ("strike", "hit") and any(
-        o.dep_ == "dobj" and o.lemma_.lower() in IDIOM_OBJECTS for o in tok.children
+        o.dep_ == "dobj"
+        and o.lemma_.lower() in IDIOM_OBJECTS
+        and not (o.lemma_.lower() == "market" and _attacked_market(tok, o))
+        for o in tok.children
     ):
         return True
     if lem in CAPTURE_LEMMAS | {"regain"} and any(
@@ -651,6 +654,16 @@ def _idiom(tok: Token) -> bool:
     ):
         return True  # "retake the initiative", "seized the opportunity"
     return False
+
+
+def _attacked_market(verb: Token, market: Token) -> bool:
+    """ "Israeli jets struck a market", "the shell hit a crowded market in Idlib": a place attacked, not
+    a product launched ("the phone will hit the market")."""
+    if verb.lemma_.lower() == "strike" or any(
+        c.dep_ in ("amod", "compound", "prep") for c in market.children
+    ):
+        return True
+    return any(_actor_like(s) for s in _children(verb, ("nsubj",)))
 
 
 def _lexical_trigger(tok: Token, lex: Lexicon) -> Trigger | None:

@@ -406,6 +406,9 @@ ROLE_CASES = [
     ),
     ("The massacre committed by the militia shocked the world.", "ASSAULT", "militia", None, ANY),
     ("The strikes condemned by Turkey hit a school.", "ASSAULT", None, None, ANY),
+    # a market struck or hit by someone is a place attacked (but see NOT_ACTS: "hit the market")
+    ("Two civilians were killed when Israeli jets struck a market.", "ASSAULT", "Israeli", "civilians", ANY),
+    ("A shell hit a crowded market in Idlib.", "ASSAULT", None, None, ANY),
     # a verb coordinated inside a reported clause whose subject cannot act: the reporter acts
     (
         "The spokesman confirmed that the raid took place, but declined to provide details.",
@@ -440,6 +443,9 @@ NOT_ACTS = [
     ("The rebels captured the imagination of the young.", "ASSAULT"),
     ("This called for a cessation of hostilities between the factions.", "REQUEST"),
     ("That demands an explanation from the government.", "REQUEST"),
+    # a product reaching the market is not an attack
+    ("The new phone will hit the market next month.", "ASSAULT"),
+    ("Cheap imports hit the market last year.", "ASSAULT"),
     # a possibility with nobody named as doing or suffering it is a general remark
     ("Isolating the group from its allies could lead to a military strike.", "ASSAULT"),
 ]
