@@ -1162,6 +1162,14 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         else:
             sources.append(m)
     sources += _pobjs(noun, ("by",)) + _children(noun, ("nsubj",))  # nsubj: a verb tagged as noun
+    owned = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if (
+        owned is not None
+        and owned.lemma_.lower() == "responsibility"
+        and owned.dep_ == "dobj"
+        and owned.head.lemma_.lower() in ("claim", "accept", "take", "admit", "assume")
+    ):
+        sources += _subjects(owned.head)  # "the Taliban claimed responsibility for the bombing"
     for a in noun.children:
         if a.dep_ in ("acl", "relcl") and a.lemma_.lower() in CONDUCT_VERBS:
             # "the attack, carried out by Hamas", "the offensive led by Kurdish forces against ISIS"

@@ -409,6 +409,16 @@ ROLE_CASES = [
     # a market struck or hit by someone is a place attacked (but see NOT_ACTS: "hit the market")
     ("Two civilians were killed when Israeli jets struck a market.", "ASSAULT", "Israeli", "civilians", ANY),
     ("A shell hit a crowded market in Idlib.", "ASSAULT", None, None, ANY),
+    # whoever claims responsibility for an act did it; whoever denies it did not say so
+    (
+        "The Taliban claimed responsibility for the bombing that killed 12 soldiers.",
+        "ASSAULT",
+        "Taliban",
+        "soldiers",
+        ANY,
+    ),
+    ("The group has claimed responsibility for the attack on the embassy.", "ASSAULT", "group", ANY, ANY),
+    ("Hamas denied responsibility for the attack.", "ASSAULT", None, None, ANY),
     # a verb coordinated inside a reported clause whose subject cannot act: the reporter acts
     (
         "The spokesman confirmed that the raid took place, but declined to provide details.",
