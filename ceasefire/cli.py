@@ -22,6 +22,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .events.lexicon import PLOVER_TYPES
 from .export import EventFilter
 from .ingest import ReadOptions
 from .models import InputError
@@ -421,24 +422,6 @@ format_option = click.option(
 )
 
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 _DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
