@@ -26,9 +26,10 @@ log = logging.getLogger(__name__)
 
 # Articles are handed to spaCy in groups of this many documents' articles, so
 # nlp.pipe can batch across documents while output still streams. Memory is
-# dominated by fixed costs (spaCy model, actor dictionary, gazetteer: ~1.1 GB
-# peak RSS on the bundled examples, measured with /usr/bin/time -v); the chunk
-# keeps the per-article part small.
+# dominated by fixed costs (spaCy model, actor dictionary, gazetteer): 632 MB
+# peak RSS for `ceasefire run` on the bundled examples with the gazetteer cache
+# warm (`/usr/bin/time -v`; about 1.1 GB on a first run that builds the cache).
+# The chunk keeps the per-article part small.
 DOC_CHUNK = 64
 
 
