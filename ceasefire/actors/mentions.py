@@ -1915,7 +1915,9 @@ class _Finder:
         """ "we"/"our" in a quotation are the speaker's side, "I"/"my" the speaker; the speaker is
         the one the quotation stage attributes the quotation to, given the mentions found so far.
         "we" outside speech marks falls back on :meth:`_we`."""
-        spans = self._quote_speakers()
+        # The quotation stage runs only for articles with a first-person pronoun (most have
+        # none); it is computed before this pass adds anything, as it always was.
+        spans: list[tuple[int, int, Mention]] | None = None
         ordered = sorted(self.mentions, key=lambda x: x.start)
         for tok in self.doc:
             low = tok.lower_
@@ -1928,6 +1930,8 @@ class _Finder:
             s, e = tok.idx, tok.idx + len(tok.text)
             if not self.free(s, e):
                 continue
+            if spans is None:
+                spans = self._quote_speakers()
             inside = [sp for sp in spans if sp[0] <= s and e <= sp[1]]
             m: Mention | None = None
             named = self._bracketed(e)
