@@ -39,7 +39,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -770,6 +770,7 @@ class Mention:
     ref: ActorRef | None = None  # for entities the dictionary lacks
     how: str = "dict"
     titles: tuple[str, ...] = ()
+    partner: Actor | None = None  # the other of a pair ("the two ministers", "their")
 
     @property
     def kind(self) -> str:
@@ -1008,6 +1009,7 @@ class _Finder:
         self._sex_cache: dict[str, str | None] = {}
         self._titled: dict[str, str] | None = None
         self.dominant: Actor | None = None
+        self.partners: dict[tuple[int, int], ActorRef] = {}
         self.role_date: dt.date | None = self.when
         self.datelines = [m.span("place") for m in DATELINE_RE.finditer(self.text)]
 
@@ -1766,7 +1768,7 @@ class _Finder:
                 if s - m.end > PARTNER_WINDOW:
                     break
                 if m.how == "pair":  # "both organisations ... both denounced it": the same pair
-                    self.add(Mention(s, e, m.actor, how="pair"))
+                    self.add(Mention(s, e, m.actor, how="pair", partner=m.partner))
                     break
                 if m.start >= sent and self._is_subject(m):
                     continue  # "the Council declared both groups ...": the subject is not one of them
@@ -1775,7 +1777,7 @@ class _Finder:
                 if all(x.key != m.key for x in seen):
                     seen.append(m)
                 if len(seen) == 2:
-                    self.add(Mention(s, e, seen[1].actor, how="pair"))
+                    self.add(Mention(s, e, seen[1].actor, how="pair", partner=seen[0].actor))
                     break
 
     def _pronoun_subject(self, w: Word) -> bool:
@@ -1898,7 +1900,7 @@ class _Finder:
                 continue  # "made it clear that": the "it" stands for the clause
             ante = self._bracketed(e) or self._antecedent(low, s, ordered, tok)
             if ante is not None:
-                m = Mention(s, e, ante.actor, ante.ref, how="pronoun")
+                m = Mention(s, e, ante.actor, ante.ref, how="pronoun", partner=ante.partner)
                 self.add(m)
                 bisect.insort(ordered, m, key=lambda x: x.start)
 
@@ -1943,7 +1945,7 @@ class _Finder:
             elif low in WE_PRONOUNS:  # no attributed quotation around it
                 ante = self._we(s, ordered)
                 if ante is not None:
-                    m = Mention(s, e, ante.actor, ante.ref, how="pronoun")
+                    m = Mention(s, e, ante.actor, ante.ref, how="pronoun", partner=ante.partner)
             if (
                 low in ("our", "my")
                 and tok.i + 1 < len(self.doc)
@@ -2060,6 +2062,9 @@ class _Finder:
             return self._we(pos, ordered)
         if tok is not None:
             ahead = self._cataphor(pron, tok)
+            if ahead is not None and pron in ("their", "theirs") and ahead.kind == "person":
+                # "In their phone call, Putin told Erdogan": the pair of persons named in the clause
+                return self._person_pair(tok) or ahead
             if ahead is not None:
                 return ahead
         banned = self._clause_subject_keys(tok) if tok is not None and pron not in REFLEXIVES else set()
@@ -2138,7 +2143,9 @@ class _Finder:
             for m in self.mentions
         ):
             return None  # a plural group before it in the sentence is the likelier "their"
-        return min(people, key=lambda m: m.start)
+        first = min(people, key=lambda m: m.start)
+        other = next((m for m in sorted(people, key=lambda m: m.start) if m.key != first.key), None)
+        return replace(first, partner=other.actor if other is not None else None)
 
     def _place_between(self, m: Mention, tok: Token) -> bool:
         """A settlement noun between the candidate and "its" in the same sentence is what "its"
@@ -2396,8 +2403,11 @@ class _Finder:
     # -- result
     def refs(self) -> list[ActorRef]:
         out: list[ActorRef] = []
+        self.partners = {}
         for m in sorted(self.mentions, key=lambda x: (x.start, -x.end)):
             surface = self.text[m.start : m.end]
+            if m.partner is not None and m.actor is not None and m.partner.id != m.actor.id:
+                self.partners[(m.start, m.end)] = m.partner.ref(surface, m.start, m.end, self.when)
             if m.actor is not None:
                 out.append(m.actor.ref(surface, m.start, m.end, self.when))
             elif m.ref is not None:
@@ -2429,8 +2439,10 @@ class _Finder:
 
 def find_mentions(doc: Doc, ctx: ArticleContext, dictionary: ActorDictionary | None = None) -> list[ActorRef]:
     """Every actor mention in the article, resolved; also stored in ``ctx.actors``."""
-    refs = _Finder(doc, ctx, dictionary or get_dictionary()).run()
+    finder = _Finder(doc, ctx, dictionary or get_dictionary())
+    refs = finder.run()
     ctx.actors = refs
+    ctx.partners = finder.partners
     return refs
 
 

@@ -571,6 +571,7 @@ class _Args:
     sources: list[Token]
     targets: list[Token]
     via_syntax: bool
+    held: bool = False  # the target holds the act ("X had the backing of Y and Z"): no pairing of sources
 
 
 def code_events(
@@ -1140,6 +1141,7 @@ def _participates(verb: Token) -> bool:
 def _noun_args(noun: Token, trig: Trigger) -> _Args:
     sources: list[Token] = []
     targets: list[Token] = []
+    held = False
     mods = _children(noun, ("poss",)) + [
         c
         for c in noun.children
@@ -1266,6 +1268,7 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         # "the army had the backing of the air force", "Kyiv received the support of NATO": whoever
         # has or gets it is its target
         targets = _subjects(gov) + targets
+        held = bool(targets)
     if noun.dep_ == "dobj" and gov.lemma_.lower() in BLAME_VERBS and trig.type == "ACCUSE" and not targets:
         # "puts the blame for the fighting in Aleppo on the US": the parser hangs "on X" anywhere after
         targets = [
@@ -1394,7 +1397,7 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         elif subj.dep_ == "nsubj" and subj.head.pos_ in ("VERB", "AUX"):
             hosts.append(subj.head)
         targets = _displaced_against(hosts)
-    return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)
+    return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via, held)
 
 
 # ---------------------------------------------------------------- places and dates
@@ -1521,7 +1524,17 @@ def _code_trigger(
         first = resolve_actor(mod, ctx) if mod is not None else None
         if first is not None and first.kind not in ("person", "civilians"):
             sources, targets = [first], [t for t in targets if t.id != first.id]
-    if trig.type in SYMMETRIC_TYPES and len(sources) >= 2:
+    if trig.type in SYMMETRIC_TYPES and len(sources) == 1 and not targets:
+        # "the two ministers discussed", "in their phone call": a mention that stands for a pair
+        # names both sides of a meeting or a deal
+        for ref in (resolve_actor(t, ctx) for t in args.sources):
+            partner = ctx.partner_of(ref) if ref is not None else None
+            if partner is not None and partner.id != sources[0].id:
+                sources = [sources[0], partner]
+                break
+    if trig.type in SYMMETRIC_TYPES and len(sources) >= 2 and not (targets and args.held):
+        # "Russia and the US agreed": the parties are each other's counterpart; but "the army had the
+        # backing of the air force and Hezbollah": the backers back the one who has their backing
         pairs: list[tuple[ActorRef | None, ActorRef | None]] = [(sources[0], sources[1])]
     elif settings.split_coordinated:
         pairs = list(product(sources or [None], targets or [None]))[: settings.max_events_per_trigger]

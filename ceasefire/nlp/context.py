@@ -33,6 +33,9 @@ class ArticleContext:
     places: list[Place] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)  # speakers can be claimants of events
     dates: Any = None  # ceasefire.dates.DateResolver
+    # "the two ministers", "their" for two persons: the mention's ActorRef holds one of the pair; the
+    # other is kept here by the mention's (start, end)
+    partners: dict[tuple[int, int], ActorRef] = field(default_factory=dict)
 
     def actor_at(self, start_char: int, end_char: int) -> ActorRef | None:
         """The actor mention overlapping the character range, longest first."""
@@ -44,6 +47,12 @@ class ArticleContext:
                 if best is None or (a.end - a.start) > (best.end - best.start):  # type: ignore[operator]
                     best = a
         return best
+
+    def partner_of(self, actor: ActorRef) -> ActorRef | None:
+        """The other actor of a mention that stands for a pair, or None."""
+        if actor.start is None or actor.end is None:
+            return None
+        return self.partners.get((actor.start, actor.end))
 
     def actor_for(self, span: Span) -> ActorRef | None:
         return self.actor_at(span.start_char, span.end_char)

@@ -506,3 +506,43 @@ def test_modifier_role_follows_the_recognised_kind(nlp, text, name, kind, role):
     actor = ActorRef(id="X", name=name, kind=kind, mention=name, start=i, end=i + len(name))
     ev = code_events(doc, ArticleContext(doc=doc, actors=[actor]))[0]
     assert getattr(ev, role) is not None and getattr(ev, role).id == "X", (ev.source, ev.target)
+
+
+# With the actor recogniser: (text, type, source canonical name, target canonical name). Either order
+# of a symmetric pair is accepted.
+RESOLVED_CASES = [
+    # a mention that stands for a pair names both sides of a meeting
+    (
+        "Sergey Lavrov met John Kerry in Geneva on Monday. The two ministers discussed the ceasefire.",
+        "CONSULT",
+        "Sergey Lavrov",
+        "John Kerry",
+    ),
+    (
+        "In their phone call on Tuesday, Vladimir Putin told Recep Tayyip Erdogan that the strikes would stop.",
+        "CONSULT",
+        "Vladimir Putin",
+        "Recep Tayyip Erdogan",
+    ),
+    # whoever has the backing of several others is backed by each; they are not each other's partners
+    (
+        "The offensive succeeded because the Syrian army had the backing of Hezbollah and of the Iranian army.",
+        "COOPERATE",
+        "Hezbollah",
+        "Syrian Arab Army",
+    ),
+    # a topic after a symmetric act does not replace the counterpart
+    ("Russia and Turkey held talks on Syria in Moscow.", "CONSULT", "Russia", "Turkey"),
+]
+
+
+@pytest.mark.parametrize(("text", "typ", "source", "target"), RESOLVED_CASES)
+def test_roles_with_recognised_actors(nlp, text, typ, source, target):
+    from ceasefire.actors import find_mentions
+
+    doc = nlp(text)
+    ctx = ArticleContext(doc=doc)
+    find_mentions(doc, ctx)
+    events = [e for e in code_events(doc, ctx) if e.type == typ]
+    got = [(e.source and e.source.name, e.target and e.target.name) for e in events]
+    assert (source, target) in got or (typ in ("AGREE", "CONSULT") and (target, source) in got), got
