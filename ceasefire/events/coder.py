@@ -468,6 +468,11 @@ PROTEST_AIMS = frozenset(
     }
 )
 # Verbs whose subject has or gets what their object gives ("had the backing of X").
+# Participles of hyphenated modifiers ("London-based", "Iran-backed", "US-led") that the parser
+# reads as verbs when the hyphen is missing.
+MODIFIER_PARTICIPLES = frozenset(
+    {"base", "back", "lead", "fund", "sponsor", "arm", "ally", "link", "affiliate", "align", "run", "support"}
+)
 RECEIVING_VERBS = frozenset({"have", "get", "receive", "enjoy", "win", "gain", "secure", "obtain", "lose"})
 # Verbs that lay a blame on someone ("put the blame on X").
 BLAME_VERBS = frozenset({"put", "lay", "place", "pin", "shift", "cast"})
@@ -818,6 +823,14 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Who does ``verb``: its subject, the agent of a passive, or the controller of an infinitive."""
     subj = _children(verb, ("nsubj", "csubj", "expl"))
     subj = [s for s in subj if s.dep_ != "expl"]
+    # "The London based Observatory said", "Iran backed rebels attacked": without its hyphen the
+    # compound modifier is parsed as a clause that is the subject; the noun after it is the subject
+    subj = [
+        next((o for o in s.children if o.dep_ == "dobj"), s)
+        if s.dep_ == "csubj" and s.lemma_.lower() in MODIFIER_PARTICIPLES
+        else s
+        for s in subj
+    ]
     if subj:
         return subj
     agent = (

@@ -18,6 +18,14 @@ ANY = "<any>"
 
 # (sentence, type, source, target, status)
 ROLE_CASES = [
+    # a hyphenless "London based" read as a subject clause: the noun after it is the subject
+    (
+        "The London based Syrian Observatory for Human Rights is accusing the Syrian government of bombing Aleppo.",
+        "ACCUSE",
+        "Observatory",
+        "government",
+        "asserted",
+    ),
     # an infinitive hanging on a noun: the possessor acts, else the governing verb's subject
     ("Russia welcomed Turkey's decision to withdraw its troops.", "RETREAT", "Turkey", None, "future"),
     ("The minister ordered a mission to kidnap the journalist.", "ASSAULT", "minister", "journalist", ANY),
