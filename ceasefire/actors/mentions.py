@@ -1139,6 +1139,30 @@ class _Finder:
             if actor is not None:
                 self.add(Mention(s, e, actor, how="demonym"))
 
+    def hyphen_pair_pass(self) -> None:
+        """ "a joint US-Russian centre", "Turkish-Russian patrols", "the Russia-Turkey deal": each side
+        of a hyphenated pair of countries before a noun is that state."""
+        ws = self.ws
+        by_span = {(m.start, m.end): m for m in self.mentions}
+        for i in range(len(ws) - 2):
+            a, b, noun = ws[i], ws[i + 1], ws[i + 2]
+            if self.text[a.end : b.start] not in ("-", "–") or noun.shape != "l":
+                continue
+            sides: list[tuple[Word, Actor]] = []
+            for w in (a, b):
+                m = by_span.get((w.start, w.end))
+                if m is not None and m.actor is not None and m.kind == "state":
+                    sides.append((w, m.actor))
+                elif (w.key,) in self.d.demonyms and w.shape == "C":
+                    actor = self.actor(self.d.demonyms[(w.key,)])
+                    if actor is not None:
+                        sides.append((w, actor))
+            if len(sides) != 2 or sides[0][1].id == sides[1][1].id:
+                continue
+            for w, actor in sides:
+                if (w.start, w.end) not in by_span and self.free(w.start, w.end):
+                    self.add(Mention(w.start, w.end, actor, how="demonym"))
+
     def coordination_pass(self) -> None:
         """ "Syrian and Russian military", "US and British forces": the first country shares the
         head noun of the composed name after "and"/"or" (Syrian military, US forces)."""
@@ -2418,6 +2442,7 @@ class _Finder:
     def run(self) -> list[ActorRef]:
         self.dictionary_pass()
         self.demonym_np_pass()
+        self.hyphen_pair_pass()
         self.coordination_pass()
         self.ner_pass()
         self.spelling_pass()

@@ -473,6 +473,8 @@ PROTEST_AIMS = frozenset(
 MODIFIER_PARTICIPLES = frozenset(
     {"base", "back", "lead", "fund", "sponsor", "arm", "ally", "link", "affiliate", "align", "run", "support"}
 )
+# What a meeting or a deal is about ("talks on Syria"), not a party to it.
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 RECEIVING_VERBS = frozenset({"have", "get", "receive", "enjoy", "win", "gain", "secure", "obtain", "lose"})
 # Verbs that lay a blame on someone ("put the blame on X").
 BLAME_VERBS = frozenset({"put", "lay", "place", "pin", "shift", "cast"})
@@ -576,7 +578,6 @@ class _Args:
     sources: list[Token]
     targets: list[Token]
     via_syntax: bool
-    held: bool = False  # the target holds the act ("X had the backing of Y and Z"): no pairing of sources
 
 
 def code_events(
@@ -596,6 +597,7 @@ def code_events(
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX"):
                 sent_events.extend((e, tok) for e in _reported_demand(tok, sent, ctx))
+            sent_events.extend((e, tok) for e in _joint_act(tok, sent, ctx))
             trig = _trigger(tok, lex)
             if trig is None:
                 continue
@@ -796,7 +798,14 @@ def _is_place(actor: ActorRef, ctx: ArticleContext) -> bool:
 def _with_conjuncts(toks: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in toks:
-        for x in (t, *t.conjuncts):
+        # "Iraqi and Kurdish forces", "US and British jets": the first of coordinated modifiers names
+        # a party of its own (the last one is part of the head's name)
+        firsts = [
+            m
+            for m in (t.lefts if t.pos_ == "NOUN" else ())
+            if m.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in m.children)
+        ]
+        for x in (*firsts, t, *t.conjuncts):
             if x not in out and x.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
                 out.append(x)
     return out
@@ -1154,7 +1163,6 @@ def _participates(verb: Token) -> bool:
 def _noun_args(noun: Token, trig: Trigger) -> _Args:
     sources: list[Token] = []
     targets: list[Token] = []
-    held = False
     mods = _children(noun, ("poss",)) + [
         c
         for c in noun.children
@@ -1281,7 +1289,6 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         # "the army had the backing of the air force", "Kyiv received the support of NATO": whoever
         # has or gets it is its target
         targets = _subjects(gov) + targets
-        held = bool(targets)
     if noun.dep_ == "dobj" and gov.lemma_.lower() in BLAME_VERBS and trig.type == "ACCUSE" and not targets:
         # "puts the blame for the fighting in Aleppo on the US": the parser hangs "on X" anywhere after
         targets = [
@@ -1410,7 +1417,7 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         elif subj.dep_ == "nsubj" and subj.head.pos_ in ("VERB", "AUX"):
             hosts.append(subj.head)
         targets = _displaced_against(hosts)
-    return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via, held)
+    return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)
 
 
 # ---------------------------------------------------------------- places and dates
@@ -1526,6 +1533,9 @@ def _code_trigger(
             if inner is not None and inner.pos == "NOUN" and inner.type in HOSTILE_TYPES:
                 authors = _noun_args(o, inner).sources
                 args = _Args(args.sources, args.targets + authors, args.via_syntax)
+    if trig.type == "COOPERATE":
+        # "a joint operation against ISIS": the enemy of a joint act is not a partner in it
+        args = replace(args, targets=[t for t in args.targets if t.head.lower_ not in ("against", "on")])
     sources = _actors(args.sources, ctx)
     targets = [a for a in _actors(args.targets, ctx) if all(a.id != s.id for s in sources)]
     if trig.pos == "NOUN" and not sources and targets and ctx.actors:
@@ -1545,9 +1555,11 @@ def _code_trigger(
             if partner is not None and partner.id != sources[0].id:
                 sources = [sources[0], partner]
                 break
-    if trig.type in SYMMETRIC_TYPES and len(sources) >= 2 and not (targets and args.held):
-        # "Russia and the US agreed": the parties are each other's counterpart; but "the army had the
-        # backing of the air force and Hezbollah": the backers back the one who has their backing
+    topics = all(t.head.lower_ in TOPIC_PREPS for t in args.targets)
+    if trig.type in SYMMETRIC_TYPES and len(sources) >= 2 and (not targets or topics):
+        # "Russia and the US agreed (on Syria)": the parties are each other's counterpart; but "the
+        # army had the backing of the air force and Hezbollah", "militias fought alongside the
+        # coalition": the one named as backed or joined is the counterpart
         pairs: list[tuple[ActorRef | None, ActorRef | None]] = [(sources[0], sources[1])]
     elif settings.split_coordinated:
         pairs = list(product(sources or [None], targets or [None]))[: settings.max_events_per_trigger]
@@ -1755,6 +1767,44 @@ def _reported_demand(tok: Token, sent: Span, ctx: ArticleContext) -> list[Event]
             status="asserted",
             trigger=tok.head.text,
             confidence=CONF_REPORTED_DEMAND,
+        )
+    ]
+
+
+def _joint_act(tok: Token, sent: Span, ctx: ArticleContext) -> list[Event]:
+    """ "a joint US-Russian centre", "joint Turkish-Russian patrols": the states named between "joint"
+    and its noun work together (COOPERATE, one the source and the other the target)."""
+    if tok.lower_ != "joint" or tok.dep_ != "amod" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    noun = tok.head
+    parties: list[ActorRef] = []
+    for t in tok.doc[tok.i + 1 : noun.i]:
+        a = ctx.actor_at(t.idx, t.idx + len(t)) if t.pos_ != "PUNCT" else None
+        if (
+            a is not None
+            and a.kind in ("state", "government", "military")
+            and all(a.id != p.id for p in parties)
+        ):
+            parties.append(a)
+    if len(parties) != 2:
+        return []
+    status = frame_of(noun).status
+    date, precision = _date(sent, noun, ctx, DEFAULT_SETTINGS)
+    return [
+        Event(
+            type="COOPERATE",
+            mode=None,
+            sentence=sent.text,
+            start=sent.start_char,
+            end=sent.end_char,
+            source=parties[0],
+            target=parties[1],
+            location=_place(noun, sent, ctx),
+            date=date,
+            date_precision=precision,
+            status=status,
+            trigger=tok.text,
+            confidence=CONF_BASE["NOUN"] + CONF_SOURCE + CONF_TARGET,
         )
     ]
 

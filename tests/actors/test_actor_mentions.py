@@ -562,6 +562,15 @@ CASES = [
         D(2019, 5, 1),
         [("armed opposition groups", "SYR_OPP")],
     ),
+    # each side of a hyphenated pair of countries before a noun is that state
+    (
+        "The deal set up a joint US-Russian centre and Turkish-Russian patrols.",
+        D(2016, 9, 1),
+        [("US", "USA"), ("Russian", "RUS"), ("Turkish", "TUR")],
+    ),
+    ("The Russia-Turkey deal collapsed.", D(2019, 1, 1), [("Russia", "RUS"), ("Turkey", "TUR")]),
+    # ... but not a compound name that is not a pair of countries
+    ("The Franco-German brigade trained in Spain.", D(2019, 1, 1), [("Franco", None)]),
 ]
 
 

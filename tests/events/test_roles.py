@@ -541,6 +541,16 @@ RESOLVED_CASES = [
     ),
     # a topic after a symmetric act does not replace the counterpart
     ("Russia and Turkey held talks on Syria in Moscow.", "CONSULT", "Russia", "Turkey"),
+    # the states of a "joint X-Y" act work together
+    ("The deal set up a joint US-Russian centre in Geneva.", "COOPERATE", "United States", "Russia"),
+    # the enemy of a joint act is not a partner in it; coordinated modifiers are parties of their own
+    (
+        "Iraqi and Kurdish forces launched a joint operation against ISIS.",
+        "COOPERATE",
+        "Iraqi Armed Forces",
+        "Peshmerga",
+    ),
+    ("US and British jets bombed the town on Monday.", "ASSAULT", "United States Armed Forces", None),
 ]
 
 
@@ -553,4 +563,6 @@ def test_roles_with_recognised_actors(nlp, text, typ, source, target):
     find_mentions(doc, ctx)
     events = [e for e in code_events(doc, ctx) if e.type == typ]
     got = [(e.source and e.source.name, e.target and e.target.name) for e in events]
-    assert (source, target) in got or (typ in ("AGREE", "CONSULT") and (target, source) in got), got
+    assert (source, target) in got or (
+        typ in ("AGREE", "CONSULT", "COOPERATE") and (target, source) in got
+    ), got
