@@ -787,7 +787,7 @@ class Mention:
 # the head's lemma decides which of the country's actors is meant.
 NP_HEADS: dict[str, str] = {}
 for _suffix, _lemmas in {
-    "MIL": "force troop soldier army military serviceman paratrooper marine commando sailor pilot officer "
+    "MIL": "force troop soldier army military serviceman paratrooper marine commando sailor pilot officer volunteer "
     "warplane jet aircraft helicopter tank artillery navy drone warship submarine gunboat battalion brigade "
     "division unit regiment sniper guard airman infantry command staff headquarters commander contingent "
     "strike airstrike raid bombing bombardment shelling offensive attack operation warplane plane bomber",
@@ -810,6 +810,10 @@ for _suffix, _lemmas in {
 
 
 NP_HEADS["side"] = "GOV"  # "the Turkish side"
+# Words that make "volunteers" in the same sentence fighters ("volunteers at the front").
+COMBAT_WORDS = frozenset(
+    {"fight", "fighting", "battle", "war", "front", "frontline", "combat", "battlefield"}
+)
 # Nouns for what an actor says or does ("an Indian proposal", "Palestinian riots"): the demonym
 # alone is the mention, the noun tells which of the country's actors it is.
 ATTRIBUTE_HEADS: dict[str, str] = {
@@ -1123,6 +1127,12 @@ class _Finder:
                 suffix = "REBELS"  # "Afghan rebel leaders"
             if suffix is None:
                 continue
+            if lemma == "volunteer" and not any(
+                (NP_HEADS.get(t.lemma_.lower()) == "MIL" and t.lemma_.lower() != "volunteer")
+                or t.lemma_.lower() in COMBAT_WORDS
+                for t in head.sent
+            ):
+                continue  # "British volunteers helped refugees": volunteers are fighters only among forces
             if lemma == "bomber" or (suffix == "MIL" and any(t.lower_ == "suicide" for t in between)):
                 suffix = "REBELS"
             if any(NP_HEADS.get(t.lemma_.lower()) == "REBELS" for t in between):

@@ -1547,6 +1547,15 @@ def _code_trigger(
         first = resolve_actor(mod, ctx) if mod is not None else None
         if first is not None and first.kind not in ("person", "civilians"):
             sources, targets = [first], [t for t in targets if t.id != first.id]
+    if trig.type == "MOBILIZE" and not sources and not nominal:
+        # "Russian troops were deployed to Syria", "3,000 Russian volunteers dispatched to the
+        # region": forces moved with no one named as moving them are moved by their own side
+        moved = [tok.head] if tok.dep_ == "acl" else _children(tok, ("nsubjpass", "dobj"))
+        for m in moved:
+            a = resolve_actor(m, ctx)
+            if a is not None and a.kind in ("military", "armed_group"):
+                sources, targets = [a], [t for t in targets if t.id != a.id]
+                break
     if trig.type in SYMMETRIC_TYPES and len(sources) == 1 and not targets:
         # "the two ministers discussed", "in their phone call": a mention that stands for a pair
         # names both sides of a meeting or a deal

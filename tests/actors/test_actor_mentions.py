@@ -569,6 +569,17 @@ CASES = [
         [("US", "USA"), ("Russian", "RUS"), ("Turkish", "TUR")],
     ),
     ("The Russia-Turkey deal collapsed.", D(2019, 1, 1), [("Russia", "RUS"), ("Turkey", "TUR")]),
+    # volunteers are a country's fighters only among forces or fighting
+    (
+        "Russian paratroopers landed to support 3,000 Russian volunteers.",
+        D(2016, 9, 1),
+        [("Russian volunteers", "RUS_MIL")],
+    ),
+    (
+        "Hundreds of British volunteers helped refugees in Calais.",
+        D(2016, 9, 1),
+        [("British volunteers", None)],
+    ),
     # ... but not a compound name that is not a pair of countries
     ("The Franco-German brigade trained in Spain.", D(2019, 1, 1), [("Franco", None)]),
 ]

@@ -551,6 +551,14 @@ RESOLVED_CASES = [
         "Peshmerga",
     ),
     ("US and British jets bombed the town on Monday.", "ASSAULT", "United States Armed Forces", None),
+    # forces moved with no one named as moving them are moved by their own side
+    ("Russian troops were deployed to Syria last week.", "MOBILIZE", "Russian Armed Forces", None),
+    (
+        "The army landed paratroopers to support 3,000 Iranian volunteers dispatched to the region.",
+        "MOBILIZE",
+        "Iranian Armed Forces",
+        None,
+    ),
 ]
 
 
