@@ -24,10 +24,10 @@ from .frames import (
     REQUEST_VERBS,
     Frame,
     frame_of,
-    governing_predicate,
     report_subject,
 )
 from .lexicon import QUANTITY_HEADS, Lexicon, Trigger, load_lexicon, objects_of
+from .location import PLACE_PREPS, event_place
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -55,28 +55,6 @@ OF_IS_SOURCE = frozenset(
 )
 # Prepositions that introduce the target of a trigger ("fired on", "talks with", "appeal to").
 TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "targeting", "over", "alongside")
-# Prepositions that introduce the place of a trigger.
-PLACE_PREPS = frozenset(
-    {
-        "in",
-        "near",
-        "around",
-        "at",
-        "outside",
-        "inside",
-        "across",
-        "into",
-        "on",
-        "from",
-        "throughout",
-        "within",
-        "towards",
-        "toward",
-        "over",
-        "of",
-        "to",
-    }
-)
 # Verbs that carry a nominal trigger without adding meaning ("launched an offensive",
 # "held talks"): the verb's subject is the nominal event's source.
 LIGHT_VERBS = frozenset(
@@ -1424,26 +1402,7 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
 
 
 def _place(tok: Token, sent: Span, ctx: ArticleContext) -> Place | None:
-    if not ctx.places:
-        return None
-    anchors = [tok]
-    if tok.pos_ != "VERB":
-        gov = governing_predicate(tok)
-        if gov != tok:
-            anchors.append(gov)
-    for a in anchors:
-        for p in a.children:
-            if p.dep_ == "prep" and p.lower_ in PLACE_PREPS:
-                found = ctx.places_in(p.idx, p.right_edge.idx + len(p.right_edge))
-                if found:
-                    return found[0]
-        for o in a.children:
-            if o.dep_ in ("dobj", "nsubjpass", "npadvmod"):
-                found = ctx.places_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge))
-                if found:
-                    return found[0]
-    found = ctx.places_in(sent.start_char, sent.end_char)
-    return found[0] if found else None
+    return event_place(tok, sent, ctx)
 
 
 def _date(sent: Span, tok: Token, ctx: ArticleContext, settings: CoderSettings) -> tuple[str | None, str]:
