@@ -810,6 +810,8 @@ for _suffix, _lemmas in {
 
 
 NP_HEADS["side"] = "GOV"  # "the Turkish side"
+# Words after or before a place that make it an organisation's seat, not a scene ("based in London").
+SEAT_WORDS = frozenset({"based", "headquartered"})
 # Words that make "volunteers" in the same sentence fighters ("volunteers at the front").
 COMBAT_WORDS = frozenset(
     {"fight", "fighting", "battle", "war", "front", "frontline", "combat", "battlefield"}
@@ -1471,38 +1473,57 @@ class _Finder:
     # -- theatre
     def find_theatre(self) -> None:
         """The country most places named after a locative preposition ("in Aleppo") belong to;
-        failing that, the country most state actors in the article belong to."""
+        failing that, the country of most cities named anywhere ("shelled Idlib"); failing that,
+        the country most state actors and armed groups in the article belong to."""
+        votes = self._place_votes(locative=True)
+        if not votes:
+            # No place after "in"/"near"...: any city named ("the army shelled Idlib")
+            votes = self._place_votes(locative=False)
+        if not votes:
+            # No place named: the countries of the actors.  Armed groups and opposition bodies
+            # count double, as they point to where the fighting is more than diplomats do; the
+            # home country of a monitor, an agency or an IGO ("the UK-based Observatory", AFP)
+            # says nothing about where things happen.
+            for m in self.mentions:
+                a = m.actor
+                if a is None or not a.country or m.kind in ("person", "ngo", "media", "igo"):
+                    continue
+                votes[a.country] += 2 if m.kind in ("armed_group", "other") else 1
+        if votes:
+            self.theatre = votes.most_common(1)[0][0]
+
+    def _place_votes(self, locative: bool) -> Counter[str]:
+        """Countries of the places named in the article: after a locative preposition ("in Aleppo")
+        or, with ``locative`` False, anywhere; never the seat of an organisation ("based in London",
+        "the London-based monitor")."""
         votes: Counter[str] = Counter()
         ws = self.ws
         cities = _city_countries()
         for i in range(1, len(ws)):
-            if ws[i - 1].key not in LOCATIVE or ws[i].shape not in ("C", "A"):
+            if ws[i].shape not in ("C", "A"):
                 continue
+            if locative and (ws[i - 1].key not in LOCATIVE or (i >= 2 and ws[i - 2].key in SEAT_WORDS)):
+                continue
+            if not locative and ws[i - 1].shape in ("C", "A"):
+                continue  # inside a name
             for n in (3, 2, 1):
                 k = tuple(w.key for w in ws[i : i + n])
                 if len(k) != n or any(w.shape not in ("C", "A") and w.key != "al" for w in ws[i : i + n]):
                     continue
+                if i + n < len(ws) and ws[i + n].key in SEAT_WORDS:
+                    break  # "the London-based monitor", "London based"
                 iso = None
                 node = self.d.match_at(ws, i, self.when)
                 if node is not None and node[0] == i + n:
                     a = self.d.get(node[1].actor_id)
                     if a is not None and a.kind in ("state", "government"):
-                        iso = a.country
+                        iso = a.country if locative else None  # "Russia said" is not a place
                 if iso is None:
                     iso = cities.get(k)
                 if iso:
                     votes[iso] += 1
                     break
-        if not votes:
-            # No place named: the countries of the actors.  Armed groups and opposition bodies
-            # count double, as they point to where the fighting is more than diplomats do.
-            for m in self.mentions:
-                a = m.actor
-                if a is None or not a.country or m.kind == "person":
-                    continue
-                votes[a.country] += 2 if m.kind in ("armed_group", "other") else 1
-        if votes:
-            self.theatre = votes.most_common(1)[0][0]
+        return votes
 
     def collective(self, suffix: str, gid: str, name: str, kind: str, iso: str | None) -> Actor:
         iso = iso or self.theatre

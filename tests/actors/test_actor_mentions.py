@@ -569,6 +569,18 @@ CASES = [
         [("US", "USA"), ("Russian", "RUS"), ("Turkish", "TUR")],
     ),
     ("The Russia-Turkey deal collapsed.", D(2019, 1, 1), [("Russia", "RUS"), ("Turkey", "TUR")]),
+    # an organisation's seat is not where things happen: "the government" is the scene's
+    (
+        "The London based Syrian Observatory for Human Rights said the government bombed Idlib.",
+        D(2019, 3, 1),
+        [("government", "SYR_GOV")],
+    ),
+    (
+        "Government forces shelled Idlib, the Britain-based monitor said.",
+        D(2019, 3, 1),
+        [("Government forces", "SYR_MIL")],
+    ),
+    ("Police in London arrested two men, the government said.", D(2019, 3, 1), [("government", "GBR_GOV")]),
     # volunteers are a country's fighters only among forces or fighting
     (
         "Russian paratroopers landed to support 3,000 Russian volunteers.",
