@@ -130,6 +130,18 @@ COMPOSED_NOUNS: dict[str, tuple[str, ...]] = {
         "defense department",
         "mod",
     ),
+    "INT": (
+        "interior ministry",
+        "ministry of interior",
+        "ministry of the interior",
+        "interior ministry officials",
+    ),
+    "HEALTH": (
+        "health ministry",
+        "ministry of health",
+        "health authorities",
+        "health officials",
+    ),
     "REBELS": (
         "rebels",
         "insurgents",

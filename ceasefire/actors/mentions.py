@@ -810,6 +810,20 @@ for _suffix, _lemmas in {
 
 
 NP_HEADS["side"] = "GOV"  # "the Turkish side"
+# A ministry named without its country ("the foreign ministry") -> the suffix of its actor id.
+MINISTRY_PHRASES: dict[tuple[str, ...], str] = {
+    ("foreign", "ministry"): "MFA",
+    ("ministry", "of", "foreign", "affairs"): "MFA",
+    ("defence", "ministry"): "MOD",
+    ("defense", "ministry"): "MOD",
+    ("ministry", "of", "defence"): "MOD",
+    ("ministry", "of", "defense"): "MOD",
+    ("interior", "ministry"): "INT",
+    ("ministry", "of", "interior"): "INT",
+    ("ministry", "of", "the", "interior"): "INT",
+    ("health", "ministry"): "HEALTH",
+    ("ministry", "of", "health"): "HEALTH",
+}
 # Words after or before a place that make it an organisation's seat, not a scene ("based in London").
 SEAT_WORDS = frozenset({"based", "headquartered"})
 # Words that make "volunteers" in the same sentence fighters ("volunteers at the front").
@@ -1764,6 +1778,63 @@ class _Finder:
                             break
                     break
 
+    def ministry_pass(self) -> None:
+        """ "the foreign ministry", "the Ministry of Health", "the Hamas-run health ministry": the ministry
+        of the country whose group runs it, else of the last country whose ministry of that kind was
+        named, else of the theatre."""
+        ws = self.ws
+        for i in range(1, len(ws)):
+            if ws[i - 1].key != "the":
+                continue
+            j, owner = i, None
+            first = next((m for m in self.mentions if m.start == ws[i].start and m.actor is not None), None)
+            runner: tuple[int, Actor | None] | None = None
+            if first is not None:
+                k = next((x for x in range(i, len(ws)) if ws[x].end >= first.end), None)
+                runner = (k + 1, first.actor) if k is not None else None
+            else:
+                node = self.d.match_at(ws, i, self.when)
+                runner = (node[0], self.d.get(node[1].actor_id)) if node is not None else None
+            if (
+                runner is not None
+                and runner[0] < len(ws)
+                and ws[runner[0]].key in ("run", "controlled", "led")
+            ):
+                j, owner = runner[0] + 1, runner[1].country if runner[1] is not None else None
+            found = next(
+                (
+                    (phrase, suffix)
+                    for phrase, suffix in MINISTRY_PHRASES.items()
+                    if tuple(w.key for w in ws[j : j + len(phrase)]) == phrase
+                ),
+                None,
+            )
+            if found is None:
+                continue
+            phrase, suffix = found
+            s, e = ws[i - 1].start, ws[j + len(phrase) - 1].end
+            if owner is None and not self.free(s, e):
+                continue  # "the Russian Foreign Ministry": named in full already
+            actor: Actor | None = None
+            if owner:
+                actor = self.actor(f"{owner}_{suffix}")
+            if actor is None:
+                before = [m for m in self.mentions if m.end <= s and m.actor is not None]
+                last = max(
+                    (m for m in before if m.actor is not None and m.actor.id.endswith(f"_{suffix}")),
+                    key=lambda m: m.start,
+                    default=None,
+                )
+                actor = last.actor if last is not None else None
+            if actor is None and self.theatre:
+                actor = self.actor(f"{self.theatre}_{suffix}")
+            if actor is None:
+                continue
+            self.mentions = [m for m in self.mentions if not (s <= m.start and m.end <= e)]
+            self.recover()
+            if self.free(s, e):
+                self.add(Mention(s, e, actor, how="role"))
+
     def group_noun_pass(self, demonstrative: bool = False) -> None:
         """ "the group", "the Iran-backed group", "the militant group": the last armed group named.
 
@@ -2484,6 +2555,7 @@ class _Finder:
         self.role_pass()
         self.descriptor_pass()
         self.state_noun_pass()
+        self.ministry_pass()
         self.group_noun_pass()
         self.generic_pass()
         self.group_noun_pass(demonstrative=True)

@@ -569,6 +569,33 @@ CASES = [
         [("US", "USA"), ("Russian", "RUS"), ("Turkish", "TUR")],
     ),
     ("The Russia-Turkey deal collapsed.", D(2019, 1, 1), [("Russia", "RUS"), ("Turkey", "TUR")]),
+    # a ministry named without its country: the last such ministry named, else the one of the
+    # country whose group runs it, else the theatre's
+    (
+        "The Russian Foreign Ministry denied it. The foreign ministry said the strikes hit militants.",
+        D(2019, 3, 1),
+        [("The foreign ministry", "RUS_MFA")],
+    ),
+    (
+        "Israeli air strikes killed 20 people in Rafah, the Hamas-run health ministry said.",
+        D(2024, 2, 10),
+        [("Hamas-run health ministry", "PSE_HEALTH")],
+    ),
+    (
+        "Houthi rebels seized the ship, the Houthi-controlled interior ministry said.",
+        D(2024, 2, 10),
+        [("the Houthi-controlled interior ministry", "YEM_INT")],
+    ),
+    (
+        "Gunmen killed four policemen in Kabul, the interior ministry said.",
+        D(2024, 2, 10),
+        [("the interior ministry", "AFG_INT")],
+    ),
+    (
+        "Turkish health officials said 12 people were hurt.",
+        D(2024, 2, 10),
+        [("Turkish health officials", "TUR_HEALTH")],
+    ),
     # an organisation's seat is not where things happen: "the government" is the scene's
     (
         "The London based Syrian Observatory for Human Rights said the government bombed Idlib.",

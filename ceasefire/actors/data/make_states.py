@@ -227,6 +227,10 @@ SUBACTORS = (
     ("POL", "police", "{adj} police"),
     ("MFA", "government", "{adj} Ministry of Foreign Affairs"),
     ("MOD", "government", "{adj} Ministry of Defence"),
+    # the ministries that speak most in conflict news after these two: arrests and police
+    # (interior), casualty figures (health)
+    ("INT", "government", "{adj} Ministry of the Interior"),
+    ("HEALTH", "government", "{adj} Ministry of Health"),
 )
 
 
