@@ -401,8 +401,13 @@ _DIRECTION_PREFIX = re.compile(
     r"rural|eastern|western|greater|downtown|occupied)\s+",
     re.I,
 )
+# "County", "Parish", "Prefecture" and "Municipality" name second-level units
+# GeoNames' populated places lack; their bare name is nearly always a town in the
+# same state or country ("Laurel County" -> London, Kentucky's county, "Laurel"
+# is in Kentucky too; TR-News tune half: 27 county mentions were unresolved).
 _GENERIC_TAIL = re.compile(
     r"\s+(?:city|town|village|countryside|area|outskirts|suburbs|front|frontline|region|province|"
+    r"county|parish|prefecture|municipality|co\.|"
     r"governorate|district|airport|international airport|air base|airbase|base|port|harbou?r|"
     r"neighbou?rhood|junction|bridge|border crossing|crossing|checkpoint)$",
     re.I,
@@ -485,6 +490,15 @@ def _variants(text: str) -> list[str]:
         if u != s:
             out.append(u)
     return out
+
+
+def known_form(gaz: Gazetteer, text: str) -> str:
+    """The first of :func:`_variants` the gazetteer knows ("Orange County" -> "Orange"),
+    else the text itself: the form find_places looks up for an NER toponym."""
+    for v in _variants(text):
+        if gaz.candidates(v):
+            return v
+    return text
 
 
 def _extend_suffix(doc: Doc, end: int) -> int:
@@ -771,7 +785,10 @@ def name_signals(gaz: Gazetteer, name: str) -> Counter[str]:
     regions = {
         (c.country, c.entry.admin1) for c in ranked if c.entry.feature == "ADM1" and c.match != "loose"
     }
-    if len(regions) == 1:
+    # only a name that means the region: "Washington" (the capital) and "New York"
+    # (the city) are no evidence for Washington state or New York state, and would
+    # otherwise pull a "Geneva" into Geneva, New York
+    if len(regions) == 1 and ranked[0].entry.feature == "ADM1":
         iso, admin1 = next(iter(regions))
         sig[f"{iso}/{admin1}"] += 1
     return sig

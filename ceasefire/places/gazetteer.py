@@ -90,6 +90,13 @@ POP_DIVISOR = 7.0
 BIG_NAMESAKE_POPULATION = 100_000
 BIG_NAMESAKE_RATIO = 8
 BIG_NAMESAKE_PENALTY = 3.0
+# ... unless the article names the candidate's first-level region: "Paris" in an
+# article that names Texas, "London" next to "Kentucky". A region named is much
+# stronger evidence than a country named (a US article may well mention Paris,
+# France; it rarely names Texas for nothing). The relief leaves a penalty of
+# 3.0 - 2.0 = 1.0, so a capital namesake still wins on the country context alone
+# when the article's own country is only half of its signals (tune half of TR-News).
+ADMIN1_NAMESAKE_RELIEF = 2.0
 # A first-level region named like a city of a million or more means the city
 # unless said otherwise ("New York", "Buenos Aires", "Delhi"; GeoWebNews
 # "New York" was the city 20 times out of 20).
@@ -290,6 +297,16 @@ class Gazetteer:
                 s += ADMIN1_CONTEXT_WEIGHT
         return s
 
+    @staticmethod
+    def _in_context_region(entry: GeoEntry, context_countries: Counter[str] | None) -> bool:
+        """Whether the article names the first-level region the entry lies in."""
+        return bool(
+            context_countries
+            and entry.admin1
+            and entry.feature != "ADM1"
+            and context_countries.get(f"{entry.country}/{entry.admin1}")
+        )
+
     def ranked(self, name: str, context_countries: Counter[str] | None = None) -> list[GeoCandidate]:
         """Candidates best first.
 
@@ -323,6 +340,8 @@ class Gazetteer:
                 and p * BIG_NAMESAKE_RATIO <= top
             ):
                 s -= BIG_NAMESAKE_PENALTY
+                if self._in_context_region(c.entry, context_countries):
+                    s += ADMIN1_NAMESAKE_RELIEF
             if c.entry.feature == "ADM1" and big_city:
                 s -= CITY_OVER_STATE_PENALTY
             scored.append(replace(c, score=s))
@@ -492,6 +511,20 @@ def _load() -> Gazetteer:
 
 
 _ADMIN_WORDS = re.compile(r"\s+(?:governorate|province|oblast|state|region)$", re.I)
+# A city named like a region is its seat only when it is at least this share of
+# the biggest city with its admin1 code: "Wales", a village of 6k in England's
+# code, must not name England's cities (London is 1,300 times bigger), while
+# Idlib, Raqqa or Donetsk are the biggest of their own codes.
+SEAT_MIN_SHARE = 0.1
+# A region without a seat takes the admin1 code that most of the REGION_VOTERS
+# GeoNames cities nearest its point share, when at least REGION_MIN_VOTES do:
+# the points of regions.tsv/curated.tsv are GeoNames' or central ones, so the
+# towns around them are inside ("Queensland" -> AU code 04). With 6 of 9, all but
+# 8 of the ~150 curated regions get a code; checked by hand (the UK nations,
+# Australian states, Canadian provinces, Helmand, Quneitra); a point near a border
+# (Alberta's, by the Rockies) names nothing rather than a neighbour.
+REGION_VOTERS = 9
+REGION_MIN_VOTES = 6
 
 
 def _name_admin1(
@@ -502,15 +535,43 @@ def _name_admin1(
 ) -> None:
     """Give GeoNames cities the name of their first-level region where a curated
     region is named after its seat: the seat city's admin1 code ("Idlib" in
-    "Idlib Governorate") then names every city with that code."""
+    "Idlib Governorate") then names every city with that code. Regions without
+    such a seat name the code of the towns around their point."""
+    biggest: dict[tuple[str, str], int] = {}
+    by_country: dict[str, list[tuple[float, float, str]]] = {}
+    for idx, code in city_codes.items():
+        e = entries[idx]
+        biggest[code] = max(biggest.get(code, 0), e.population)
+        by_country.setdefault(code[0], []).append((e.lat, e.lon, code[1]))
     code_names: dict[tuple[str, str], str] = {}
+    unseated: list[GeoEntry] = []
     for entry in entries:
         if not (entry.curated and entry.feature == "ADM1" and entry.country):
             continue
         c2 = iso3to2.get(entry.country)
         seat = city_by_name.get((c2 or "", name_key(_ADMIN_WORDS.sub("", entry.name))))
-        if seat is not None and seat in city_codes:
+        if (
+            seat is not None
+            and seat in city_codes
+            and entries[seat].population >= SEAT_MIN_SHARE * biggest[city_codes[seat]]
+        ):
             code_names.setdefault(city_codes[seat], entry.admin1 or entry.name)
+        elif c2:
+            unseated.append(entry)
+    named = set(code_names.values())
+    for entry in unseated:
+        c2 = iso3to2.get(entry.country or "") or ""
+        region = entry.admin1 or entry.name
+        if region in named or c2 == "US":
+            continue
+        cos = math.cos(math.radians(entry.lat))
+        near = sorted(
+            by_country.get(c2, []),
+            key=lambda t: (t[0] - entry.lat) ** 2 + ((t[1] - entry.lon) * cos) ** 2,
+        )[:REGION_VOTERS]
+        votes = Counter(t[2] for t in near).most_common(1)
+        if votes and votes[0][1] >= REGION_MIN_VOTES:
+            code_names.setdefault((c2, votes[0][0]), region)
     # curated towns with a region name teach it to their GeoNames namesake ("Tal Afar" -> Nineveh)
     for entry in entries:
         if not (entry.curated and entry.feature.startswith("PPL") and entry.country and entry.admin1):

@@ -1,0 +1,128 @@
+"""Right country, right place: first-level regions of GeoNames cities outside the US,
+the article's named regions against big namesakes, and generic tails ("X County")."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from ceasefire.nlp.context import ArticleContext
+from ceasefire.places import find_places
+from ceasefire.places.finder import known_form, name_signals
+
+
+# (city, context, expected admin1): regions without a seat city take the admin1 code
+# of the towns around their point; a village named like a region ("Wales" in South
+# Yorkshire) does not name its whole code
+@pytest.mark.parametrize(
+    ("name", "context", "admin1"),
+    [
+        ("Brisbane", {"AUS": 2}, "Queensland"),
+        ("Perth", {"AUS": 2}, "Western Australia"),
+        ("Cardiff", {"GBR": 2}, "Wales"),
+        ("Manchester", {"GBR": 2}, "England"),
+        ("Glasgow", {"GBR": 2}, "Scotland"),
+        ("Winnipeg", {"CAN": 2}, "Manitoba"),
+        ("Peshawar", {"PAK": 2}, "Khyber Pakhtunkhwa"),
+        ("Chengdu", {"CHN": 2}, "Sichuan"),
+        ("Idlib", {"SYR": 2}, "Idlib Governorate"),
+    ],
+)
+def test_region_names_for_cities_outside_the_us(gaz, name, context, admin1) -> None:
+    place = gaz.resolve(name, Counter(context))
+    assert place is not None and place.admin1 == admin1, place
+
+
+# (name, context, expected ISO-3, expected admin1 or None): a small namesake wins over a
+# far bigger one only when the article names its first-level region, not its country alone
+@pytest.mark.parametrize(
+    ("name", "context", "country", "admin1"),
+    [
+        ("Paris", {"USA": 4, "USA/Texas": 2}, "USA", "Texas"),
+        ("Paris", {"USA": 4}, "FRA", None),
+        ("Paris", None, "FRA", None),
+        ("London", {"USA": 2, "USA/Kentucky": 2}, "USA", "Kentucky"),
+        ("London", {"USA": 2}, "GBR", "England"),
+        ("Edmonton", {"AUS": 5, "AUS/Queensland": 3}, "AUS", "Queensland"),
+        ("Edmonton", {"USA": 3, "USA/Kentucky": 3}, "USA", "Kentucky"),
+        ("Edmonton", None, "CAN", None),
+        ("Geneva", {"USA": 6, "SYR": 4}, "CHE", None),
+        ("Geneva", {"USA": 3, "USA/Illinois": 2}, "USA", "Illinois"),
+    ],
+)
+def test_named_region_beats_big_namesake(gaz, name, context, country, admin1) -> None:
+    place = gaz.resolve(name, Counter(context) if context else None)
+    assert place is not None and place.country == country, place
+    if admin1 is not None:
+        assert place.admin1 == admin1, place
+
+
+# (mention, region key it signals or None): only a name that means the region counts
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("Texas", "USA/Texas"),
+        ("Queensland", "AUS/Queensland"),
+        ("Kentucky", "USA/Kentucky"),
+        ("Washington", None),  # the capital, not the state
+        ("New York", None),  # the city, not the state
+    ],
+)
+def test_region_signals(gaz, name, region) -> None:
+    keys = {k for k in name_signals(gaz, name) if "/" in k}
+    assert keys == ({region} if region else set())
+
+
+# (toponym, form looked up): second-level units GeoNames lacks fall back to their name
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Orange County", "Orange"),
+        ("Laurel County", "Laurel"),
+        ("Iberia Parish", "Iberia"),
+        ("Fukushima Prefecture", "Fukushima"),
+        ("Aleppo", "Aleppo"),
+        ("Idlib province", "Idlib province"),  # the curated region itself
+        ("Xqzvbnm County", "Xqzvbnm County"),
+    ],
+)
+def test_known_form(gaz, text, form) -> None:
+    assert known_form(gaz, text) == form
+
+
+# (article snippet, mention, expected ISO-3, expected admin1): whole-pipeline rows
+SNIPPETS = [
+    (
+        "Firefighters in Kentucky battled a blaze on Sunday. The fire started in a barn "
+        "outside London and spread to two houses, the Laurel County sheriff said.",
+        "London",
+        "USA",
+        "Kentucky",
+    ),
+    (
+        "Police in Queensland said a man was arrested in Edmonton after a car chase "
+        "through the suburbs south of Cairns.",
+        "Edmonton",
+        "AUS",
+        "Queensland",
+    ),
+    (
+        "Envoys met in Geneva on Monday. Officials in Washington and New York said the "
+        "talks on Syria would resume next week.",
+        "Geneva",
+        "CHE",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "country", "admin1"), SNIPPETS)
+def test_article_regions_in_find_places(nlp, text, mention, country, admin1) -> None:
+    doc = nlp(text)
+    places = find_places(doc, ArticleContext(doc=doc))
+    hits = [p for p in places if p.mention == mention]
+    assert hits, [p.mention for p in places]
+    assert hits[0].country == country, hits[0]
+    if admin1 is not None:
+        assert hits[0].admin1 == admin1, hits[0]
