@@ -19,7 +19,9 @@ Records with an ``error`` coding (datelines, bad parses) or with no coding are l
   diplomatic recognition"; CAMEO 064 would be "share intelligence"). Their codes are mapped with the
   WEIS cue categories below (``WEIS_ROOT``/``WEIS_CODE``, written from the WEIS codebook's category
   names); codes that exist only in that test dictionary (9xx, 8xx, 3xx, four-digit codes, codes with
-  letters or "?") are left out. These records are stylised (fictional actors, many near-duplicate
+  letters or "?") are left out. Some of their later records (real news, real actors) carry CAMEO
+  codes instead ("fired two artillery shells" is 194), so a code valid in both schemes accepts either
+  reading (122: WEIS "denounce" ACCUSE or CAMEO "reject a request for aid" REJECT). These records are stylised (fictional actors, many near-duplicate
   sentences testing one parser feature), so read them as a sanity check on common verbs, not as news.
 
 Where a code's category covers two of our types, either is accepted (``accepted`` in ``Case``).
@@ -147,6 +149,8 @@ def cameo_types(code: str, table: dict[str, str], cameo01: str = "none") -> tupl
         return ("none",) if cameo01 == "none" else None
     if code.startswith("02"):
         return CAMEO_ROOT["02"]
+    if code in ("08", "080"):
+        return CAMEO_ROOT["08"]  # the generic "yield" parents both CONCEDE and RETREAT
     for n in range(len(code), 1, -1):
         if code[:n] in table and (n > 2 or code[:2] != "08"):
             return (table[code[:n]],)
@@ -231,6 +235,11 @@ def parse_records(
         else:
             code = first.get("eventcode", "").strip()
             mapped = weis_types(code) if scheme == "weis" else cameo_types(code, table, cameo01)
+            if scheme == "weis" and mapped is not None:
+                # the petrarch2 dictionary mixes WEIS and CAMEO codes ("fired artillery shells" is
+                # 194, CAMEO "fight with artillery"; WEIS 194 is "halt negotiations"): either reading
+                both = (mapped or ()) + (cameo_types(code, table, cameo01) or ())
+                mapped = tuple(dict.fromkeys(both))
             if mapped is None:
                 continue
             accepted = mapped

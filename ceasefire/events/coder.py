@@ -1267,6 +1267,9 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         # "the army had the backing of the air force", "Kyiv received the support of NATO": whoever
         # has or gets it is its target
         targets = _subjects(gov) + targets
+        if trig.type == "AID" and not sources:
+            # "the rebels received weapons from Iran": whoever it comes from gives it
+            sources = _pobjs(noun, ("from",)) or _pobjs(gov, ("from",))
     if noun.dep_ == "dobj" and gov.lemma_.lower() in BLAME_VERBS and trig.type == "ACCUSE" and not targets:
         # "puts the blame for the fighting in Aleppo on the US": the parser hangs "on X" anywhere after
         targets = [
