@@ -1,8 +1,10 @@
 """The `ceasefire` command line: thin shells over library functions.
 
-Exit codes: 0 all inputs ok; 1 some inputs failed; 2 usage error (bad
-option value); 3 no input could be read at all; 4 the database, an output
-file, the network address or the spaCy model could not be used.
+Exit codes: 0 all inputs ok (also when a reader such as `head` stops
+reading early); 1 some inputs failed, or an actor named in a query is not
+in the database; 2 usage error (bad option value); 3 no input could be read
+at all; 4 the database, an output file, the network address or the spaCy
+model could not be used.
 """
 
 from __future__ import annotations
@@ -187,6 +189,13 @@ class Group(click.Group):
 
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away (`ceasefire events | head`): it has what it wanted, so
+            # stop quietly and successfully; stdout goes to /dev/null so that the final
+            # flush at exit cannot fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
         except (ModelNotInstalled, StoreError) as exc:
             raise EnvironmentProblem(str(exc)) from exc
         except InputError as exc:
@@ -378,47 +387,127 @@ def articles(query: str | None, db: str, limit: int, fmt: str) -> None:
 def _open_existing(db: str) -> Any:
     from .store import open_store
 
-    if "://" not in db and not Path(db).exists():
-        raise EnvironmentProblem(f"no database at {db}; run `ceasefire ingest PATH --db {db}` first")
+    if "://" not in db:
+        path = Path(db)
+        if not path.exists():
+            raise EnvironmentProblem(f"no database at {db}; run `ceasefire ingest PATH --db {db}` first")
+        if path.is_file() and path.stat().st_size == 0:
+            # SQLite would take an empty file for a new database and a query would turn it into one.
+            raise EnvironmentProblem(f"{db} is an empty file, not a ceasefire database")
     return open_store(db)
 
 
-def _emit_rows(rows: list[Any], fmt: str, columns: list[str]) -> None:
-    """Print dataclass rows as an aligned table, JSON Lines or CSV."""
+def _terminal_width() -> int | None:
+    """Columns a table may use: $COLUMNS, else the terminal's width; None when the
+    output goes to a file or a pipe with no $COLUMNS (then nothing is cut to fit)."""
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    if sys.stdout.isatty():
+        return os.get_terminal_size(sys.stdout.fileno()).columns
+    return None
+
+
+MAX_CELL = 60  # widest table column when nothing else limits it (a sentence's first words)
+MIN_CELL = 6  # narrowest a column is squeezed to fit a terminal: "2016-0…" still reads
+
+
+def fit_widths(widths: list[int], total: int) -> list[int]:
+    """Column widths, the widest squeezed first, so that a row with two-space gaps fits ``total``."""
+    out = list(widths)
+    excess = sum(out) + 2 * (len(out) - 1) - total
+    while excess > 0:
+        i = max(range(len(out)), key=lambda k: out[k])
+        if out[i] <= MIN_CELL:
+            break
+        out[i] -= 1
+        excess -= 1
+    return out
+
+
+def _one_line(v: Any) -> str:
+    """A value as one line of text: lists joined with '; ', whitespace collapsed, None empty."""
+    text = "; ".join(map(str, v)) if isinstance(v, list) else "" if v is None else str(v)
+    return " ".join(text.split())
+
+
+# Table headers shorter than the field names (json and csv keep the field names).
+HEADERS = {
+    "source_actor_name": "source",
+    "target_actor_name": "target",
+    "location_name": "location",
+    "claimant_name": "claimant",
+    "speaker_name": "speaker",
+}
+
+
+def _table(dicts: list[dict[str, Any]], columns: list[str]) -> None:
+    """An aligned table. When it is wider than the terminal, its last column (the long
+    text: sentence, quote, aliases) goes on an indented line under each row, cut to
+    the width, and the other columns are squeezed widest first if still needed."""
+    table = [[_one_line(d[c]) for c in columns] for d in dicts]
+    header = [HEADERS.get(c, c) for c in columns]
+    widths = [min(max(len(c), *(len(r[i]) for r in table)), MAX_CELL) for i, c in enumerate(header)]
+    total = _terminal_width()
+    below: int | None = None  # the column shown under each row
+    if total and sum(widths) + 2 * (len(widths) - 1) > total and len(columns) > 2:
+        below = len(columns) - 1
+        widths = fit_widths(widths[:below], total)
+
+    def cut(v: str, w: int) -> str:
+        return v if len(v) <= w else v[: w - 1] + "…"
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(cut(v, w).ljust(w) for v, w in zip(cells, widths, strict=False)).rstrip()
+
+    click.echo(line(header))
+    for r in table:
+        click.echo(line(r))
+        if below is not None and total and r[below]:
+            click.echo("    " + cut(r[below], total - 4))
+
+
+def _emit_rows(rows: Iterable[Any], fmt: str, columns: list[str], row_type: type, what: str) -> int:
+    """Print dataclass rows as an aligned table, JSON Lines or CSV; returns how many.
+
+    JSON Lines and CSV carry every field of ``row_type`` (the CSV header too
+    when there are no rows) and are written as the rows come; CSV cells are
+    one line each (lists joined with '; ') so each row is one spreadsheet
+    row. A table shows ``columns``; with no rows, a note on stderr
+    says that nothing matched (not an error: exit 0).
+    """
     import csv
-    from dataclasses import asdict
 
-    dicts = [asdict(r) for r in rows]
+    n = 0
     if fmt == "json":
-        for d in dicts:
-            click.echo(json.dumps(d, ensure_ascii=False, default=str))
+        for r in rows:
+            click.echo(json.dumps(dataclasses.asdict(r), ensure_ascii=False, default=str))
+            n += 1
     elif fmt == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=list(dicts[0]) if dicts else columns)
-        w.writeheader()
-        w.writerows(dicts)
+        names = [f.name for f in dataclasses.fields(row_type)]
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(names)
+        for r in rows:
+            d = dataclasses.asdict(r)
+            w.writerow([_one_line(d[k]) if isinstance(d[k], str | list) else d[k] for k in names])
+            n += 1
     else:
-        if not dicts:
-            click.echo("(none)", err=True)
-            return
-
-        def cell(v: Any) -> str:
-            text = ", ".join(map(str, v)) if isinstance(v, list) else "" if v is None else str(v)
-            return " ".join(text.split())
-
-        table = [[cell(d[c]) for c in columns] for d in dicts]
-        widths = [min(max(len(c), *(len(r[i]) for r in table)), 60) for i, c in enumerate(columns)]
-        click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
-        for r in table:
-            click.echo("  ".join(v[:w].ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+        dicts = [dataclasses.asdict(r) for r in rows]
+        n = len(dicts)
+        if dicts:
+            _table(dicts, columns)
+    if not n and fmt == "table":
+        click.echo(f"no {what} match", err=True)
+    return n
 
 
 format_option = click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv"]),
+    type=click.Choice(["table", "json", "csv"], case_sensitive=False),
     default="table",
     show_default=True,
-    help="Output format.",
+    help="table (fits the terminal), json (JSON Lines: one object per line) or csv (UTF-8, with a header).",
 )
 
 
@@ -428,6 +517,7 @@ _DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 def _date_prefix(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
+    value = value.strip()
     if not _DATE_PREFIX.fullmatch(value):
         raise click.BadParameter(f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
     try:
@@ -440,90 +530,171 @@ def _date_prefix(ctx: click.Context, param: click.Parameter, value: str | None) 
     return value
 
 
-def event_filters(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """--actor/--type/--since/--until/--place/--limit, passed on as one EventFilter ``flt``."""
+def _types(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """--type values, repeatable and comma-separated, checked against the PLOVER types (any case)."""
+    out: list[str] = []
+    for v in value:
+        for t in v.split(","):
+            t = t.strip().upper()
+            if not t:
+                continue
+            if t not in PLOVER_TYPES:
+                raise click.BadParameter(f"{t!r} is not one of {', '.join(PLOVER_TYPES)}")
+            if t not in out:
+                out.append(t)
+    return tuple(out)
 
-    @click.option("--actor", help="Source, target or claimant: id, name or alias.")
+
+@dataclasses.dataclass
+class Query(EventFilter):
+    """The event filters of a command, with every --type given (``type`` holds the only one)."""
+
+    types: tuple[str, ...] = ()
+
+    def type_filter(self) -> str | tuple[str, ...] | None:
+        return self.types or None
+
+
+def event_filters(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--actor/--type/--since/--until/--place/--limit, passed on as one Query ``flt``."""
+
+    @click.option("--actor", help="Source, target or claimant: id, name or alias (any case).")
     @click.option(
-        "--type", "type_", type=click.Choice(PLOVER_TYPES, case_sensitive=False), help="PLOVER event type."
+        "--type",
+        "type_",
+        multiple=True,
+        callback=_types,
+        metavar="TYPE",
+        help="PLOVER event type, any case; repeat or comma-separate for several: "
+        + ", ".join(PLOVER_TYPES)
+        + ".",
     )
     @click.option(
         "--since", metavar="DATE", callback=_date_prefix, help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."
     )
     @click.option("--until", metavar="DATE", callback=_date_prefix, help="Up to this date, inclusive.")
-    @click.option("--place", help="Location name, admin1 region or ISO-3 country.")
+    @click.option(
+        "--place", help="Place name (variant spellings too), admin1 region, country name or ISO-3 code."
+    )
     @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many rows.")
     @functools.wraps(fn)
     def wrapper(
         *args: Any,
         actor: str | None,
-        type_: str | None,
+        type_: tuple[str, ...],
         since: str | None,
         until: str | None,
         place: str | None,
         limit: int | None,
         **kwargs: Any,
     ) -> Any:
-        flt = EventFilter(
+        flt = Query(
             actor=actor,
-            type=type_.upper() if type_ else None,
+            type=type_[0] if len(type_) == 1 else None,
             since=since,
             until=until,
             place=place,
             limit=limit,
+            types=type_,
         )
         return fn(*args, flt=flt, **kwargs)
 
     return wrapper
 
 
-def _query_events(store: Any, flt: EventFilter, limit: int | None = None) -> list[Any]:
-    return store.query_events(
-        actor=flt.actor, type=flt.type, since=flt.since, until=flt.until, place=flt.place, limit=limit
-    )
+def _single_type(flt: Query) -> Query:
+    """For commands whose readers take one type (export, report): refuse several."""
+    if len(flt.types) > 1:
+        raise click.UsageError("this command takes one --type; `ceasefire events` takes several")
+    return flt
 
 
-def _narrowed(flt: EventFilter) -> bool:
-    return any((flt.type, flt.since, flt.until, flt.place))
+def _describe(a: Any) -> str:
+    return f"{a.id} ({a.name}, {a.mentions} mentions)"
+
+
+def _resolve_actor(store: Any, name: str, db: str) -> list[Any]:
+    """The actors NAME names; an error naming close spellings when none; a note when several."""
+    found = store.find_actors(name)
+    if not found:
+        near = store.similar_actors(name)
+        hint = f"; did you mean {' or '.join(repr(a.name) + f' [{a.id}]' for a in near)}?" if near else ""
+        raise NotFound(f"no actor called {name!r} in {shown(db)}{hint} (`ceasefire actors` lists them)")
+    if len(found) > 1:
+        click.echo(
+            f"note: {name!r} names {len(found)} actors: {', '.join(_describe(a) for a in found)}",
+            err=True,
+        )
+    return found
+
+
+class NotFound(click.ClickException):
+    """What the user named is not in the database (exit 1, like grep finding nothing to match)."""
+
+    exit_code = 1
+
+
+def _query_events(store: Any, flt: Query, ids: list[str] | None, *, stream: bool = False) -> Iterable[Any]:
+    """The events matching ``flt``; ``ids`` are the actors --actor resolved to (None: no --actor)."""
+    kwargs = dict(type=flt.type_filter(), since=flt.since, until=flt.until, place=flt.place, limit=flt.limit)
+    if ids is None:
+        return store.iter_events(**kwargs) if stream else store.query_events(**kwargs)
+    # several actors (a shared name): the events of any of them, in the store's order, once each
+    rows = {e.id: e for i in ids for e in store.query_events(actor=i, **{**kwargs, "limit": None})}
+    ordered = sorted(rows.values(), key=lambda e: (e.date is None, e.date or "", e.id))
+    return ordered[: flt.limit] if flt.limit else ordered
+
+
+def _actor_ids(store: Any, flt: Query, db: str) -> list[str] | None:
+    return [a.id for a in _resolve_actor(store, flt.actor, db)] if flt.actor else None
+
+
+def _narrowed(flt: Query) -> bool:
+    return any((flt.types, flt.since, flt.until, flt.place))
+
+
+EVENT_COLUMNS = [
+    "id",
+    "date",
+    "type",
+    "source_actor_name",
+    "target_actor_name",
+    "location_name",
+    "sentence",
+]
 
 
 @cli.command()
 @db_option
 @event_filters
 @format_option
-def events(db: str, flt: EventFilter, fmt: str) -> None:
+def events(db: str, flt: Query, fmt: str) -> None:
     """List stored events, filtered by actor, type, date range and place.
+
+    The table shows the main columns, cut to the terminal's width; json
+    (JSON Lines) and csv carry every field, including the article, mode,
+    status, claimant and coordinates. Events with no date are left out by
+    --since and --until.
 
     \b
     Example:
-      ceasefire events --type ASSAULT --place SYR --since 2016-06
-      ceasefire events --actor "Islamic State" --format csv > isis.csv
+      ceasefire events --type ASSAULT --place Syria --since 2016-06
+      ceasefire events --type assault,coerce --actor "Islamic State" --format csv > isis.csv
     """
+    from .store import EventRow
+
     with _open_existing(db) as store:
-        rows = _query_events(store, flt, flt.limit)
-    _emit_rows(
-        rows,
-        fmt,
-        [
-            "id",
-            "date",
-            "type",
-            "mode",
-            "status",
-            "source_actor_name",
-            "target_actor_name",
-            "location_name",
-            "claimant_name",
-            "sentence",
-        ],
-    )
+        ids = _actor_ids(store, flt, db)
+        _emit_rows(
+            _query_events(store, flt, ids, stream=fmt != "table"), fmt, EVENT_COLUMNS, EventRow, "events"
+        )
 
 
 @cli.command()
 @db_option
 @event_filters
 @format_option
-def quotes(db: str, flt: EventFilter, fmt: str) -> None:
+def quotes(db: str, flt: Query, fmt: str) -> None:
     """List stored quotes (direct and indirect speech) with their speakers.
 
     --actor is the speaker. --type, --since, --until and --place keep the
@@ -534,14 +705,24 @@ def quotes(db: str, flt: EventFilter, fmt: str) -> None:
       ceasefire quotes --actor Lavrov
       ceasefire quotes --type ASSAULT --place Aleppo --since 2016-06
     """
+    from .store import QuoteRow
+
     with _open_existing(db) as store:
+        ids = _actor_ids(store, flt, db)
         keep = (
-            {e.article_id for e in _query_events(store, dataclasses.replace(flt, actor=None))}
+            {
+                e.article_id
+                for e in _query_events(store, dataclasses.replace(flt, limit=None), None, stream=True)
+            }
             if _narrowed(flt)
             else None
         )
-        rows = store.query_quotes(actor=flt.actor, limit=flt.limit, article_ids=keep)
-    _emit_rows(rows, fmt, ["id", "speaker_name", "kind", "text", "title"])
+        if ids is None:
+            rows = store.query_quotes(limit=flt.limit, article_ids=keep)
+        else:
+            by_id = {q.id: q for i in ids for q in store.query_quotes(actor=i, article_ids=keep)}
+            rows = [by_id[k] for k in sorted(by_id)][: flt.limit]
+    _emit_rows(rows, fmt, ["id", "speaker_name", "kind", "title", "text"], QuoteRow, "quotes")
 
 
 @cli.command()
@@ -551,25 +732,28 @@ def quotes(db: str, flt: EventFilter, fmt: str) -> None:
 @click.option("--name", help="Substring of the id or canonical name.")
 @event_filters
 @format_option
-def actors(
-    db: str, kind: str | None, country: str | None, name: str | None, flt: EventFilter, fmt: str
-) -> None:
+def actors(db: str, kind: str | None, country: str | None, name: str | None, flt: Query, fmt: str) -> None:
     """List canonical actors seen in the store, most mentioned first.
 
     --type, --since, --until, --place and --actor keep the actors taking part
-    (as source, target or claimant) in the matching events.
+    (as source, target or claimant) in the matching events; with --actor,
+    the actors it names and those they had events with. Aliases are the
+    names an actor was seen under (no pronouns or descriptions).
 
     \b
     Example:
       ceasefire actors --kind armed_group --limit 10
-      ceasefire actors --type ASSAULT --place SYR --since 2016
+      ceasefire actors --type ASSAULT --place Syria --since 2016
     """
+    from .store import ActorRow
+
     with _open_existing(db) as store:
         rows = store.query_actors(kind=kind, country=country, name=name)
         if _narrowed(flt) or flt.actor:
+            ids = _actor_ids(store, flt, db)
             involved = {
                 i
-                for e in _query_events(store, flt)
+                for e in _query_events(store, dataclasses.replace(flt, limit=None), ids, stream=ids is None)
                 for i in (e.source_actor_id, e.target_actor_id, e.claimant_id)
                 if i
             }
@@ -578,52 +762,102 @@ def actors(
         rows[: flt.limit] if flt.limit else rows,
         fmt,
         ["id", "name", "kind", "country", "mentions", "events", "quotes", "aliases"],
+        ActorRow,
+        "actors",
     )
+
+
+@dataclasses.dataclass
+class ActorEventRow:
+    """One event of ``ceasefire actor NAME --format csv``: the actor's role in it, then the event."""
+
+    role: str
+    id: int
+    date: str | None
+    type: str
+    mode: str | None
+    status: str
+    source_actor_name: str | None
+    target_actor_name: str | None
+    claimant_name: str | None
+    location_name: str | None
+    sentence: str
+    title: str | None
+    published: str | None
+    doc_source: str
+
+
+ROLES = (("source", "source_actor_id"), ("target", "target_actor_id"), ("claimant", "claimant_id"))
 
 
 @cli.command()
 @click.argument("name")
 @db_option
 @format_option
-def actor(name: str, db: str, fmt: str) -> None:
-    """Show one actor: its aliases and its events as source and as target.
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many events per role.")
+def actor(name: str, db: str, fmt: str, limit: int | None) -> None:
+    """Show one actor: its aliases and its events as source, as target and as claimant.
 
-    NAME is an id, a canonical name or any alias seen ("Daesh" finds the
-    Islamic State).
+    NAME is an id, a canonical name or any name seen, in any case and with
+    or without hyphens ("Daesh" and "islamic state" find the Islamic State).
+    When a name is shared, the actor most often seen under it is shown and
+    the others are named on stderr. Each event comes with its sentence and
+    the article it is from.
 
     \b
     Example:
       ceasefire actor Daesh
+      ceasefire actor "jabhat al nusra" --format csv > nusra.csv
     """
     with _open_existing(db) as store:
-        row = store.get_actor(name)
-        if row is None:
-            raise click.ClickException(f"no actor called {name!r} in {db}")
+        row = _resolve_actor(store, name, db)[0]
         evs = store.query_events(actor=row.id)
-    as_source = [e for e in evs if e.source_actor_id == row.id]
-    as_target = [e for e in evs if e.target_actor_id == row.id]
+    by_role = {role: [e for e in evs if getattr(e, col) == row.id][:limit] for role, col in ROLES}
     if fmt == "json":
-        from dataclasses import asdict
-
         click.echo(
             json.dumps(
                 {
-                    **asdict(row),
-                    "as_source": [asdict(e) for e in as_source],
-                    "as_target": [asdict(e) for e in as_target],
+                    **dataclasses.asdict(row),
+                    **{f"as_{role}": [dataclasses.asdict(e) for e in rows] for role, rows in by_role.items()},
                 },
                 ensure_ascii=False,
                 default=str,
             )
         )
         return
+    if fmt == "csv":
+        flat = [
+            ActorEventRow(role, **{f.name: getattr(e, f.name) for f in dataclasses.fields(ActorEventRow)[1:]})
+            for role, rows in by_role.items()
+            for e in rows
+        ]
+        _emit_rows(flat, fmt, [], ActorEventRow, "events")
+        return
     click.echo(f"{row.name} [{row.id}]  kind={row.kind}  country={row.country or '-'}")
-    click.echo(f"seen {row.mentions} times in {row.articles} articles as: {', '.join(row.aliases)}")
-    cols = ["id", "date", "type", "source_actor_name", "target_actor_name", "location_name", "sentence"]
-    for label, rows in (("as source", as_source), ("as target", as_target)):
-        click.echo(f"\nevents {label}: {len(rows)}")
-        if rows:
-            _emit_rows(rows, "csv" if fmt == "csv" else "table", cols)
+    click.echo(f"seen {row.mentions} times in {row.articles} articles; {row.quotes} quotes")
+    click.echo(f"names: {'; '.join(row.aliases) or '-'}")
+    click.echo(
+        "events: " + ", ".join(f"{sum(getattr(e, c) == row.id for e in evs)} as {r}" for r, c in ROLES)
+    )
+    width = _terminal_width() or 100
+    for role, rows in by_role.items():
+        if not rows:
+            continue
+        click.echo(f"\nas {role}:")
+        for e in rows:
+            other = f"{e.source_actor_name or '?'} -> {e.target_actor_name or '-'}"
+            where = f" @ {e.location_name}" if e.location_name else ""
+            click.echo(f"  #{e.id}  {e.date or 'undated'}  {e.type}  {other}{where}")
+            for line in _wrap(f"“{_one_line(e.sentence)}”", width - 6):
+                click.echo(f"      {line}")
+            src = ", ".join(x for x in (e.title and _one_line(e.title), e.published, e.doc_source) if x)
+            click.echo(f"      — {src}")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, max(width, 20)) or [""]
 
 
 @cli.command()
@@ -645,7 +879,7 @@ def actor(name: str, db: str, fmt: str) -> None:
     help="Output file ('-' = stdout; parquet needs a file).",
 )
 @event_filters
-def export(db: str, fmt: str, out: str, flt: EventFilter) -> None:
+def export(db: str, fmt: str, out: str, flt: Query) -> None:
     """Export stored events as CSV, JSON Lines, Parquet or GeoJSON.
 
     \b
@@ -655,6 +889,7 @@ def export(db: str, fmt: str, out: str, flt: EventFilter) -> None:
     """
     from .export import export_events
 
+    _single_type(flt)
     if fmt == "parquet" and out == "-":
         raise click.UsageError("parquet is a binary format: give an output file (--out events.parquet)")
     with _open_existing(db) as store:
@@ -684,7 +919,7 @@ def export(db: str, fmt: str, out: str, flt: EventFilter) -> None:
     help="HTML file to write.",
 )
 @event_filters
-def report(db: str, out: str, flt: EventFilter) -> None:
+def report(db: str, out: str, flt: Query) -> None:
     """Write a self-contained HTML situation report (map, timeline, actors, events, quotes).
 
     The file has inline CSS and SVG only: it opens from disk with no server
@@ -696,6 +931,7 @@ def report(db: str, out: str, flt: EventFilter) -> None:
     """
     from .report import write_report
 
+    _single_type(flt)
     open_output(out).close()  # fail before the work if the file cannot be written
     with _open_existing(db) as store:
         try:

@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from ..models import ActorRef, Article, Document, Event, ExtractRecord, Place, Quote
 from .errors import StoreError
 from .fts import to_fts5
 from .migrate import SCHEMA_VERSION_DDL, Migration, check_not_newer, migrations
+from .names import is_name, name_key
 from .rows import ActorRow, ArticleHit, DocumentRow, ErrorRow, EventRow, QuoteRow, StoreStats
+
+log = logging.getLogger(__name__)
 
 # Column groups: an ActorRef or Place is stored inline under a prefix.
 ACTOR_FIELDS = ("id", "name", "kind", "country", "mention", "start", "end")
@@ -122,6 +128,45 @@ def _until_bound(until: str) -> str:
     if len(until) == 7:
         return until + "-31"
     return until
+
+
+@dataclass(frozen=True)
+class _PlaceCandidate:
+    name: str
+    country: str | None
+    feature: str | None
+    geonameid: int | None
+
+
+def _gazetteer_candidates(place: str) -> list[_PlaceCandidate]:
+    """The places the places stage's gazetteer knows by this name; none for an ISO-3 code
+    ("SYR" is a country, not the alternate name of a Swiss town) or when the gazetteer
+    cannot be loaded (the store then matches the stored names only)."""
+    if re.fullmatch(r"[A-Z]{3}", place.strip()):
+        return []
+    try:
+        from ..places import get_gazetteer
+
+        gaz = get_gazetteer()
+    except (ImportError, OSError) as exc:
+        log.warning("place names matched as stored only: the gazetteer could not be loaded (%s)", exc)
+        return []
+    out = [
+        _PlaceCandidate(c.name, c.country, c.entry.feature, c.entry.geonameid) for c in gaz.candidates(place)
+    ]
+    iso3 = gaz.country_of_name(place)
+    if iso3:
+        out.append(_PlaceCandidate(place, iso3, "PCLI", None))
+    return out
+
+
+def _by_count(seen: Sequence[Sequence[Any]]) -> list[str]:
+    """Actor ids of (actor_id, mention, count) rows whose mention is a name, most seen first."""
+    counts: dict[str, int] = {}
+    for actor_id, mention, n in seen:
+        if is_name(mention):
+            counts[actor_id] = counts.get(actor_id, 0) + int(n)
+    return sorted(counts, key=lambda i: (-counts[i], i))
 
 
 def _hit(row: Sequence[Any]) -> ArticleHit:
@@ -551,14 +596,91 @@ class Store(ABC):
     # -- events, quotes, actors ----------------------------------------------------
 
     def _resolve_actor_ids(self, actor: str) -> list[str]:
-        """Canonical ids matching ``actor`` by id, canonical name or a mention seen (case-insensitive)."""
-        key = actor.strip().lower()
-        rows = self._all(
-            "SELECT id FROM actors WHERE lower(id) = ? OR lower(name) = ? "
-            "UNION SELECT actor_id FROM actor_mentions WHERE lower(actor_mention) = ?",
-            (key, key, key),
+        """Canonical ids that ``actor`` names, the likeliest first.
+
+        The first step that finds anything decides: the id, else the canonical
+        name, else a name seen in the text (pronouns and descriptions such as
+        "they" or "the group" are no names, see :mod:`.names`), each compared
+        in any case; then the same ignoring spelling variants ("jabhat al
+        nusra" finds "Jabhat al-Nusra"). Among actors seen under the same
+        name, the one seen most often under it comes first.
+        """
+        key = " ".join(actor.split()).lower()
+        if not key:
+            return []
+        for cond in ("lower(id) = ?", "lower(name) = ?"):
+            rows = self._all(f"SELECT id FROM actors WHERE {cond} ORDER BY id", (key,))
+            if rows:
+                return [r[0] for r in rows]
+        seen = self._all(
+            "SELECT actor_id, actor_mention, count(*) FROM actor_mentions WHERE lower(actor_mention) = ? "
+            "GROUP BY actor_id, actor_mention",
+            (key,),
         )
-        return sorted(r[0] for r in rows)
+        found = _by_count(seen)
+        if found:
+            return found
+        # Spelling variants: compared in Python (SQL cannot fold accents and hyphens the
+        # same way on both backends). Reads each distinct name once; only reached when
+        # the indexed lookups above found nothing.
+        want = name_key(actor)
+        if not want:
+            return []
+        canon = [
+            i
+            for i, n in self._all("SELECT id, name FROM actors ORDER BY id")
+            if want in (name_key(i), name_key(n))
+        ]
+        if canon:
+            return canon
+        seen = self._all(
+            "SELECT actor_id, actor_mention, count(*) FROM actor_mentions WHERE actor_mention IS NOT NULL "
+            "GROUP BY actor_id, actor_mention"
+        )
+        return _by_count([r for r in seen if name_key(r[1]) == want])
+
+    def find_actors(self, actor: str) -> list[ActorRow]:
+        """The actors ``actor`` names (see :meth:`_resolve_actor_ids`), the likeliest first;
+        several when a name seen is shared ("Damascus" for Syria and its government)."""
+        ids = self._resolve_actor_ids(actor)
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        by_id = {r[0]: ActorRow(*r) for r in self._all(f"{self._ACTOR_SELECT} WHERE x.id IN ({marks})", ids)}
+        return self._with_aliases([by_id[i] for i in ids if i in by_id])
+
+    def similar_actors(self, actor: str, n: int = 3) -> list[ActorRow]:
+        """Up to ``n`` actors for "did you mean" when :meth:`find_actors` finds nothing: those
+        the text calls ``actor`` in a description or pronoun ("the ministry"), then those
+        whose id, canonical name or a name seen is spelt like it."""
+        import difflib
+
+        want = name_key(actor)
+        names: dict[str, str] = {}  # name key -> actor id (the most mentioned under it)
+        described: list[str] = []  # actors the text calls exactly that, not as a name ("the ministry")
+        for aid, mention, _ in sorted(
+            self._all(
+                "SELECT actor_id, actor_mention, count(*) FROM actor_mentions "
+                "WHERE actor_mention IS NOT NULL GROUP BY actor_id, actor_mention"
+            ),
+            key=lambda r: -r[2],
+        ):
+            if is_name(mention):
+                names.setdefault(name_key(mention), aid)
+            elif name_key(mention) == want and aid not in described:
+                described.append(aid)
+        for aid, name in self._all("SELECT id, name FROM actors"):
+            names[name_key(name)] = aid
+            names.setdefault(name_key(aid), aid)
+        # cutoff 0.75, set by hand on spelling pairs: "Sergei Lavrov" ~ "Sergey Lavrov" (0.92)
+        # and "Hezbolla" ~ "Hezbollah" (0.94) are offered; "Nusra" ~ "Nusra Front" (0.62) is not.
+        close = difflib.get_close_matches(want, list(names), n=n * 3, cutoff=0.75)
+        ids = list(dict.fromkeys([*described, *(names[k] for k in close)]))[:n]
+        if not ids:
+            return []
+        rows = self._all(f"{self._ACTOR_SELECT} WHERE x.id IN ({', '.join('?' for _ in ids)})", ids)
+        by_id = {r[0]: ActorRow(*r) for r in rows}
+        return self._with_aliases([by_id[i] for i in ids if i in by_id])
 
     # EventRow's fields in order; _EVENT_SELECT reads them, iter_events its page key before them.
     _EVENT_COLUMNS = (
@@ -584,7 +706,7 @@ class Store(ABC):
     def _event_where(
         self,
         actor: str | None,
-        type: str | None,
+        type: str | Collection[str] | None,
         since: str | None,
         until: str | None,
         place: str | None,
@@ -611,8 +733,9 @@ class Store(ABC):
             )
             params += ids * 3
         if type is not None:
-            where.append("e.type = ?")
-            params.append(type.strip().upper())
+            types = sorted({t.strip().upper() for t in ([type] if isinstance(type, str) else type)})
+            where.append(f"e.type IN ({', '.join('?' for _ in types)})" if types else "1 = 0")
+            params += types
         if since is not None:
             where.append("e.date >= ?")
             params.append(since)
@@ -620,9 +743,37 @@ class Store(ABC):
             where.append("e.date <= ?")
             params.append(_until_bound(until))
         if place is not None:
-            where.append("(lower(e.loc_name) = ? OR lower(e.loc_admin1) = ? OR lower(e.loc_country) = ?)")
-            params += [place.strip().lower()] * 3
+            cond, values = self._place_condition(place)
+            where.append(cond)
+            params += values
         return where, params
+
+    def _place_condition(self, place: str) -> tuple[str, list[Any]]:
+        """Events located at ``place``: its name, admin1 region or ISO-3 country (any case), and
+        what the gazetteer the places stage geocodes with makes of it, so a country's name
+        means the country ("Syria": every event in SYR, not only those placed at "Syria"), a
+        variant spelling finds the place ("Raqqa": Ar Raqqah) and a region its events."""
+        key = " ".join(place.split()).lower()
+        names, countries, geonameids = {key}, {key.upper()}, set()
+        for cand in _gazetteer_candidates(place):
+            if cand.country and (cand.feature or "").startswith("PCL"):
+                countries.add(cand.country)
+            else:
+                names.add(cand.name.lower())
+                if cand.geonameid is not None:
+                    geonameids.add(cand.geonameid)
+        ors = []
+        params: list[Any] = []
+        for col, values in (
+            ("lower(e.loc_name)", names),
+            ("lower(e.loc_admin1)", names),
+            ("e.loc_country", countries),
+            ("e.loc_geonameid", geonameids),
+        ):
+            if values:
+                ors.append(f"{col} IN ({', '.join('?' for _ in values)})")
+                params += sorted(values)
+        return "(" + " OR ".join(ors) + ")", params
 
     # The order of event listings: by date (undated last), then ingest order (the event's id:
     # articles and their events are stored in order, so this is article, then order in it).
@@ -633,7 +784,7 @@ class Store(ABC):
     def query_events(
         self,
         actor: str | None = None,
-        type: str | None = None,
+        type: str | Collection[str] | None = None,
         since: str | None = None,
         until: str | None = None,
         place: str | None = None,
@@ -646,7 +797,7 @@ class Store(ABC):
         """Events, filtered; by date (undated last), then ingest order (article, then order in it).
 
         ``actor`` matches the source, target or claimant by id, name or alias;
-        ``type`` the PLOVER type (any case); ``since``/``until`` are inclusive
+        ``type`` the PLOVER type (any case), or several; ``since``/``until`` are inclusive
         ISO dates, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (undated events are
         left out when either is given); ``place`` matches the location's name,
         admin1 region or ISO3 country (any case); ``status`` e.g. "asserted";
@@ -672,7 +823,7 @@ class Store(ABC):
     def iter_events(
         self,
         actor: str | None = None,
-        type: str | None = None,
+        type: str | Collection[str] | None = None,
         since: str | None = None,
         until: str | None = None,
         place: str | None = None,
@@ -819,21 +970,10 @@ class Store(ABC):
         return self._with_aliases([ActorRow(*r) for r in self._all(sql, params)])
 
     def get_actor(self, actor_id_or_name: str) -> ActorRow | None:
-        """One actor by id, else canonical name, else the alias most often seen for it (any case)."""
-        key = actor_id_or_name.strip().lower()
-        for cond in ("lower(x.id) = ?", "lower(x.name) = ?"):
-            rows = self._all(f"{self._ACTOR_SELECT} WHERE {cond} ORDER BY 1", (key,))
-            if rows:
-                return self._with_aliases([ActorRow(*rows[0])])[0]
-        hit = self._one(
-            "SELECT actor_id FROM actor_mentions WHERE lower(actor_mention) = ? "
-            "GROUP BY actor_id ORDER BY count(*) DESC, actor_id LIMIT 1",
-            (key,),
-        )
-        if hit is None:
-            return None
-        rows = self._all(f"{self._ACTOR_SELECT} WHERE x.id = ?", (hit[0],))
-        return self._with_aliases([ActorRow(*rows[0])])[0]
+        """One actor by id, else canonical name, else the actor most often seen under that name
+        (any case, then ignoring spelling variants; see :meth:`find_actors` for all of them)."""
+        found = self.find_actors(actor_id_or_name)
+        return found[0] if found else None
 
     def _with_aliases(self, actors: list[ActorRow]) -> list[ActorRow]:
         if not actors:
@@ -848,6 +988,11 @@ class Store(ABC):
                 "GROUP BY actor_id, actor_mention ORDER BY 3 DESC, 2",
                 chunk,
             )
+            # Names only (no pronouns or descriptions), one spelling per name: the commonest.
+            shown: set[tuple[str, str]] = set()
             for actor_id, mention, _ in rows:
-                by_id[actor_id].aliases.append(mention)
+                k = (actor_id, name_key(mention))
+                if is_name(mention) and k not in shown:
+                    shown.add(k)
+                    by_id[actor_id].aliases.append(mention)
         return actors

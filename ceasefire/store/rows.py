@@ -105,7 +105,8 @@ class QuoteRow(ArticleItemRow):
 class ActorRow:
     """A canonical actor with how often and under which names it was seen.
 
-    ``aliases`` are the distinct mention strings, most frequent first.
+    ``aliases`` are the distinct names it was seen under, most frequent first: no
+    pronouns or descriptions ("they", "the group"), one spelling per name.
     """
 
     id: str

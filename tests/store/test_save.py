@@ -210,9 +210,13 @@ def test_canonical_actor_and_its_aliases(store: Store) -> None:
         ("LAVROV", "LAVROV"),
         ("lavrov", "LAVROV"),  # id, any case
         ("Sergey Lavrov", "LAVROV"),  # canonical name
-        ("the ministry", "RUS_MOD"),  # an alias seen in a mention
+        ("the ministry", None),  # a description seen, not a name: see similar_actors
         ("al-nusra front", "NUSRA"),
+        ("al Nusra Front", "NUSRA"),  # spelling variant of a name seen
+        ("Russian Armed-Forces", "RUS_MIL"),  # ... of a canonical name
+        ("the Russian warplanes", "RUS_MIL"),  # ... with a leading 'the'
         ("Putin", None),
+        ("", None),
     ],
 )
 def test_get_actor(store: Store, key: str, expected: str | None) -> None:
