@@ -405,6 +405,10 @@ _DIRECTION_PREFIX = re.compile(
 # GeoNames' populated places lack; their bare name is nearly always a town in the
 # same state or country ("Laurel County" -> London, Kentucky's county, "Laurel"
 # is in Kentucky too; TR-News tune half: 27 county mentions were unresolved).
+# The long official form of a state that gazetteers list by its short name.
+_STATE_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:Republic|Kingdom|State|Sultanate|Emirate)\s+of\s+(?:the\s+)?", re.I
+)
 _GENERIC_TAIL = re.compile(
     r"\s+(?:city|town|village|countryside|area|outskirts|suburbs|front|frontline|region|province|"
     r"county|parish|prefecture|municipality|co\.|"
@@ -482,6 +486,9 @@ def _strip_det(span: Span) -> tuple[int, int]:
 def _variants(text: str) -> list[str]:
     """The mention, then forms without a direction word or a generic tail ("northern Syria" -> "Syria")."""
     out = [text]
+    t = _STATE_PREFIX.sub("", text)  # "Republic of Armenia" -> "Armenia"
+    if t != text:
+        out.append(t)
     t = _DIRECTION_PREFIX.sub("", text)
     if t != text:
         out.append(t)

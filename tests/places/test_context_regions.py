@@ -126,3 +126,27 @@ def test_article_regions_in_find_places(nlp, text, mention, country, admin1) -> 
     assert hits[0].country == country, hits[0]
     if admin1 is not None:
         assert hits[0].admin1 == admin1, hits[0]
+
+
+# (name, context, expected ISO-3): among namesake towns of similar size the one known
+# in many languages wins; country short names and official long forms
+@pytest.mark.parametrize(
+    ("name", "context", "country"),
+    [
+        ("Venice", None, "ITA"),
+        ("Venice", {"USA": 3, "USA/Florida": 2}, "USA"),
+        ("Korea", None, "KOR"),
+        ("Republic of Armenia", None, "ARM"),
+        ("the Kingdom of Saudi Arabia", None, "SAU"),
+        ("the Soviet Union", None, None),
+    ],
+)
+def test_prominence_and_long_forms(gaz, name, context, country) -> None:
+    place = gaz.resolve(known_form(gaz, name), Counter(context) if context else None)
+    assert place is not None and place.country == country, place
+
+
+def test_soviet_union_is_not_russia(gaz) -> None:
+    # GeoNames id 2017370 is the Russian Federation; the Soviet Union is 8354411
+    by_id = {e.geonameid: e for e in gaz.entries if e.geonameid in {2017370, 8354411}}
+    assert by_id[2017370].name == "Russia" and by_id[8354411].name == "Soviet Union"
