@@ -824,6 +824,8 @@ MINISTRY_PHRASES: dict[tuple[str, ...], str] = {
     ("health", "ministry"): "HEALTH",
     ("ministry", "of", "health"): "HEALTH",
 }
+# "the Hamas-run health ministry", "the Houthi-controlled interior ministry"
+RUNNING_WORDS = frozenset({"run", "controlled", "led"})
 # Words after or before a place that make it an organisation's seat, not a scene ("based in London").
 SEAT_WORDS = frozenset({"based", "headquartered"})
 # Words that make "volunteers" in the same sentence fighters ("volunteers at the front").
@@ -1783,11 +1785,16 @@ class _Finder:
         of the country whose group runs it, else of the last country whose ministry of that kind was
         named, else of the theatre."""
         ws = self.ws
+        heads = {p[0] for p in MINISTRY_PHRASES}
+        by_start = {m.start: m for m in self.mentions if m.actor is not None}
         for i in range(1, len(ws)):
             if ws[i - 1].key != "the":
                 continue
+            # only "the <ministry phrase>" or "the <name> run/controlled/led <ministry phrase>"
+            if ws[i].key not in heads and not any(w.key in RUNNING_WORDS for w in ws[i + 1 : i + 5]):
+                continue
             j, owner = i, None
-            first = next((m for m in self.mentions if m.start == ws[i].start and m.actor is not None), None)
+            first = by_start.get(ws[i].start)
             runner: tuple[int, Actor | None] | None = None
             if first is not None:
                 k = next((x for x in range(i, len(ws)) if ws[x].end >= first.end), None)
@@ -1795,11 +1802,7 @@ class _Finder:
             else:
                 node = self.d.match_at(ws, i, self.when)
                 runner = (node[0], self.d.get(node[1].actor_id)) if node is not None else None
-            if (
-                runner is not None
-                and runner[0] < len(ws)
-                and ws[runner[0]].key in ("run", "controlled", "led")
-            ):
+            if runner is not None and runner[0] < len(ws) and ws[runner[0]].key in RUNNING_WORDS:
                 j, owner = runner[0] + 1, runner[1].country if runner[1] is not None else None
             found = next(
                 (
