@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from ceasefire.cli import cli
+from ceasefire.models import ActorRef, Article, Event, Place, Quote
 
 WIRE = """Rebels shell army post near Kharkiv
 
@@ -237,3 +238,295 @@ def test_actor_command_finds_actor_by_alias(example_db: str) -> None:
     assert shown.exit_code == 0 and "seen " in shown.output
     missing = runner.invoke(cli, ["actor", "No Such Group", "--db", example_db])
     assert missing.exit_code == 1 and "no actor called" in missing.output
+
+
+# -- the query commands as an analyst uses them, over a hand-made store ------------------
+# Built through the store's API (no NLP, so fast); every name, place and sentence is invented
+# for these tests.
+
+IS = ActorRef("ISIS", "Islamic State", "armed_group", None, "Islamic State")
+IS_ALIAS = ActorRef("ISIS", "Islamic State", "armed_group", None, "Daesh")
+IS_THEY = ActorRef("ISIS", "Islamic State", "armed_group", None, "they")
+NUSRA = ActorRef("NUSRA", "Jabhat al-Nusra", "armed_group", "SYR", "Jabhat al-Nusra")
+NUSRA_THEY = ActorRef("NUSRA", "Jabhat al-Nusra", "armed_group", "SYR", "they")
+NUSRA_DESC = ActorRef("NUSRA", "Jabhat al-Nusra", "armed_group", "SYR", "the group")
+SYR_GOV = ActorRef("SYR_GOV", "Syrian government", "government", "SYR", "Damascus")
+SYR = ActorRef("SYR", "Syria", "state", "SYR", "Damascus")
+LAVROV = ActorRef("LAVROV", "Sergey Lavrov", "person", "RUS", "Lavrov")
+USA = ActorRef("USA", "United States", "state", "USA", "US")
+RAQQA = Place("Ar Raqqah", "Raqqa", 35.95, 39.01, "SYR", "Ar-Raqqah Governorate", 172955, "PPLA")
+ALEPPO = Place("Aleppo", "Aleppo", 36.2, 37.16, "SYR", "Aleppo Governorate", 170063, "PPLA")
+SYRIA = Place("Syria", "Syria", 35.0, 38.0, "SYR", None, 163843, "PCLI")
+GENEVA = Place("Geneva", "Geneva", 46.2, 6.14, "CHE", "Geneva", 2660646, "PPLA")
+
+QUERY_EVENTS = [
+    # 0..4 as listed by the store: by date, undated last
+    Event(
+        "ASSAULT",
+        "Daesh fighters attacked a checkpoint near Raqqa,\nkilling two.",
+        0,
+        10,
+        source=IS_ALIAS,
+        target=NUSRA,
+        location=RAQQA,
+        date="2016-10-05",
+        date_precision="day",
+    ),
+    Event(
+        "ACCUSE",
+        "Damascus accused the group of shelling Aleppo.",
+        0,
+        10,
+        source=SYR_GOV,
+        target=NUSRA,
+        location=ALEPPO,
+        date="2016-10-20",
+        date_precision="day",
+    ),
+    Event(
+        "CONSULT",
+        "Lavrov met US envoys in Geneva.",
+        0,
+        10,
+        source=LAVROV,
+        target=USA,
+        location=GENEVA,
+        date="2016-11-02",
+        date_precision="day",
+    ),
+    Event(
+        "COERCE",
+        'The "Islamic State", a group, imposed a curfew in Syria.',
+        0,
+        10,
+        source=IS,
+        location=SYRIA,
+        date="2017-01",
+        date_precision="month",
+    ),
+    Event("ASSAULT", "They shelled the outskirts.", 0, 10, source=NUSRA_THEY, target=SYR),
+]
+
+
+@pytest.fixture(scope="module")
+def query_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from ceasefire.models import Document, ExtractRecord
+    from ceasefire.store import open_store
+
+    db = str(tmp_path_factory.mktemp("q") / "q.db")
+    doc = Document(source="/news/wire-1.txt", data=b"invented wire story", media_type="text", meta={})
+    rec = ExtractRecord(
+        doc.doc_id,
+        doc.source,
+        Article(0, "primary", "Clashes around Raqqa", "invented text", published="2016-10-06"),
+        actors=[
+            IS,
+            IS_ALIAS,
+            IS_THEY,
+            IS_THEY,
+            NUSRA,
+            NUSRA_THEY,
+            NUSRA_DESC,
+            SYR_GOV,
+            SYR_GOV,
+            SYR,
+            LAVROV,
+            USA,
+        ],
+        events=QUERY_EVENTS,
+        quotes=[Quote(LAVROV, "We will keep talking", "direct", 0, 10)],
+    )
+    with open_store(db) as store:
+        store.save_document(doc, [rec])
+    return db
+
+
+def _sentences(output: str) -> list[str]:
+    return [json.loads(line)["sentence"] for line in output.splitlines()]
+
+
+def q(i: int) -> str:
+    return QUERY_EVENTS[i].sentence
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], [q(0), q(1), q(2), q(3), q(4)]),
+        (["--actor", "NUSRA"], [q(0), q(1), q(4)]),
+        (["--actor", "jabhat al nusra"], [q(0), q(1), q(4)]),  # case and hyphen variant
+        (["--actor", "Jabhat Al-Nusra"], [q(0), q(1), q(4)]),
+        (["--actor", "daesh"], [q(0), q(3)]),  # an alias, any case
+        (["--actor", "US"], [q(2)]),  # "US" in capitals is a name, not the pronoun
+        (["--actor", "Damascus"], [q(1), q(4)]),  # shared by two actors: both (and a note)
+        (["--type", "assault"], [q(0), q(4)]),
+        (["--type", "ASSAULT", "--type", "consult"], [q(0), q(2), q(4)]),  # repeated
+        (["--type", "assault,accuse"], [q(0), q(1), q(4)]),  # comma-separated
+        (["--since", "2016-10"], [q(0), q(1), q(2), q(3)]),
+        (["--since", "2016-10-06", "--until", "2016-10-31"], [q(1)]),
+        (["--until", "2016-10"], [q(0), q(1)]),
+        (["--since", " 2017 "], [q(3)]),
+        (["--place", "Raqqa"], [q(0)]),  # the mention, not the stored name "Ar Raqqah"
+        (["--place", "ar-raqqah"], [q(0)]),
+        (["--place", "Syria"], [q(0), q(1), q(3)]),  # a country's name: every event in it
+        (["--place", "syr"], [q(0), q(1), q(3)]),
+        (["--place", "Aleppo Governorate"], [q(1)]),
+        (["--place", "Geneva", "--actor", "lavrov"], [q(2)]),
+        (["--place", "Timbuktu"], []),
+        (["--actor", "Lavrov", "--type", "ASSAULT"], []),  # a known actor, nothing matching: empty, exit 0
+        (["--limit", "2", "--format", "JSON"], [q(0), q(1)]),
+    ],
+)
+def test_events_filters(query_db: str, args: list[str], expected: list[str]) -> None:
+    result = CliRunner().invoke(cli, ["events", "--db", query_db, "--format", "json", *args])
+    assert result.exit_code == 0, result.output + result.stderr
+    assert _sentences(result.stdout) == expected
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["events", "--actor", "they"], 1, "no actor called 'they'"),  # a pronoun names no one
+        (["events", "--actor", "the group"], 1, "did you mean 'Jabhat al-Nusra' [NUSRA]"),
+        (["events", "--actor", "Sergei Lavrov"], 1, "did you mean 'Sergey Lavrov' [LAVROV]"),
+        (["quotes", "--actor", "Putin"], 1, "no actor called 'Putin'"),
+        (["actors", "--actor", "Nobody"], 1, "no actor called 'Nobody'"),
+        (["actor", "Nobody"], 1, "no actor called 'Nobody'"),
+        (["events", "--actor", "Damascus"], 0, "note: 'Damascus' names 2 actors: SYR_GOV"),
+        (["actor", "Damascus"], 0, "note: 'Damascus' names 2 actors"),
+        (["events", "--since", "2016-10-5"], 2, "is not a date"),
+        (["events", "--since", "2016/10/05"], 2, "is not a date"),
+        (["events", "--until", "2016-02-30"], 2, "not a valid date"),
+        (["events", "--since", "Oct 2016"], 2, "is not a date"),
+        (["events", "--type", "assault,bomb"], 2, "'BOMB' is not one of"),
+        (["export", "--format", "csv", "--type", "ASSAULT", "--type", "ACCUSE"], 2, "takes one --type"),
+        (["events", "--type", "ASSAULT", "--since", "2030"], 0, "no events match"),
+    ],
+)
+def test_query_messages_and_exit_codes(query_db: str, argv: list[str], code: int, message: str) -> None:
+    result = CliRunner().invoke(cli, [*argv, "--db", query_db])
+    assert result.exit_code == code, result.output + result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["events", "quotes", "actors", "articles"])
+def test_an_empty_file_is_no_database(tmp_path: Path, command: str) -> None:
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(cli, [command, "--db", str(empty)])
+    assert result.exit_code == 4, result.output
+    assert "an empty file, not a ceasefire database" in result.stderr
+    assert empty.stat().st_size == 0  # a query did not turn it into a database
+
+
+def _csv(text: str) -> list[list[str]]:
+    import csv
+    import io
+
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_events_csv_is_one_spreadsheet_row_per_event(query_db: str) -> None:
+    result = CliRunner().invoke(cli, ["events", "--db", query_db, "--format", "csv"])
+    rows = _csv(result.stdout)
+    assert len(result.stdout.splitlines()) == len(QUERY_EVENTS) + 1  # no line breaks inside cells
+    assert rows[0][:3] == ["id", "article_id", "doc_id"]
+    sentence = rows[0].index("sentence")
+    assert rows[1][sentence] == "Daesh fighters attacked a checkpoint near Raqqa, killing two."
+    assert rows[4][sentence] == QUERY_EVENTS[3].sentence  # quotes and commas survive
+
+
+def test_empty_csv_has_the_same_header(query_db: str) -> None:
+    full = CliRunner().invoke(cli, ["events", "--db", query_db, "--format", "csv"])
+    empty = CliRunner().invoke(cli, ["events", "--db", query_db, "--format", "csv", "--since", "2030"])
+    assert empty.exit_code == 0
+    assert _csv(empty.stdout) == [_csv(full.stdout)[0]]
+
+
+def test_actors_csv_lists_aliases_as_text_without_pronouns(query_db: str) -> None:
+    result = CliRunner().invoke(cli, ["actors", "--db", query_db, "--format", "csv"])
+    rows = {r[0]: r for r in _csv(result.stdout)}
+    aliases = rows["id"].index("aliases")
+    assert rows["ISIS"][aliases] == "Daesh; Islamic State"  # no "they", no Python list; A-Z on a tie
+    assert rows["NUSRA"][aliases] == "Jabhat al-Nusra"  # no "the group"
+
+
+def test_actor_shows_names_counts_roles_and_provenance(query_db: str) -> None:
+    result = CliRunner().invoke(cli, ["actor", "jabhat al-nusra", "--db", query_db], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("Jabhat al-Nusra [NUSRA]")
+    assert "names: Jabhat al-Nusra\n" in out
+    assert "events: 1 as source, 2 as target, 0 as claimant" in out
+    assert "as target:" in out and "Islamic State -> Jabhat al-Nusra @ Ar Raqqah" in out
+    assert "— Clashes around Raqqa, 2016-10-06, /news/wire-1.txt" in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_actor_csv_is_one_table_with_the_role(query_db: str) -> None:
+    result = CliRunner().invoke(cli, ["actor", "NUSRA", "--db", query_db, "--format", "csv"])
+    rows = _csv(result.stdout)
+    assert rows[0][:3] == ["role", "id", "date"]
+    assert [r[0] for r in rows[1:]] == ["source", "target", "target"]
+    assert len({len(r) for r in rows}) == 1
+
+
+def test_actor_json_has_every_role(query_db: str) -> None:
+    result = CliRunner().invoke(cli, ["actor", "Lavrov", "--db", query_db, "--format", "json"])
+    obj = json.loads(result.stdout)
+    assert obj["id"] == "LAVROV" and obj["aliases"] == ["Lavrov"]
+    assert [len(obj[k]) for k in ("as_source", "as_target", "as_claimant")] == [1, 0, 0]
+
+
+@pytest.mark.parametrize("command", ["events", "actors", "quotes"])
+@pytest.mark.parametrize("columns", [80, 60])
+def test_tables_fit_the_terminal(query_db: str, command: str, columns: int) -> None:
+    result = CliRunner().invoke(cli, [command, "--db", query_db], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) > 1
+    assert max(len(line) for line in lines) <= columns
+
+
+@pytest.mark.parametrize(
+    ("widths", "total", "expected"),
+    [
+        ([4, 10, 30], 80, [4, 10, 30]),  # fits already
+        ([4, 10, 30], 30, [4, 10, 12]),  # the widest gives way first
+        ([20, 20, 20], 40, [12, 12, 12]),  # then all alike
+        ([8, 8], 5, [6, 6]),  # never below the minimum
+    ],
+)
+def test_fit_widths(widths: list[int], total: int, expected: list[int]) -> None:
+    from ceasefire.cli import fit_widths
+
+    assert fit_widths(widths, total) == expected
+
+
+def test_piping_into_head_stops_quietly(tmp_path: Path) -> None:
+    """`ceasefire events | head -1` on more events than a pipe holds: exit 0, nothing on stderr."""
+    import subprocess
+    import sys
+
+    from ceasefire.models import Document, ExtractRecord
+    from ceasefire.store import open_store
+
+    db = str(tmp_path / "big.db")
+    doc = Document(source="/news/big.txt", data=b"many events", media_type="text", meta={})
+    many = [Event("ASSAULT", f"Event number {i} " + "x" * 200, 0, 10, source=IS) for i in range(2000)]
+    rec = ExtractRecord(doc.doc_id, doc.source, Article(0, "primary", "T", "text"), actors=[IS], events=many)
+    with open_store(db) as store:
+        store.save_document(doc, [rec])
+    for fmt in ("json", "csv", "table"):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "ceasefire.cli", "events", "--db", db, "--format", fmt],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()  # what `head -1` does after its line
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=60) == 0, err
+        assert err == ""
