@@ -79,6 +79,10 @@ def s(i: int) -> str:
         ({"actor": "Sergey Lavrov"}, [s(5), s(1), s(2)]),  # as source and as claimant, by name
         ({"actor": "turkish troops"}, [s(1), s(2), s(3)]),  # by alias seen
         ({"actor": "nobody"}, []),
+        ({"actor": "jabhat al nusra"}, [s(0), s(1)]),  # spelling variant of the canonical name
+        ({"actor": "Turkish-Troops"}, [s(1), s(2), s(3)]),  # ... of a name seen
+        ({"type": ["assault", "ACCUSE"]}, [s(4), s(0), s(1), s(2)]),  # several types
+        ({"type": []}, []),
         ({"since": "2016-06-06"}, [s(1), s(2)]),
         ({"since": "2016-06"}, [s(5), s(0), s(1), s(2)]),
         ({"until": "2016-06"}, [s(4), s(5), s(0), s(1)]),  # whole month included
@@ -86,6 +90,10 @@ def s(i: int) -> str:
         ({"since": "2016-06-01", "until": "2016-06-30", "type": "ASSAULT"}, [s(0), s(1)]),
         ({"place": "idlib"}, [s(1)]),
         ({"place": "SYR"}, [s(0), s(1)]),  # by country
+        ({"place": "Syria"}, [s(0), s(1)]),  # by the country's name: every event in it
+        ({"place": "ukraine"}, [s(4)]),
+        ({"place": "Halab"}, [s(0)]),  # another name of Aleppo in the gazetteer
+        ({"place": " Donetsk "}, [s(4)]),
         ({"place": "Donetsk", "type": "ASSAULT"}, [s(4)]),
         ({"limit": 2}, [s(4), s(5)]),
         ({"limit": 2, "offset": 2}, [s(0), s(1)]),
@@ -228,3 +236,39 @@ def test_query_quotes_of_many_articles_keeps_order_and_limit(store: Store) -> No
         "doc 1 indirect",
         "doc 2 direct",
     ]
+
+
+def test_pronouns_and_descriptions_name_no_actor(store: Store) -> None:
+    """'they' and 'the group' stand for actors in their article only: no lookup key, no alias."""
+    doc = document(1)
+    they_nusra = ActorRef("NUSRA", "Jabhat al-Nusra", "armed_group", None, "they")
+    they_tur = ActorRef("TUR_MIL", "Turkish Armed Forces", "military", "TUR", "they")
+    group = ActorRef("NUSRA", "Jabhat al-Nusra", "armed_group", None, "the group")
+    rec = ExtractRecord(
+        doc.doc_id,
+        doc.source,
+        Article(0, "primary", "Title", "text"),
+        actors=[NUSRA, they_nusra, they_nusra, group, TUR, they_tur],
+        events=EVENTS[:4],
+    )
+    store.save_document(doc, [rec])
+    assert store.query_events(actor="they") == []
+    assert store.find_actors("They") == [] and store.get_actor("the group") is None
+    assert [a.id for a in store.similar_actors("the group")] == ["NUSRA"]  # offered as "did you mean"
+    assert [a.id for a in store.similar_actors("Sergei Lavrov")] == ["LAVROV"]  # transliteration
+    (nusra,) = store.query_actors(name="nusra")
+    assert nusra.aliases == ["al-Nusra Front"]
+    assert nusra.mentions == 4  # every mention still counts
+
+
+def test_a_shared_name_finds_every_actor_seen_under_it(store: Store) -> None:
+    doc = document(1)
+    gov = ActorRef("SYR_GOV", "Syrian government", "government", "SYR", "Damascus")
+    state = ActorRef("SYR", "Syria", "state", "SYR", "Damascus")
+    rec = ExtractRecord(
+        doc.doc_id, doc.source, Article(0, "primary", "T", "text"), actors=[gov, gov, state, state, state]
+    )
+    store.save_document(doc, [rec])
+    assert [a.id for a in store.find_actors("damascus")] == ["SYR", "SYR_GOV"]  # most seen under it first
+    assert [a.id for a in store.find_actors("Syria")] == ["SYR"]  # a canonical name decides alone
+    assert store.get_actor("DAMASCUS").id == "SYR"
