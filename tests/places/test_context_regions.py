@@ -48,6 +48,10 @@ def test_region_names_for_cities_outside_the_us(gaz, name, context, admin1) -> N
         ("Edmonton", {"USA": 3, "USA/Kentucky": 3}, "USA", "Kentucky"),
         ("Edmonton", None, "CAN", None),
         ("Geneva", {"USA": 6, "SYR": 4}, "CHE", None),
+        # a town of 50k+ in the article's country, whose big namesake's country is never named
+        ("Edmonton", {"GBR": 2}, "GBR", "England"),
+        ("Edmonton", {"GBR": 2, "CAN": 1}, "CAN", None),
+        ("Geneva", {"USA": 6}, "CHE", None),  # Geneva, Illinois has 22k
         ("Geneva", {"USA": 3, "USA/Illinois": 2}, "USA", "Illinois"),
     ],
 )
