@@ -88,3 +88,35 @@ def test_person_object_word(nlp, text, matches):
     lex = parse_lexicon("RETREAT\trelease\tVERB\trelease\tobj:hostage|@person\n")
     verb = next(t for t in nlp(text) if t.lemma_ == "release")
     assert (lex.match(verb) is not None) == matches
+
+
+# A bare or indefinite act noun with nobody in its syntax names no particular act
+# (CoderSettings.drop_bare_nouns); a subject, a determiner, a number, a date or a place, a
+# negation, or a verb it merely specifies keeps it. (sentence, type, whether an event of that type is coded)
+BARE_NOUNS = [
+    ("Kerry discussed the upsurge in violence.", "ASSAULT", False),
+    ("The envoy ruled out any talks.", "CONSULT", False),
+    ("The response was a phone call.", "CONSULT", True),
+    ("The minister called for peace talks.", "CONSULT", False),
+    ("The group hopes to attract arms supplies.", "AID", False),
+    ("Fighting broke out in the north.", "ASSAULT", True),
+    ("The talks failed after an hour.", "CONSULT", True),
+    ("Residents reported two explosions.", "ASSAULT", True),
+    ("Residents reported explosions on Sunday.", "ASSAULT", True),
+    ("Negotiators return to Geneva this week for talks.", "CONSULT", True),
+    ("The navies began ten days of war games.", "COOPERATE", True),
+    ("There was no condemnation.", "ACCUSE", True),
+]
+
+
+@pytest.mark.parametrize(("text", "typ", "coded"), BARE_NOUNS)
+def test_bare_act_nouns(nlp, text, typ, coded):
+    doc = nlp(text)
+    types = [e.type for e in code_events(doc, ArticleContext(doc=doc))]
+    assert (typ in types) == coded, types
+
+
+def test_a_noun_that_specifies_its_verb_gives_the_mode(nlp):
+    doc = nlp("Dozens were killed in air strikes.")
+    events = code_events(doc, ArticleContext(doc=doc))
+    assert [(e.type, e.mode) for e in events] == [("ASSAULT", "aerial")]
