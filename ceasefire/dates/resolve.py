@@ -118,6 +118,14 @@ SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 # Well-known dates named by a short form in news text.
 NAMED_DATES = {"9/11": dt.date(2001, 9, 11), "7/7": dt.date(2005, 7, 7), "26/11": dt.date(2008, 11, 26)}
 
+# The present of the report without a calendar date: "in recent days", "over the past few weeks",
+# "currently", "the current offensive", "the latest attack". They place an act around the
+# publication date (its month; its year for "recent months") and nothing more precise.
+DEICTIC_PRESENT_RE = re.compile(
+    r"^(?:(?:in|over|during) (?:the )?(?:recent|last few|past few|last|past) (?P<unit>days|weeks|months)"
+    r"|currently|the current|the latest)$"
+)
+
 _MONTH_RE = (
     r"(?P<month>january|february|march|april|may|june|july|august|september|october|"
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
@@ -327,6 +335,12 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
     for name, d in NAMED_DATES.items():
         if re.search(rf"(?<![\d/]){re.escape(name)}(?![\d/])", t):
             return d, "day"
+
+    deictic = DEICTIC_PRESENT_RE.match(t)
+    if deictic:
+        if a.published is None:
+            return UNANCHORED
+        return a.published, "year" if deictic.group("unit") == "months" else "month"
 
     # Durations and ages are not dates.
     if re.search(r"\byears? old\b|\b\d+-year-old\b|\baged\b", t):

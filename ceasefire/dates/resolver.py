@@ -16,7 +16,18 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .resolve import NAMED_DATES, NONE, UNANCHORED, ResolvedDate, _Anchors, _cap, _iso, _resolve
+from .resolve import (
+    DEICTIC_PRESENT_RE,
+    NAMED_DATES,
+    NONE,
+    UNANCHORED,
+    ResolvedDate,
+    _Anchors,
+    _cap,
+    _iso,
+    _norm,
+    _resolve,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -82,6 +93,9 @@ _PATTERNS = [
     # Counted offsets: "two days ago", "a week later", "some days after".
     rf"\b(?:{_NUM}\s+)?(?:day|week|month|year)s?\s+(?:ago|later|earlier|afterwards)\b",
     rf"\b{_NUM}\s+(?:day|week|month|year)s?\s+(?:after|before)\b",
+    # The present of the report: "in recent days", "over the past few weeks", "the latest attack".
+    r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|last\s+few|past\s+few|last|past)\s+(?:days|weeks|months)\b",
+    r"\b(?:currently|the\s+current|the\s+latest)\b",
     # Seasons.
     r"\b(?P<x>(?:(?:last|this|next|this\s+past|coming)\s+)(?:spring|summer|fall|autumn|winter))\b",
     rf"\b(?:spring|summer|fall|autumn|winter)(?:\s+of)?\s+{_Y}\b",
@@ -206,8 +220,9 @@ class DateResolver:
                 )
                 rd = _to_resolved(_resolve(expr, anchors), expr, start, end)
                 out.append(rd)
-                if rd.value is None or expr.strip() in NAMED_DATES:
-                    # A named historical date ("9/11") is a reference, not the story's time.
+                if rd.value is None or expr.strip() in NAMED_DATES or _deictic(expr):
+                    # A named historical date ("9/11") is a reference, not the story's time; "the
+                    # latest" says nothing the following sentences could count from.
                     continue
                 is_absolute = _resolve(expr, _Anchors(None, None, NONE, False)) not in (None, UNANCHORED)
                 if is_absolute:
@@ -258,6 +273,9 @@ class DateResolver:
         """
         every = self.dates_in(sentence)
         found = [d for d in every if d.value is not None]
+        if any(not _deictic(d.text) for d in found):
+            # "the latest offensive, launched on 12 May": the calendar date wins
+            found = [d for d in found if not _deictic(d.text)]
         if found:
             text = sentence.doc.text
 
@@ -293,4 +311,11 @@ class DateResolver:
 
 
 _RANK = {"day": 3, "month": 2, "year": 1, "none": 0}
+
+
+def _deictic(expr: str) -> bool:
+    """An expression that only says "around the time of the report" ("the latest", "in recent days")."""
+    return DEICTIC_PRESENT_RE.match(_norm(expr)) is not None
+
+
 _BOUNDARY_WORDS = frozenset({"since", "until", "till", "through"})

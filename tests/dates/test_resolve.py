@@ -107,6 +107,13 @@ RELATIVE = [
     ("last autumn", dt.date(2016, 10, 15), "2015", "year"),
     ("this summer", SAT, "2016", "year"),
     ("last winter", SAT, "2015", "year"),
+    # The present of the report: around the publication date, no more precisely.
+    ("in recent days", SAT, "2016-06", "month"),
+    ("over the past few weeks", SAT, "2016-06", "month"),
+    ("over the last days", SAT, "2016-06", "month"),
+    ("in recent months", SAT, "2016", "year"),
+    ("the latest", SAT, "2016-06", "month"),
+    ("currently", SAT, "2016-06", "month"),
     # Holidays.
     ("Easter Sunday", dt.date(2019, 4, 22), "2019-04-21", "day"),
     ("on Christmas Day", JAN, "2018-12-25", "day"),
@@ -170,6 +177,8 @@ UNANCHORED = [
     "last fall",
     "today",
     "Easter Sunday",
+    "in recent days",
+    "the latest",
 ]
 
 

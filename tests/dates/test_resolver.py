@@ -50,6 +50,17 @@ def test_dates_in_sentence(nlp, sentence, published, expected):
         assert doc.text[d.start : d.end] == d.text
 
 
+def test_calendar_date_beats_the_present_of_the_report(nlp):
+    doc = nlp("The latest offensive, launched on 12 May, failed. The current campaign goes on.")
+    r = DateResolver(dt.date(2016, 6, 4))
+    first, second = list(doc.sents)
+    assert (r.date_for(first).value, r.date_for(second).value) == ("2016-05-12", "2016-06")
+    # "the latest" is no running context: an undated sentence after it stays undated
+    doc = nlp("The latest attack killed five. Nobody claimed it.")
+    r = DateResolver(dt.date(2016, 6, 4))
+    assert [r.date_for(s).value for s in doc.sents] == ["2016-06", None]
+
+
 def test_running_context_the_same_day(nlp):
     doc = nlp(
         "Russian jets struck Aleppo on 17th September 2016. "
