@@ -617,6 +617,10 @@ def _resolve_actor(store: Any, name: str, db: str) -> list[Any]:
     """The actors NAME names; an error naming close spellings when none; a note when several."""
     found = store.find_actors(name)
     if not found:
+        from .store.names import PRONOUNS
+
+        if name.strip().lower() in PRONOUNS:
+            raise NotFound(f"{name!r} is a pronoun, not an actor's name; give a name or an id")
         near = store.similar_actors(name)
         hint = f"; did you mean {' or '.join(repr(a.name) + f' [{a.id}]' for a in near)}?" if near else ""
         raise NotFound(f"no actor called {name!r} in {shown(db)}{hint} (`ceasefire actors` lists them)")

@@ -386,7 +386,8 @@ def test_events_filters(query_db: str, args: list[str], expected: list[str]) -> 
 @pytest.mark.parametrize(
     ("argv", "code", "message"),
     [
-        (["events", "--actor", "they"], 1, "no actor called 'they'"),  # a pronoun names no one
+        (["events", "--actor", "they"], 1, "'they' is a pronoun, not an actor's name"),
+        (["actor", "Them"], 1, "'Them' is a pronoun"),
         (["events", "--actor", "the group"], 1, "did you mean 'Jabhat al-Nusra' [NUSRA]"),
         (["events", "--actor", "Sergei Lavrov"], 1, "did you mean 'Sergey Lavrov' [LAVROV]"),
         (["quotes", "--actor", "Putin"], 1, "no actor called 'Putin'"),

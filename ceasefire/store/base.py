@@ -23,7 +23,7 @@ from ..models import ActorRef, Article, Document, Event, ExtractRecord, Place, Q
 from .errors import StoreError
 from .fts import to_fts5
 from .migrate import SCHEMA_VERSION_DDL, Migration, check_not_newer, migrations
-from .names import is_name, name_key
+from .names import PRONOUNS, is_name, name_key
 from .rows import ActorRow, ArticleHit, DocumentRow, ErrorRow, EventRow, QuoteRow, StoreStats
 
 log = logging.getLogger(__name__)
@@ -667,7 +667,7 @@ class Store(ABC):
         ):
             if is_name(mention):
                 names.setdefault(name_key(mention), aid)
-            elif name_key(mention) == want and aid not in described:
+            elif name_key(mention) == want and want not in PRONOUNS and aid not in described:
                 described.append(aid)
         for aid, name in self._all("SELECT id, name FROM actors"):
             names[name_key(name)] = aid

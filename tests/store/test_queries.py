@@ -255,6 +255,7 @@ def test_pronouns_and_descriptions_name_no_actor(store: Store) -> None:
     assert store.query_events(actor="they") == []
     assert store.find_actors("They") == [] and store.get_actor("the group") is None
     assert [a.id for a in store.similar_actors("the group")] == ["NUSRA"]  # offered as "did you mean"
+    assert store.similar_actors("they") == []  # but not for a pronoun
     assert [a.id for a in store.similar_actors("Sergei Lavrov")] == ["LAVROV"]  # transliteration
     (nusra,) = store.query_actors(name="nusra")
     assert nusra.aliases == ["al-Nusra Front"]
