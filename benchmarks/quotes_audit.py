@@ -57,6 +57,7 @@ EXPECTED = ("ok", "wrong_speaker", "missed")
 
 
 def words(text: str) -> list[str]:
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
     return re.findall(r"[a-z0-9]+", text)
 

@@ -19,7 +19,15 @@
 Speakers come from ``ctx.actor_for(span)`` (the actors stage resolves names,
 roles and pronouns); where it has nothing, a fallback builds an ActorRef from
 the named entity ("PER:<slug>"/"ORG:<slug>") and resolves pronouns and role
-nouns ("he", "the minister", "the statement") to an earlier speaker.
+nouns ("he", "the minister", "the statement") to an earlier speaker.  News
+convention beats the actors stage in two places: "he/she/they" right after an
+attribution (same or previous sentence) is that speaker ("X said ... He added:"),
+and "the official said" after "one former official said" is that official.
+The subject is first mapped to whoever it stands for: "hundreds of women say"
+-> women, "a statement from X said" -> X, "a spokesman said" with no "for Y"
+-> the body named just before.
+
+``benchmarks/quotes_audit.py`` measures all this on hand-judged Guardian articles.
 """
 
 from __future__ import annotations
@@ -102,6 +110,36 @@ activists monitor monitors observer observers observatory spokesmen authorities 
 rebels militants insurgents fighters troops forces militia ministry ministries coalition
 """.split()
 )
+# People and groups named by a common noun that speak as themselves ("critics have warned",
+# "lawyers for the family said", "several people said", "her family said"): named by their
+# own phrase, never taken for an earlier speaker (unlike the role nouns above).
+GROUP_NOUNS = frozenset(
+    """
+lawyer lawyers attorney attorneys critic critics family families relative relatives parent parents
+people person man men woman women child children expert experts analyst analysts diplomat diplomats
+doctor doctors medic medics nurse nurses survivor survivors villager villagers refugee refugees
+local locals leader leaders campaigner campaigners neighbour neighbours neighbor neighbors friend
+friends lawmaker lawmakers legislator legislators senator senators mp mps investigator investigators
+prosecutors judge judges organiser organisers organizer organizers protester protesters
+demonstrator demonstrators worker workers staff agencies groups organisations organizations
+charities charity reporter reporters journalist journalists correspondent correspondents mother father
+wife husband son daughter brother sister colleague colleagues inspectors mediators negotiators
+ministers officers soldiers commanders governments members member supporters opponents voters
+students teachers victims detainees prisoners relief envoys diplomats scientists researchers
+""".split()
+)
+# Subjects that only count something ("hundreds of women say ..."): the speaker is what is counted.
+QUANTITY_NOUNS = frozenset(
+    "hundreds thousands dozens scores millions tens many some most several majority".split()
+)
+# Documents that speak for whoever issued them ("a statement from the law firm said").
+DOCUMENT_NOUNS = frozenset(
+    "statement statements letter report communique message document release tweet post video".split()
+)
+# Bare "a spokesman said": the body named in the sentence before speaks through him.
+SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson".split())
+# Speech verbs whose passive subject is the hearer ("were told", "was warned").
+HEARER_VERBS = frozenset("tell told ask urge inform warn remind advise".split())
 RELATIVE_PRONOUNS = frozenset("who which that".split())
 # Nouns of speech whose possessor is the speaker ("Lavrov's comments: ...").
 SPEECH_NOUNS = frozenset(
@@ -124,6 +162,8 @@ class _Speaker:
     ref: ActorRef
     full: str  # the whole subject phrase, titles included ("Russian Foreign Minister Sergey Lavrov")
     at: int  # character offset of the subject
+    head: str = ""  # lemma of the subject's head noun ("official" for "one former official")
+    plural: bool = False  # a plural subject ("the lawyers"), which "they" can stand for
 
 
 @dataclass
@@ -162,6 +202,8 @@ def _subject(verb: Token) -> Token | None:
     tok = verb
     for _ in range(4):
         for c in tok.children:
+            if c.dep_ == "nsubjpass" and tok.lemma_.lower() in HEARER_VERBS:
+                continue  # "researchers were told not to travel": the hearers, not the speaker
             if c.dep_ in SUBJECT_DEPS and c.pos_ != "SCONJ":
                 if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
                     return tok.head  # "Lavrov, who stated that ..."
@@ -178,6 +220,28 @@ def _subject(verb: Token) -> Token | None:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+        if tok.dep_ == "acl" and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
+            noun = tok.head
+            if noun.lemma_.lower() in DOCUMENT_NOUNS or noun.lower_ in DOCUMENT_NOUNS:
+                if noun.dep_ == "dobj" and noun.head is not noun:
+                    tok = noun.head  # "X issued a statement saying ...": whoever issued it
+                    continue
+            elif tok.tag_ == "VBG" and (noun.dep_ not in ("pobj", "dobj") or noun.pos_ == "PROPN"):
+                # "Robinson, who is from Accrington, travelled to Syria, telling his family
+                # he had gone ...": the noun the participle hangs on speaks.  Only an active
+                # participle: "a soldier accused of ..." is accused, not accusing.
+                return noun
+        if (
+            tok.dep_ == "conj"
+            and _is_speech_verb(tok)
+            and tok.head.dep_ == "ccomp"
+            and not _is_speech_verb(tok.head)
+            and _is_speech_verb(tok.head.head)
+        ):
+            # "His parents deny their son went to Syria and have said he ...": a second
+            # report the parser hung on the reported clause belongs to the reporter.
+            tok = tok.head.head
+            continue
         # Climb from "adding that ...", "as saying ...", not from "as X has written".
         marked = any(c.dep_ == "mark" for c in tok.children)
         if (
@@ -255,9 +319,17 @@ def _fallback_ref(state: _State, subj: Token) -> tuple[ActorRef | None, str]:
         for sp in reversed(state.speakers[-RECENT_SPEAKERS:]):
             if (sp.ref.kind == "person") == want_person:
                 return sp.ref, sp.full
-    # Otherwise the phrase itself names the speaker ("police", "the Saudi Public Prosecutor").
+    # "The Foreign Office would not comment. A spokesman said: ..." -> the body just named.
+    if subj.lower_ in SPOKES_NOUNS and _bare(phrase) and not any(c.dep_ == "prep" for c in subj.children):
+        body = _body_before(state, subj)
+        if body is not None:
+            return body, full
+    # Otherwise the phrase itself names the speaker ("police", "the Saudi Public Prosecutor");
+    # any noun that says or tells something is someone ("said a driver", "a nurse told us").
+    says = subj.dep_ in SUBJECT_DEPS and subj.head.lemma_.lower() in INNER_SAY
     if subj.pos_ == "PROPN" or (
-        subj.pos_ == "NOUN" and (head in SPEAKER_NOUNS or subj.lower_ in SPEAKER_NOUNS)
+        subj.pos_ == "NOUN"
+        and (head in SPEAKER_NOUNS or subj.lower_ in SPEAKER_NOUNS or subj.lower_ in GROUP_NOUNS or says)
     ):
         name = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", full).strip()
         if name:
@@ -272,6 +344,21 @@ def _fallback_ref(state: _State, subj: Token) -> tuple[ActorRef | None, str]:
                 end=phrase.end_char,
             ), full
     return None, full
+
+
+def _body_before(state: _State, subj: Token) -> ActorRef | None:
+    """The last body (not a person) named from the sentence before up to subj."""
+    lo = _sentence_before_start(subj)
+    best: ActorRef | None = None
+    for a in state.ctx.actors:
+        if a.start is None or a.kind == "person" or not (lo <= a.start < subj.idx):
+            continue
+        if best is None or (best.start is not None and a.start > best.start):
+            best = a
+    if best is not None:
+        return best
+    ents = [e for e in state.doc.ents if e.label_ == "ORG" and lo <= e.start_char and e.end_char <= subj.idx]
+    return _ent_ref(ents[-1]) if ents else None
 
 
 def _names_itself(phrase: Span) -> bool:
@@ -345,10 +432,84 @@ def _ent_ref(ent: Span) -> ActorRef:
     )
 
 
+def _speaking_token(subj: Token) -> Token:
+    """The word that names who speaks, when the subject only leads to it.
+
+    "Current and former US officials said" (the parser heads the subject on the
+    adjective) -> officials; "hundreds of women say" -> women; "a statement from
+    the law firm said" / "the firm's statement said" -> the firm.
+    """
+    low = subj.lower_
+    if subj.pos_ == "ADJ":
+        for c in subj.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+                return c
+    if low in QUANTITY_NOUNS or subj.lemma_.lower() in QUANTITY_NOUNS:
+        for c in subj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN"):
+                        return o
+    if low in DOCUMENT_NOUNS or subj.lemma_.lower() in DOCUMENT_NOUNS:
+        for c in subj.children:
+            if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
+                return c
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN"):
+                        return o
+    return subj
+
+
+def _sentence_before_start(tok: Token) -> int:
+    """Character offset where the sentence before tok's sentence starts (tok's own if first)."""
+    sent = tok.sent
+    if sent.start == 0:
+        return sent.start_char
+    return tok.doc[sent.start - 1].sent.start_char
+
+
+def _recent_speaker(state: _State, subj: Token) -> _Speaker | None:
+    """The speaker a pronoun or a definite role noun continues, by news convention.
+
+    "Ben Keith said ... He added: “...”" and "the lawyers said ... “...,” they said":
+    a he/she/they subject right after an attribution (same or previous sentence)
+    is that speaker, whatever else the sentence mentions.  "One former official
+    said ... “...,” the official said": a bare "the <noun>" with the head noun of
+    one of the last speakers is that speaker.
+    """
+    if not state.speakers:
+        return None
+    last = state.speakers[-1]
+    if last.at >= subj.idx:
+        return None
+    low = subj.lower_
+    if low in PERSON_PRONOUNS or low == "they":
+        if last.at < _sentence_before_start(subj):
+            return None
+        if low == "they":
+            return last if last.plural else None
+        return last if last.ref.kind == "person" and not last.plural else None
+    if (
+        subj.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        and _bare(_phrase(subj))
+    ):
+        lemma = subj.lemma_.lower()
+        for sp in reversed(state.speakers[-RECENT_SPEAKERS:]):
+            if sp.head == lemma and sp.at < subj.idx:
+                return sp
+    return None
+
+
 def _speaker_for(state: _State, subj: Token) -> ActorRef | None:
+    subj = _speaking_token(subj)
     phrase = _phrase(subj)
     ref = None
-    if state.ctx.actors:
+    recent = _recent_speaker(state, subj)
+    if recent is not None:
+        ref = recent.ref
+    elif state.ctx.actors:
         # The actor on the head word ("Lavrov" in "Russian Foreign Minister Lavrov"); one on a
         # modifier only ("Britain" in "the Britain-based monitor") is not the speaker.
         ref = state.ctx.actor_at(subj.idx, subj.idx + len(subj))
@@ -358,7 +519,10 @@ def _speaker_for(state: _State, subj: Token) -> ActorRef | None:
     if ref is None:
         ref, full = _fallback_ref(state, subj)
     if ref is not None:
-        state.speakers.append(_Speaker(ref, full, subj.idx))
+        plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+        if recent is not None:
+            full, plural = recent.full, recent.plural
+        state.speakers.append(_Speaker(ref, full, subj.idx, subj.lemma_.lower(), plural))
     return ref
 
 
@@ -397,6 +561,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in junk:
         end -= 1
+    # A conjunction left dangling where a coordinated report was cut off ("... to fight and").
+    m = re.search(r"[\s,]+(?:and|but|or)$", text[start:end])
+    if m:
+        end = start + m.start()
     # Leading "that" of a complement clause.
     m = re.match(r"that\s+", text[start:end])
     if m:
@@ -404,8 +572,21 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _asked(tok: Token) -> bool:
+    """A passive "asked" ("when asked about X", "asked whether ..."): the reporter's question."""
+    return (
+        tok.lemma_.lower() == "ask"
+        and tok.tag_ == "VBN"
+        and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+    )
+
+
 def _verbs_in(sent: Span, state: _State) -> list[Token]:
-    return [t for t in sent if _is_speech_verb(t) and _in_quote(state, t.idx, t.idx + len(t)) is None]
+    return [
+        t
+        for t in sent
+        if _is_speech_verb(t) and not _asked(t) and _in_quote(state, t.idx, t.idx + len(t)) is None
+    ]
 
 
 def _same_or_next_paragraph(text: str, a: int, b: int) -> bool:
@@ -461,6 +642,11 @@ def _verb_for_quote(state: _State, qs: QuoteSpan) -> Token | None:
             if "\n" in between:
                 continue  # another paragraph
             vs = _verbs_in(s, state)
+            if j > last:
+                # The sentence after speaks for the quotation only as a bare attribution
+                # ("He said.", "Lavrov told reporters on Friday."); one with words of its
+                # own ("Officials disputed the readout, saying ...") starts a new report.
+                vs = [v for v in vs if _bare_attribution(v)]
             if j < idx:
                 # The sentence before must lead into the quotation ("Lavrov said:").
                 vs = [
@@ -471,6 +657,18 @@ def _verb_for_quote(state: _State, qs: QuoteSpan) -> Token | None:
             if vs:
                 return vs[0] if j > last else vs[-1]
     return None
+
+
+def _bare_attribution(verb: Token) -> bool:
+    """A speech verb that reports nothing of its own: no clause, no object but the hearer."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "csubj", "parataxis"):
+            return False
+        if c.dep_ == "dobj" and verb.lemma_.lower() != "tell":
+            return False
+    if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "relcl", "ccomp"):
+        return False  # "..., saying it did not ...", "who asked not to be named"
+    return True
 
 
 def _colon_lead(state: _State, qs: QuoteSpan) -> Token | None:
@@ -561,9 +759,10 @@ def _indirect(state: _State) -> list[_Candidate]:
         if tok.lower_ == "according" and tok.dep_ in ("prep", "advcl", "advmod"):
             subj = _according_object(tok)
             rng = _minus(tok.head, tok)
-        elif _is_speech_verb(tok) and not (tok.lemma_ == "ask" and tok.tag_ == "VBN"):
-            # ("Asked whether the truce would hold, Lavrov said ...": the question is not his.)
-            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        elif _is_speech_verb(tok) and not _asked(tok):
+            # ("Asked whether the truce would hold, Lavrov said ...": the question is not his;
+            # nor is it part of his words in "he said when asked about X: ...".)
+            comps = [c for c in tok.children if c.dep_ == "ccomp" and not _asked(c)]
             if tok.lemma_ == "make":
                 # "made (it) clear that ...": the clause hangs from "clear".
                 comps = [
@@ -584,9 +783,24 @@ def _indirect(state: _State) -> list[_Candidate]:
                 and any(c.dep_ in SUBJECT_DEPS for c in comps[0].children)
             ):
                 continue
+            if any(
+                q.start <= c.idx < q.end and ":" in text[_subtree_chars(c)[0] : q.start]
+                for c in comps
+                for q in speech
+            ):
+                # The reported clause is a quotation's own verb ("he said when asked
+                # about X: “At the time, I thought ...”"): the direct record carries it.
+                continue
             if comps:
                 lo = min(_subtree_chars(c)[0] for c in comps)
                 hi = max(_subtree_chars(c)[1] for c in comps)
+                # "Critics warned the decision to suspend X could put Y at risk": the parser
+                # took the clause's subject for the verb's object; a subjectless clause
+                # right after an object gets it back.
+                first = min(comps, key=lambda c: c.i)
+                objs = [c for c in tok.children if c.dep_ == "dobj" and c.i < first.i]
+                if objs and not any(g.dep_ in SUBJECT_DEPS for g in first.children) and tok.lemma_ != "tell":
+                    lo = min(lo, objs[0].left_edge.idx)
                 rng = (lo, hi)
             elif tok.dep_ == "parataxis":
                 rng = _subtree_chars(tok.head)  # "A, the prosecutor said, B": all of it

@@ -139,6 +139,86 @@ CASES = [
         'Lavrov said the US "knows very well" where the terrorists are.',
         [('the US "knows very well" where the terrorists are', "indirect", "Lavrov")],
     ),
+    # People and groups named by a common noun speak as themselves; a clause subject the
+    # parser took for the verb's object stays in the report.
+    (
+        "Critics have warned the plan to close the crossing could leave thousands without food.",
+        [("the plan to close the crossing could leave thousands", "indirect", "Critics")],
+    ),
+    (
+        "Lawyers for the family said the detainees had been held without charge for months.",
+        [("the detainees had been held without charge", "indirect", "Lawyers")],
+    ),
+    # What a quantity counts speaks; the head of "current and former officials".
+    (
+        "Dozens of residents say the militia took their land after the fighting ended.",
+        [("the militia took their land", "indirect", "residents")],
+    ),
+    (
+        "Current and former US officials have said the administration wants to keep its troops in the north.",
+        [("the administration wants to keep its troops", "indirect", "former US officials")],
+    ),
+    # An active participle hung on a name: the name speaks; a passive one does not.
+    (
+        "Jones, who is from Leeds in Yorkshire, originally travelled to Syria in July 2015, telling his "
+        "family he had gone to join the army.",
+        [("he had gone to join the army", "indirect", "Jones")],
+    ),
+    ("A soldier accused of killing two prisoners had his case dropped last year.", []),
+    # "were told": the hearers are not the speaker.
+    ("The engineers were told that the road would stay closed for a week.", []),
+    # "when asked about X:" is the reporter's question, not part of the speaker's words.
+    (
+        "Speaking from prison, Saleh said he regretted nothing. He said when asked about the bombing: "
+        "“At the time, I thought it was the right thing. We were being bombed every day.”",
+        [("At the time, I thought it was the right thing", "direct", "Saleh")],
+    ),
+    # Any noun that says something is a speaker; a quotation that follows continues it,
+    # not the next sentence's report (which has words of its own).
+    (
+        "“The roads are closed,” said a driver, who asked not to be named. “Nobody can bring flour "
+        "into the town any more.” Aid workers disputed the figures, saying the real numbers were "
+        "much higher.",
+        [
+            ("The roads are closed", "direct", "driver"),
+            ("Nobody can bring flour", "direct", "driver"),
+            ("the real numbers were much higher", "indirect", "Aid workers"),
+        ],
+    ),
+    # A document speaks for whoever issued it.
+    (
+        "A statement from Amnesty International said the camp held more than 9,000 people.",
+        [("the camp held more than 9,000 people", "indirect", "Amnesty International")],
+    ),
+    # A bare "a spokesman" speaks for the body named just before.
+    (
+        "The Foreign Office declined to give details. A spokesman said: “We are in contact with the "
+        "family of the man.”",
+        [("We are in contact with the family", "direct", "Foreign Office")],
+    ),
+    # "the official" after "one senior official said": the same person.
+    (
+        "One senior official said the talks had stalled over money. “This is a negotiation about "
+        "money and nothing else,” the official said.",
+        [
+            ("the talks had stalled over money", "indirect", "One senior official"),
+            ("This is a negotiation about money", "direct", "One senior official"),
+        ],
+    ),
+    # A second report the parser hung on the reported clause is the reporter's (one
+    # quote: the second sits inside the first with the same speaker); a dangling "and"
+    # is cut off a report.
+    (
+        "His parents deny their son went to Syria to join Isis and have said he was tortured by his captors.",
+        [("their son went to Syria to join Isis", "indirect", "His parents")],
+    ),
+    (
+        "His parents deny their son went to Syria to fight and have said he was tortured by his captors.",
+        [
+            ("their son went to Syria to fight", "indirect", "His parents"),
+            ("he was tortured by his captors", "indirect", "His parents"),
+        ],
+    ),
     # Scare quotes and titles are not quotes.
     ("The so-called “moderates” fought alongside the “Free Syrian Army” near the city.", []),
     ("“Is Bernie Stealing Trump’s No More Wars Issue?” by Patrick J. Buchanan", []),
@@ -253,3 +333,53 @@ def test_pronoun_speakers_from_actor_stage(nlp, text, pronoun, ref, expected):
     ref.mention, ref.start, ref.end = pronoun, i, i + len(pronoun)
     quotes = find_quotes(doc, ArticleContext(doc=doc, actors=[ref]))
     assert [q.speaker.id for q in quotes if q.speaker] == ([expected] if expected else [])
+
+
+# The speaker of the attribution just before beats the actors stage's antecedent for a
+# pronoun ("He added:", "they said") and for a definite role noun ("the official said").
+# (text, word the actors stage resolved, the ActorRef it gave, expected speaker name)
+RECENT_SPEAKER_CASES = [
+    (
+        "Ben Carter, a lawyer in London, said the case would go to appeal. He added: “The court has "
+        "ignored the evidence in this case.”",
+        "He",
+        ActorRef(id="ROBINSON", name="Joe Robinson", kind="person"),
+        "Ben Carter",
+    ),
+    (
+        "The lawyers for the woman said their client had never supported the group. “She wants a fair "
+        "trial for her son,” they said.",
+        "they",
+        ActorRef(id="GBR_GOV", name="British government", kind="government"),
+        "lawyers",
+    ),
+    (
+        "One former official said the price demanded was far too high. “In my experience that is a "
+        "polite refusal,” the official said.",
+        "official said",
+        ActorRef(id="MCGURK", name="Brett McGurk", kind="person"),
+        "One former official",
+    ),
+    # Two sentences later, with no attribution in between, the actors stage decides.
+    (
+        "Ben Carter, a lawyer in London, said the case would go to appeal. The hearing lasted two days. "
+        "The judge left early. He said the ruling would come next week.",
+        "He said",
+        ActorRef(id="ROBINSON", name="Joe Robinson", kind="person"),
+        "Joe Robinson",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,word,ref,expected", RECENT_SPEAKER_CASES)
+def test_recent_speaker_beats_actor_stage(nlp, text, word, ref, expected):
+    doc = nlp(text)
+    i = text.rindex(word)
+    w = word.split()[0]
+    ref.mention, ref.start, ref.end = w, i, i + len(w)
+    quotes = find_quotes(doc, ArticleContext(doc=doc, actors=[ref]))
+    assert quotes, "no quote found"
+    last = max(quotes, key=lambda q: q.start)
+    assert last.speaker is not None and last.speaker.name == expected, [
+        (q.text, q.speaker.name if q.speaker else None) for q in quotes
+    ]
