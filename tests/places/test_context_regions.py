@@ -154,3 +154,39 @@ def test_soviet_union_is_not_russia(gaz) -> None:
     # GeoNames id 2017370 is the Russian Federation; the Soviet Union is 8354411
     by_id = {e.geonameid: e for e in gaz.entries if e.geonameid in {2017370, 8354411}}
     assert by_id[2017370].name == "Russia" and by_id[8354411].name == "Soviet Union"
+
+
+# (name, expected ISO-3): first-level regions of conflict-affected countries
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Zamfara", "NGA"),
+        ("Rivers State", "NGA"),
+        ("Plateau State", "NGA"),
+        ("Kachin State", "MMR"),
+        ("Karen State", "MMR"),
+        ("Jonglei", "SSD"),
+        ("Upper Nile", "SSD"),
+        ("West Darfur", "SDN"),
+        ("Oromia", "ETH"),
+        ("Middle Shabelle", "SOM"),
+    ],
+)
+def test_conflict_regions(gaz, name, country) -> None:
+    place = gaz.resolve(name)
+    assert place is not None and place.country == country and place.feature in {"ADM1", "RGN"}, place
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Gunmen killed 12 villagers in Zamfara State on Tuesday, police said.", "Zamfara State", "NGA"),
+        ("Fighting spread across Unity State after the talks collapsed.", "Unity State", "SSD"),
+        ("The army shelled villages in northern Shan State overnight.", "Shan State", "MMR"),
+    ],
+)
+def test_conflict_regions_in_find_places(nlp, text, mention, country) -> None:
+    doc = nlp(text)
+    places = find_places(doc, ArticleContext(doc=doc))
+    hits = [p for p in places if p.mention is not None and mention in p.mention]
+    assert hits and hits[0].country == country, [(p.mention, p.country) for p in places]
