@@ -450,6 +450,13 @@ def _speaking_token(subj: Token) -> Token:
                 for o in c.children:
                     if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN"):
                         return o
+    if low in SPOKES_NOUNS:
+        # "a spokesman for the Pentagon said": the body he speaks for.
+        for c in subj.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "of"):
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN"):
+                        return o
     if low in DOCUMENT_NOUNS or subj.lemma_.lower() in DOCUMENT_NOUNS:
         for c in subj.children:
             if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):

@@ -10,6 +10,7 @@ dropped).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # opener -> closers that end it
@@ -42,6 +43,17 @@ def _is_apostrophe(text: str, i: int) -> bool:
     if before.isalnum() and after.isalnum():
         return True
     return False
+
+
+def _plural_possessive(text: str, i: int) -> bool:
+    """’ after a plural s and before a lower-case word ("the rebels’ positions"), when
+    the paragraph has a likelier closer later: a ’ right after punctuation (“...,’ he
+    said”).  British-style single speech marks make the two easy to confuse."""
+    if text[i - 1 : i] != "s" or not re.match(r" [a-z]", text[i + 1 : i + 3]):
+        return False
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    return re.search(r"[.,!?;:]\u2019(?![\w])", text[i + 1 : end]) is not None
 
 
 def _can_open(text: str, i: int) -> bool:
@@ -117,7 +129,9 @@ def _find_close(text: str, j: int, opener: str) -> int | None:
     while j < n:
         ch = text[j]
         if ch in closers:
-            if opener == "\u2018" and (_is_apostrophe(text, j) or not _can_close(text, j)):
+            if opener == "\u2018" and (
+                _is_apostrophe(text, j) or not _can_close(text, j) or _plural_possessive(text, j)
+            ):
                 j += 1
                 continue
             if opener == '"' and ch == '"' and not _can_close(text, j):
@@ -134,7 +148,8 @@ def _find_close(text: str, j: int, opener: str) -> int | None:
             k = j
             while k < n and text[k].isspace():
                 k += 1
-            if k < n and text[k] == opener and opener in DOUBLE_OPENERS:
+            # (British single marks too: ‘... \n\n‘...’ reopens the same way.)
+            if k < n and text[k] == opener and (opener in DOUBLE_OPENERS or opener == "\u2018"):
                 j = k + 1
                 continue
             return None

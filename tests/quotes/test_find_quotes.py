@@ -219,6 +219,25 @@ CASES = [
             ("he was tortured by his captors", "indirect", "His parents"),
         ],
     ),
+    # "a spokesman for X": X speaks.
+    (
+        "“The strikes hit a weapons depot,” a spokesman for the Pentagon said.",
+        [("The strikes hit a weapons depot", "direct", "Pentagon")],
+    ),
+    # British single marks around a plural possessive, and over two paragraphs.
+    (
+        "‘The rebels’ positions were hit hard overnight,’ the colonel said. ‘We don’t expect them to "
+        "hold out.’",
+        [
+            ("The rebels’ positions were hit hard overnight", "direct", "colonel"),
+            ("We don’t expect them to hold out", "direct", "colonel"),
+        ],
+    ),
+    (
+        "Sara Ahmed, a nurse at the hospital, said: ‘We have no power at all in the wards.\n\n‘The "
+        "generators stopped yesterday and we cannot operate on anyone.’",
+        [("We have no power at all in the wards.\n\n‘The generators stopped", "direct", "Sara Ahmed")],
+    ),
     # Scare quotes and titles are not quotes.
     ("The so-called “moderates” fought alongside the “Free Syrian Army” near the city.", []),
     ("“Is Bernie Stealing Trump’s No More Wars Issue?” by Patrick J. Buchanan", []),

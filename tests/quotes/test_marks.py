@@ -29,6 +29,17 @@ CASES = [
         "Lavrov said:\n\n“What is happening now was foreseen.\n\nNext paragraph.",
         ["What is happening now was foreseen."],
     ),
+    # British single marks: a plural possessive inside is not the closer when a closer
+    # after punctuation follows; a quotation over paragraphs reopens with ‘.
+    (
+        "‘The rebels’ positions fell overnight,’ the colonel said.",
+        ["The rebels’ positions fell overnight,"],
+    ),
+    ("She called them ‘the rebels’ in her report, not ‘terrorists’.", ["the rebels", "terrorists"]),
+    (
+        "‘We have no power.\n\n‘The generators stopped,’ she said.",
+        ["We have no power.\n\n‘The generators stopped,"],
+    ),
     # An opener with no closer inside a paragraph is dropped.
     ("The “moderate opposition was there.\nMore text.", []),
 ]
