@@ -21,6 +21,7 @@ from .frames import (
     FUTURE_VERBS,
     HYPOTHETICAL_VERBS,
     NEGATING_VERBS,
+    POSTPONING_VERBS,
     REQUEST_VERBS,
     Frame,
     frame_of,
@@ -314,7 +315,9 @@ CONSEQUENCE_LEMMAS = frozenset(
 )
 # Verbs that carry or frame a nominal act: its status is theirs ("will launch an offensive",
 # "plans an attack", "prevented the attack", "demanded a ceasefire").
-FRAMING_VERBS = LIGHT_VERBS | FUTURE_VERBS | REQUEST_VERBS | NEGATING_VERBS | HYPOTHETICAL_VERBS
+FRAMING_VERBS = (
+    LIGHT_VERBS | FUTURE_VERBS | REQUEST_VERBS | NEGATING_VERBS | HYPOTHETICAL_VERBS | POSTPONING_VERBS
+)
 # Event types whose verb frames its object as wanted, promised or refused rather than existing.
 FRAMING_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"})
 # Types whose object is an act or text whose other party is the event's target ("set a deadline for

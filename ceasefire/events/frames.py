@@ -189,6 +189,8 @@ FUTURE_VERBS = frozenset(
         "propose",
     }
 )
+# Verbs that put off the act they take as object: it has not happened and is still expected.
+POSTPONING_VERBS = frozenset({"postpone", "delay", "defer", "reschedule", "adjourn"})
 # Predicative words that make "is X to do" future ("is set to", "is due to").
 FUTURE_ADJECTIVES = FUTURE_VERBS | {"set", "likely"}
 # Predicative words that make "it is X to do" a demand ("it is important to set aside demands").
@@ -351,10 +353,13 @@ def frame_of(trigger: Token) -> Frame:
         if lem in REQUEST_VERBS and lem != "order" and (trigger.dep_ == "dobj" or by_prep):
             # "demanded the withdrawal", "called for a ceasefire"; an ordered killing was carried out
             status = "demanded"
-        elif lem in NEGATING_VERBS and (trigger.dep_ == "dobj" or by_prep):
+        elif lem in NEGATING_VERBS and (trigger.dep_ in ("dobj", "nsubjpass") or by_prep):
+            # "cancelled the talks", "the summit was cancelled"
             status = "asserted" if _negated_itself(t) else "negated"
         elif lem in FUTURE_VERBS and trigger.dep_ in ("dobj",):
             status = "future"
+        elif lem in POSTPONING_VERBS and trigger.dep_ in ("dobj", "nsubjpass"):
+            status = "future"  # "postponed their meeting", "the talks were delayed": not yet held
     for _ in range(12):
         if status is None:
             status = _own_status(t)
@@ -398,8 +403,11 @@ def frame_of(trigger: Token) -> Frame:
                     status = "future"
                 elif hl in HYPOTHETICAL_VERBS and t.dep_ in ("xcomp", "acomp", "ccomp"):
                     status = "hypothetical"
+            own_clause = t.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
             if t.dep_ in ("xcomp", "pcomp", "pobj", "prep", "acomp") or (
-                hl in TRANSPARENT_VERBS and t.dep_ != "ccomp"
+                # "X is about to restore ties, years after crowds burned its embassy": a finite
+                # adverbial clause with its own subject keeps its own status
+                hl in TRANSPARENT_VERBS and t.dep_ != "ccomp" and not own_clause
             ):
                 t = head
                 continue

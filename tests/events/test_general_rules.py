@@ -41,7 +41,35 @@ CASES = [
     ("The ministers will meet in Cairo on Sunday.", "CONSULT", "ministers", ANY),
     ("The factory struggled to meet the deadline.", None, ANY, ANY),
     ("Exports failed to meet the target this year.", None, ANY, ANY),
+    # a new envoy presenting credentials is a diplomatic visit
+    ("The new ambassador presented his credentials to President Macron.", "CONSULT", ANY, "Macron"),
+    # military manoeuvres are a show of force; political ones are not
+    ("The Iranian navy carried out manoeuvres near the strait.", "MOBILIZE", "Iranian", ANY),
+    ("Political manoeuvres delayed the vote.", None, ANY, ANY),
+    # evidence presented against someone charges them
+    ("The United States presented evidence against Iran.", "ACCUSE", "United States", ANY),
 ]
+
+# (sentence, type, status): the status of an act put off or called off, and of a finite clause
+# inside an imminent one
+STATUS_CASES = [
+    ("Ankara and Moscow postponed their meeting.", "CONSULT", "future"),
+    ("The talks were delayed until next week.", "CONSULT", "future"),
+    ("The summit was cancelled.", "CONSULT", "negated"),
+    ("The army delayed the offensive.", "ASSAULT", "future"),
+    (
+        "Turkey is about to restore ties with Egypt, five years after Egyptian crowds burned its embassy.",
+        "ASSAULT",
+        "asserted",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "typ", "status"), STATUS_CASES)
+def test_status_of_acts_put_off(nlp, text, typ, status):
+    doc = nlp(text)
+    found = [(e.type, e.status) for e in code_events(doc, ArticleContext(doc=doc))]
+    assert (typ, status) in found, found
 
 
 def _mention(ref) -> str | None:
