@@ -750,12 +750,23 @@ class Store(ABC):
 
     def _place_condition(self, place: str) -> tuple[str, list[Any]]:
         """Events located at ``place``: its name, admin1 region or ISO-3 country (any case), and
-        what the gazetteer the places stage geocodes with makes of it, so a country's name
-        means the country ("Syria": every event in SYR, not only those placed at "Syria"), a
-        variant spelling finds the place ("Raqqa": Ar Raqqah) and a region its events."""
+        the places the name was geocoded to in the stored articles, else by the gazetteer
+        the places stage uses; so a country's name means the country ("Syria": every event
+        in SYR, not only those placed at "Syria"), a variant spelling finds the place
+        ("Raqqa": Ar Raqqah) and a region's name its events ("Idlib province")."""
         key = " ".join(place.split()).lower()
         names, countries, geonameids = {key}, {key.upper()}, set()
-        for cand in _gazetteer_candidates(place):
+        # What the places stage made of this name in the articles stored (indexed, so cheap);
+        # only a name never seen costs a gazetteer load (a few seconds, once per process).
+        seen = [
+            _PlaceCandidate(*r)
+            for r in self._all(
+                "SELECT DISTINCT place_name, place_country, place_feature, place_geonameid FROM places "
+                "WHERE lower(place_mention) = ?",
+                (key,),
+            )
+        ]
+        for cand in seen or _gazetteer_candidates(place):
             if cand.country and (cand.feature or "").startswith("PCL"):
                 countries.add(cand.country)
             else:

@@ -273,3 +273,21 @@ def test_a_shared_name_finds_every_actor_seen_under_it(store: Store) -> None:
     assert [a.id for a in store.find_actors("damascus")] == ["SYR", "SYR_GOV"]  # most seen under it first
     assert [a.id for a in store.find_actors("Syria")] == ["SYR"]  # a canonical name decides alone
     assert store.get_actor("DAMASCUS").id == "SYR"
+
+
+def test_place_by_a_mention_the_places_stage_geocoded(store: Store) -> None:
+    """A name the gazetteer does not know finds the events of the place it was geocoded to."""
+    village = Place("Qaryat Zeta", "Zeta village", 35.5, 38.5, "SYR", None, 990000001, "PPL")
+    doc = document(1)
+    at_village = ev("ASSAULT", "2016-06-01", location=village)
+    rec = ExtractRecord(
+        doc.doc_id,
+        doc.source,
+        Article(0, "primary", "Title", "text"),
+        events=[at_village, EVENTS[0]],
+        places=[village],
+    )
+    store.save_document(doc, [rec])
+    assert sentences(store.query_events(place="zeta  Village")) == [at_village.sentence]
+    assert sentences(store.query_events(place="Qaryat Zeta")) == [at_village.sentence]
+    assert store.query_events(place="Zeta") == []
