@@ -810,7 +810,12 @@ def _indirect(state: _State) -> list[_Candidate]:
                     lo = min(lo, objs[0].left_edge.idx)
                 rng = (lo, hi)
             elif tok.dep_ == "parataxis":
-                rng = _subtree_chars(tok.head)  # "A, the prosecutor said, B": all of it
+                # "A, the prosecutor said, B": all of it; an attribution that closes the
+                # sentence ("A, an official said, speaking on condition of anonymity")
+                # is cut off with whatever hangs on it.
+                lo, hi = _subtree_chars(tok.head)
+                tlo, thi = _subtree_chars(tok)
+                rng = (lo, tlo) if thi >= hi and tlo > lo else (lo, hi)
             elif (
                 tok.dep_ != "ROOT"
                 and tok.head is not tok

@@ -402,3 +402,31 @@ def test_recent_speaker_beats_actor_stage(nlp, text, word, ref, expected):
     assert last.speaker is not None and last.speaker.name == expected, [
         (q.text, q.speaker.name if q.speaker else None) for q in quotes
     ]
+
+
+# The exact text of a report: where it starts and ends matters, not only who said it.
+EXACT_TEXT_CASES = [
+    # An attribution closing the sentence is not part of the report, nor is what hangs on it.
+    (
+        "The army will withdraw from the border within a week, a senior official said, speaking on "
+        "condition of anonymity because he was not authorised to speak to the media.",
+        "The army will withdraw from the border within a week",
+    ),
+    # One in the middle stays (the report reads on both sides of it).
+    (
+        "The convoy, the ministry said, was hit by two rockets near the town.",
+        "The convoy, the ministry said, was hit by two rockets near the town.",
+    ),
+    # A dangling conjunction where a coordinated report was cut off.
+    (
+        "His parents deny their son went to Syria to fight and have said he was tortured by his captors.",
+        "their son went to Syria to fight",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", EXACT_TEXT_CASES)
+def test_exact_report_text(nlp, text, expected):
+    doc = nlp(text)
+    quotes = find_quotes(doc, ArticleContext(doc=doc))
+    assert expected in [q.text for q in quotes], [q.text for q in quotes]
