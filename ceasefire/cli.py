@@ -588,6 +588,9 @@ def event_filters(fn: Callable[..., Any]) -> Callable[..., Any]:
         limit: int | None,
         **kwargs: Any,
     ) -> Any:
+        if since and until and since > until.ljust(len(since), "\uffff"):
+            # compared as the store compares: "--until 2016" reaches the last day of 2016
+            raise click.UsageError(f"--since {since} is after --until {until}: nothing could match")
         flt = Query(
             actor=actor,
             type=type_[0] if len(type_) == 1 else None,

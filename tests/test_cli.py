@@ -366,6 +366,7 @@ def q(i: int) -> str:
         (["--since", "2016-10-06", "--until", "2016-10-31"], [q(1)]),
         (["--until", "2016-10"], [q(0), q(1)]),
         (["--since", " 2017 "], [q(3)]),
+        (["--since", "2016-10-20", "--until", "2016-10"], [q(1)]),  # a day within the month: fine
         (["--place", "Raqqa"], [q(0)]),  # the mention, not the stored name "Ar Raqqah"
         (["--place", "ar-raqqah"], [q(0)]),
         (["--place", "Syria"], [q(0), q(1), q(3)]),  # a country's name: every event in it
@@ -400,6 +401,12 @@ def test_events_filters(query_db: str, args: list[str], expected: list[str]) -> 
         (["events", "--until", "2016-02-30"], 2, "not a valid date"),
         (["events", "--since", "Oct 2016"], 2, "is not a date"),
         (["events", "--type", "assault,bomb"], 2, "'BOMB' is not one of"),
+        (
+            ["events", "--since", "2017", "--until", "2016-12-31"],
+            2,
+            "--since 2017 is after --until 2016-12-31",
+        ),
+        (["quotes", "--since", "2016-10-02", "--until", "2016-10-01"], 2, "is after --until"),
         (["export", "--format", "csv", "--type", "ASSAULT", "--type", "ACCUSE"], 2, "takes one --type"),
         (["events", "--type", "ASSAULT", "--since", "2030"], 0, "no events match"),
     ],
