@@ -74,6 +74,14 @@ REGION_ADJECTIVES = {
     "scottish": "Scotland",
     "welsh": "Wales",
     "kurdish": "Kurdistan",
+    "central american": "Central America",
+    "southeast asian": "Southeast Asia",
+    "south east asian": "Southeast Asia",
+    "middle eastern": "Middle East",
+    "balkan": "Balkans",
+    "siberian": "Siberia",
+    "anatolian": "Anatolia",
+    "sicilian": "Sicily",
 }
 ADMIN1_CONTEXT_WEIGHT = 1.0  # a place in a first-level region the article names ("Allendale" + "New Jersey")
 CURATED_BONUS = 0.8  # curated entries were added because news names them; 0.8 lets a curated

@@ -190,3 +190,22 @@ def test_conflict_regions_in_find_places(nlp, text, mention, country) -> None:
     places = find_places(doc, ArticleContext(doc=doc))
     hits = [p for p in places if p.mention is not None and mention in p.mention]
     assert hits and hits[0].country == country, [(p.mention, p.country) for p in places]
+
+
+# (adjective or region name, expected name, ISO-3 or None for multi-country regions)
+@pytest.mark.parametrize(
+    ("name", "expected", "country"),
+    [
+        ("Central American", "Central America", None),
+        ("Southeast Asian", "Southeast Asia", None),
+        ("South East Asia", "Southeast Asia", None),
+        ("Middle Eastern", "Middle East", None),
+        ("the Balkans", "Balkans", None),
+        ("Siberian", "Siberia", "RUS"),
+        ("Anatolia", "Anatolia", "TUR"),
+        ("Sicilian", "Sicily", "ITA"),
+    ],
+)
+def test_world_regions_and_their_adjectives(gaz, name, expected, country) -> None:
+    place = gaz.resolve(name)
+    assert place is not None and (place.name, place.country) == (expected, country), place
