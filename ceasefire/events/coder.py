@@ -1601,6 +1601,20 @@ def _code_trigger(
         # "an upsurge in violence", "calls for peace talks", "to attract arms supplies": a bare or
         # indefinite act noun with nobody in its syntax, no count, date or place names no specific act
         return []
+    if (
+        settings.drop_bare_nouns
+        and trig.pos == "VERB"
+        and tok.dep_ in ("acl", "amod")
+        and tok.tag_ == "VBN"
+        and not sources
+        and not targets
+        and not _children(tok, ("agent",))
+        and not any(t.ent_type_ in ANCHOR_ENTS for t in tok.subtree)
+    ):
+        # "ceasefires negotiated for them", "five people charged": a participle describing a thing,
+        # with no actor known and no date or place of its own, names a state, not a particular act
+        # ("weapons seized last year from X" keeps its date and stays)
+        return []
     if frame.status == "hypothetical" and not args.sources and not args.targets and settings.drop_generic:
         # "isolating X could lead to a strike", "in order to attract arms supplies": a possibility
         # with nobody named as doing it or suffering it is a general remark, not a specific act

@@ -134,6 +134,11 @@ BARE_NOUNS = [
     ("Negotiators return to Geneva this week for talks.", "CONSULT", True),
     ("The navies began ten days of war games.", "COOPERATE", True),
     ("There was no condemnation.", "ACCUSE", True),
+    # the same for participles describing a thing: no actor, no agent, no date or place
+    ("They broke the ceasefires negotiated for them.", "AGREE", False),
+    ("Analysts doubt the truce negotiated for the region.", "AGREE", False),
+    ("The rebels will return weapons seized last year from the peacekeepers.", "COERCE", True),
+    ("The weapons seized by the militia were returned.", "COERCE", True),
 ]
 
 
