@@ -695,6 +695,17 @@ def events(db: str, flt: Query, fmt: str) -> None:
         _emit_rows(
             _query_events(store, flt, ids, stream=fmt != "table"), fmt, EVENT_COLUMNS, EventRow, "events"
         )
+        if flt.since or flt.until:
+            # Many events carry no date of their own; say how many the range left out.
+            undated = sum(
+                store.count_undated_events(actor=i, type=flt.type_filter(), place=flt.place)
+                for i in (ids if ids is not None else [None])
+            )
+            if undated:
+                click.echo(
+                    f"note: {undated} matching events have no date and are left out by --since/--until",
+                    err=True,
+                )
 
 
 @cli.command()

@@ -792,6 +792,21 @@ class Store(ABC):
     # events_date_id (migration 0002) on both backends, so a page costs the same anywhere.
     _EVENT_ORDER = " ORDER BY e.date NULLS LAST, e.id"
 
+    def count_undated_events(
+        self,
+        actor: str | None = None,
+        type: str | Collection[str] | None = None,
+        place: str | None = None,
+    ) -> int:
+        """How many events with no date match the other filters: what a date range leaves out."""
+        found = self._event_where(actor, type, None, None, place, None, None)
+        if found is None:
+            return 0
+        where, params = found
+        sql = "SELECT count(*) FROM events e WHERE " + " AND ".join([*where, "e.date IS NULL"])
+        row = self._one(sql, params)
+        return int(row[0]) if row else 0
+
     def query_events(
         self,
         actor: str | None = None,

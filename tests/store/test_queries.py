@@ -291,3 +291,19 @@ def test_place_by_a_mention_the_places_stage_geocoded(store: Store) -> None:
     assert sentences(store.query_events(place="zeta  Village")) == [at_village.sentence]
     assert sentences(store.query_events(place="Qaryat Zeta")) == [at_village.sentence]
     assert store.query_events(place="Zeta") == []
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, 1),  # EVENTS[3], AGREE with no date
+        ({"type": "agree"}, 1),
+        ({"type": ["ASSAULT", "ACCUSE"]}, 0),
+        ({"actor": "turkish troops"}, 1),
+        ({"actor": "NUSRA"}, 0),
+        ({"actor": "nobody"}, 0),
+        ({"place": "SYR"}, 0),
+    ],
+)
+def test_count_undated_events(filled: Store, filters: dict[str, object], expected: int) -> None:
+    assert filled.count_undated_events(**filters) == expected  # type: ignore[arg-type]
