@@ -361,6 +361,26 @@ LOCATIVE_VERBS = frozenset(
         "split",
     }
 )
+# Verbs whose object is a place and hardly ever a person: they make a name the NER
+# took for a person ("captured Goma", "entered Kharkiv and Odessa") a toponym.
+# A subset of LOCATIVE_VERBS without those a person or an armed group can be the
+# object of ("hit", "target", "call", "free", "hold", "attack", "raid", "bomb",
+# "shell", "storm", "encircle": "bombed the Taliban").
+TAKE_PLACE_VERBS = frozenset(
+    {
+        "capture",
+        "recapture",
+        "seize",
+        "retake",
+        "occupy",
+        "overrun",
+        "liberate",
+        "enter",
+        "evacuate",
+        "invade",
+        "annex",
+    }
+)
 # Words a place name may carry after it in the text ("Khmeimim air base").
 PLACE_SUFFIXES = (
     "air base",
@@ -675,6 +695,10 @@ def _locative_syntax(doc: Doc, m: _Mention) -> bool:
     root = _conj_root(doc[m.start : m.end].root)
     if root.dep_ in {"compound", "appos"} and root.head.lower_ in PLACE_HEAD_NOUNS:
         return True  # "the Hama countryside", "the regional capital, Grozny"
+    if any(c.dep_ == "appos" and c.lower_ in PLACE_HEAD_NOUNS for c in root.children):
+        return True  # "Goma, the capital of North Kivu"
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in TAKE_PLACE_VERBS:
+        return True  # "rebels captured Goma", "shelled Kharkiv and Odessa"
     if root.dep_ != "pobj":
         return False
     prep = root.head

@@ -209,3 +209,54 @@ def test_conflict_regions_in_find_places(nlp, text, mention, country) -> None:
 def test_world_regions_and_their_adjectives(gaz, name, expected, country) -> None:
     place = gaz.resolve(name)
     assert place is not None and (place.name, place.country) == (expected, country), place
+
+
+# (article snippet, mention expected as a place or None, ISO-3): a name the NER took
+# for a person is a place as the object of a verb only places take, or with an
+# appositive place noun; a person's name in that slot stays out; a big city's
+# exonym is its name
+TAKEN_PLACES = [
+    ("Rebels captured Goma, the capital of North Kivu, as Congolese troops withdrew.", "Goma", "COD"),
+    (
+        "Government troops entered Kismayo, the port city held by al-Shabab, Somali officials said.",
+        "Kismayo",
+        "SOM",
+    ),
+    (
+        "President Biden spoke in Washington. Russian forces entered Kharkiv and Odessa, "
+        "Ukrainian officials said.",
+        "Odessa",
+        "UKR",
+    ),
+    ("Syrian soldiers captured Ahmed Hassan near Aleppo, state media said.", "Aleppo", "SYR"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), TAKEN_PLACES)
+def test_places_taken_by_verbs_and_appositions(nlp, text, mention, country) -> None:
+    doc = nlp(text)
+    places = find_places(doc, ArticleContext(doc=doc))
+    hits = [p for p in places if p.mention == mention]
+    assert hits and hits[0].country == country, [(p.mention, p.country) for p in places]
+    assert not [p for p in places if p.mention and "Hassan" in p.mention]
+
+
+def test_armed_group_bombed_is_no_place(nlp) -> None:
+    # "Taliban" is an alternate name of a Turkish village, and Turkey is in the context
+    text = "When the US bombed Afghanistan in 2001 from bases in Turkey it bombed the Taliban everywhere it could."
+    doc = nlp(text)
+    mentions = [p.mention for p in find_places(doc, ArticleContext(doc=doc))]
+    assert "Afghanistan" in mentions and "Taliban" not in mentions, mentions
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "country"),
+    [
+        ("Odessa", {"UKR": 2, "USA": 2}, "UKR"),
+        ("Odessa", {"USA": 3, "USA/Texas": 2}, "USA"),
+        ("Kiev", None, "UKR"),
+    ],
+)
+def test_big_city_exonyms(gaz, name, context, country) -> None:
+    place = gaz.resolve(name, Counter(context) if context else None)
+    assert place is not None and place.country == country, place
