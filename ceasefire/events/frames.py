@@ -189,6 +189,12 @@ FUTURE_VERBS = frozenset(
         "propose",
     }
 )
+# Nouns whose infinitive names a mere possibility ("a place to visit", "the time to strike",
+# "nothing to negotiate").
+OPPORTUNITY_NOUNS = frozenset(
+    {"place", "time", "way", "thing", "reason", "chance", "opportunity", "means", "room"}
+    | {"nothing", "something", "anything", "moment"}
+)
 # Verbs that put off the act they take as object: it has not happened and is still expected.
 POSTPONING_VERBS = frozenset({"postpone", "delay", "defer", "reschedule", "adjourn"})
 # Predicative words that make "is X to do" future ("is set to", "is due to").
@@ -435,7 +441,9 @@ def frame_of(trigger: Token) -> Frame:
             t = head.head  # "made an attempt to persuade": the attempt's clause frames the act
             continue
         if (
-            t.dep_ == "acl"
+            (t.dep_ == "acl" or (t.dep_ == "relcl" and hl in OPPORTUNITY_NOUNS))
+            # the parser calls "a place to visit" a relative clause; "the first official to
+            # resign", "the opposition to leave" are not mere possibilities
             and status is None
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         ):

@@ -139,6 +139,9 @@ BARE_NOUNS = [
     ("Analysts doubt the truce negotiated for the region.", "AGREE", False),
     ("The rebels will return weapons seized last year from the peacekeepers.", "COERCE", True),
     ("The weapons seized by the militia were returned.", "COERCE", True),
+    # an infinitive on "place", "time", "way" ... names a possibility; with nobody in it, no event
+    ("Analysts say Kabul is a dangerous place to visit.", "CONSULT", False),
+    ("The minister was the first official to resign.", "RETREAT", True),
 ]
 
 
