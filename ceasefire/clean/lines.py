@@ -186,6 +186,10 @@ _BOILER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("disclaimer", re.compile(r"\bdoes not give (?:financial|investment|medical|legal) advice\b")),
+    # Market-data notices of business pages ("Quotes delayed at least 15 minutes", "Market data
+    # provided by X").
+    ("disclaimer", re.compile(r"^(?:quotes|prices|data) (?:are )?delayed\b")),
+    ("disclaimer", re.compile(r"\bmarket data (?:is )?(?:provided|powered) by\b")),
     (
         "caption",
         re.compile(
@@ -256,6 +260,7 @@ _CATEGORY_RE = re.compile("|".join(pat.pattern for reason, pat in _BOILER_PATTER
 _BOILER_RE = re.compile(
     "|".join(f"(?P<{reason}_{i}>{pat.pattern})" for i, (reason, pat) in enumerate(_BOILER_PATTERNS))
 )
+_MARKET_NOTICE_RE = re.compile(r"^(?:quotes|prices|data) (?:are )?delayed\b")
 _DISCLAIMER_RE = re.compile(
     "|".join(pat.pattern for reason, pat in _BOILER_PATTERNS if reason == "disclaimer")
 )
@@ -303,6 +308,8 @@ _TRIGGERS = (
     "likes",
     "expressed",
     "advice",
+    "delayed",
+    "market data",
     "photo",
     "image",
     "picture",
@@ -374,7 +381,10 @@ def boiler_reason(line: str, *, single_words: bool = True) -> str | None:
         # snippet keeps its text (see INLINE_SCRIPT). Tag lists can be long too.
         if script_residue(s) and _code_density(s) >= CODE_DENSITY:
             return "script"
-        return "category" if _CATEGORY_RE.match(fold(s[:60])) else None
+        head = fold(s[:60])
+        if _MARKET_NOTICE_RE.match(head):
+            return "disclaimer"  # market-data notices run to 800+ characters of vendor credits
+        return "category" if _CATEGORY_RE.match(head) else None
     return _short_line_reason(s, single_words)
 
 

@@ -48,8 +48,15 @@ from .meta import (
 from .wrap import Block, build_blocks
 
 # Content before the first article header is a teaser or a widget when it is this short
-# (seed 001 opens with 32 words of teaser); longer, it is an article of its own.
+# (seed 001 opens with 32 words of teaser); longer, it is an article of its own. Only prose
+# counts (see _prose_words): a site menu of 200 one-word lines above the headline is not an
+# article (browser dumps of the Zyte benchmark pages open with 30-250 words of menus).
 PRE_HEADER_MIN_WORDS = 60
+# A paragraph counts as prose when it ends like a sentence and has at least this many words, or
+# is this long without ending like one (a paragraph cut by the scraper). Menus, section names,
+# teaser headlines and bylines are shorter or unterminated; 8 words keeps a short news paragraph.
+PROSE_MIN_WORDS = 8
+PROSE_UNTERMINATED_MIN_WORDS = 40
 # A header may have a subtitle of at most this many words (seed 004's is 55 words).
 MAX_SUBTITLE_WORDS = 90
 # How many blocks after a title may still be header (subtitle, bylines, dates, residue, widgets).
@@ -67,6 +74,9 @@ MAX_HEADER_NAMES = 4
 MAX_AGENCY_LEN = 6
 # Words of a role/desk line tolerated between two header lines ("Middle East correspondent").
 MAX_HEADER_EXTRA_WORDS = 8
+# Menu entries are short ("Science & Technology", "US & Canada"); headlines under 4 words are rare
+# (the seeds' shortest has 6; the Zyte dumps' menus end with 1-3 word entries above the headline).
+MENU_ENTRY_MAX_WORDS = 3
 # A related article needs a body of at least this many words; a title with a byline and no
 # text is a "latest articles" widget. Shortest gold body on the seeds: ~90 words.
 MIN_RELATED_WORDS = 25
@@ -83,6 +93,14 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _PHRASE_SUFFIX = re.compile(r"\w{3,}(?:ted|ized|ised|tion|sion|ness|ment|ments|ally|ings)$", re.I)
 _NUMERIC_DATE_LINE = re.compile(
     r"^(?:[A-Za-z]+:?\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2}:\d{2}.{0,12})?$"
+)
+# "Published 22 hours ago", "Updated: 5 mins ago", "3 days ago": a date line relative to when the
+# page was saved, so which day it means is not stated.
+_RELATIVE_DATE_LINE = re.compile(
+    r"^(?:(?:published|posted|updated|last updated|modified)\s*:?\s*)?(?:about\s+)?"
+    r"(?:\d{1,3}|an?|one)\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)"
+    r"\s+ago\.?$",
+    re.I,
 )
 _DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?,?$")
 
@@ -183,7 +201,7 @@ def _read_meta(blocks: list[Block], i: int, *, allow_name: bool) -> _Meta | None
             dl = parse_date_line(t + " " + nxt)
             if dl:
                 return _Meta("date", 2, date=dl.date)
-    if _NUMERIC_DATE_LINE.match(t):
+    if _NUMERIC_DATE_LINE.match(t) or _RELATIVE_DATE_LINE.match(t):
         return _Meta("date", 1)  # "04/06/2016": a date line, but which day is not stated
     dl = parse_date_line(t)
     if dl:
@@ -209,6 +227,7 @@ def parse_header(
     h = Header(title=t)
     metas: list[_Meta] = []
     residue = False
+    skipped_boiler = False  # a widget or menu line stood between the title and this block
     i = t + 1
     limit = min(n, t + 1 + MAX_HEADER_BLOCKS)
     while i < limit:
@@ -219,6 +238,7 @@ def parse_header(
             i += 1
             continue
         if b.kind == "boiler":
+            skipped_boiler = True
             i += 1
             continue
         if fold(b.text) == fold(blocks[t].text):  # the headline repeated (breadcrumb, then H1)
@@ -249,7 +269,14 @@ def parse_header(
                 continue
             break
         # A bare name right after the title is a byline (handled above), never a subtitle.
-        if h.subtitle is None and word_count(b.text) <= MAX_SUBTITLE_WORDS and not is_name_like(b.text):
+        # A subtitle stands right under its title: a line after a menu or widget line is the
+        # next thing on the page (a promo line, then "Home / News", then the real headline).
+        if (
+            h.subtitle is None
+            and not skipped_boiler
+            and word_count(b.text) <= MAX_SUBTITLE_WORDS
+            and not is_name_like(b.text)
+        ):
             h.subtitle = i
             i += 1
             continue
@@ -279,6 +306,23 @@ def parse_header(
     return h
 
 
+def _in_menu_run(blocks: list[Block], i: int) -> bool:
+    """Is block ``i`` a short entry of a menu (it and the two content lines before it are at most
+    MENU_ENTRY_MAX_WORDS words and none is a sentence)? A headline that short right under menu
+    entries is more likely the menu's last entry, with the real headline after it."""
+    if word_count(blocks[i].text) > MENU_ENTRY_MAX_WORDS:
+        return False
+    before = [b for b in blocks[max(0, i - 6) : i] if b.kind == "content"][-2:]
+    return len(before) == 2 and all(
+        word_count(b.text) <= MENU_ENTRY_MAX_WORDS and not ends_sentence(b.text) for b in before
+    )
+
+
+def _is_dated_or_byline(blocks: list[Block], i: int, cache: dict[tuple[int, bool], _Meta | None]) -> bool:
+    m = _meta_at(blocks, i, allow_name=False, cache=cache)
+    return m is not None and m.kind != "name"
+
+
 def find_headers(blocks: list[Block]) -> list[Header]:
     """Article headers in reading order; a header's own blocks are never searched for another."""
     headers: list[Header] = []
@@ -287,7 +331,15 @@ def find_headers(blocks: list[Block]) -> list[Header]:
     n = len(blocks)
     while i < n:
         b = blocks[i]
-        if b.kind == "content" and is_title_like(b.text) and not _looks_like_a_name(b.text):
+        if (
+            b.kind == "content"
+            and is_title_like(b.text)
+            and not _looks_like_a_name(b.text)
+            # A date or byline line is the header's metadata, never its title (a title-case
+            # headline may be name-shaped, so a bare name does not count here).
+            and not _is_dated_or_byline(blocks, i, cache)
+            and not _in_menu_run(blocks, i)
+        ):
             h = parse_header(blocks, i, cache)
             if h:
                 headers.append(h)
@@ -295,6 +347,18 @@ def find_headers(blocks: list[Block]) -> list[Header]:
                 continue
         i += 1
     return headers
+
+
+def _prose_words(blocks: list[Block], start: int, end: int) -> int:
+    """Words of the content blocks in [start, end) that read as running text (not menus or links)."""
+    total = 0
+    for b in blocks[start:end]:
+        if b.kind != "content":
+            continue
+        n = word_count(b.text)
+        if (n >= PROSE_MIN_WORDS and ends_sentence(b.text)) or n >= PROSE_UNTERMINATED_MIN_WORDS:
+            total += n
+    return total
 
 
 def _first_title(blocks: list[Block], start: int, end: int) -> int | None:
@@ -344,8 +408,8 @@ def _short_lead_article(blocks: list[Block], first: int, hint_title: str | None)
     t = _lead_title(blocks, first, hint_title)
     if t is None:
         return False
-    rest = sum(word_count(blocks[j].text) for j in range(t + 1, first) if blocks[j].kind == "content")
-    return rest >= MIN_RELATED_WORDS
+    # Prose only: a menu under a headline-shaped line is not a brief.
+    return _prose_words(blocks, t + 1, first) >= MIN_RELATED_WORDS
 
 
 def _promo_header(blocks: list[Block], headers: list[Header], hint_title: str | None) -> int | None:
@@ -442,7 +506,7 @@ def _segments(
     """The page's article segments in order, and the blocks before the first (removed)."""
     n = len(blocks)
     first = headers[0].title if headers else n
-    pre_words = sum(word_count(b.text) for b in blocks[:first] if b.kind == "content")
+    pre_words = _prose_words(blocks, 0, first)
     promo = _promo_header(blocks, headers, hint_title)
     segments: list[_Segment] = []
     pre_removed: list[str] = []
@@ -562,7 +626,15 @@ def split_text(
         elif kept:  # all its lines are shown as removed under the article it followed
             first = seg.header.title if seg.header is not None else seg.start
             kept[-1].removed += [b.text for b in blocks[first : seg.end]]
-    if len(kept) > 1 and word_count(kept[0].text) < MIN_RELATED_WORDS and kept[0].title is None:
+    # A first "article" without a body (a titled menu, a teaser left empty once its widget lines
+    # are removed) gives way to the next one.
+    if (
+        len(kept) > 1
+        and word_count(kept[0].text) < MIN_RELATED_WORDS
+        and (kept[0].title is None or not kept[0].text.strip())
+    ):
+        if kept[0].title:
+            pre_removed.append(kept[0].title)
         pre_removed += [kept[0].text] if kept[0].text else []
         kept = kept[1:]
     kept[0].removed = pre_removed + kept[0].removed

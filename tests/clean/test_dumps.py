@@ -1,0 +1,134 @@
+"""split_text on whole-page text dumps as a browser copy gives them: menus, promo lines,
+relative dates above the article (rules calibrated with benchmarks/text_dump_extraction.py).
+All pages here are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from ceasefire.clean import split_text
+from ceasefire.clean.lines import boiler_reason
+
+P1 = (
+    "Government forces said on Tuesday they had repelled an attack by armed groups on the northern "
+    "outskirts of the city, the third such attempt this month."
+)
+P2 = (
+    "Monitors from the joint commission reported shelling of two villages overnight and said the "
+    "truce agreed in March was close to collapse unless both sides pulled back heavy weapons."
+)
+P3 = (
+    "The foreign ministry accused the rebels of using the pause to regroup, while opposition leaders "
+    "blamed air strikes for the deaths of at least eleven civilians in the market district."
+)
+BLURB = (
+    "Independent reporting on conflict, diplomacy and humanitarian affairs across the region since "
+    "1998, published in English, French and Arabic editions every day"
+)
+TITLE = "Truce Monitors Report Shelling Near Northern Villages"
+
+# A site menu: many short lines, none of them a sentence (70 words in all).
+MENU = [
+    "Home", "World", "Africa", "Middle East", "Europe", "Asia Pacific", "Latin America",
+    "US & Canada", "Business", "Markets", "Economy", "Science & Technology", "Climate Crisis",
+    "Sport", "Football", "Cricket", "Tennis", "Culture", "Books", "Film", "Music", "Features",
+    "Long Reads", "Investigations", "Opinion", "Columnists", "Editorials", "Letters to the Editor",
+    "Podcasts", "Daily Briefing", "Weekend Edition", "Video", "Documentaries", "Photo Galleries",
+    "Weather", "Travel Guides", "Games", "Crosswords", "Puzzles", "Newsletters", "Events",
+]  # fmt: skip
+
+
+def _page(*parts: str | list[str]) -> str:
+    out: list[str] = []
+    for p in parts:
+        out.extend(p if isinstance(p, list) else [p])
+    return "\n\n".join(out)
+
+
+@pytest.mark.parametrize(
+    ("above", "n_articles"),
+    [
+        (MENU, 1),  # a long menu is not an article of its own
+        (["Trending", "Sign In", "Cookies help us run this site"] + MENU, 1),
+        # one sentence among the menu entries (a site's motto) does not make it prose
+        # the menu twice (desktop and mobile versions), with a sentence (a motto, a cookie notice)
+        (["Our reporting is free to read, wherever you are in the world."] + MENU + MENU, 1),
+        (MENU + MENU + ["We use cookies to give you the best experience on our site."], 1),
+        # a site blurb (long, unterminated) in the menu stops it reading as a list of headlines
+        ([BLURB] + MENU + MENU, 1),
+        (MENU + [BLURB] + MENU + ["Our reporting is free to read, wherever you are."], 1),
+        # real prose above the header (two news paragraphs) still is an article
+        (["Earlier Clashes Near the Port", P2, P3], 2),
+    ],
+)
+def test_menu_above_the_first_header_is_not_an_article(above: list[str], n_articles: int) -> None:
+    arts = split_text(_page(above, TITLE, "By Jane Roe", P1, P2))
+    assert len(arts) == n_articles
+    assert arts[-1].title == TITLE and arts[-1].authors == ["Jane Roe"]
+    assert arts[0].role == "primary"
+
+
+@pytest.mark.parametrize(
+    ("top", "dek"),
+    [
+        # promo line, breadcrumb, then the headline: the headline is not the promo's subtitle
+        (["Read Our Weekend Magazine", "Home", "News"], None),
+        (["Listen to the Daily Podcast", "Share"], None),
+        (["Read Our Weekend Magazine", "Home", "News"], "Monitors fear the truce will not hold"),
+        # no widget between them: the line under the title is its subtitle
+        ([], "Monitors fear the truce will not hold"),
+    ],
+)
+def test_subtitle_does_not_reach_over_a_menu_line(top: list[str], dek: str | None) -> None:
+    arts = split_text(_page(top, TITLE, [dek] if dek else [], "By Jane Roe", P1, P2))
+    assert [a.title for a in arts] == [TITLE]
+    assert arts[0].subtitle == dek
+    assert arts[0].authors == ["Jane Roe"]
+    assert arts[0].text.startswith(P1)
+
+
+def test_titled_menu_without_body_gives_way_to_the_article() -> None:
+    # A headline-shaped line over a menu (a section banner) and nothing else before the header.
+    arts = split_text(
+        _page("Impeachment Hearings Live Coverage", MENU[:12], TITLE, "By Jane Roe", P1, P2, P3)
+    )
+    assert [a.title for a in arts] == [TITLE]
+    assert arts[0].text.startswith(P1)
+
+
+@pytest.mark.parametrize(
+    ("date_line", "is_meta"),
+    [
+        ("Published 22 hours ago", True),
+        ("Updated: 5 mins ago", True),
+        ("3 days ago", True),
+        ("posted about an hour ago", True),
+        ("Ten Years Ago Today", False),  # a headline, not a relative date
+    ],
+)
+def test_relative_date_line_is_header_metadata(date_line: str, is_meta: bool) -> None:
+    arts = split_text(_page("World", TITLE, date_line, P1, P2, P3))
+    if is_meta:
+        assert arts[0].title == TITLE
+        assert date_line not in arts[0].text
+    else:
+        assert arts[0].title != date_line or date_line in arts[0].text
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Quotes delayed at least 15 minutes. Market data provided by Example Data Inc.", "disclaimer"),
+        ("Prices are delayed by 20 minutes.", "disclaimer"),
+        ("Data delayed 15 minutes", "disclaimer"),
+        # a long notice (vendor credits run on past the phrase-pattern length limit)
+        (
+            "Quotes delayed at least 15 minutes. " + "Real-time prices provided by Example Exchange. " * 12,
+            "disclaimer",
+        ),
+        ("The delivery of aid was delayed by fighting, officials said.", None),
+        ("Flights were delayed at least 15 minutes by the storm.", None),
+    ],
+)
+def test_market_data_notice_is_boilerplate(line: str, reason: str | None) -> None:
+    assert boiler_reason(line) == reason
