@@ -36,9 +36,9 @@ Measured 2026-11-22 on the 2-core shared machine, gazetteer cache warm
               find_places 20-50 ms per article (0.2-0.6 s for 12 articles,
               48k chars) depending on load, spaCy parsing excluded
     milan:    dataset     half          n   <=161km  Mordecai3   country  Mordecai3  unres
-              TR-News     tune        683     87.0%     84.3%     92.0%     97.8%     27
-              TR-News     held-out    592     87.8%     84.3%     92.6%     97.8%     12
-              GeoWebNews  tune       1253     83.3%     90.1%     95.1%     97.4%    112
+              TR-News     tune        683     87.1%     84.3%     92.1%     97.8%     25
+              TR-News     held-out    592     87.7%     84.3%     92.5%     97.8%     12
+              GeoWebNews  tune       1253     83.4%     90.1%     95.1%     97.4%    106
               GeoWebNews  held-out   1148     82.8%     90.1%     95.2%     97.4%    121
               (before the region/namesake/county/prominence changes of
               2026-11-22, same script and split: TR-News 82.6/84.4 tune,
@@ -47,8 +47,9 @@ Measured 2026-11-22 on the 2-core shared machine, gazetteer cache warm
               alone accounts for +0.1 to +0.4 points)
               2,400-14,000 toponyms/s depending on machine load; gazetteer
               load 1-5 s from its cache (~15 s CPU to build on first use)
-    eventloc: toponym recall 0.669 (723/1081 event-location spans in 1000
-              single sentences, so without article context)
+    eventloc: toponym recall 0.674 (729/1081 event-location spans in 1000
+              single sentences, so without article context; 0.669 before
+              the object-of-capture/enter and apposition rules)
 
 Caveats: unresolved toponyms (buildings, streets, stadiums, universities,
 rivers the gazetteer lacks) count as wrong in both columns; the GeoNames
