@@ -60,7 +60,7 @@ SPEECH_VERBS = frozenset(
     """
 say tell add stress note warn insist declare emphasize emphasise explain claim accuse write tweet
 announce state report confirm deny argue suggest reply respond comment remark continue conclude
-acknowledge admit assert allege ask urge demand reiterate recall predict promise vow threaten
+acknowledge admit assert allege ask urge demand reiterate recall recount predict promise vow threaten
 complain blame inform disclose reveal indicate estimate believe think consider reason contend
 maintain observe point underline underscore caution testify post quote describe charge
 said says told posted
@@ -130,11 +130,12 @@ students teachers victims detainees prisoners relief envoys diplomats scientists
 )
 # Subjects that only count something ("hundreds of women say ..."): the speaker is what is counted.
 QUANTITY_NOUNS = frozenset(
-    "hundreds thousands dozens scores millions tens many some most several majority".split()
+    "one hundreds thousands dozens scores millions tens many some most several majority".split()
 )
 # Documents that speak for whoever issued them ("a statement from the law firm said").
 DOCUMENT_NOUNS = frozenset(
-    "statement statements letter report communique message document release tweet post video".split()
+    "statement statements letter report communique message document release tweet post video flyer "
+    "leaflet sign banner placard poster note graffiti inscription".split()
 )
 # Bare "a spokesman said": the body named in the sentence before speaks through him.
 SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson".split())
@@ -300,7 +301,12 @@ def _fallback_ref(state: _State, subj: Token) -> tuple[ActorRef | None, str]:
         return _ent_ref(ents[0]), full
     head = subj.lemma_.lower()
     # A role noun standing for a named actor ("the minister" -> "Foreign Minister Sergey Lavrov").
-    if subj.pos_ != "PROPN" and (head in ROLE_NOUNS or subj.lower_ in ROLE_NOUNS) and _bare(phrase):
+    if (
+        subj.pos_ != "PROPN"
+        and not _plural_common(subj)  # "the officials" are not one titled person
+        and (head in ROLE_NOUNS or subj.lower_ in ROLE_NOUNS)
+        and _bare(phrase)
+    ):
         named = _titled_entity(doc, subj, head)
         if named is not None:
             return named
@@ -311,6 +317,7 @@ def _fallback_ref(state: _State, subj: Token) -> tuple[ActorRef | None, str]:
     # description of a speaker just named, of the same sort (a person or a body).
     if (
         subj.pos_ == "NOUN"
+        and not _plural_common(subj)  # "the officials" are not one earlier speaker
         and (head in SPEAKER_NOUNS or subj.lower_ in SPEAKER_NOUNS)
         and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children)
         and not _names_itself(phrase)
@@ -432,6 +439,11 @@ def _ent_ref(ent: Span) -> ActorRef:
     )
 
 
+def _plural_common(tok: Token) -> bool:
+    """A plural common noun ("officials"); not a name the tagger took for one ("Renas")."""
+    return tok.tag_ == "NNS" and tok.text[:1].islower() and tok.ent_type_ != "PERSON"
+
+
 def _speaking_token(subj: Token) -> Token:
     """The word that names who speaks, when the subject only leads to it.
 
@@ -522,11 +534,17 @@ def _speaker_for(state: _State, subj: Token) -> ActorRef | None:
         ref = state.ctx.actor_at(subj.idx, subj.idx + len(subj))
         if ref is not None and not _trust_pronoun(subj, ref):
             return None
+        if ref is not None and ref.kind == "person" and _plural_common(subj):
+            ref = None  # "the officials" are not one person named earlier
     full = phrase.text
     if ref is None:
         ref, full = _fallback_ref(state, subj)
     if ref is not None:
-        plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+        plural = (
+            _plural_common(subj)
+            or (subj.tag_ == "NNPS" and subj.ent_type_ != "PERSON")
+            or any(c.dep_ == "conj" for c in subj.children)
+        )
         if recent is not None:
             full, plural = recent.full, recent.plural
         state.speakers.append(_Speaker(ref, full, subj.idx, subj.lemma_.lower(), plural))
@@ -581,19 +599,27 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _asked(tok: Token) -> bool:
     """A passive "asked" ("when asked about X", "asked whether ..."): the reporter's question."""
-    return (
-        tok.lemma_.lower() == "ask"
-        and tok.tag_ == "VBN"
-        and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
-    )
+    if tok.lemma_.lower() != "ask" or tok.tag_ != "VBN":
+        return False
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+    return passive or not perfect  # "had asked" is the subject asking
 
 
 def _verbs_in(sent: Span, state: _State) -> list[Token]:
     return [
         t
         for t in sent
-        if _is_speech_verb(t) and not _asked(t) and _in_quote(state, t.idx, t.idx + len(t)) is None
+        if _is_speech_verb(t)
+        and not _asked(t)
+        and not _quoted_by(t)
+        and _in_quote(state, t.idx, t.idx + len(t)) is None
     ]
+
+
+def _quoted_by(tok: Token) -> bool:
+    """ "one of the officials quoted by AP said": the quoting outlet does not speak."""
+    return tok.lemma_.lower() == "quote" and tok.tag_ == "VBN" and tok.dep_ == "acl"
 
 
 def _same_or_next_paragraph(text: str, a: int, b: int) -> bool:
@@ -653,7 +679,7 @@ def _verb_for_quote(state: _State, qs: QuoteSpan) -> Token | None:
                 # The sentence after speaks for the quotation only as a bare attribution
                 # ("He said.", "Lavrov told reporters on Friday."); one with words of its
                 # own ("Officials disputed the readout, saying ...") starts a new report.
-                vs = [v for v in vs if _bare_attribution(v)]
+                vs = [v for v in vs if _bare_attribution(v, state)]
             if j < idx:
                 # The sentence before must lead into the quotation ("Lavrov said:").
                 vs = [
@@ -666,10 +692,13 @@ def _verb_for_quote(state: _State, qs: QuoteSpan) -> Token | None:
     return None
 
 
-def _bare_attribution(verb: Token) -> bool:
-    """A speech verb that reports nothing of its own: no clause, no object but the hearer."""
+def _bare_attribution(verb: Token, state: _State) -> bool:
+    """A speech verb that reports nothing of its own outside the marks: no clause (but a
+    quotation: "“...” “...,” she says."), no object but the hearer."""
     for c in verb.children:
         if c.dep_ in ("ccomp", "xcomp", "csubj", "parataxis"):
+            if c.dep_ == "ccomp" and _in_quote(state, c.idx, c.idx + len(c)) is not None:
+                continue
             return False
         if c.dep_ == "dobj" and verb.lemma_.lower() != "tell":
             return False
@@ -710,6 +739,10 @@ def _colon_lead(state: _State, qs: QuoteSpan) -> Token | None:
                 for p in c.children:
                     if p.dep_ == "poss":
                         return p
+            if c.lemma_.lower() in DOCUMENT_NOUNS and not any(p.dep_ == "poss" for p in c.children):
+                # "A flyer distributed to the families read: “...”": the flyer's words,
+                # not the last speaker's (it stays unattributed unless it names its author).
+                return c
     people = [e for e in lead.ents if e.label_ in ("PERSON", "ORG")]
     if people:
         return people[-1].root
@@ -893,10 +926,37 @@ def _direct(state: _State) -> list[_Candidate]:
             out.append(_Candidate("direct", start, end, start, None))
             continue
         subj = _subject(verb) if verb.lower_ != "according" else _according_object(verb)
+        if subj is not None and _in_quote(state, subj.idx, subj.idx + len(subj)) is not None:
+            # A "subject" inside the marks ("“..., all of them,” she recounts") is the
+            # parser's slip: the verb's subject outside the marks speaks, else the name
+            # next to the verb ("“... [the stronghold] Raqqa,” Phillips, now at X, said").
+            outside = [
+                c
+                for c in verb.children
+                if c.dep_ in SUBJECT_DEPS and _in_quote(state, c.idx, c.idx + len(c)) is None
+            ]
+            subj = outside[0] if outside else _name_outside(state, verb, qs)
         if subj is None:
             continue
         out.append(_Candidate("direct", start, end, min(subj.idx, start), subj))
     return out
+
+
+def _name_outside(state: _State, verb: Token, qs: QuoteSpan) -> Token | None:
+    """The person or organisation named outside the marks for a quotation's verb: the first
+    one between the closing mark and the verb ("“...,” Phillips, now at Columbia, said"),
+    else the one nearest the verb in its sentence."""
+    names = [
+        e
+        for e in verb.sent.ents
+        if e.label_ in ("PERSON", "ORG") and _in_quote(state, e.start_char, e.end_char) is None
+    ]
+    between = [e for e in names if qs.end <= e.start_char and e.end <= verb.i]
+    if between:
+        return between[0].root
+    if not names:
+        return None
+    return min(names, key=lambda e: min(abs(e.start - verb.i), abs(e.end - 1 - verb.i))).root
 
 
 def _minus(head: Token, cut: Token) -> tuple[int, int]:

@@ -238,6 +238,32 @@ CASES = [
         "generators stopped yesterday and we cannot operate on anyone.’",
         [("We have no power at all in the wards.\n\n‘The generators stopped", "direct", "Sara Ahmed")],
     ),
+    # "one of the officials": the officials, not a person titled "official" before.
+    (
+        "David Green, a former state department official, said the talks had failed. “The instructions "
+        "were very clear,” one of the officials quoted by the newspaper said.",
+        [
+            ("the talks had failed", "indirect", "David Green"),
+            ("The instructions were very clear", "direct", "officials"),
+        ],
+    ),
+    # A subject inside the marks is the parser's slip; "recount" reports speech.
+    (
+        "Amira Saleh sat on a bed. “They came for us at night, all of them,” she recounts.",
+        [("They came for us at night", "direct", "Amira Saleh")],
+    ),
+    # Someone asked by officials to do something speaks for herself after the colon.
+    (
+        "Maria Lopez has been asked by officials in Aleppo to find homes for the orphans: “There are "
+        "more than 900 children here and nowhere to put them.”",
+        [("There are more than 900 children here", "direct", "Maria Lopez")],
+    ),
+    # A leaflet's words are not the last speaker's.
+    (
+        "“We are staying in our homes,” said Omar Haddad, a teacher. A leaflet dropped on the town read: "
+        "“Leave your homes now or you will be killed with the fighters.”",
+        [("We are staying in our homes", "direct", "Omar Haddad")],
+    ),
     # Scare quotes and titles are not quotes.
     ("The so-called “moderates” fought alongside the “Free Syrian Army” near the city.", []),
     ("“Is Bernie Stealing Trump’s No More Wars Issue?” by Patrick J. Buchanan", []),
