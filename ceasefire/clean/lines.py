@@ -115,6 +115,32 @@ discussion|reader comments|comments section""".replace("\n", "").split("|")
 )
 
 
+# Headings of the link boxes that follow an article ("More in World", "Most Popular Videos",
+# "Trending News", "You may also like", "MUST WATCH"): the words after more/most/top/... must
+# be box words or section names, so that "More than 200 killed" is not one.
+_BOX_WORDS = (
+    r"(?:stories|story|news|articles?|posts?|videos?|headlines|links|content|coverage|topics?|"
+    r"reads?|popular|viewed|watched|shared|commented|recent|now|today|this week|on this (?:story|topic)|"
+    r"from (?:us|around the web|the web|our partners|our network)|"
+    + "|".join(sorted(_SECTIONS, key=len, reverse=True))
+    + r")"
+)
+_END_MARKER = re.compile(
+    r"^(?:(?:more|most|top|latest|related|popular|trending|recommended|featured|editor'?s'?)"
+    r"(?: " + _BOX_WORDS + r"){1,3}"
+    r"|more (?:in|from|on|about) [^.!?]{2,40}"
+    r"|related|trending|recommended|must (?:watch|read|see)|you (?:may|might) (?:also )?(?:like|enjoy)|"
+    r"we recommend|recommended for you|(?:read|up|watch) next|what to read next|don't miss|"
+    r"(?:from )?around the web|sponsored (?:links|stories|content)|quick links|"
+    r"editor'?s'? (?:picks|choice)|about the author)$"
+)
+
+
+def is_end_marker(line: str) -> bool:
+    """Is this line the heading of a link box after an article ("More in World", "Most Popular")?"""
+    return len(line) <= 60 and _END_MARKER.match(strip_edge_punct(fold(line))) is not None
+
+
 def is_comment_marker(line: str) -> bool:
     return len(line) <= 40 and strip_edge_punct(fold(line)) in COMMENT_SECTION
 

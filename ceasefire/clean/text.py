@@ -30,6 +30,7 @@ from .lines import (
     ends_sentence,
     fold,
     is_comment_marker,
+    is_end_marker,
     is_residue,
     is_title_like,
     strip_inline_script,
@@ -83,6 +84,14 @@ MIN_RELATED_WORDS = 25
 # A comment-section marker ends the article body only when at least this share of the
 # segment's words come before it (seed pages: the comment forms follow the whole body).
 COMMENTS_AFTER_SHARE = 0.5
+# A link-box heading ("More in World", "Most Popular") ends the body when it comes after this share
+# of the segment's words (as for comment forms) and what follows reads as a list: at least
+# LIST_SHORT_SHARE of the following content blocks are headline-length (<= LIST_ITEM_MAX_WORDS
+# words) or unterminated. Teaser boxes alternate a headline, a one-line teaser and a timestamp
+# (2 in 3 short); a body after a mid-article "Related" link is mostly long sentences.
+# Calibrated on the tune half of benchmarks/text_dump_extraction.py.
+LIST_SHORT_SHARE = 0.5
+LIST_ITEM_MAX_WORDS = 15
 # The container's title is looked for among this many first blocks of a page without header.
 HINT_TITLE_WINDOW = 8
 # Trailing headline lists: blocks after the last real paragraph that are at most this long.
@@ -468,6 +477,30 @@ def _drop_comment_section(blocks: list[Block], segment: list[int]) -> None:
             return
 
 
+def _drop_link_boxes(blocks: list[Block], segment: list[int]) -> None:
+    """Mark the link boxes after an article (a "More in World" or "Most Popular" heading and the
+    list under it) as boilerplate, in place. See LIST_SHORT_SHARE for when a heading counts."""
+    total = sum(word_count(blocks[j].text) for j in segment if blocks[j].kind == "content")
+    seen = 0
+    for k, j in enumerate(segment):
+        b = blocks[j]
+        if b.kind == "content":
+            seen += word_count(b.text)
+        if not is_end_marker(b.text) or seen < COMMENTS_AFTER_SHARE * total:
+            continue
+        after = [m for m in segment[k + 1 :] if blocks[m].kind == "content"]
+        short = sum(
+            word_count(blocks[m].text) <= LIST_ITEM_MAX_WORDS or not ends_sentence(blocks[m].text)
+            for m in after
+        )
+        if short >= LIST_SHORT_SHARE * len(after):
+            if b.kind == "content":
+                b.kind, b.reason = "boiler", "link-box"
+            for m in after:
+                blocks[m].kind, blocks[m].reason = "boiler", "link-box"
+            return
+
+
 def _hint_str(hints: dict[str, Any], *keys: str) -> str | None:
     for k in keys:
         v = hints.get(k)
@@ -558,6 +591,7 @@ def _article(
     h = seg.header
     idx = list(range(seg.start, seg.end))
     _drop_comment_section(blocks, idx)
+    _drop_link_boxes(blocks, idx)
     _trim_tail(blocks, idx)
     removed: list[str] = []
     if h is not None:

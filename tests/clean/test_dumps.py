@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ceasefire.clean import split_text
-from ceasefire.clean.lines import boiler_reason
+from ceasefire.clean.lines import boiler_reason, is_end_marker
 
 P1 = (
     "Government forces said on Tuesday they had repelled an attack by armed groups on the northern "
@@ -132,3 +132,52 @@ def test_relative_date_line_is_header_metadata(date_line: str, is_meta: bool) ->
 )
 def test_market_data_notice_is_boilerplate(line: str, reason: str | None) -> None:
     assert boiler_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "is_marker"),
+    [
+        ("More in World", True),
+        ("More World", True),
+        ("Most Popular Videos", True),
+        ("Trending News", True),
+        ("MUST WATCH", True),
+        ("You may also like", True),
+        ("We Recommend", True),
+        ("Top Stories", True),
+        ("More than 200 killed in blasts", False),
+        ("Most residents fled the town", False),
+        ("Top commander killed", False),
+    ],
+)
+def test_link_box_heading(line: str, is_marker: bool) -> None:
+    assert is_end_marker(line) is is_marker
+
+
+TEASERS = [
+    "Floods Cut Off Villages in the Delta",
+    "Rescue teams reached only two of the eleven villages on Sunday.",
+    "3H ago",
+    "Parliament Passes Budget After Late-Night Session",
+    "The vote came after a walkout by the opposition.",
+    "5H ago",
+    "Port Strike Enters Second Week",
+]
+
+
+@pytest.mark.parametrize(
+    ("marker", "after", "cut"),
+    [
+        ("More in World", TEASERS, True),
+        ("Most Popular", TEASERS, True),
+        # a "Related" link in the body, followed by more body: nothing is cut
+        ("Related", [P3, P2 + " " + P1], False),
+        # not a link-box heading: the list stays (it may be the article's own list)
+        ("What the ceasefire says", TEASERS, False),
+    ],
+)
+def test_link_box_after_the_body_is_cut(marker: str, after: list[str], cut: bool) -> None:
+    (a,) = split_text(_page(TITLE, "By Jane Roe", P1, P2, P3, marker, after))
+    assert a.text.startswith(P1)
+    assert (after[0] not in a.text) is cut
+    assert (marker not in a.text) is (cut or marker in ("More in World", "Most Popular", "Related"))
