@@ -87,6 +87,21 @@ QUANTITY_HEADS = frozenset(
         "flurry",
         "barrage",
         "round",
+        # amounts of goods ("700 kg of medicine", "a shipment of arms")
+        "kg",
+        "kilogram",
+        "kilo",
+        "ton",
+        "tonne",
+        "litre",
+        "liter",
+        "gallon",
+        "barrel",
+        "truckload",
+        "shipment",
+        "consignment",
+        "crate",
+        "batch",
     }
 )
 

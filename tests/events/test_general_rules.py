@@ -48,6 +48,15 @@ CASES = [
     ("Political manoeuvres delayed the vote.", None, ANY, ANY),
     # evidence presented against someone charges them
     ("The United States presented evidence against Iran.", "ACCUSE", "United States", ANY),
+    # an amount of goods stands for the goods ("700 kg of medicine" is medicine handed over)
+    ("Doctors handed over 700 kg of medicine to the hospital.", "AID", ANY, ANY),
+    ("The agency delivered a shipment of food to the camp.", "AID", ANY, ANY),
+    # suspending links with someone cuts ties; people forced out of their homes are coerced
+    ("Italy announced a suspension of flights to Serbia.", "SANCTION", "Italy", ANY),
+    ("The army forced out hundreds of villagers from their homes.", "COERCE", "army", ANY),
+    ("The minister was forced out of office.", "SANCTION", ANY, ANY),
+    # civilians held by an armed force are detained
+    ("The militia is holding dozens of civilians in the stadium.", "COERCE", ANY, ANY),
 ]
 
 # (sentence, type, status): the status of an act put off or called off, and of a finite clause
