@@ -518,6 +518,16 @@ def _recent_speaker(state: _State, subj: Token) -> _Speaker | None:
         for sp in reversed(state.speakers[-RECENT_SPEAKERS:]):
             if sp.head == lemma and sp.at < subj.idx:
                 return sp
+        # "A source close to the talks said ... The official denied ...": a person role
+        # right after an unnamed single speaker (a source, an official) is that speaker.
+        if (
+            lemma in PERSON_ROLES
+            and last.head in SPEAKER_NOUNS
+            and last.ref.id.startswith(("ORG:", "PER:"))
+            and not last.plural
+            and last.at >= _sentence_before_start(subj)
+        ):
+            return last
     return None
 
 

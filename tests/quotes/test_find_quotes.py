@@ -264,6 +264,24 @@ CASES = [
         "“Leave your homes now or you will be killed with the fighters.”",
         [("We are staying in our homes", "direct", "Omar Haddad")],
     ),
+    # "The official" right after an unnamed source's report is that source; a named
+    # official stays himself.
+    (
+        "A source close to the Iraqi leadership said Washington had been lobbying Baghdad for months. "
+        "The official denied that any payment had been requested.",
+        [
+            ("Washington had been lobbying Baghdad", "indirect", "source"),
+            ("any payment had been requested", "indirect", "source"),
+        ],
+    ),
+    (
+        "A source close to the talks said the two sides were far apart. The minister, Ali Hassan, "
+        "denied that any payment had been requested.",
+        [
+            ("the two sides were far apart", "indirect", "source"),
+            ("any payment had been requested", "indirect", "Ali Hassan"),
+        ],
+    ),
     # Scare quotes and titles are not quotes.
     ("The so-called “moderates” fought alongside the “Free Syrian Army” near the city.", []),
     ("“Is Bernie Stealing Trump’s No More Wars Issue?” by Patrick J. Buchanan", []),
