@@ -203,6 +203,16 @@ _BOILER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("share", re.compile(r"^(?:share (?:this|on|via)|click to share|share the article)\b")),
+    # Skip links and back links of page chrome ("Skip to Article", "Site - Back to home").
+    (
+        "nav",
+        re.compile(
+            r"^skip to (?:the )?(?:main )?(?:content|article|story|navigation|search|footer|menu)$"
+            r"|\bback to (?:home|homepage|top|the top)$"
+        ),
+    ),
+    # A photo credit standing alone in parentheses: "(Jane Roe / Example Press)", "(AP Photo/J. Roe)".
+    ("caption", re.compile(r"^\([^()]{3,80}/[^()]{2,60}\)$")),
     ("views", re.compile(r"^[\d,.]+\s*[km]?\s+(?:views|shares|reads|likes|comments)$")),
     (
         "disclaimer",
@@ -334,6 +344,9 @@ _TRIGGERS = (
     "likes",
     "expressed",
     "advice",
+    "skip to",
+    "back to",
+    "/",
     "delayed",
     "market data",
     "photo",
@@ -433,6 +446,9 @@ def _short_line_reason(s: str, single_words: bool) -> str | None:
         return "caption"
     words = core.replace("|", " ").split()
     if words and len(words) <= 8 and all(w in _SOCIAL for w in words) and (single_words or len(words) > 1):
+        return "share"
+    if 1 < len(words) <= 8 and "share" in words and all(w in _SOCIAL or w == "via" for w in words):
+        # "X Share via", "Share via Email": a share bar's label with its network names
         return "share"
     if (
         len(words) >= MIN_MENU_WORDS

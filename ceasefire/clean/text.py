@@ -78,6 +78,8 @@ MAX_HEADER_EXTRA_WORDS = 8
 # Menu entries are short ("Science & Technology", "US & Canada"); headlines under 4 words are rare
 # (the seeds' shortest has 6; the Zyte dumps' menus end with 1-3 word entries above the headline).
 MENU_ENTRY_MAX_WORDS = 3
+# A year-less date line is short: the longest seen on the tune dumps is 60 characters.
+MAX_DATEISH_LEN = 80
 # A related article needs a body of at least this many words; a title with a byline and no
 # text is a "latest articles" widget. Shortest gold body on the seeds: ~90 words.
 MIN_RELATED_WORDS = 25
@@ -111,6 +113,18 @@ _RELATIVE_DATE_LINE = re.compile(
     r"\s+ago\.?$",
     re.I,
 )
+# A date line that states no year ("Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM",
+# "Wed, Nov 20 2019 4:29 AM EST Updated an hour ago"): only months, weekdays, numbers, times,
+# time-zone and header words. Which day it is cannot be told, but it is header metadata.
+_DATEISH_WORD = re.compile(
+    r"^(?:"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|published|posted|updated|last|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|et|est|edt|pt|pst|pdt|"
+    r"ct|cst|cdt|bst|cet|cest|ist|msk|an?|hours?|minutes?|mins?|ago|today|yesterday|"
+    r"\d{1,2}(?:st|nd|rd|th)?|[\d:]+(?:am|pm)?)$"
+)
+_HANDLE_AFTER_NAME = re.compile(r"^(.{3,50}?)\s+@\w{2,30}$")
 _DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?,?$")
 
 
@@ -133,6 +147,16 @@ class _Meta:
     authors: list[str] = field(default_factory=list)
     date: str | None = None
     outlet: str | None = None
+
+
+def _is_dateish(text: str) -> bool:
+    """A short line of date and time words only, with a month or a clock time in it."""
+    if len(text) > MAX_DATEISH_LEN:
+        return False
+    words = [w.strip(".,;|()[]-") for w in text.casefold().split()]
+    words = [w for w in words if w]
+    has_anchor = any(w.rstrip(".") in MONTHS or (":" in w and any(c.isdigit() for c in w)) for w in words)
+    return has_anchor and len(words) >= 2 and all(_DATEISH_WORD.match(w) for w in words)
 
 
 def _person_or_agency(name: str) -> bool:
@@ -216,6 +240,12 @@ def _read_meta(blocks: list[Block], i: int, *, allow_name: bool) -> _Meta | None
     if dl:
         outlet = dl.leftover if dl.leftover and is_name_like(dl.leftover, outlet=True) else None
         return _Meta("date", 1, date=dl.date, outlet=outlet)
+    if _is_dateish(t):
+        return _Meta("date", 1)  # "Updated Nov 19, 6:55 AM": a date line without its year
+    handle = _HANDLE_AFTER_NAME.match(t)
+    if handle and is_name_like(handle.group(1)):
+        # "Jane Roe @janeroe": a byline with the author's social-media handle
+        return _Meta("name", 1, authors=[tidy_name(handle.group(1))])
     names = _names(t)
     # Right after the title any name-shaped line is a byline; further down the header (after a
     # date or "By"), only a person's name of two or more words ("BEIRUT" may be a dateline).

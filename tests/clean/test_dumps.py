@@ -181,3 +181,49 @@ def test_link_box_after_the_body_is_cut(marker: str, after: list[str], cut: bool
     assert a.text.startswith(P1)
     assert (after[0] not in a.text) is cut
     assert (marker not in a.text) is (cut or marker in ("More in World", "Most Popular", "Related"))
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Skip to Article", "nav"),
+        ("Skip to main content", "nav"),
+        ("The Daily Ledger - Back to home", "nav"),
+        ("(Jane Roe / Example Press)", "caption"),
+        ("(AP Photo/John Doe)", "caption"),
+        ("X Share via", "share"),
+        ("Share via Email", "share"),
+        # prose with the same words stays
+        ("They were told to go back to the top of the hill.", None),
+        ("Convoys take 2/3 of the aid north (officials say)", None),
+    ],
+)
+def test_page_chrome_lines(line: str, reason: str | None) -> None:
+    assert boiler_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "date_line",
+    [
+        "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM",
+        "Published Wed, Nov 20 4:29 AM EST Updated an hour ago",
+        "March 3, 10:15 am",
+    ],
+)
+def test_yearless_date_line_is_header_metadata(date_line: str) -> None:
+    (a,) = split_text(_page("World", date_line, TITLE, "By Jane Roe", P1, P2, P3))
+    assert a.title == TITLE
+    assert date_line not in a.text and a.published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Jane Roe @janeroe", ["Jane Roe"]),
+        ("Nishan Patel @np_markets", ["Nishan Patel"]),
+    ],
+)
+def test_name_with_handle_is_a_byline(line: str, authors: list[str]) -> None:
+    (a,) = split_text(_page(TITLE, line, P1, P2))
+    assert a.title == TITLE and a.authors == authors
+    assert a.text.startswith(P1)
