@@ -646,7 +646,8 @@ def _trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     if trig is not None and trig.type == "AGREE" and tok.lemma_.lower() in PROMISE_VERBS:
         # "vowed to fight", "pledged to impose sanctions": a promise of harm is a threat
         for c in tok.children:
-            if c.dep_ == "xcomp":
+            # "have sworn to fight": the parser may hang the infinitive as an adverbial clause
+            if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitival(c)):
                 inner = _lexical_trigger(c, lex)
                 if inner is not None and inner.type in HOSTILE_TYPES:
                     return replace(trig, type="THREATEN", mode=None)

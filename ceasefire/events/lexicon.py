@@ -38,6 +38,7 @@ PLOVER_TYPES = (
 CONSTRAINT_KINDS = (
     "obj",
     "notobj",
+    "notpobj",
     "subj",
     "head",
     "prep",
@@ -261,12 +262,22 @@ def satisfied(c: Constraint, token: Token) -> bool:
             if p.dep_ in ("prep", "dative")
             for g in p.children
         )
+    if c.kind == "notpobj":
+        # "warned of famine": the entry holds unless a prepositional object is one of these
+        return not satisfied(Constraint("pobj", c.words), token)
     if c.kind == "prt":
         return bool(_child_lemmas(token, ("prt", "advmod", "prep")) & c.words)
     if c.kind == "mod":
         mods = _child_lemmas(token, MOD_DEPS)
         # hyphenated compounds ("video-conference", "US-led") split into several tokens
-        mods |= {t.lower_ for t in token.doc[max(token.i - 3, 0) : token.i]}
+        before = token.doc[max(token.i - 3, 0) : token.i]
+        mods |= {t.lower_ for t in before}
+        # and the modifier itself may be hyphenated: "an open-ended strike", "a 24-hour strike"
+        mods |= {
+            a.lower_ + "-" + b.lower_
+            for a, h, b in zip(before, before[1:], before[2:], strict=False)
+            if h.text == "-"
+        }
         return bool(mods & c.words)
     if c.kind == "subj":
         subs = [ch for ch in token.children if ch.dep_ in ("nsubj", "nsubjpass")]

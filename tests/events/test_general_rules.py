@@ -55,6 +55,22 @@ CASES = [
     ("Italy announced a suspension of flights to Serbia.", "SANCTION", "Italy", ANY),
     ("The army forced out hundreds of villagers from their homes.", "COERCE", "army", ANY),
     ("The minister was forced out of office.", "SANCTION", ANY, ANY),
+    # warnings of a danger are no threat; warnings to someone are
+    ("The UN warned of famine in Yemen.", None, ANY, ANY),
+    ("Iran warned the United States against any attack.", "THREATEN", "Iran", "United States"),
+    # verbal defence, forgiveness, an eased curfew, asylum sought, an order, troops arriving, a
+    # delegation received
+    ("Arafat defended Iraq against Western criticism.", "SUPPORT", "Arafat", "Iraq"),
+    ("The families have forgiven the killers.", "SUPPORT", ANY, ANY),
+    ("The governor shortened the curfew by one hour.", "CONCEDE", ANY, ANY),
+    ("Thousands of Syrians sought asylum in Germany.", "REQUEST", ANY, ANY),
+    ("A judge ordered the former president to appear in court.", "REQUEST", ANY, ANY),
+    ("The first Bangladeshi peacekeeping troops arrived in Sierra Leone.", "MOBILIZE", "Bangladeshi", ANY),
+    ("The president received a delegation from Hamas.", "CONSULT", ANY, ANY),
+    # a hyphenated modifier is one word: an open-ended strike is a labour strike
+    ("Dock workers began an open-ended strike on Monday.", "PROTEST", ANY, ANY),
+    # a promise to fight parsed as an adverbial clause is still a threat
+    ("The rebels have sworn to fight until the army leaves.", "THREATEN", "rebels", ANY),
     # civilians held by an armed force are detained
     ("The militia is holding dozens of civilians in the stadium.", "COERCE", ANY, ANY),
 ]
