@@ -1,11 +1,11 @@
 """Quotation-mark spans in raw text: which stretches are inside speech marks.
 
 Pure string work, no spaCy.  Handles curly and straight double quotes,
-guillemets, and curly single quotes when they are used as speech marks (not
-as apostrophes), quotations that run over several paragraphs (news style
-leaves the closing mark off every paragraph but the last and opens each new
-one), and unbalanced marks (an opener without a closer in its paragraph is
-dropped).
+guillemets, curly single quotes when they are used as speech marks (not
+as apostrophes), straight single quotes only in a sure pair ('We stay,' he
+said), quotations that run over several paragraphs (news style leaves the
+closing mark off every paragraph but the last and opens each new one), and
+unbalanced marks (an opener without a closer in its paragraph is dropped).
 """
 
 from __future__ import annotations
@@ -74,6 +74,25 @@ def _straight_can_open(text: str, i: int) -> bool:
     return not before.isalnum() and not after.isspace()
 
 
+def _straight_single_close(text: str, i: int) -> int | None:
+    """Closer of a straight single speech mark at i ('We will stay,' he said), or None.
+
+    Straight ' is mostly an apostrophe, so only a sure pair counts: the opener starts
+    a word that begins with a capital after a space or a paragraph start, and the closer
+    comes right after sentence punctuation, in the same paragraph.
+    """
+    before = text[i - 1] if i > 0 else " "
+    if not (before.isspace() or before in "([\u2013\u2014:") or not text[i + 1 : i + 2].isupper():
+        return None
+    j = i + 1
+    n = len(text)
+    while j < n and text[j] != "\n":
+        if text[j] == "'" and text[j - 1] in ",.!?" and not text[j + 1 : j + 2].isalnum():
+            return j
+        j += 1
+    return None
+
+
 def quote_spans(text: str) -> list[QuoteSpan]:
     """Every quoted stretch, outermost only, in text order."""
     spans: list[QuoteSpan] = []
@@ -81,6 +100,12 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     n = len(text)
     while i < n:
         ch = text[i]
+        if ch == "'":
+            close = _straight_single_close(text, i)
+            if close is not None:
+                spans.append(QuoteSpan(i + 1, close, ch))
+                i = close + 1
+                continue
         if ch not in PAIRS:
             i += 1
             continue

@@ -282,6 +282,11 @@ CASES = [
             ("any payment had been requested", "indirect", "Ali Hassan"),
         ],
     ),
+    # Straight single speech marks.
+    (
+        "'We will not leave our homes,' said Umm Ahmad, a resident of Douma.",
+        [("We will not leave our homes", "direct", "Umm Ahmad")],
+    ),
     # Scare quotes and titles are not quotes.
     ("The so-called “moderates” fought alongside the “Free Syrian Army” near the city.", []),
     ("“Is Bernie Stealing Trump’s No More Wars Issue?” by Patrick J. Buchanan", []),

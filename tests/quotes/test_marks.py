@@ -40,6 +40,12 @@ CASES = [
         "‘We have no power.\n\n‘The generators stopped,’ she said.",
         ["We have no power.\n\n‘The generators stopped,"],
     ),
+    # Straight single marks only as a sure pair: a capital after the opener, punctuation
+    # before the closer; apostrophes and a lower-case headline fragment are left alone.
+    ("'We will not leave our homes,' said Umm Ahmad.", ["We will not leave our homes,"]),
+    ("He said: 'It is over. We lost everything.' Then he left.", ["It is over. We lost everything."]),
+    ("The rebels' positions and Russia's jets were hit, he said.", []),
+    ("The 'no fly zone' idea and the rebels' plan, he said.", []),
     # An opener with no closer inside a paragraph is dropped.
     ("The “moderate opposition was there.\nMore text.", []),
 ]
