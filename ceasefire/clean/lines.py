@@ -126,7 +126,7 @@ _BOX_WORDS = (
     + r")"
 )
 _END_MARKER = re.compile(
-    r"^(?:(?:more|most|top|latest|related|popular|trending|recommended|featured|editor'?s'?)"
+    r"^(?:(?:our |the )?(?:more|most|top|latest|related|popular|trending|recommended|featured|editor'?s'?)"
     r"(?: " + _BOX_WORDS + r"){1,3}"
     r"|more (?:in|from|on|about) [^.!?]{2,40}"
     r"|related|trending|recommended|must (?:watch|read|see)|you (?:may|might) (?:also )?(?:like|enjoy)|"

@@ -93,6 +93,9 @@ COMMENTS_AFTER_SHARE = 0.5
 # (2 in 3 short); a body after a mid-article "Related" link is mostly long sentences.
 # Calibrated on the tune half of benchmarks/text_dump_extraction.py.
 LIST_SHORT_SHARE = 0.5
+# A box inside the body is its heading and the run of headline-length lines under it, at least
+# this many (two links under "Related" in a body; a single line may be the body's next subheading).
+MIN_BOX_ITEMS = 2
 LIST_ITEM_MAX_WORDS = 15
 # The container's title is looked for among this many first blocks of a page without header.
 HINT_TITLE_WINDOW = 8
@@ -378,6 +381,8 @@ def find_headers(blocks: list[Block]) -> list[Header]:
             # headline may be name-shaped, so a bare name does not count here).
             and not _is_dated_or_byline(blocks, i, cache)
             and not _in_menu_run(blocks, i)
+            # "MOST WATCHED", "More articles": the heading of a link box, its items follow
+            and not is_end_marker(b.text)
         ):
             h = parse_header(blocks, i, cache)
             if h:
@@ -508,27 +513,44 @@ def _drop_comment_section(blocks: list[Block], segment: list[int]) -> None:
 
 
 def _drop_link_boxes(blocks: list[Block], segment: list[int]) -> None:
-    """Mark the link boxes after an article (a "More in World" or "Most Popular" heading and the
-    list under it) as boilerplate, in place. See LIST_SHORT_SHARE for when a heading counts."""
+    """Mark the link boxes in and after an article as boilerplate, in place.
+
+    A link-box heading ("More in World", "Most Popular") after half the segment's words, with a
+    list after it (see LIST_SHORT_SHARE), ends the body: all that follows goes. A heading earlier
+    on (a box inside the body, or under a short article that the boxes outweigh) takes only its
+    own list: the run of headline-length lines right under it."""
     total = sum(word_count(blocks[j].text) for j in segment if blocks[j].kind == "content")
     seen = 0
     for k, j in enumerate(segment):
         b = blocks[j]
         if b.kind == "content":
             seen += word_count(b.text)
-        if not is_end_marker(b.text) or seen < COMMENTS_AFTER_SHARE * total:
+        if not is_end_marker(b.text):
             continue
         after = [m for m in segment[k + 1 :] if blocks[m].kind == "content"]
-        short = sum(
-            word_count(blocks[m].text) <= LIST_ITEM_MAX_WORDS or not ends_sentence(blocks[m].text)
-            for m in after
-        )
-        if short >= LIST_SHORT_SHARE * len(after):
+        if seen >= COMMENTS_AFTER_SHARE * total:
+            short = sum(_is_list_item(blocks[m].text) for m in after)
+            if short >= LIST_SHORT_SHARE * len(after):
+                if b.kind == "content":
+                    b.kind, b.reason = "boiler", "link-box"
+                for m in after:
+                    blocks[m].kind, blocks[m].reason = "boiler", "link-box"
+                return
+        run = []
+        for m in segment[k + 1 :]:
+            if blocks[m].kind == "content" and not _is_list_item(blocks[m].text):
+                break
+            run.append(m)
+        if sum(blocks[m].kind == "content" for m in run) >= MIN_BOX_ITEMS:
             if b.kind == "content":
                 b.kind, b.reason = "boiler", "link-box"
-            for m in after:
-                blocks[m].kind, blocks[m].reason = "boiler", "link-box"
-            return
+            for m in run:
+                if blocks[m].kind == "content":
+                    blocks[m].kind, blocks[m].reason = "boiler", "link-box"
+
+
+def _is_list_item(text: str) -> bool:
+    return word_count(text) <= LIST_ITEM_MAX_WORDS or not ends_sentence(text)
 
 
 def _hint_str(hints: dict[str, Any], *keys: str) -> str | None:

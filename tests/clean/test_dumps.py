@@ -145,6 +145,8 @@ def test_market_data_notice_is_boilerplate(line: str, reason: str | None) -> Non
         ("You may also like", True),
         ("We Recommend", True),
         ("Top Stories", True),
+        ("Our Latest Stories", True),
+        ("More in Trump Impeachment Inquiry", True),
         ("More than 200 killed in blasts", False),
         ("Most residents fled the town", False),
         ("Top commander killed", False),
@@ -227,3 +229,34 @@ def test_name_with_handle_is_a_byline(line: str, authors: list[str]) -> None:
     (a,) = split_text(_page(TITLE, line, P1, P2))
     assert a.title == TITLE and a.authors == authors
     assert a.text.startswith(P1)
+
+
+@pytest.mark.parametrize(
+    ("box", "kept"),
+    [
+        # a box of links inside the body: the box goes, the body after it stays
+        (
+            ["Related articles", "Floods Cut Off Villages in the Delta", "Port Strike Enters Second Week"],
+            False,
+        ),
+        (
+            ["You may also like", "Parliament Passes Budget", "Port Strike Enters Second Week", "3H ago"],
+            False,
+        ),
+        # one short line under a marker-like heading may be a subheading: kept
+        (["More News", "Talks resume"], True),
+    ],
+)
+def test_link_box_inside_the_body_goes_alone(box: list[str], kept: bool) -> None:
+    (a,) = split_text(_page(TITLE, "By Jane Roe", P1, box, P2, P3))
+    assert a.text.startswith(P1) and a.text.endswith(P3)
+    assert (box[1] in a.text) is kept
+
+
+def test_link_box_heading_is_never_a_title() -> None:
+    # "MOST WATCHED" over a list of dated items is a box, not an article of its own
+    items = [
+        x for k in range(3) for x in (f"Storm Damage in Coastal Towns Part {k + 1}", "November 19, 2019")
+    ]
+    arts = split_text(_page(TITLE, "By Jane Roe", P1, P2, "MOST WATCHED", "November 19, 2019", items, P3))
+    assert all(a.title != "MOST WATCHED" for a in arts)
