@@ -71,6 +71,10 @@ CASES = [
     ("Dock workers began an open-ended strike on Monday.", "PROTEST", ANY, ANY),
     # a promise to fight parsed as an adverbial clause is still a threat
     ("The rebels have sworn to fight until the army leaves.", "THREATEN", "rebels", ANY),
+    # a court hearing opened is an inquiry; refugees accepted are let in
+    ("The supreme court opened a hearing into the detentions.", "ACCUSE", ANY, ANY),
+    ("Germany accepted 800,000 refugees last year.", "RETREAT", "Germany", ANY),
+    ("Russia accepted the proposal.", "AGREE", "Russia", ANY),
     # civilians held by an armed force are detained
     ("The militia is holding dozens of civilians in the stadium.", "COERCE", ANY, ANY),
 ]
