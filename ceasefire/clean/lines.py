@@ -130,7 +130,7 @@ _END_MARKER = re.compile(
     r"(?: " + _BOX_WORDS + r"){1,3}"
     r"|more (?:in|from|on|about) [^.!?]{2,40}"
     r"|related|trending|recommended|must (?:watch|read|see)|you (?:may|might) (?:also )?(?:like|enjoy)|"
-    r"we recommend|recommended for you|(?:read|up|watch) next|what to read next|don't miss|"
+    r"we recommend|recommended for you|(?:read|watch)(?: this)? next|what to read next|don't miss|"
     r"(?:from )?around the web|sponsored (?:links|stories|content)|quick links|"
     r"editor'?s'? (?:picks|choice)|about the author)$"
 )
@@ -141,8 +141,20 @@ def is_end_marker(line: str) -> bool:
     return len(line) <= 60 and _END_MARKER.match(strip_edge_punct(fold(line))) is not None
 
 
+# The heading of a blog's comment list: "34 responses to “Title”", "12 thoughts on “Title”".
+# Unlike a bare "12 Comments" (a share bar's count), the "to/on <title>" makes it the list's heading.
+_COMMENT_HEADING = re.compile(
+    r"^(?:\d+|one|two|three) (?:responses?|replies|thoughts|comments?) (?:to|on) \S"
+)
+
+
 def is_comment_marker(line: str) -> bool:
-    return len(line) <= 40 and strip_edge_punct(fold(line)) in COMMENT_SECTION
+    if len(line) > 250:
+        return False
+    f = fold(line)
+    return (len(line) <= 40 and strip_edge_punct(f) in COMMENT_SECTION) or _COMMENT_HEADING.match(
+        f
+    ) is not None
 
 
 # One-word widget lines that never start a sentence, so they are boilerplate even inside
@@ -185,6 +197,10 @@ _BOILER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"be the first to comment|show comments|load comments|comments are closed|"
             r"you must be logged in|notify of|inline feedbacks|view all comments)\b"
         ),
+    ),
+    (
+        "comments",
+        re.compile(r"^(?:\d+|one|two|three) (?:responses?|replies|thoughts|comments?) (?:to|on) \S"),
     ),
     (
         "comments",
@@ -344,6 +360,9 @@ _TRIGGERS = (
     "likes",
     "expressed",
     "advice",
+    "respons",
+    "replies",
+    "thoughts",
     "skip to",
     "back to",
     "/",

@@ -127,6 +127,8 @@ _DATEISH_WORD = re.compile(
     r"ct|cst|cdt|bst|cet|cest|ist|msk|an?|hours?|minutes?|mins?|ago|today|yesterday|"
     r"\d{1,2}(?:st|nd|rd|th)?|[\d:]+(?:am|pm)?)$"
 )
+# Links and handles: an embedded post ("... pic.twitter.com/x — Jane Roe (@janeroe)"), never a headline.
+_LINK_IN_LINE = re.compile(r"https?://|www\.|pic\.twitter\.com/|(?:^|\s)@\w{2,}")
 _HANDLE_AFTER_NAME = re.compile(r"^(.{3,50}?)\s+@\w{2,30}$")
 _DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?,?$")
 
@@ -360,7 +362,19 @@ def _in_menu_run(blocks: list[Block], i: int) -> bool:
     )
 
 
+# Credit lines of a header or a footer ("Edited by: Jane Roe", "Researchers: Jane Roe, John Doe"):
+# never a headline.
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:edited|produced|compiled|fact-checked|researched|illustrated|photographed|designed|"
+    r"additional reporting)\s+by\b|(?:editors?|researchers?|reporters?|producers?|writers?|"
+    r"illustrations?|graphics|design|photos?|contributors?)\s*:\s*\S)",
+    re.I,
+)
+
+
 def _is_dated_or_byline(blocks: list[Block], i: int, cache: dict[tuple[int, bool], _Meta | None]) -> bool:
+    if _CREDIT_LINE.match(blocks[i].text):
+        return True
     m = _meta_at(blocks, i, allow_name=False, cache=cache)
     return m is not None and m.kind != "name"
 
@@ -383,6 +397,7 @@ def find_headers(blocks: list[Block]) -> list[Header]:
             and not _in_menu_run(blocks, i)
             # "MOST WATCHED", "More articles": the heading of a link box, its items follow
             and not is_end_marker(b.text)
+            and not _LINK_IN_LINE.search(b.text)
         ):
             h = parse_header(blocks, i, cache)
             if h:
@@ -530,7 +545,14 @@ def _drop_link_boxes(blocks: list[Block], segment: list[int]) -> None:
         after = [m for m in segment[k + 1 :] if blocks[m].kind == "content"]
         if seen >= COMMENTS_AFTER_SHARE * total:
             short = sum(_is_list_item(blocks[m].text) for m in after)
-            if short >= LIST_SHORT_SHARE * len(after):
+            # Two paragraphs of prose in a row are a body going on (a box inside the article
+            # of a site that writes one-sentence paragraphs); teaser boxes never have them.
+            running = any(
+                not _is_list_item(blocks[x].text) and not _is_list_item(blocks[y].text)
+                for x, y in zip(after, after[1:], strict=False)
+                if y == x + 1
+            )
+            if short >= LIST_SHORT_SHARE * len(after) and not running:
                 if b.kind == "content":
                     b.kind, b.reason = "boiler", "link-box"
                 for m in after:

@@ -260,3 +260,66 @@ def test_link_box_heading_is_never_a_title() -> None:
     ]
     arts = split_text(_page(TITLE, "By Jane Roe", P1, P2, "MOST WATCHED", "November 19, 2019", items, P3))
     assert all(a.title != "MOST WATCHED" for a in arts)
+
+
+def test_box_inside_a_body_of_short_paragraphs_does_not_end_it() -> None:
+    # one-sentence paragraphs after a "DON'T MISS" box: the body goes on, only the box goes
+    short = [
+        "Police said the curfew would stay in place for another week after renewed clashes overnight.",
+        "Residents of the old town said they had not been able to reach the market since Friday.",
+        "Aid groups said supplies of flour and fuel would run out within days without a corridor.",
+    ]
+    box = [
+        "DON'T MISS",
+        "Floods Cut Off Villages in the Delta [VIDEO]",
+        "Port Strike Enters Second Week [LATEST]",
+    ]
+    (a,) = split_text(_page(TITLE, "By Jane Roe", P1, P2, P3, box, short))
+    assert a.text.endswith(short[-1])
+    assert box[1] not in a.text
+
+
+@pytest.mark.parametrize(
+    ("line", "is_marker"),
+    [
+        ("34 responses to “Convoy reaches besieged town”", True),
+        ("12 thoughts on “Truce talks”", True),
+        ("12 Comments", False),  # a share bar's count, above the body as often as below
+    ],
+)
+def test_comment_list_heading(line: str, is_marker: bool) -> None:
+    from ceasefire.clean.lines import is_comment_marker
+
+    assert is_comment_marker(line) is is_marker
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Edited by: Jane Roe",
+        "Researchers: Jane Roe, John Doe",
+        "Who are we if we answer threats with threats? pic.twitter.com/abc123",
+        "Read the statement at https://example.org/statement",
+    ],
+)
+def test_credit_and_link_lines_are_never_titles(line: str) -> None:
+    arts = split_text(_page(TITLE, "By Jane Roe", P1, P2, line, "Sources: Example Ministry", P3))
+    assert [a.title for a in arts] == [TITLE]
+    assert arts[0].text.endswith(P3)
+
+
+def test_update_note_closing_a_story_is_not_a_header() -> None:
+    tweet = "Who are we if we answer threats with threats? pic.twitter.com/abc123"
+    arts = split_text(
+        _page(
+            TITLE,
+            "By Jane Roe",
+            P1,
+            P2,
+            P3,
+            tweet,
+            "— Jane Roe (@janeroe) November 19, 2019",
+            "Updated at 1:23 p.m.",
+        )
+    )
+    assert len(arts) == 1 and tweet in arts[0].text
