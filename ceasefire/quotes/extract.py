@@ -126,7 +126,9 @@ charities charity reporter reporters journalist journalists correspondent corres
 wife husband son daughter brother sister colleague colleagues inspectors mediators negotiators
 ministers officers soldiers commanders governments members member supporters opponents voters
 students teachers victims detainees prisoners relief envoys diplomats scientists researchers
-""".split()
+colonel captain major lieutenant sergeant soldier fighter mayor governor priest imam sheikh cleric
+farmer driver teacher student shopkeeper engineer pilot professor researcher scientist
+economist historian""".split()
 )
 # Subjects that only count something ("hundreds of women say ..."): the speaker is what is counted.
 QUANTITY_NOUNS = frozenset(
@@ -331,14 +333,29 @@ def _fallback_ref(state: _State, subj: Token) -> tuple[ActorRef | None, str]:
         body = _body_before(state, subj)
         if body is not None:
             return body, full
-    # Otherwise the phrase itself names the speaker ("police", "the Saudi Public Prosecutor");
-    # any noun that says or tells something is someone ("said a driver", "a nurse told us").
-    says = subj.dep_ in SUBJECT_DEPS and subj.head.lemma_.lower() in INNER_SAY
+    # Otherwise the phrase itself names the speaker ("police", "the Saudi Public Prosecutor").
+    # Any other noun that says or tells something is someone when it is introduced as one
+    # ("said a driver", "one nurse told us"); "the author added" is the person who spoke
+    # just before; "history warns", "the title says", "no symbol says" are no speakers.
+    says = False
+    if subj.pos_ == "NOUN" and subj.dep_ in SUBJECT_DEPS and subj.head.lemma_.lower() in INNER_SAY:
+        dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "nummod")}
+        if dets & {"the", "this"} and not _plural_common(subj) and state.speakers:
+            last = state.speakers[-1]
+            if (
+                last.ref.kind == "person"
+                and last.at < subj.idx
+                and _same_or_next_paragraph(state.doc.text, last.at, subj.idx)
+                and subj.lower_ not in GROUP_NOUNS  # "the driver said" is someone new
+            ):
+                return last.ref, last.full
+        says = bool(dets & {"a", "an", "one", "another"}) or any(c.dep_ == "nummod" for c in subj.children)
     if subj.pos_ == "PROPN" or (
         subj.pos_ == "NOUN"
         and (head in SPEAKER_NOUNS or subj.lower_ in SPEAKER_NOUNS or subj.lower_ in GROUP_NOUNS or says)
     ):
-        name = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", full).strip()
+        # ("whose traders said": the relative word is no part of the name)
+        name = re.sub(r"^(?:the|a|an|The|A|An|whose|Whose)\s+", "", full).strip()
         if name:
             kind = "person" if subj.ent_type_ == "PERSON" else "other"
             prefix = "PER" if kind == "person" else "ORG"
@@ -452,6 +469,17 @@ def _speaking_token(subj: Token) -> Token:
     the law firm said" / "the firm's statement said" -> the firm.
     """
     low = subj.lower_
+    whose = [c for c in subj.children if c.dep_ == "poss" and c.lower_ == "whose"]
+    if whose:
+        # "China, whose foreign ministry spokesman said ...": China (the parser may not
+        # make a relative clause of it; then the noun right before "whose").
+        if subj.head.dep_ == "relcl" and subj.head.head.pos_ in ("NOUN", "PROPN"):
+            return subj.head.head
+        k = whose[0].i - 1
+        while k >= 0 and subj.doc[k].is_punct:
+            k -= 1
+        if k >= 0 and subj.doc[k].pos_ in ("NOUN", "PROPN"):
+            return subj.doc[k]
     if subj.pos_ == "ADJ":
         for c in subj.children:
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):

@@ -282,6 +282,28 @@ CASES = [
             ("any payment had been requested", "indirect", "Ali Hassan"),
         ],
     ),
+    # A noun speaks when introduced as someone ("said a driver", above); "the author
+    # added" is whoever spoke just before; metaphors are no speakers.
+    (
+        "Maria Costa said the book had taken ten years to write. “Every chapter was checked by two "
+        "lawyers,” the author added.",
+        [
+            ("the book had taken ten years to write", "indirect", "Maria Costa"),
+            ("Every chapter was checked by two lawyers", "direct", "Maria Costa"),
+        ],
+    ),
+    ("History warns that a crisis will reshape the social order.", []),
+    ("Like the title says, there are already six-figure bids for the domain.", []),
+    # "X, whose spokesman said": X speaks.
+    (
+        "The ruling did not placate China, whose foreign ministry spokesman said the detention was "
+        "a violation of international law.",
+        [("the detention was a violation of international law", "indirect", "China")],
+    ),
+    (
+        "Protesters marched on the embassy of Iran, whose ambassador said the visit had been cancelled.",
+        [("the visit had been cancelled", "indirect", "Iran")],
+    ),
     # Straight single speech marks.
     (
         "'We will not leave our homes,' said Umm Ahmad, a resident of Douma.",
