@@ -80,6 +80,12 @@ MAX_HEADER_EXTRA_WORDS = 8
 MENU_ENTRY_MAX_WORDS = 3
 # A year-less date line is short: the longest seen on the tune dumps is 60 characters.
 MAX_DATEISH_LEN = 80
+# A later article becomes the primary when it is at least PRIMARY_RATIO times as long as the
+# first and at least PRIMARY_MIN_WORDS long. Calibrated on the tune half of the text-dump
+# benchmark: the false primaries there are 56-159 words above 900-2,800-word articles, while
+# real first articles followed by a longer related one differ by less than 3x (299 vs 444).
+PRIMARY_RATIO = 4.0
+PRIMARY_MIN_WORDS = 300
 # A related article needs a body of at least this many words; a title with a byline and no
 # text is a "latest articles" widget. Shortest gold body on the seeds: ~90 words.
 MIN_RELATED_WORDS = 25
@@ -746,6 +752,13 @@ def split_text(
         pre_removed += [kept[0].text] if kept[0].text else []
         kept = kept[1:]
     kept[0].removed = pre_removed + kept[0].removed
+    # The page's own article is the first one, unless a later one dwarfs it: then the first is a
+    # promotion or a teaser above the article (a product box, a "featured" story), and the long
+    # one is what the page is about.
+    longest = max(range(len(kept)), key=lambda k: word_count(kept[k].text))
+    n_first, n_long = word_count(kept[0].text), word_count(kept[longest].text)
+    if longest > 0 and n_long >= PRIMARY_RATIO * n_first and n_long >= PRIMARY_MIN_WORDS:
+        kept.insert(0, kept.pop(longest))
     for i, a in enumerate(kept):
         a.index = i
         a.role = "primary" if i == 0 else "related"

@@ -323,3 +323,23 @@ def test_update_note_closing_a_story_is_not_a_header() -> None:
         )
     )
     assert len(arts) == 1 and tweet in arts[0].text
+
+
+LONG = " ".join([P1, P2, P3] * 4)  # 336 words
+
+
+@pytest.mark.parametrize(
+    ("first_body", "primary_title"),
+    [
+        # a 60-word promotion with its own header above a 336-word article: the article is primary
+        (P1 + " " + P2, TITLE),
+        # a first article of 168 words: 336 is only twice as long, the first stays primary
+        (P1 + " " + P2 + " " + P3 + " " + P1 + " " + P2 + " " + P3, "Featured Story Of The Week"),
+    ],
+)
+def test_a_long_later_article_takes_over_from_a_short_first(first_body: str, primary_title: str) -> None:
+    arts = split_text(
+        _page("Featured Story Of The Week", "By John Doe", first_body, TITLE, "By Jane Roe", LONG)
+    )
+    assert [a.title for a in arts][0] == primary_title
+    assert arts[0].role == "primary" and arts[0].index == 0 and arts[1].index == 1
