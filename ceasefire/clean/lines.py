@@ -90,6 +90,7 @@ previous article|next article|previous post|next post|previous|next|print this p
 related coverage|related content|related topics|more on this story|more on this topic|top news|
 most viewed|editor's choice|trending now|what to read next|read next|up next|watch now|
 listen to this article|image|media caption|skip to main content|skip to navigation|
+caption|close|replay|shares|expand|collapse|enlarge|enlarge image|view gallery|open gallery|
 """.replace("\n", "").split("|")
 ) - {""}
 
@@ -272,6 +273,8 @@ _BOILER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("promo", re.compile(r"^free (?:gift|e-?book|download|report|trial)\b")),
+    # A photo gallery's counter: "Image 1 of 8", "Photo 3 of 12", "Slide 2 / 10".
+    ("caption", re.compile(r"^(?:image|photo|picture|slide)s? \d+ (?:of|/) ?\d*$")),
     (
         "nav",
         re.compile(
@@ -283,7 +286,7 @@ _BOILER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Lines made only of numbers (a donation widget's "5 100"), or of punctuation and at most
 # a couple of letters (an emptied category list "in ,", a table's "|").
-_NUMBERS_ONLY = re.compile(r"^[\d\s$€£.,%]+$")
+_NUMBERS_ONLY = re.compile(r"^[\d\s$€£.,%/]+$")  # "/" for a gallery's "1 / 8"
 
 # Residue of a stripped header: the words that precede a byline or date when the value
 # itself was lost in extraction ("Published" / "on" / "By").
@@ -369,6 +372,7 @@ _TRIGGERS = (
     "delayed",
     "market data",
     "photo",
+    "slide",
     "image",
     "picture",
     "credit",

@@ -195,6 +195,12 @@ def test_link_box_after_the_body_is_cut(marker: str, after: list[str], cut: bool
         ("(AP Photo/John Doe)", "caption"),
         ("X Share via", "share"),
         ("Share via Email", "share"),
+        ("Image 1 of 8", "caption"),
+        ("Slide 3 / 12", "caption"),
+        ("1 / 8", "widget"),
+        ("Caption", "nav"),
+        ("Enlarge Image", "nav"),
+        ("Image of the week: a flooded square in the old town", None),
         # prose with the same words stays
         ("They were told to go back to the top of the hill.", None),
         ("Convoys take 2/3 of the aid north (officials say)", None),
