@@ -8,11 +8,16 @@ Steps (each a single pass over the page's paragraphs):
 3. Article headers are found: a headline-shaped paragraph followed by an optional
    subtitle and at least one byline, date, source credit or header residue.
    Each header starts an article; a page without any header is one article whose
-   title is its first headline-shaped paragraph.
+   title is its first headline-shaped paragraph. A title is never a date, byline,
+   credit or link line, a link-box heading or the last entry of a menu; content
+   before the first header is an article only when it holds prose (menus do not).
 4. Each article's body is its content paragraphs up to the next header, less
    boilerplate, less lines that recur across the site's pages (with stats), less
-   readers' comments after a comment form, less a trailing list of headlines after
-   the last widget. Related "articles" without a body (link widgets) are dropped.
+   readers' comments after a comment form, less link boxes ("More in World" and the
+   list under it: everything after it late in the body, the box alone earlier), less
+   a trailing list of headlines after the last widget. Related "articles" without a
+   body (link widgets) are dropped; a later article that dwarfs the first becomes
+   the primary.
 5. The publisher is the outlet the page names itself after ("support X on Patreon",
    "X Newsletter", a copyright line), or an outlet standing before a dateline ("RT, 4 June, 2016").
 """
