@@ -371,9 +371,11 @@ def _asides(np: Token) -> list[tuple[int, int]]:
     out = []
     for d in np.subtree:
         if (
-            d.dep_ in ("appos", "relcl")
+            d.dep_ == "appos"
             or (d.dep_ == "prep" and d.lower_ in ORIGIN_PREPS)
-            or (d.dep_ == "acl" and d.left_edge.i > 0 and d.doc[d.left_edge.i - 1].text == ",")
+            # a relative or participle clause set off by a comma; a restrictive one ("teachers who
+            # had come to teach in Deir ez-Zor") picks out whom it is about, often by the place
+            or (d.dep_ in ("acl", "relcl") and d.left_edge.i > 0 and d.doc[d.left_edge.i - 1].text == ",")
             or (d.dep_ == "prep" and d.lower_ == "of" and d.head.ent_type_ == "PERSON")  # "X, 28, of Y"
         ):
             out.append((d.left_edge.idx, d.right_edge.idx + len(d.right_edge)))

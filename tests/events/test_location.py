@@ -46,8 +46,10 @@ LOCATION_CASES = [
         "captured",
         "Ramallah",
     ),
-    # a relative clause inside the object tells about the object, not the act
-    ("Troops in Mosul captured a commander who had fought in Syria.", "captured", "Mosul"),
+    # a relative clause set off inside the object tells about the object, not the act ...
+    ("Troops in Mosul captured the commander, who had fought in Syria.", "captured", "Mosul"),
+    # ... but a restrictive one may say where the act was
+    ("Gunmen murdered two teachers who had come to work in Raqqa.", "murdered", "Raqqa"),
     # of two places on one noun, the nearer names it; of a place noun's modifier and its "of"
     # phrase, the finer one names it
     ("Five people were shot at the weekend in South Africa's KwaZulu-Natal province.", "shot", "KwaZulu"),
