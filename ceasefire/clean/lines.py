@@ -128,7 +128,7 @@ _BOX_WORDS = (
 )
 _END_MARKER = re.compile(
     r"^(?:(?:our |the )?(?:more|most|top|latest|related|popular|trending|recommended|featured|editor'?s'?)"
-    r"(?: " + _BOX_WORDS + r"){1,3}"
+    r"(?: " + _BOX_WORDS + r"){1,3}(?: (?:in|on|from) [^.!?]{2,30})?"
     r"|more (?:in|from|on|about) [^.!?]{2,40}"
     r"|related|trending|recommended|must (?:watch|read|see)|you (?:may|might) (?:also )?(?:like|enjoy)|"
     r"we recommend|recommended for you|(?:read|watch)(?: this)? next|what to read next|don't miss|"
@@ -259,7 +259,12 @@ _BOILER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"terms of (?:use|service)|all rights reserved)\b"
         ),
     ),
-    ("category", re.compile(r"^(?:filed under|posted in|categories|category|tags|tagged|topics)\s*:")),
+    (
+        "category",
+        re.compile(
+            r"^(?:filed under|posted in|categories|category|tags|tagged|topics|subjects?|sections?)\s*:"
+        ),
+    ),
     ("caption", re.compile(r"^(?:image|media|photo|video) (?:caption|copyright|source)\b")),
     # A short line that ends in a call to action is a teaser or a promotion.
     # The call must stand as its own sentence ("...Read more", ". CLICK HERE"), not end one
@@ -393,6 +398,8 @@ _TRIGGERS = (
     "categor",
     "tags",
     "topics",
+    "subject",
+    "section",
     "caption",
     "copyright",
     "source",
