@@ -127,7 +127,8 @@ _BOX_WORDS = (
     + r")"
 )
 _END_MARKER = re.compile(
-    r"^(?:(?:our |the )?(?:more|most|top|latest|related|popular|trending|recommended|featured|editor'?s'?)"
+    r"^(?:(?:our |the )?(?:more|most|top|latest|related|popular|trending|recommended|featured|editor'?s'?|"
+    r"previous|next|older|newer|other)"
     r"(?: " + _BOX_WORDS + r"){1,3}(?: (?:in|on|from) [^.!?]{2,30})?"
     r"|more (?:in|from|on|about) [^.!?]{2,40}"
     r"|related|trending|recommended|must (?:watch|read|see)|you (?:may|might) (?:also )?(?:like|enjoy)|"
@@ -165,7 +166,7 @@ _NEVER_PROSE = frozenset(["advertisement", "advertisements", "sponsored", "avata
 # Social network names: a line made only of these (a share bar) is boilerplate.
 _SOCIAL = frozenset(
     "facebook twitter x email e-mail print whatsapp telegram linkedin reddit pinterest "
-    "vk tumblr share tweet pin messenger copy link sms google+ mix flipboard".split()
+    "vk tumblr share tweet pin messenger copy link sms google+ mix flipboard permalink".split()
 )
 
 # Phrases, searched in the folded line; each entry exists because such widgets appear on

@@ -378,7 +378,9 @@ def _in_menu_run(blocks: list[Block], i: int) -> bool:
 _CREDIT_LINE = re.compile(
     r"^(?:(?:edited|produced|compiled|fact-checked|researched|illustrated|photographed|designed|"
     r"additional reporting)\s+by\b|(?:editors?|researchers?|reporters?|producers?|writers?|"
-    r"illustrations?|graphics|design|photos?|contributors?)\s*:\s*\S)",
+    r"illustrations?|graphics|design|photos?|contributors?)\s*:\s*\S"
+    # a byline whose name the scraper glued to a role ("By Jane RoeBusiness Columnist")
+    r"|by\s+(?!the\b|a\b|an\b)[A-Z][\w'’.-]+(?:\s+\S+){0,5}$)",
     re.I,
 )
 

@@ -148,6 +148,9 @@ def test_market_data_notice_is_boilerplate(line: str, reason: str | None) -> Non
         ("Our Latest Stories", True),
         ("More in Trump Impeachment Inquiry", True),
         ("Most read in world news", True),
+        ("Previous articles", True),
+        ("Next stories", True),
+        ("Previous talks failed in March", False),
         ("Most residents in the north fled", False),
         ("More than 200 killed in blasts", False),
         ("Most residents fled the town", False),
@@ -205,6 +208,7 @@ def test_link_box_after_the_body_is_cut(marker: str, after: list[str], cut: bool
         ("1 / 8", "widget"),
         ("Caption", "nav"),
         ("Enlarge Image", "nav"),
+        ("Share permalink", "share"),
         ("Image of the week: a flooded square in the old town", None),
         # prose with the same words stays
         ("They were told to go back to the top of the hill.", None),
@@ -311,6 +315,7 @@ def test_comment_list_heading(line: str, is_marker: bool) -> None:
         "Researchers: Jane Roe, John Doe",
         "Who are we if we answer threats with threats? pic.twitter.com/abc123",
         "Read the statement at https://example.org/statement",
+        "By Jane RoeForeign Affairs Columnist",  # a byline glued to the author's role
     ],
 )
 def test_credit_and_link_lines_are_never_titles(line: str) -> None:
