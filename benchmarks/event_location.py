@@ -42,8 +42,8 @@ on the trigger, else its object, else the sentence's first place) on the same tr
                          n   ceiling  first place  all verbs  coded events (n coded)
     before  tune      2889    54.4%      47.1%       48.3%      50.2% (1806)
             held-out  2947    54.4%      46.3%       48.3%      50.7% (1878)
-    after   tune      2889    54.4%      47.1%       51.5%      54.5% (1806)
-            held-out  2947    54.4%      46.3%       51.0%      55.0% (1878)
+    after   tune      2889    54.4%      47.1%       51.6%      54.7% (1806)
+            held-out  2947    54.4%      46.3%       51.2%      55.0% (1878)
 
     no gold location: tune 2164 sentences, 40.3% still get a place; held-out 2178, 39.9% (before
     39.8%): a sentence with places always gets one.

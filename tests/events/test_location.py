@@ -59,7 +59,9 @@ LOCATION_CASES = [
     ("In Dagestan, police shot and killed two gunmen in the town of Khasavyurt.", "shot", "Khasavyurt"),
     # ... but not its country instead of the trigger's own
     ("He was captured in Afghanistan and taken to Guantanamo.", "captured", "Afghanistan"),
-    # a country yields to a finer place in the same clause
+    # a country yields to a finer place in the same phrase ...
+    ("Seven civilians were killed in fighting in east Ukraine in the area of Lugansk.", "killed", "Lugansk"),
+    # ... or in the same clause
     ("Three soldiers were killed in Syria on Monday in the town of Manbij.", "killed", "Manbij"),
     # the clause the trigger's clause depends on
     ("After talks in Moscow, troops landed in Latakia to support the volunteers.", "support", "Latakia"),
