@@ -91,6 +91,12 @@ MAX_DATEISH_LEN = 80
 # real first articles followed by a longer related one differ by less than 3x (299 vs 444).
 PRIMARY_RATIO = 4.0
 PRIMARY_MIN_WORDS = 300
+# On a page without a header, the headline is looked for among this many content lines above
+# the first prose paragraph (headline, dek, a "Browse all posts" link).
+TITLE_ABOVE_PROSE = 3
+# A guessed headline (no header confirms it) has at most this many words: the seeds' longest is 15;
+# a longer unterminated line above a body is more often a site's tagline or a teaser.
+TITLE_GUESS_MAX_WORDS = 20
 # A related article needs a body of at least this many words; a title with a byline and no
 # text is a "latest articles" widget. Shortest gold body on the seeds: ~90 words.
 MIN_RELATED_WORDS = 25
@@ -474,6 +480,49 @@ def _lead_title(blocks: list[Block], first: int, hint_title: str | None) -> int 
     return _first_title(blocks, 0, first)
 
 
+def _title_above_prose(blocks: list[Block], end: int) -> int | None:
+    """The headline of a page that starts with menus and has no header: the headline-shaped line
+    closest above its first prose paragraph, at most TITLE_ABOVE_PROSE content lines above it
+    (a dek or a "Browse all posts" link may stand between)."""
+    first_prose = next(
+        (
+            j
+            for j in range(end)
+            if blocks[j].kind == "content"
+            and word_count(blocks[j].text) >= PROSE_MIN_WORDS
+            and ends_sentence(blocks[j].text)
+        ),
+        None,
+    )
+    if first_prose is None:
+        return None
+    above = [j for j in range(first_prose) if blocks[j].kind == "content"][-TITLE_ABOVE_PROSE:]
+    fits = [j for j in above if _guessable_title(blocks[j].text)]
+    if not fits:
+        return None
+    t = fits[-1]
+    # Headline then dek: two headline-shaped lines in a row, the upper one no longer, is the
+    # headline with its standfirst under it.
+    if (
+        len(fits) > 1
+        and fits[-2] == above[above.index(t) - 1]
+        and word_count(blocks[fits[-2]].text) <= word_count(blocks[t].text)
+    ):
+        t = fits[-2]
+    return t if _prose_words(blocks, t + 1, end) >= MIN_RELATED_WORDS else None
+
+
+def _guessable_title(text: str) -> bool:
+    return (
+        is_title_like(text)
+        and MENU_ENTRY_MAX_WORDS < word_count(text) <= TITLE_GUESS_MAX_WORDS
+        and not _looks_like_a_name(text)
+        and not is_end_marker(text)
+        and not _LINK_IN_LINE.search(text)
+        and not _CREDIT_LINE.match(text)
+    )
+
+
 def _short_lead_article(blocks: list[Block], first: int, hint_title: str | None) -> bool:
     """Is the short content before the first header a titled article of its own (a brief)
     rather than a teaser? It is when it has a title and some body after it."""
@@ -649,6 +698,8 @@ def _segments(
         # container's title where the page repeats it near the top, else by its first
         # headline-shaped paragraph.
         t = _lead_title(blocks, first, hint_title)
+        if t is None and not hint_title:
+            t = _title_above_prose(blocks, first)
         if t is not None:
             h0 = Header(title=t, body_start=t + 1)
             before = [j for j in range(t) if blocks[j].kind == "content"]

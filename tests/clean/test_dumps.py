@@ -359,3 +359,25 @@ def test_a_long_later_article_takes_over_from_a_short_first(first_body: str, pri
     )
     assert [a.title for a in arts][0] == primary_title
     assert arts[0].role == "primary" and arts[0].index == 0 and arts[1].index == 1
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        # menus, then the headline, a link, then the body: no byline or date anywhere
+        (MENU[:8] + [BLURB, TITLE, "Browse All Posts"], TITLE),
+        (MENU[:8] + [TITLE, "Monitors fear the truce will not hold"], TITLE),
+        # no headline-shaped line close above the body: no title is guessed
+        (MENU[:8], None),
+        # a tagline-length line (24 words) is not guessed as a headline
+        (MENU[:8] + [BLURB, "Weather"], None),
+    ],
+)
+def test_headline_above_the_first_paragraph_of_a_page_without_header(
+    top: list[str], title: str | None
+) -> None:
+    (a,) = split_text(_page(top, P1, P2, P3))
+    assert a.title == title
+    assert a.text.endswith(P3)
+    if title:
+        assert a.text.startswith(P1) or a.text.startswith("Monitors") or a.text.startswith("Browse")
