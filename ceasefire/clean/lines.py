@@ -103,6 +103,31 @@ podcast live latest trending features investigations africa asia europe americas
 uk us australia weather climate media education style food books more menu search""".split()
 )
 _MENU_WORDS = _SECTIONS | {w for w in _NAV_LINES if " " not in w}
+_CRUMB_SEPARATORS = "›»>/|:-–—•·"
+
+
+def strip_breadcrumb(title: str) -> str:
+    """A headline without the breadcrumb glued before it: "Home News Business News Ascom opens
+    plant" -> "Ascom opens plant", "Home › World › Talks collapse" -> "Talks collapse". Only a
+    trail that starts with "Home" and has another section word is cut ("Home Office warns" stays)."""
+    toks = title.split()
+    if not toks or strip_edge_punct(toks[0].casefold()) != "home":
+        return title
+    k = 0
+    sections = 0
+    while k < len(toks) - 1:
+        w = toks[k].casefold().strip(_CRUMB_SEPARATORS)
+        if not w:  # a separator standing alone
+            k += 1
+            continue
+        if w not in _MENU_WORDS:
+            break
+        sections += 1
+        k += 1
+    rest = " ".join(toks[k:]).lstrip(_CRUMB_SEPARATORS + " ")
+    return rest if sections >= 2 and len(rest.split()) >= 3 else title
+
+
 # A menu line has at least this many entries (two words such as "World Politics" may be a heading).
 MIN_MENU_WORDS = 3
 

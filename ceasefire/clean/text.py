@@ -38,6 +38,7 @@ from .lines import (
     is_end_marker,
     is_residue,
     is_title_like,
+    strip_breadcrumb,
     strip_inline_script,
     word_count,
 )
@@ -822,6 +823,9 @@ def split_text(
         a.role = "primary" if i == 0 else "related"
 
     primary = kept[0]
+    for a in kept:
+        if a.title:
+            a.title = strip_breadcrumb(a.title)
     primary.title = primary.title or _hint_str(hints, "title")
     primary.published = primary.published or _hint_date(hints)
     primary.authors = primary.authors or _hint_authors(hints)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ceasefire.clean import split_text
-from ceasefire.clean.lines import boiler_reason, is_end_marker
+from ceasefire.clean.lines import boiler_reason, is_end_marker, strip_breadcrumb
 
 P1 = (
     "Government forces said on Tuesday they had repelled an attack by armed groups on the northern "
@@ -381,3 +381,21 @@ def test_headline_above_the_first_paragraph_of_a_page_without_header(
     assert a.text.endswith(P3)
     if title:
         assert a.text.startswith(P1) or a.text.startswith("Monitors") or a.text.startswith("Browse")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Home News Business News Ascom opens a plant in Baar", "Ascom opens a plant in Baar"),
+        ("Home › World › Middle East › Talks collapse in Geneva", "Talks collapse in Geneva"),
+        ("Home / Politics / Vote delayed again", "Vote delayed again"),
+        # not a breadcrumb: "Home" is a word of the headline
+        ("Home Office warns of new arrivals", "Home Office warns of new arrivals"),
+        ("Home World Cup", "Home World Cup"),  # too little left to be a headline
+        (TITLE, TITLE),
+    ],
+)
+def test_breadcrumb_glued_before_a_title_is_cut(title: str, expected: str) -> None:
+    assert strip_breadcrumb(title) == expected
+    (a,) = split_text(_page(title, "By Jane Roe", P1, P2))
+    assert a.title == expected
