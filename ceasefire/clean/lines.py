@@ -265,6 +265,15 @@ _BOILER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("disclaimer", re.compile(r"\bdoes not give (?:financial|investment|medical|legal) advice\b")),
+    # Legal footers of commercial sites: trademark notices, health-product disclaimers.
+    (
+        "disclaimer",
+        re.compile(
+            r"\b(?:is|are) (?:a )?(?:registered )?trademarks? of [a-z]|"
+            r"\bhave not been evaluated by the food and drug administration\b|"
+            r"\bnot intended to diagnose, treat, cure\b"
+        ),
+    ),
     # Market-data notices of business pages ("Quotes delayed at least 15 minutes", "Market data
     # provided by X").
     ("disclaimer", re.compile(r"^(?:quotes|prices|data) (?:are )?delayed\b")),
@@ -394,6 +403,9 @@ _TRIGGERS = (
     "likes",
     "expressed",
     "advice",
+    "trademark",
+    "evaluated by",
+    "diagnose",
     "respons",
     "replies",
     "thoughts",

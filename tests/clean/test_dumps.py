@@ -128,6 +128,9 @@ def test_relative_date_line_is_header_metadata(date_line: str, is_meta: bool) ->
         ),
         ("The delivery of aid was delayed by fighting, officials said.", None),
         ("Flights were delayed at least 15 minutes by the storm.", None),
+        ("Example Phone and Example Tablet are registered trademarks of Example Inc.", "disclaimer"),
+        ("These statements have not been evaluated by the Food and Drug Administration.", "disclaimer"),
+        ("The name is a trademark dispute waiting to happen, lawyers said.", None),
     ],
 )
 def test_market_data_notice_is_boilerplate(line: str, reason: str | None) -> None:
