@@ -84,7 +84,7 @@ MAX_HEADER_EXTRA_WORDS = 8
 # Menu entries are short ("Science & Technology", "US & Canada"); headlines under 4 words are rare
 # (the seeds' shortest has 6; the Zyte dumps' menus end with 1-3 word entries above the headline).
 MENU_ENTRY_MAX_WORDS = 3
-# A year-less date line is short: the longest seen on the tune dumps is 60 characters.
+# A year-less date line is short: the two read on the tune dumps have 47 and 57 characters.
 MAX_DATEISH_LEN = 80
 # A later article becomes the primary when it is at least PRIMARY_RATIO times as long as the
 # first and at least PRIMARY_MIN_WORDS long. Calibrated on the tune half of the text-dump
@@ -111,10 +111,10 @@ COMMENTS_AFTER_SHARE = 0.5
 # (2 in 3 short); a body after a mid-article "Related" link is mostly long sentences.
 # Calibrated on the tune half of benchmarks/text_dump_extraction.py.
 LIST_SHORT_SHARE = 0.5
+LIST_ITEM_MAX_WORDS = 15
 # A box inside the body is its heading and the run of headline-length lines under it, at least
 # this many (two links under "Related" in a body; a single line may be the body's next subheading).
 MIN_BOX_ITEMS = 2
-LIST_ITEM_MAX_WORDS = 15
 # The container's title is looked for among this many first blocks of a page without header.
 HINT_TITLE_WINDOW = 8
 # Trailing headline lists: blocks after the last real paragraph that are at most this long.
