@@ -112,6 +112,9 @@ COMMENTS_AFTER_SHARE = 0.5
 # Calibrated on the tune half of benchmarks/text_dump_extraction.py.
 LIST_SHORT_SHARE = 0.5
 LIST_ITEM_MAX_WORDS = 15
+# Link-box headings handled per article, at most (a page has a few dozen at most: 22 on the
+# busiest tune dump); bounds the cost on pathological pages of 100k "Related" lines.
+MAX_BOX_MARKERS = 60
 # A box inside the body is its heading and the run of headline-length lines under it, at least
 # this many (two links under "Related" in a body; a single line may be the body's next subheading).
 MIN_BOX_ITEMS = 2
@@ -599,12 +602,16 @@ def _drop_link_boxes(blocks: list[Block], segment: list[int]) -> None:
     own list: the run of headline-length lines right under it."""
     total = sum(word_count(blocks[j].text) for j in segment if blocks[j].kind == "content")
     seen = 0
+    markers = 0
     for k, j in enumerate(segment):
         b = blocks[j]
         if b.kind == "content":
             seen += word_count(b.text)
         if not is_end_marker(b.text):
             continue
+        markers += 1
+        if markers > MAX_BOX_MARKERS:
+            return  # each heading costs a pass over the rest of the segment
         after = [m for m in segment[k + 1 :] if blocks[m].kind == "content"]
         if seen >= COMMENTS_AFTER_SHARE * total:
             short = sum(_is_list_item(blocks[m].text) for m in after)
@@ -623,8 +630,10 @@ def _drop_link_boxes(blocks: list[Block], segment: list[int]) -> None:
                 return
         run = []
         for m in segment[k + 1 :]:
-            if blocks[m].kind == "content" and not _is_list_item(blocks[m].text):
-                break
+            if (blocks[m].kind == "content" and not _is_list_item(blocks[m].text)) or is_end_marker(
+                blocks[m].text
+            ):
+                break  # the body goes on, or the next box starts (it is handled on its own)
             run.append(m)
         if sum(blocks[m].kind == "content" for m in run) >= MIN_BOX_ITEMS:
             if b.kind == "content":

@@ -39,8 +39,14 @@ def test_one_megabyte_single_line(text: str) -> None:
         lambda i: "The" if i % 5 == 0 else "lowercase continuation of a wrapped line here",
         lambda i: f"Headline Number {i} Of A Very Long List",
         lambda i: ("Published", "on", "By", "4", "June, 2016", "Advertisement")[i % 6],
+        # link-box headings over short lists, after a body (each heading scans what follows it)
+        lambda i: (
+            "Government forces said on Tuesday they had repelled an attack on the city outskirts."
+            if i < 200
+            else ("Related", "Short link one", "Short link two")[i % 3]
+        ),
     ],
-    ids=["wrapped", "headlines", "header-residue"],
+    ids=["wrapped", "headlines", "header-residue", "link-boxes"],
 )
 def test_many_short_lines(make) -> None:
     # 100k lines: the whole-area test budget is 2 minutes; the timing is linear in the line count
