@@ -54,8 +54,8 @@ from titles, more chrome and footer lines)::
 
     half       pages       P       R      F1   title   split    long traf F1
     tune          91  0.8521  0.9553  0.8903   0.626   0.352   0.198  0.6876
-    held-out      90  0.8180  0.9337  0.8534   0.433   0.367   0.178  0.6899
-    all          181  0.8351  0.9445  0.8719   0.530   0.359   0.188  0.6887
+    held-out      90  0.8168  0.9338  0.8528   0.433   0.367   0.178  0.6899
+    all          181  0.8346  0.9446  0.8717   0.530   0.359   0.188  0.6887
 
 The title share counts a mismatch whenever the visible headline differs from og:title (many
 pages shorten or reword it there), so it is a lower bound on right titles. The HTML path
