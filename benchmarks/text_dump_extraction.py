@@ -32,7 +32,10 @@ errors read while changing the cleaner), odd index = held-out.
 Run from the repository root::
 
     .venv/bin/python benchmarks/text_dump_extraction.py [--half tune|held|all] [--show-worst K]
-        [--dump-dir DIR] [--no-trafilatura]
+        [--show-titles] [--show-splits] [--dump-dir DIR] [--no-trafilatura]
+
+(images contribute nothing, as in a browser copy; table cells, labels and buttons without
+blocks inside stay on their row's line, separated by spaces.)
 
 Measured 2026-11-22 with ``.venv/bin/python benchmarks/text_dump_extraction.py`` (all pages,
 both halves printed; ``--half tune`` prints the tune half alone). "title", "split" and "long"
@@ -160,8 +163,6 @@ def render(html: str) -> str:
             flush()
         elif tag in _INLINE_BLOCKS:
             cur.append(" ")
-        if tag == "img" and el.get("alt"):
-            pass  # a browser copy does not include alt text
         if el.text:
             cur.append(el.text)
         for child in el:
