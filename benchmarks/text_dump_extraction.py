@@ -69,16 +69,17 @@ over the same changes (measured: 0.9704 -> 0.9707; two pages gain the end of the
 from __future__ import annotations
 
 import argparse
-import collections
 import gzip
 import html as htmlmod
 import json
 import re
 import sys
 import time
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+# The scorer's tokenisation and token P/R/F1, shared with the HTML benchmark (run from this folder).
+from html_extraction import prf, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "external" / "article_extraction_benchmark"
@@ -87,9 +88,6 @@ DATA = ROOT.parent / "shared" / "external" / "article_extraction_benchmark"
 # a related-links box that survived as a short "article".
 LONG_EXTRA_WORDS = 150
 
-_FOLD = str.maketrans(
-    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
-)
 
 # Elements whose text a browser does not show (or that hold no article text).
 _DROP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "embed", "canvas"}
@@ -104,23 +102,6 @@ _BLOCK = {
 # Inside a table row, cells are separated by a tab in a browser copy; a space is close enough
 # here, but each cell is still its own block when it holds blocks itself.
 _INLINE_BLOCKS = {"td", "th", "time", "label", "button", "option"}
-
-
-def tokens(text: str | None) -> list[str]:
-    """The scorer's tokenisation (../shared/eval/score.py: norm + \\w+)."""
-    if not text:
-        return []
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
-    return re.findall(r"\w+", text)
-
-
-def prf(pred: list[str], gold: list[str]) -> tuple[float, float, float]:
-    if not pred and not gold:
-        return 1.0, 1.0, 1.0
-    common = sum((collections.Counter(pred) & collections.Counter(gold)).values())
-    p = common / len(pred) if pred else 0.0
-    r = common / len(gold) if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def _hidden(el: object) -> bool:
