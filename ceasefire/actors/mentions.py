@@ -1822,9 +1822,12 @@ class _Finder:
             if owner:
                 actor = self.actor(f"{owner}_{suffix}")
             if actor is None:
-                before = [m for m in self.mentions if m.end <= s and m.actor is not None]
                 last = max(
-                    (m for m in before if m.actor is not None and m.actor.id.endswith(f"_{suffix}")),
+                    (
+                        m
+                        for m in self.mentions
+                        if m.end <= s and m.actor is not None and m.actor.id.endswith(f"_{suffix}")
+                    ),
                     key=lambda m: m.start,
                     default=None,
                 )
