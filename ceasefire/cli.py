@@ -33,6 +33,10 @@ from .pipeline import DocumentResult, ExtractOptions, RunSummary, process, write
 log = logging.getLogger("ceasefire")
 
 DEFAULT_DB = "ceasefire.db"
+# Upper bounds of numeric options: far above any real use, low enough that no
+# value overflows a database integer or a timer (a clear usage error instead).
+MAX_SECONDS = 86_400.0
+MAX_LIMIT = 1_000_000_000
 EXAMPLES = Path(__file__).parent / "examples"
 
 
@@ -114,8 +118,22 @@ def reader_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         "--timeout",
         default=20.0,
         show_default=True,
-        type=click.FloatRange(min=0, min_open=True),
-        help="Seconds to wait for a URL.",
+        type=click.FloatRange(min=0, max=MAX_SECONDS, min_open=True),
+        help="Seconds a URL may keep us waiting for its connection or for any one read.",
+    )
+    @click.option(
+        "--deadline",
+        default=120.0,
+        show_default=True,
+        type=click.FloatRange(min=0, max=MAX_SECONDS, min_open=True),
+        help="Seconds the whole download of one URL may take; a slower one is reported and skipped.",
+    )
+    @click.option(
+        "--per-host",
+        default=2,
+        show_default=True,
+        type=click.IntRange(min=1, max=64),
+        help="Downloads at once from one host (URLs are fetched ahead, in parallel).",
     )
     @functools.wraps(fn)
     def wrapper(
@@ -127,6 +145,8 @@ def reader_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         include: tuple[str, ...],
         exclude: tuple[str, ...],
         timeout: float,
+        deadline: float,
+        per_host: int,
         **kwargs: Any,
     ) -> Any:
         read = ReadOptions(
@@ -137,6 +157,8 @@ def reader_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             include=include,
             exclude=exclude,
             timeout=timeout,
+            deadline=deadline,
+            per_host=per_host,
         )
         return fn(*args, read=read, **kwargs)
 
@@ -357,7 +379,7 @@ def run(
 @cli.command()
 @click.argument("query", required=False)
 @db_option
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1, max=MAX_LIMIT))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def articles(query: str | None, db: str, limit: int, fmt: str) -> None:
     """List stored articles, or full-text search them with QUERY.
@@ -576,7 +598,7 @@ def event_filters(fn: Callable[..., Any]) -> Callable[..., Any]:
     @click.option(
         "--place", help="Place name (variant spellings too), admin1 region, country name or ISO-3 code."
     )
-    @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many rows.")
+    @click.option("--limit", type=click.IntRange(min=1, max=MAX_LIMIT), default=None, help="At most this many rows.")
     @functools.wraps(fn)
     def wrapper(
         *args: Any,
@@ -812,7 +834,7 @@ ROLES = (("source", "source_actor_id"), ("target", "target_actor_id"), ("claiman
 @click.argument("name")
 @db_option
 @format_option
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many events per role.")
+@click.option("--limit", type=click.IntRange(min=1, max=MAX_LIMIT), default=None, help="At most this many events per role.")
 def actor(name: str, db: str, fmt: str, limit: int | None) -> None:
     """Show one actor: its aliases and its events as source, as target and as claimant.
 

@@ -199,11 +199,13 @@ def ingest(
     """
     summary = RunSummary()
     for item in process(inputs, options, skip=store.has_document, on_total=on_total):
-        summary.add(item)
         if isinstance(item, InputError):
             store.record_error(item.source, item.reason)
-        elif not item.skipped:
-            store.save_document(item.document, item.records)
+        elif not item.skipped and not store.save_document(item.document, item.records):
+            # Stored meanwhile: the same content earlier in this run, or another process
+            # won the race. Counted as already stored, not as what this run committed.
+            item.skipped = True
+        summary.add(item)
         if on_item:
             on_item(item)
     return summary

@@ -29,10 +29,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..models import Document, InputError
-from .files import read_path, read_stdin, walk_directory
+from .fetch import Fetcher
+from .files import link_problem, read_path, read_stdin, walk_directory
 from .options import ReadOptions
 from .streams import DocStream
-from .web import fetch_url, is_url
+from .web import documents_of, is_archive, is_url
 
 __all__ = ["ReadOptions", "iter_documents"]
 
@@ -52,19 +53,25 @@ def iter_documents(
     ``InputError(source, "no documents found (<why>)")``.
     """
     options = options or ReadOptions()
+    inputs = [str(i) for i in inputs]
+    # URLs are downloaded in the background, a few ahead, while earlier inputs are read.
+    urls = [i for i in inputs if is_url(i)]
+    fetcher = Fetcher(urls, options, is_archive) if urls else None
     for item in inputs:
-        item = str(item)
         if item == "-":
             yield from _reported("<stdin>", read_stdin(options))
-        elif is_url(item):
-            yield from _reported(item, fetch_url(item, options))
+        elif fetcher is not None and is_url(item):
+            yield from _reported(item, documents_of(item, fetcher.take(item), options))
         else:
             path = Path(item)
             if path.is_dir():
                 found = False
                 for file in walk_directory(path, options):
                     found = True
-                    yield from _reported(str(file), read_path(file, options))
+                    if isinstance(file, InputError):
+                        yield file
+                    else:
+                        yield from _reported(str(file), read_path(file, options))
                 if not found:
                     why = (
                         "no files matching the include patterns"
@@ -76,7 +83,7 @@ def iter_documents(
             elif path.exists():
                 yield from _reported(item, read_path(path, options))
             else:
-                yield InputError(item, "no such file or directory")
+                yield InputError(item, link_problem(path) or "no such file or directory")
 
 
 def _reported(source: str, stream: DocStream) -> Iterator[Document | InputError]:

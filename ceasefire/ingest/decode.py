@@ -85,8 +85,20 @@ class DecodeProblem(ValueError):
 
 @dataclass(frozen=True)
 class Decoded:
+    """Decoded text, the encoding used and how it was chosen.
+
+    ``source``: ``"bom"``, ``"declared"`` (Content-Type or <meta> charset),
+    ``"utf-8"`` (valid or nearly valid UTF-8) or ``"detected"`` (a legacy code
+    page recognised with confidence). ``replaced``: bytes that could not be
+    decoded and became U+FFFD. ``note``: one line for the user when the choice
+    was not plain (a detected code page, replaced bytes), else None.
+    """
+
     text: str
     encoding: str
+    source: str = "utf-8"
+    replaced: int = 0
+    note: str | None = None
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -146,18 +158,21 @@ def _first_bad_byte(exc: UnicodeDecodeError) -> str:
 
 
 def decode_text(data: bytes, *, declared: str | None = None, html: bool = False) -> Decoded:
-    """Decode bytes of a text or HTML document.
+    """Decode bytes of a text or HTML document; never guess silently.
 
     Order: a byte-order mark (strict: a BOM followed by invalid bytes is an
-    error), then the declared charset (Content-Type header or, for HTML, the
-    <meta> charset; decoded leniently as browsers do), then strict UTF-8, then
-    cp1252 when the bytes read as Western text, then charset-normalizer's best
-    guess (cp1251, koi8-r, ...).
+    error); the declared charset (Content-Type header or, for HTML, the <meta>
+    charset; decoded leniently as browsers do, replaced bytes counted); strict
+    UTF-8; UTF-8 with a few invalid bytes (see :func:`utf8_damage`: they become
+    U+FFFD and the note says how many); cp1252 when the bytes read as Western
+    text; a code page charset-normalizer recognises with confidence; else a
+    DecodeProblem. Whenever the result is not plain valid UTF-8 or declared,
+    ``note`` says what was done.
     """
     bom = bom_encoding(data)
     if bom is not None:
         try:
-            return Decoded(codecs.decode(data, _bom_codec(bom)), bom)
+            return Decoded(codecs.decode(data, _bom_codec(bom)), bom, "bom")
         except UnicodeDecodeError as exc:
             raise DecodeProblem(
                 f"mis-encoded text: starts with a {bom} byte-order mark but has {_first_bad_byte(exc)}"
@@ -171,21 +186,70 @@ def decode_text(data: bytes, *, declared: str | None = None, html: bool = False)
             name = None
         if name:
             try:
-                return Decoded(data.decode(name), name)
+                return Decoded(data.decode(name), name, "declared")
             except UnicodeDecodeError:
                 if name != "utf-8":
-                    return Decoded(data.decode(name, "replace"), name)
+                    text = data.decode(name, "surrogateescape")
+                    bad = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+                    return Decoded(
+                        data.decode(name, "replace"),
+                        name,
+                        "declared",
+                        bad,
+                        f"{bad} bytes invalid in the declared {name} replaced by U+FFFD",
+                    )
                 # declared UTF-8 but is not: fall through to detection
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    good, bad = utf8_damage(data)
+    if good and bad <= MAX_BAD_PER_GOOD * good:
+        return _utf8_replaced(data, bad, utf8_error)
+    western = _western(data)
+    if western is not None:
+        return western
+    if bad <= max(MIN_STRAY_BYTES, len(data) * MAX_STRAY_SHARE):
+        return _utf8_replaced(data, bad, utf8_error)  # near-ASCII text with a few stray bytes
     guess = detect_encoding(data)
     if guess is None:
         raise DecodeProblem(
-            f"mis-encoded text: not UTF-8 ({_first_bad_byte(utf8_error)}) and no other encoding fits"
+            f"mis-encoded text: not UTF-8 ({_first_bad_byte(utf8_error)}) and no other encoding fits "
+            "with confidence"
         )
     return guess
+
+
+# UTF-8 with some invalid bytes stays UTF-8 when its valid multi-byte sequences
+# are at least as many as its invalid bytes. Legacy 8-bit text read as UTF-8
+# has next to no valid multi-byte sequences (an accented letter is a lead byte
+# followed by ASCII); UTF-8 damaged by a few stray bytes has many; random high
+# bytes have about one valid sequence per four invalid bytes.
+MAX_BAD_PER_GOOD = 1
+# Text with no valid multi-byte sequence whose invalid bytes are this few (or
+# this small a share) is near-ASCII with stray bytes: no code page can be
+# told from so little, so it is read as UTF-8 with the bytes replaced.
+MIN_STRAY_BYTES = 8
+MAX_STRAY_SHARE = 0.001
+
+
+def utf8_damage(data: bytes) -> tuple[int, int]:
+    """(valid multi-byte UTF-8 sequences, invalid bytes) of ``data`` read as UTF-8."""
+    text = data.decode("utf-8", "surrogateescape")  # each invalid byte -> one U+DC80..U+DCFF
+    bad = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    good = sum(1 for c in text if c > "\x7f") - bad
+    return good, bad
+
+
+def _utf8_replaced(data: bytes, bad: int, first: UnicodeDecodeError) -> Decoded:
+    plural = "" if bad == 1 else "s"
+    return Decoded(
+        data.decode("utf-8", "replace"),
+        "utf-8",
+        "utf-8",
+        bad,
+        f"{bad} invalid UTF-8 byte{plural} replaced by U+FFFD (first: {_first_bad_byte(first)})",
+    )
 
 
 def _bom_codec(bom: str) -> str:
@@ -197,11 +261,6 @@ def _bom_codec(bom: str) -> str:
         "utf-32-le": "utf-32",
         "utf-32-be": "utf-32",
     }[bom]
-
-
-# charset-normalizer's "chaos" of the best guess above which we refuse the
-# decoding: random bytes score ~0.3-0.5, real cp1252/latin-1 news text < 0.05.
-MAX_CHAOS = 0.2
 
 
 # Share of non-ASCII letters among the letters of a text decoded as cp1252
@@ -219,14 +278,34 @@ def _western(data: bytes) -> Decoded | None:
     except UnicodeDecodeError:
         return None
     letters = [c for c in text if c.isalpha()]
+    note = "not UTF-8; read as cp1252 (Western European)"
     if not letters:
-        return Decoded(text, "cp1252")
+        return Decoded(text, "cp1252", "detected", note=note)
     non_ascii = sum(not c.isascii() for c in letters)
-    return Decoded(text, "cp1252") if non_ascii / len(letters) <= MAX_NON_ASCII_LETTERS else None
+    if non_ascii / len(letters) > MAX_NON_ASCII_LETTERS:
+        return None
+    return Decoded(text, "cp1252", "detected", note=note)
+
+
+# A code page guessed by charset-normalizer is taken only when the text it gives
+# reads as a language (coherence) with next to no odd characters (chaos) and its
+# non-ASCII letters are of one script. Measured on hand-written texts in cp1251,
+# koi8-r, cp1253, cp1254 and cp1256: chaos <= 0.03, coherence >= 0.39.
+MAX_GUESS_CHAOS = 0.05
+MIN_GUESS_COHERENCE = 0.3
+MIN_ONE_SCRIPT = 0.9
+
+
+def _script(c: str) -> str:
+    import unicodedata
+
+    return unicodedata.name(c, "?").split(" ", 1)[0]
 
 
 def detect_encoding(data: bytes) -> Decoded | None:
-    """Bytes that are not UTF-8 decoded by the best fitting encoding, None if none fits."""
+    """Bytes that are not UTF-8 decoded by an encoding recognised with confidence, None if none is."""
+    from collections import Counter
+
     from charset_normalizer import from_bytes
 
     western = _western(data)
@@ -234,10 +313,12 @@ def detect_encoding(data: bytes) -> Decoded | None:
         return western
 
     best = from_bytes(data[: 4 * 1024 * 1024]).best()
-    if best is None or best.chaos > MAX_CHAOS:
+    if best is None or best.chaos > MAX_GUESS_CHAOS or best.coherence < MIN_GUESS_COHERENCE:
         return None
     enc = best.encoding
-    try:
-        return Decoded(data.decode(enc), enc)
-    except UnicodeDecodeError:
-        return Decoded(data.decode(enc, "replace"), enc)
+    text = data.decode(enc, "replace")
+    scripts = Counter(_script(c) for c in text if c.isalpha() and not c.isascii())
+    if scripts and scripts.most_common(1)[0][1] < MIN_ONE_SCRIPT * sum(scripts.values()):
+        return None
+    language = f", {best.language}" if best.language and best.language != "Unknown" else ""
+    return Decoded(text, enc, "detected", note=f"not UTF-8; read as {enc} (detected{language})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import gzip
 import io
@@ -94,7 +95,7 @@ def read_path(path: Path, options: ReadOptions, source: str | None = None) -> Do
     try:
         st = path.stat()
     except OSError as exc:
-        yield InputError(source, exc.strerror or str(exc))
+        yield InputError(source, link_problem(path) or exc.strerror or str(exc))
         return
     if not path.is_file():
         yield InputError(source, "not a regular file")
@@ -160,24 +161,49 @@ def _matches(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
     return any(_path_pattern(p).match(rel) if "/" in p else fnmatch.fnmatch(name, p) for p in patterns)
 
 
-def walk_directory(root: Path, options: ReadOptions) -> Iterator[Path]:
+def link_problem(path: Path | str) -> str | None:
+    """Why a symbolic link cannot be followed (a loop, a missing target), None if it can or is none."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself)"
+        if os.path.islink(path):
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            return f"broken symbolic link (its target {target} does not exist)"
+        return None
+    return None
+
+
+def walk_directory(root: Path, options: ReadOptions) -> Iterator[Path | InputError]:
     """Files under ``root`` in sorted order, hidden ones skipped, include/exclude globs applied.
 
     Without include globs only files with a document suffix are listed
-    (:func:`is_document_name`); with them, the globs alone decide.
+    (:func:`is_document_name`); with them, the globs alone decide. What the
+    walk cannot go into is yielded as an InputError naming it and saying why:
+    a folder that cannot be listed, a symbolic link that loops or leads back
+    to a folder being walked, a link whose target is missing. A folder linked
+    twice is walked once (its files are read under the first path).
 
     Lazy: one directory listing at a time is held in memory.
     """
     seen: set[str] = set()
 
-    def walk(directory: Path) -> Iterator[Path]:
+    def walk(directory: Path, ancestors: tuple[str, ...]) -> Iterator[Path | InputError]:
         real = os.path.realpath(directory)
-        if real in seen:  # a symlink loop, or a folder linked twice
+        if real in ancestors:
+            yield InputError(str(directory), f"symbolic link loop (leads back to {real}); not followed")
+            return
+        if real in seen:  # a folder linked twice: its files are read under the first path
             return
         seen.add(real)
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
-        except OSError:
+        except OSError as exc:
+            yield InputError(str(directory), f"cannot read folder: {exc.strerror or exc}")
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -185,13 +211,18 @@ def walk_directory(root: Path, options: ReadOptions) -> Iterator[Path]:
             rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
             if options.exclude and _matches(rel, entry.name, options.exclude):
                 continue
+            problem = link_problem(entry.path) if entry.is_symlink() else None
+            if problem is not None:
+                yield InputError(entry.path, problem)
+                continue
             try:
                 is_dir = entry.is_dir()
-            except OSError:
+            except OSError as exc:
+                yield InputError(entry.path, exc.strerror or str(exc))
                 continue
             if is_dir:
                 if options.recursive:
-                    yield from walk(Path(entry.path))
+                    yield from walk(Path(entry.path), (*ancestors, real))
                 continue
             if options.include:
                 if not _matches(rel, entry.name, options.include):
@@ -200,7 +231,7 @@ def walk_directory(root: Path, options: ReadOptions) -> Iterator[Path]:
                 continue
             yield Path(entry.path)
 
-    yield from walk(root)
+    yield from walk(root, ())
 
 
 def read_stdin(options: ReadOptions, stream: IO[bytes] | None = None) -> DocStream:

@@ -28,6 +28,12 @@ class ReadOptions:
 
     ``max_bytes``: a single document at or above this size is refused as too
     large, before it is read into memory (for archives and tables: each record).
+
+    URLs: ``timeout`` bounds each wait on the network (connecting, any one
+    read); ``deadline`` the whole download of one URL. At most ``per_host``
+    downloads run at once to one host, and up to ``fetch_ahead`` URLs are
+    downloaded ahead of the one being read. A web archive fetched from a URL
+    may be up to ``max_download_bytes`` (spooled to a temporary file).
     """
 
     text_field: str = "text"
@@ -37,6 +43,10 @@ class ReadOptions:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     timeout: float = 20.0
+    deadline: float = 120.0
+    per_host: int = 2
+    fetch_ahead: int = 8
+    max_download_bytes: int = 2048 * MB
     max_bytes: int = 50 * MB
     recursive: bool = True
 

@@ -65,4 +65,9 @@ def text_document(
         html = looks_like_html(text)  # e.g. UTF-16 HTML the byte sniffer cannot see
     meta = {k: v for k, v in (meta or {}).items() if v is not None}
     meta.setdefault("encoding", decoded.encoding)
+    meta.setdefault("encoding_from", decoded.source)
+    if decoded.replaced:
+        meta["replaced_bytes"] = decoded.replaced
+    if decoded.note:
+        meta["notes"] = [*meta.get("notes", []), decoded.note]
     return Document(source=source, data=data, media_type="html" if html else "text", text=text, meta=meta)

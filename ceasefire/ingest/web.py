@@ -1,23 +1,18 @@
-"""http(s) URLs, fetched with urllib (redirects followed, timeout, size limit)."""
+"""http(s) URLs: the documents of a download (see :mod:`.fetch` for the download itself)."""
 
 from __future__ import annotations
 
-import http.client
 import re
-import socket
-import urllib.error
-import urllib.request
 from urllib.parse import urlsplit
 
 from ..models import InputError
 from .archive import iter_archive, looks_like_archive, media_of_content_type
+from .fetch import Download, download
 from .meta import site_of_url
-from .options import ReadOptions, too_large
-from .streams import DocStream, Prepended
+from .options import ReadOptions
+from .streams import DocStream
 
 URL_RE = re.compile(r"\Ahttps?://", re.IGNORECASE)
-USER_AGENT = "ceasefire (news event extraction; +https://github.com/ceasefire)"
-ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
 # Container types the URL reader passes to the archive/table readers by name.
 _NAMED_TYPES = {
     "application/warc": "fetched.warc",
@@ -45,56 +40,55 @@ def is_url(value: str) -> bool:
     return bool(URL_RE.match(value))
 
 
-def _reason(exc: BaseException, url: str, timeout: float) -> str:
-    if isinstance(exc, urllib.error.HTTPError):
-        return f"HTTP {exc.code} {exc.reason}".strip()
-    inner = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-    if isinstance(inner, TimeoutError | socket.timeout):
-        return f"timed out after {timeout:g} s"
-    if isinstance(inner, socket.gaierror):
-        return f"cannot resolve host {urlsplit(url).hostname!r}"
-    if isinstance(inner, ConnectionRefusedError):
-        return "connection refused"
-    return f"fetch failed: {inner}"
+def _name(final_url: str, content_type: str) -> str:
+    mime = content_type.split(";")[0].strip().lower()
+    return _NAMED_TYPES.get(mime, urlsplit(final_url).path.rsplit("/", 1)[-1])
+
+
+def is_archive(final_url: str, content_type: str, head: bytes) -> bool:
+    """Whether a response is a web archive: by its type, its file name, or its first bytes."""
+    from .files import kind_of_name
+
+    media, _ = media_of_content_type(content_type)
+    return media is None and (
+        kind_of_name(_name(final_url, content_type))[0] == "archive" or looks_like_archive(head)
+    )
 
 
 def fetch_url(url: str, options: ReadOptions) -> DocStream:
-    """The document(s) at an http(s) URL; any fetch failure is one InputError.
+    """The document(s) at an http(s) URL, downloaded now (see :func:`documents_of`)."""
+    return (yield from documents_of(url, download(url, options, is_archive), options))
+
+
+def documents_of(url: str, dl: Download, options: ReadOptions) -> DocStream:
+    """The document(s) of one download; any failure is one InputError.
 
     A web archive (``application/warc``, a ``.warc``/``.arc`` path, or sniffed,
-    gzipped or not) is read as a stream, record by record, like an archive file:
-    the size limit applies to each record and a cut yields the complete records
-    first. Any other response is read whole, up to ``options.max_bytes``.
+    gzipped or not) is read record by record; the size limit applies to each
+    record, and a download cut by the deadline or the archive size cap yields
+    its complete records, then one error. Any other response is one document
+    of at most ``options.max_bytes``, or an error if it did not arrive whole.
     """
-    from .files import SNIFF_BYTES, documents_from_bytes, kind_of_name
+    from .files import documents_from_bytes
 
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT})
+    if dl.error is not None:
+        yield InputError(url, dl.error)
+        return None
+    assert dl.body is not None
+    media, charset = media_of_content_type(dl.content_type)
+    mime = dl.content_type.split(";")[0].strip().lower()
+    name = _name(dl.final_url, dl.content_type)
     try:
-        with urllib.request.urlopen(request, timeout=options.timeout) as resp:
-            final_url = resp.geturl()
-            content_type = resp.headers.get("Content-Type", "")
-            media, charset = media_of_content_type(content_type)
-            mime = content_type.split(";")[0].strip().lower()
-            name = _NAMED_TYPES.get(mime, urlsplit(final_url).path.rsplit("/", 1)[-1])
-            head = resp.read(SNIFF_BYTES) if media is None else b""
-            if media is None and (kind_of_name(name)[0] == "archive" or looks_like_archive(head)):
-                return (yield from iter_archive(url, Prepended(head, resp), options))
-            declared_length = resp.headers.get("Content-Length", "")
-            if declared_length.isdigit() and int(declared_length) >= options.max_bytes:
-                yield InputError(url, too_large(int(declared_length), options))
-                return None
-            data = head + resp.read(max(0, options.max_bytes - len(head)))
-    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
-        yield InputError(url, _reason(exc, url, options.timeout))
-        return None
-    if len(data) >= options.max_bytes:
-        yield InputError(url, too_large(len(data), options))
-        return None
+        if dl.archive:
+            return (yield from _archive(url, dl, options))
+        data = dl.body.read()
+    finally:
+        dl.body.close()
     if media is None and mime not in _SNIFFED_TYPES and mime not in _NAMED_TYPES:
         yield InputError(url, f"unsupported content type {mime}")
         return None
-    meta = {"url": final_url, "site": site_of_url(final_url)}
-    if final_url != url:
+    meta = {"url": dl.final_url, "site": site_of_url(dl.final_url)}
+    if dl.final_url != url:
         meta["requested_url"] = url
     return (
         yield from documents_from_bytes(
@@ -107,3 +101,20 @@ def fetch_url(url: str, options: ReadOptions) -> DocStream:
             meta=meta,
         )
     )
+
+
+def _archive(url: str, dl: Download, options: ReadOptions) -> DocStream:
+    """The records of a downloaded archive; when the download was cut, one error saying why."""
+    assert dl.body is not None
+    stream = iter_archive(url, dl.body, options)
+    if dl.cut is None:
+        return (yield from stream)
+    count = 0
+    for item in stream:
+        if isinstance(item, InputError):
+            continue  # the archive is cut because the download was: say that instead
+        count += 1
+        yield item
+    plural = "" if count == 1 else "s"
+    yield InputError(url, f"{dl.cut}; {count} complete document{plural} read before it")
+    return None
