@@ -29,6 +29,7 @@ from .export import EventFilter
 from .ingest import ReadOptions
 from .models import InputError
 from .pipeline import DocumentResult, ExtractOptions, RunSummary, process, write_jsonl
+from .terminal import inert
 
 log = logging.getLogger("ceasefire")
 
@@ -185,12 +186,19 @@ class Progress:
 
     def __call__(self, item: DocumentResult | InputError) -> None:
         if isinstance(item, InputError):
-            line = f"error: {item.source}: {item.reason}"
-            if self.bar.disable:
-                click.echo(line, err=True)
-            else:
-                self.bar.write(line, file=sys.stderr)
+            self._say(f"error: {item.source}: {item.reason}")
+        elif not item.skipped:
+            # What reading had to decide (a code page detected, bytes replaced): one line each.
+            for note in item.document.meta.get("notes", []):
+                self._say(f"note: {item.document.source}: {note}")
         self.bar.update(1)
+
+    def _say(self, line: str) -> None:
+        line = inert(line)
+        if self.bar.disable:
+            click.echo(line, err=True)
+        else:
+            self.bar.write(line, file=sys.stderr)
 
     def close(self) -> None:
         self.bar.close()
@@ -221,7 +229,10 @@ class Group(click.Group):
         except (ModelNotInstalled, StoreError) as exc:
             raise EnvironmentProblem(str(exc)) from exc
         except InputError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(inert(str(exc))) from exc
+        except click.ClickException as exc:
+            exc.message = inert(exc.message)  # it may quote stored names or a file's name
+            raise
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -397,10 +408,10 @@ def articles(query: str | None, db: str, limit: int, fmt: str) -> None:
         return
     for h in hits:
         d = vars(h)
-        title = d.get("title") or "(untitled)"
-        click.echo(f"{d.get('article_id')}  {d.get('published') or '----------'}  {title}")
+        title = _one_line(d.get("title")) or "(untitled)"
+        click.echo(inert(f"{d.get('article_id')}  {d.get('published') or '----------'}  {title}"))
         if d.get("snippet"):
-            click.echo(f"    {d['snippet']}")
+            click.echo(inert(f"    {_one_line(d['snippet'])}"))
 
 
 # -- queries over the store -------------------------------------------------------------
@@ -416,7 +427,18 @@ def _open_existing(db: str) -> Any:
         if path.is_file() and path.stat().st_size == 0:
             # SQLite would take an empty file for a new database and a query would turn it into one.
             raise EnvironmentProblem(f"{db} is an empty file, not a ceasefire database")
-    return open_store(db)
+    from .store import SchemaBehind, StoreError
+
+    # Read commands open the store read-only (a database in a read-only folder is readable);
+    # one of an older schema is upgraded first, which needs write access once.
+    try:
+        return open_store(db, read_only=True)
+    except SchemaBehind as behind:
+        try:
+            open_store(db).close()
+        except StoreError:
+            raise behind from None  # it says why and how to upgrade
+        return open_store(db, read_only=True)
 
 
 def _terminal_width() -> int | None:
@@ -467,7 +489,7 @@ def _table(dicts: list[dict[str, Any]], columns: list[str]) -> None:
     """An aligned table. When it is wider than the terminal, its last column (the long
     text: sentence, quote, aliases) goes on an indented line under each row, cut to
     the width, and the other columns are squeezed widest first if still needed."""
-    table = [[_one_line(d[c]) for c in columns] for d in dicts]
+    table = [[inert(_one_line(d[c])) for c in columns] for d in dicts]
     header = [HEADERS.get(c, c) for c in columns]
     widths = [min(max(len(c), *(len(r[i]) for r in table)), MAX_CELL) for i, c in enumerate(header)]
     total = _terminal_width()
@@ -598,7 +620,9 @@ def event_filters(fn: Callable[..., Any]) -> Callable[..., Any]:
     @click.option(
         "--place", help="Place name (variant spellings too), admin1 region, country name or ISO-3 code."
     )
-    @click.option("--limit", type=click.IntRange(min=1, max=MAX_LIMIT), default=None, help="At most this many rows.")
+    @click.option(
+        "--limit", type=click.IntRange(min=1, max=MAX_LIMIT), default=None, help="At most this many rows."
+    )
     @functools.wraps(fn)
     def wrapper(
         *args: Any,
@@ -834,7 +858,12 @@ ROLES = (("source", "source_actor_id"), ("target", "target_actor_id"), ("claiman
 @click.argument("name")
 @db_option
 @format_option
-@click.option("--limit", type=click.IntRange(min=1, max=MAX_LIMIT), default=None, help="At most this many events per role.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1, max=MAX_LIMIT),
+    default=None,
+    help="At most this many events per role.",
+)
 def actor(name: str, db: str, fmt: str, limit: int | None) -> None:
     """Show one actor: its aliases and its events as source, as target and as claimant.
 
@@ -873,25 +902,28 @@ def actor(name: str, db: str, fmt: str, limit: int | None) -> None:
         ]
         _emit_rows(flat, fmt, [], ActorEventRow, "events")
         return
-    click.echo(f"{row.name} [{row.id}]  kind={row.kind}  country={row.country or '-'}")
-    click.echo(f"seen {row.mentions} times in {row.articles} articles; {row.quotes} quotes")
-    click.echo(f"names: {'; '.join(row.aliases) or '-'}")
-    click.echo(
-        "events: " + ", ".join(f"{sum(getattr(e, c) == row.id for e in evs)} as {r}" for r, c in ROLES)
-    )
+    _echo(f"{row.name} [{row.id}]  kind={row.kind}  country={row.country or '-'}")
+    _echo(f"seen {row.mentions} times in {row.articles} articles; {row.quotes} quotes")
+    _echo(f"names: {'; '.join(row.aliases) or '-'}")
+    _echo("events: " + ", ".join(f"{sum(getattr(e, c) == row.id for e in evs)} as {r}" for r, c in ROLES))
     width = _terminal_width() or 100
     for role, rows in by_role.items():
         if not rows:
             continue
-        click.echo(f"\nas {role}:")
+        _echo(f"\nas {role}:")
         for e in rows:
             other = f"{e.source_actor_name or '?'} -> {e.target_actor_name or '-'}"
             where = f" @ {e.location_name}" if e.location_name else ""
-            click.echo(f"  #{e.id}  {e.date or 'undated'}  {e.type}  {other}{where}")
+            _echo(f"  #{e.id}  {e.date or 'undated'}  {e.type}  {other}{where}")
             for line in _wrap(f"“{_one_line(e.sentence)}”", width - 6):
-                click.echo(f"      {line}")
+                _echo(f"      {line}")
             src = ", ".join(x for x in (e.title and _one_line(e.title), e.published, e.doc_source) if x)
-            click.echo(f"      — {src}")
+            _echo(f"      — {src}")
+
+
+def _echo(line: str) -> None:
+    """One line of stored text for a person to read: inert for the terminal."""
+    click.echo(inert(line))
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -990,16 +1022,30 @@ def report(db: str, out: str, flt: Query) -> None:
     help="Interface to bind (loopback unless you mean to share it).",
 )
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve(db: str, host: str, port: int) -> None:
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this Host name (repeatable; '*.example.org' for a domain). "
+    "Requests naming any other host are refused (DNS rebinding).",
+)
+def serve(db: str, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
     """Serve the read-only web UI and JSON API over the database.
+
+    The database is opened read-only. Only requests whose Host header names
+    this server (127.0.0.1, localhost, the --host address, or an --allow-host
+    name) are answered.
 
     \b
     Example:
       ceasefire serve --db ceasefire.db      # then open http://127.0.0.1:8000/
+      ceasefire serve --host 0.0.0.0 --allow-host events.example.org
     """
     import socket
 
-    from .web import serve as serve_web
+    from .web import create_app, run
+    from .web.guard import served_names
 
     if "://" not in db and not Path(db).exists():
         raise EnvironmentProblem(f"no database at {db}; run `ceasefire ingest PATH --db {db}` first")
@@ -1009,13 +1055,14 @@ def serve(db: str, host: str, port: int) -> None:
             probe.bind((host, port))
     except OSError as exc:
         raise EnvironmentProblem(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    try:  # the database is checked (and opened read-only) before the server says it is serving
+        app = create_app(db, allowed_hosts=served_names(host, allow_hosts))
+    except (FileNotFoundError, ValueError) as exc:
+        raise EnvironmentProblem(str(exc)) from exc
     click.echo(
         f"serving {shown(db)} on http://{host}:{port}/ (JSON API described at /api); Ctrl-C stops", err=True
     )
-    try:
-        serve_web(db, host=host, port=port)
-    except (FileNotFoundError, ValueError) as exc:
-        raise EnvironmentProblem(str(exc)) from exc
+    run(app, host=host, port=port)
 
 
 def main() -> None:

@@ -261,7 +261,9 @@ class Fetcher:
             return self._slots.setdefault(host, threading.Semaphore(self.options.per_host))
 
     def _fill(self) -> None:
-        while self.next_start < len(self.jobs) and self.next_start - self.next_take < self.options.fetch_ahead:
+        while (
+            self.next_start < len(self.jobs) and self.next_start - self.next_take < self.options.fetch_ahead
+        ):
             job = self.jobs[self.next_start]
             self.next_start += 1
             threading.Thread(target=self._run, args=(job,), daemon=True, name="ceasefire-fetch").start()

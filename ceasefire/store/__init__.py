@@ -25,8 +25,10 @@ from __future__ import annotations
 import os
 
 from .base import Store
+from .budget import MAX_QUERY_CHARS, QueryError, QueryTooLong, QueryTooSlow
 from .errors import StoreError
 from .load import LoadSummary, load_records, read_jsonl, record_from_json
+from .readonly import SchemaBehind
 from .rows import ActorRow, ArticleHit, DocumentRow, ErrorRow, EventRow, QuoteRow, StoreStats
 
 __all__ = [
@@ -36,6 +38,11 @@ __all__ = [
     "ErrorRow",
     "EventRow",
     "LoadSummary",
+    "MAX_QUERY_CHARS",
+    "QueryError",
+    "QueryTooLong",
+    "QueryTooSlow",
+    "SchemaBehind",
     "QuoteRow",
     "Store",
     "StoreError",
@@ -50,19 +57,21 @@ _PG_SCHEMES = ("postgresql://", "postgres://")
 _SQLITE_SCHEME = "sqlite:///"
 
 
-def open_store(url: str | os.PathLike[str]) -> Store:
+def open_store(url: str | os.PathLike[str], *, read_only: bool = False) -> Store:
     """Open (creating and migrating as needed) the store at ``url``.
 
     ``url`` is a file path or ``sqlite:///path`` for SQLite (``sqlite:///:memory:``
     for a throwaway in-memory store), or ``postgresql://...`` for PostgreSQL.
     Raises StoreError when the database cannot be opened or is not a
-    ceasefire database.
+    ceasefire database. ``read_only``: open an existing store for reading
+    only, creating and migrating nothing (SchemaBehind when its schema is old;
+    SQLite: readable in a read-only folder too; PostgreSQL: a read-only session).
     """
     text = os.fspath(url)
     if text.startswith(_PG_SCHEMES):
         from .postgres import PostgresStore
 
-        return PostgresStore(text)
+        return PostgresStore(text, read_only=read_only)
     from .sqlite import SQLiteStore
 
     if text.startswith(_SQLITE_SCHEME):
@@ -71,4 +80,4 @@ def open_store(url: str | os.PathLike[str]) -> Store:
         raise StoreError(f"{text}: unknown database URL; use a file path, sqlite:///path or postgresql://...")
     if not text:
         raise StoreError("empty database path")
-    return SQLiteStore(text)
+    return SQLiteStore(text, read_only=read_only)

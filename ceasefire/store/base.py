@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models import ActorRef, Article, Document, Event, ExtractRecord, Place, Quote
+from .budget import check_length
 from .errors import StoreError
 from .fts import to_fts5
 from .migrate import SCHEMA_VERSION_DDL, Migration, check_not_newer, migrations
@@ -440,9 +441,12 @@ class Store(ABC):
         ``query`` uses web-search syntax: words (all must occur, stemmed),
         ``"a phrase"``, ``OR``, ``-excluded``. Matched terms in the snippet are
         marked ``[like this]``. A query with nothing but exclusions finds nothing.
+        Raises QueryTooLong over :data:`~.budget.MAX_QUERY_CHARS` characters and
+        QueryTooSlow when it runs past :data:`~.budget.QUERY_BUDGET_S` seconds.
         Backends differ in one respect: PostgreSQL's english configuration
         ignores stop words ("the", "of"), SQLite's porter tokenizer does not.
         """
+        check_length(query)
         if limit <= 0 or to_fts5(query) is None:  # nothing to look for (also on PostgreSQL: same semantics)
             return []
         return [_hit(r) for r in self._search(query, limit)]

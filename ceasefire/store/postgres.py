@@ -9,6 +9,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from .base import Store, StoreError
+from .budget import postgres_budget
 from .migrate import Migration
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,7 +65,7 @@ class PostgresStore(Store):
     dialect = "postgresql"
     _find_fn = "strpos"
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, read_only: bool = False):
         super().__init__()
         try:
             import psycopg
@@ -80,7 +81,11 @@ class PostgresStore(Store):
                 f"cannot connect to PostgreSQL at {self.server}: {redact(_first_line(e), password)}"
             ) from e
         try:
-            self._migrate(f"PostgreSQL database at {self.server}")
+            if read_only:
+                self._conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+                self._check_current(f"PostgreSQL database at {self.server}")
+            else:
+                self._migrate(f"PostgreSQL database at {self.server}")
         except psycopg.Error as e:
             self._conn.close()
             raise StoreError(
@@ -90,6 +95,22 @@ class PostgresStore(Store):
         except StoreError:
             self._conn.close()
             raise
+
+    def _check_current(self, where: str) -> None:
+        """Read-only: refuse a database that is not a ceasefire store, or of another schema version."""
+        from .migrate import check_not_newer, migrations
+        from .readonly import SchemaBehind
+
+        found = self._one("SELECT to_regclass('schema_version') IS NOT NULL")
+        if not found or not found[0]:
+            raise StoreError(f"{where}: not a ceasefire store (no schema_version table)")
+        version, known = self.schema_version(), migrations(self.dialect)
+        check_not_newer(where, version, known)
+        if version < len(known):
+            raise SchemaBehind(
+                f"{where}: written by an older ceasefire (schema {version}, this one reads {len(known)}); "
+                "open it once with write access (e.g. `ceasefire ingest`) to upgrade it"
+            )
 
     def _begin(self) -> AbstractContextManager[Any]:
         return self._conn.transaction()
@@ -112,14 +133,18 @@ class PostgresStore(Store):
 
     def _search(self, query: str, limit: int) -> list[tuple[Any, ...]]:
         # Rank and cut first, then build headlines for the few rows shown (ts_headline is slow).
-        return self._all(
-            f"SELECT article_id, doc_id, source, idx, role, title, published, publisher, url, "
-            f"ts_headline('english', text, q, '{HEADLINE_OPTIONS}'), score FROM ("
-            f"SELECT {self._HIT_SELECT}, a.text, a.id, q, ts_rank_cd(a.tsv, q) AS score "
-            "FROM articles a JOIN documents d ON d.doc_id = a.doc_id, websearch_to_tsquery('english', ?) q "
-            "WHERE a.tsv @@ q ORDER BY score DESC, a.id LIMIT ?) hits ORDER BY score DESC, id",
-            (query, limit),
-        )
+        with self._lock, postgres_budget(self._conn):
+            return list(
+                self._conn.execute(
+                    f"SELECT article_id, doc_id, source, idx, role, title, published, publisher, url, "
+                    f"ts_headline('english', text, q, '{HEADLINE_OPTIONS}'), score FROM ("
+                    f"SELECT {self._HIT_SELECT}, a.text, a.id, q, ts_rank_cd(a.tsv, q) AS score "
+                    "FROM articles a JOIN documents d ON d.doc_id = a.doc_id, "
+                    "websearch_to_tsquery('english', %s) q "
+                    "WHERE a.tsv @@ q ORDER BY score DESC, a.id LIMIT %s) hits ORDER BY score DESC, id",
+                    (query, limit),
+                ).fetchall()
+            )
 
     def close(self) -> None:
         with self._lock:

@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from .base import Store, StoreError
+from .budget import sqlite_budget
 from .fts import to_fts5
 from .migrate import Migration, split_sqlite_script
+from .readonly import check_store, connect_read_only
 
 # Seconds a writer waits for another process's write lock before failing;
 # generous because an ingest transaction of a large page takes well under a second.
@@ -26,9 +28,20 @@ class SQLiteStore(Store):
     dialect = "sqlite"
     _find_fn = "instr"
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, read_only: bool = False):
         super().__init__()
         self.path = str(path)
+        self.read_only = read_only
+        if read_only:
+            # Reads only: no journal-mode change, no migration, no file created (see readonly.py).
+            self._conn = connect_read_only(self.path)
+            self._conn.isolation_level = None
+            try:
+                check_store(self._conn, self.path)
+            except StoreError:
+                self._conn.close()
+                raise
+            return
         if self.path != ":memory:":
             parent = Path(self.path).parent
             if not parent.is_dir():
@@ -86,14 +99,20 @@ class SQLiteStore(Store):
         if match is None:
             return []
         w_title, w_text = BM25_WEIGHTS
-        return self._all(
-            f"SELECT {self._HIT_SELECT}, snippet(articles_fts, -1, '[', ']', '…', {SNIPPET_TOKENS}), "
-            f"-bm25(articles_fts, {w_title}, {w_text}) AS score "
-            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            "JOIN documents d ON d.doc_id = a.doc_id "
-            "WHERE articles_fts MATCH ? ORDER BY score DESC, a.id LIMIT ?",
-            (match, limit),
-        )
+        # FTS5's own bm25() ranks in the one query; the best ``limit`` rowids are chosen
+        # first so that snippets are made for those rows only, not for every match.
+        with self._lock, sqlite_budget(self._conn):
+            return list(
+                self._conn.execute(
+                    f"WITH best AS (SELECT rowid, -bm25(articles_fts, {w_title}, {w_text}) AS score "
+                    "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score DESC, rowid LIMIT ?) "
+                    f"SELECT {self._HIT_SELECT}, snippet(articles_fts, -1, '[', ']', '…', {SNIPPET_TOKENS}), "
+                    "best.score FROM best JOIN articles_fts ON articles_fts.rowid = best.rowid "
+                    "JOIN articles a ON a.id = best.rowid JOIN documents d ON d.doc_id = a.doc_id "
+                    "WHERE articles_fts MATCH ? ORDER BY best.score DESC, a.id",
+                    (match, limit, match),
+                ).fetchall()
+            )
 
     def close(self) -> None:
         with self._lock:

@@ -23,15 +23,19 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..store.budget import QueryError
 from . import charts, outlines
 from . import queries as Q
 from .filters import FilterError, Filters
+from .guard import GuardedApp
 from .highlight import Span, date_spans, segments
 
 HERE = Path(__file__).parent
@@ -79,35 +83,15 @@ class SafeJSONResponse(JSONResponse):
         )
 
 
-class SecurityHeaders:
-    """Pure ASGI middleware adding the security headers to every response
-    (cheaper under load than Starlette's BaseHTTPMiddleware)."""
-
-    HEADERS = [
-        (b"content-security-policy", CSP.encode()),
-        (b"x-content-type-options", b"nosniff"),
-        (b"referrer-policy", b"no-referrer"),
-        (b"x-frame-options", b"DENY"),
-    ]
-
-    def __init__(self, app: Any):
-        self.app = app
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Any) -> None:
-            if message["type"] == "http.response.start":
-                have = {k.lower() for k, _ in message.get("headers", [])}
-                message["headers"] = [
-                    *message.get("headers", []),
-                    *((k, v) for k, v in self.HEADERS if k not in have),
-                ]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+# Added to every response, errors included, by guard.Guard (the outermost layer).
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+# Largest event id or offset a URL may carry: a 64-bit database integer.
+MAX_INT64 = 2**63 - 1
 
 
 def _bytes(body: bytes | memoryview) -> Response:
@@ -318,16 +302,18 @@ def _sentence_span(text: str, ev: Q.EventOut) -> Highlight | None:
     return Highlight(start, end) if start < end else None
 
 
-def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
+def create_app(db_url: str, *, read_only: bool = True, allowed_hosts: list[str] | None = None) -> FastAPI:
     """The web UI and JSON API over the store at ``db_url`` (a path or sqlite:///path).
 
     Raises FileNotFoundError when the database does not exist and
     queries.NotAStoreError when the file is not a ceasefire store.
     ``read_only`` opens the database read-only (the UI has no write feature yet).
+    ``allowed_hosts``: the Host header names answered (None: any; `ceasefire
+    serve` passes the names it serves, see guard.served_names).
     """
     site = Site(Q.Reader(db_url, read_only=read_only))
     reader = site.reader
-    app = FastAPI(
+    app = GuardedApp(
         title="ceasefire",
         version=__version__,
         description=(
@@ -339,8 +325,8 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
         redoc_url=None,  # their pages load scripts from a CDN; /api lists the schema
     )
     app.state.site = site
-
-    app.add_middleware(SecurityHeaders)
+    app.guard_headers = SECURITY_HEADERS
+    app.allowed_hosts = allowed_hosts
 
     def page(request: Request, template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
         html = _jinja().get_template(template).render(request_path=request.url.path, **ctx)
@@ -349,11 +335,27 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
     def data(obj: Any) -> SafeJSONResponse:
         return SafeJSONResponse(_plain(obj))
 
+    def bad_request(request: Request, message: str, title: str = "Bad request") -> Response:
+        if _wants_json(request):
+            return SafeJSONResponse({"detail": message}, status_code=400)
+        return page(request, "error.html", 400, title=title, message=message, f=Filters())
+
     @app.exception_handler(FilterError)
     async def bad_filter(request: Request, exc: FilterError) -> Response:
-        if _wants_json(request):
-            return SafeJSONResponse({"detail": str(exc)}, status_code=400)
-        return page(request, "error.html", 400, title="Bad filter", message=str(exc), f=Filters())
+        return bad_request(request, str(exc), "Bad filter")
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: QueryError) -> Response:
+        return bad_request(request, str(exc), "Search not answered")
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:
+        # A parameter out of range or of the wrong type: 400 with what was wrong (not 422).
+        parts = []
+        for err in exc.errors():
+            where = ".".join(str(x) for x in err.get("loc", ())[1:]) or "request"
+            parts.append(f"{where}: {err.get('msg', 'invalid')}")
+        return bad_request(request, "; ".join(parts) or "invalid request", "Bad parameter")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -505,13 +507,13 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
         claimant: str = "",
         outlet: str = "",
         q: str = "",
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_INT64),
         limit: int = Query(Q.PAGE_SIZE, ge=1, le=1000),
     ) -> Response:
         return data(event_list(_filters(request), offset, limit))
 
     @app.get("/events", include_in_schema=False)
-    def events_html(request: Request, offset: int = Query(0, ge=0)) -> Response:
+    def events_html(request: Request, offset: int = Query(0, ge=0, le=MAX_INT64)) -> Response:
         f = _filters(request)
         el = event_list(f, offset, Q.PAGE_SIZE)
         return page(
@@ -538,11 +540,11 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
         tags=["events"],
         summary="One event with its article, the highlighted sentence and other reports of it",
     )
-    def event_json(event_id: int) -> Response:
+    def event_json(event_id: int = PathParam(ge=0, le=MAX_INT64)) -> Response:
         return data(event_page(event_id))
 
     @app.get("/events/{event_id}", include_in_schema=False)
-    def event_html(request: Request, event_id: int) -> Response:
+    def event_html(request: Request, event_id: int = PathParam(ge=0, le=MAX_INT64)) -> Response:
         ep = event_page(event_id)
         spans = (
             [Span(ep.highlight.start, ep.highlight.end, "sentence", "source sentence")]
@@ -610,14 +612,14 @@ def create_app(db_url: str, *, read_only: bool = True) -> FastAPI:
     )
     def articles_json(
         q: str = Query("", max_length=200),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_INT64),
         limit: int = Query(Q.PAGE_SIZE, ge=1, le=1000),
     ) -> Response:
         return data(ArticleList(q, offset, limit, Q.articles(reader, q, limit, offset)))
 
     @app.get("/articles", include_in_schema=False)
     def articles_html(
-        request: Request, q: str = Query("", max_length=200), offset: int = Query(0, ge=0)
+        request: Request, q: str = Query("", max_length=200), offset: int = Query(0, ge=0, le=MAX_INT64)
     ) -> Response:
         al = ArticleList(q, offset, Q.PAGE_SIZE, Q.articles(reader, q, Q.PAGE_SIZE, offset))
         return page(request, "articles.html", al=al, f=Filters(), title="Articles")

@@ -7,6 +7,7 @@ them along through :meth:`Filters.query`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
@@ -53,8 +54,15 @@ class Filters:
             raw = (params.get(name) or "").strip()
             if len(raw) > MAX_VALUE_LEN:
                 raise FilterError(f"filter {name!r} is longer than {MAX_VALUE_LEN} characters")
-            if raw and name in ("since", "until") and not _DATE.match(raw):
-                raise FilterError(f"filter {name!r} must be a date like 2016-09-17, got {raw!r}")
+            if raw and name in ("since", "until"):
+                if not _DATE.match(raw):
+                    raise FilterError(f"filter {name!r} must be a date like 2016-09-17, got {raw!r}")
+                try:  # the same rule as the CLI: 2019-02-30 and 2016-13 are no dates
+                    dt.date.fromisoformat(
+                        raw if len(raw) == 10 else f"{raw}-01" if len(raw) == 7 else f"{raw}-01-01"
+                    )
+                except ValueError as exc:
+                    raise FilterError(f"filter {name!r}: {raw!r} is not a valid date ({exc})") from None
             values[name] = raw.upper() if name == "type" else raw
         return cls(**values)
 

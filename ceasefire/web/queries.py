@@ -11,6 +11,7 @@ applies to every panel.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -20,7 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..store.budget import QUERY_BUDGET_S, postgres_budget, sqlite_budget
+from ..store.errors import StoreError
 from ..store.fts import to_fts5
+from ..store.readonly import connect_read_only
 from .filters import Filters
 
 # At most this many markers go to the map at once: 10,000 synthetic events
@@ -259,6 +263,7 @@ class Reader:
     def __init__(self, db_url: str | os.PathLike[str], *, read_only: bool = True):
         text = os.fspath(db_url)
         self.read_only = read_only
+        self.budget_s = QUERY_BUDGET_S
         self._local = threading.local()
         self.dialect = "postgresql" if text.startswith(_PG_SCHEMES) else "sqlite"
         if self.dialect == "postgresql":
@@ -278,9 +283,14 @@ class Reader:
                 raise FileNotFoundError(
                     f"{self.path}: no such database (run `ceasefire ingest ... --db {self.path}`)"
                 )
-            tables = {
-                r[0] for r in self.rows("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
-            }
+            try:
+                tables = {
+                    r[0] for r in self.rows("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+                }
+            except StoreError as e:
+                raise NotAStoreError(str(e)) from e
+            except sqlite3.DatabaseError as e:
+                raise NotAStoreError(f"{self.path}: not a ceasefire database ({e})") from e
             where = str(self.path)
         missing = _TABLES - tables
         if missing:
@@ -316,8 +326,10 @@ class Reader:
                 con.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
             return con
         assert self.path is not None
-        mode = "ro" if self.read_only else "rw"
-        sq = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode={mode}", uri=True, check_same_thread=False)
+        if self.read_only:
+            sq = connect_read_only(self.path)  # also in a read-only folder (see store/readonly.py)
+        else:
+            sq = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=rw", uri=True, check_same_thread=False)
         sq.row_factory = sqlite3.Row
         return sq
 
@@ -339,10 +351,21 @@ class Reader:
         return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
 
     def rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[Any]:
-        return list(self.connection().execute(self._sql(sql), tuple(params)).fetchall())
+        with self._budget(sql):
+            return list(self.connection().execute(self._sql(sql), tuple(params)).fetchall())
 
     def one(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> Any:
-        return self.connection().execute(self._sql(sql), tuple(params)).fetchone()
+        with self._budget(sql):
+            return self.connection().execute(self._sql(sql), tuple(params)).fetchone()
+
+    def _budget(self, sql: str) -> Any:
+        """A statement with a full-text match runs within the query time budget
+        (QueryTooSlow past it); others run as they are."""
+        if "articles_fts" not in sql and "websearch_to_tsquery" not in sql:
+            return contextlib.nullcontext()
+        if self.dialect == "postgresql":
+            return postgres_budget(self.connection(), self.budget_s)
+        return sqlite_budget(self.connection(), self.budget_s)
 
     def fts_condition(self, q: str) -> tuple[str, list[Any]]:
         """A condition on articles ``a`` matching the web-search style query ``q``."""
@@ -351,15 +374,6 @@ class Reader:
         if self.dialect == "postgresql":
             return "a.tsv @@ websearch_to_tsquery('english', ?)", [q]
         return "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [to_fts5(q)]
-
-    def fts_rank(self, q: str) -> tuple[str, list[Any]]:
-        """An ORDER BY expression, best match first, for the same query."""
-        if self.dialect == "postgresql":
-            return "ts_rank_cd(a.tsv, websearch_to_tsquery('english', ?)) DESC, a.id", [q]
-        return (
-            "(SELECT bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id), a.id",
-            [to_fts5(q)],
-        )
 
 
 # ---------------------------------------------------------------- filters -> SQL
@@ -645,10 +659,26 @@ def article(r: Reader, article_id: str) -> ArticleFull | None:
 
 def articles(r: Reader, q: str = "", limit: int = PAGE_SIZE, offset: int = 0) -> list[ArticleMeta]:
     base = "SELECT a.*, d.source AS source FROM articles a JOIN documents d ON d.doc_id = a.doc_id"
-    if q:
-        cond, p1 = r.fts_condition(q)
-        rank, p2 = r.fts_rank(q)
-        rows = r.rows(base + f" WHERE {cond} ORDER BY {rank} LIMIT ? OFFSET ?", p1 + p2 + [limit, offset])
+    if q and to_fts5(q) is None:
+        return []  # nothing searchable (only punctuation or exclusions), on both backends
+    if q and r.dialect == "postgresql":
+        rows = r.rows(
+            base + ", websearch_to_tsquery('english', ?) q WHERE a.tsv @@ q "
+            "ORDER BY ts_rank_cd(a.tsv, q) DESC, a.id LIMIT ? OFFSET ?",
+            [q, limit, offset],
+        )
+    elif q:
+        match = to_fts5(q) if r.has_fts else None
+        if match is None:
+            return []
+        # FTS5's own bm25() in the one query (a correlated subquery per match re-ran the search
+        # once per matching article: 10 s for a 200-character query over 2,500 articles).
+        rows = r.rows(
+            "SELECT a.*, d.source AS source FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            "JOIN documents d ON d.doc_id = a.doc_id WHERE articles_fts MATCH ? "
+            "ORDER BY bm25(articles_fts), a.id LIMIT ? OFFSET ?",
+            [match, limit, offset],
+        )
     else:
         rows = r.rows(
             base + " ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?",
@@ -775,8 +805,10 @@ def actor_timeline(r: Reader, actor_id: str) -> list[DayCount]:
 def actors(r: Reader, q: str = "", limit: int = 200) -> list[ActorSummary]:
     cond, params = "", []
     if q:
-        cond = " WHERE lower(a.name) LIKE lower(?) OR lower(a.id) LIKE lower(?)"
-        params = [f"%{q}%", f"%{q}%"]
+        # '%' and '_' in what was typed are the characters themselves, not LIKE wildcards.
+        needle = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        cond = " WHERE lower(a.name) LIKE lower(?) ESCAPE '\\' OR lower(a.id) LIKE lower(?) ESCAPE '\\'"
+        params = [needle, needle]
     sql = (
         "SELECT a.id, a.name, a.kind, a.country,"
         " (SELECT count(*) FROM actor_mentions m WHERE m.actor_id = a.id) AS mentions,"
