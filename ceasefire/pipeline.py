@@ -121,6 +121,21 @@ def process(
         stats, total = learn_boilerplate(inputs, options.read)
         if on_total:
             on_total(total)
+    yield from process_documents(iter_documents(inputs, options.read), options, stats, skip=skip)
+
+
+def process_documents(
+    items: Iterable[Document | InputError],
+    options: ExtractOptions,
+    stats: BoilerplateStats | None = None,
+    *,
+    skip: Callable[[str], bool] | None = None,
+) -> Iterator[DocumentResult | InputError]:
+    """The extraction of :func:`process` over documents already read, in order.
+
+    ``stats`` are the boilerplate statistics of the whole run (the first pass);
+    :mod:`ceasefire.scale` calls this on each partition of documents.
+    """
     annotator = None  # loaded when the first article needs NLP (not for a rerun that skips all)
 
     pending: list[DocumentResult | InputError] = []
@@ -142,7 +157,7 @@ def process(
         yield from pending
         pending, n_articles = [], 0
 
-    for item in iter_documents(inputs, options.read):
+    for item in items:
         if isinstance(item, InputError):
             pending.append(item)
         elif skip is not None and skip(item.doc_id):
@@ -165,6 +180,26 @@ def process(
         if n_articles >= DOC_CHUNK or len(pending) >= DOC_CHUNK:
             yield from flush()
     yield from flush()
+
+
+def results(
+    inputs: Iterable[str],
+    options: ExtractOptions | None = None,
+    *,
+    scale: Any = None,
+    skip: Callable[[str], bool] | None = None,
+    on_total: Callable[[int], None] | None = None,
+    on_info: Callable[[str], None] | None = None,
+    db: str | None = None,
+) -> Iterator[DocumentResult | InputError]:
+    """:func:`process`, or its distributed twin when ``scale`` (a
+    :class:`ceasefire.scale.ScaleOptions`) asks for more than one worker."""
+    options = options or ExtractOptions()
+    if scale is not None and scale.distributed:
+        from .scale import process as scaled
+
+        return scaled(inputs, options, scale, skip=skip, on_total=on_total, on_info=on_info, db=db)
+    return process(inputs, options, skip=skip, on_total=on_total)
 
 
 def write_jsonl(
@@ -191,14 +226,22 @@ def ingest(
     *,
     on_item: Callable[[DocumentResult | InputError], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    scale: Any = None,
+    on_info: Callable[[str], None] | None = None,
+    db: str | None = None,
 ) -> RunSummary:
     """Extract and store documents; documents already stored are skipped.
 
     Each document is saved in one transaction, so an interrupted ingest leaves
-    the store consistent and rerunning it completes the work.
+    the store consistent and rerunning it completes the work. With ``scale``
+    (see :func:`results`) extraction runs on a Dask cluster and this process
+    is the one writer of the store.
     """
     summary = RunSummary()
-    for item in process(inputs, options, skip=store.has_document, on_total=on_total):
+    items = results(
+        inputs, options, scale=scale, skip=store.has_document, on_total=on_total, on_info=on_info, db=db
+    )
+    for item in items:
         if isinstance(item, InputError):
             store.record_error(item.source, item.reason)
         elif not item.skipped and not store.save_document(item.document, item.records):
@@ -226,6 +269,8 @@ def run(
     report: Path | None = None,
     on_item: Callable[[DocumentResult | InputError], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    scale: Any = None,
+    on_info: Callable[[str], None] | None = None,
 ) -> RunResult:
     """The main job: ingest into the store at ``db``, then write the HTML report.
 
@@ -239,7 +284,9 @@ def run(
     if report is None:
         report = Path(db).with_suffix(".report.html") if "://" not in db else Path("ceasefire-report.html")
     with open_store(db) as store:
-        summary = ingest(inputs, store, options, on_item=on_item, on_total=on_total)
+        summary = ingest(
+            inputs, store, options, on_item=on_item, on_total=on_total, scale=scale, on_info=on_info, db=db
+        )
         write_report(store, report)
         stats = store.stats()
     return RunResult(summary, stats, report)
