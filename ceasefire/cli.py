@@ -28,7 +28,9 @@ from .events.lexicon import PLOVER_TYPES
 from .export import EventFilter
 from .ingest import ReadOptions
 from .models import InputError
-from .pipeline import DocumentResult, ExtractOptions, RunSummary, process, write_jsonl
+from .pipeline import DocumentResult, ExtractOptions, RunSummary, results, write_jsonl
+from .scale import ClusterUnavailable, ScaleOptions
+from .scale.options import scale_options
 from .terminal import inert
 
 log = logging.getLogger("ceasefire")
@@ -172,6 +174,7 @@ class Progress:
     def __init__(self, quiet: bool, unit: str = "doc"):
         from tqdm import tqdm
 
+        self.quiet = quiet
         self.bar = tqdm(
             unit=unit,
             disable=quiet or not sys.stderr.isatty(),
@@ -179,6 +182,15 @@ class Progress:
             dynamic_ncols=True,
             leave=False,
         )
+
+    def info(self, line: str) -> None:
+        """A line on stderr above the bar (the Dask dashboard address), unless quiet."""
+        if self.quiet:
+            return
+        if self.bar.disable:
+            click.echo(line, err=True)
+        else:
+            self.bar.write(line, file=sys.stderr)
 
     def total(self, n: int) -> None:
         self.bar.total = n
@@ -228,6 +240,8 @@ class Group(click.Group):
             sys.exit(0)
         except (ModelNotInstalled, StoreError) as exc:
             raise EnvironmentProblem(str(exc)) from exc
+        except ClusterUnavailable as exc:
+            raise click.UsageError(str(exc)) from exc
         except InputError as exc:
             raise click.ClickException(inert(str(exc))) from exc
         except click.ClickException as exc:
@@ -264,9 +278,16 @@ def cli() -> None:
 )
 @click.option("--model", default=None, help="spaCy model package (default: en_core_web_sm).")
 @reader_options
+@scale_options
 @verbosity
 def extract(
-    paths: tuple[str, ...], out: str, no_nlp: bool, model: str | None, read: ReadOptions, quiet: bool
+    paths: tuple[str, ...],
+    out: str,
+    no_nlp: bool,
+    model: str | None,
+    read: ReadOptions,
+    scale: ScaleOptions,
+    quiet: bool,
 ) -> None:
     """Extract articles, actors, events, quotes and places to JSON Lines.
 
@@ -277,12 +298,14 @@ def extract(
     Example:
       ceasefire extract ../shared/corpus/seeds/*.txt --out out.jsonl
       ceasefire extract news.csv --text-field content -o out.jsonl
+      ceasefire extract ~/news/ --workers 2 -o out.jsonl      # two processes (Dask)
     """
     options = ExtractOptions(read=read, nlp=not no_nlp, model=model)
     fh = open_output(out)
     progress = Progress(quiet)
     try:
-        summary = write_jsonl(process(paths, options, on_total=progress.total), fh, on_item=progress)
+        items = results(paths, options, scale=scale, on_total=progress.total, on_info=progress.info)
+        summary = write_jsonl(items, fh, on_item=progress)
     finally:
         progress.close()
         if fh is not sys.stdout:
@@ -290,14 +313,25 @@ def extract(
     _finish(summary, quiet)
 
 
-def _ingest_cmd(paths: Iterable[str], db: str, options: ExtractOptions, quiet: bool) -> RunSummary:
+def _ingest_cmd(
+    paths: Iterable[str], db: str, options: ExtractOptions, scale: ScaleOptions, quiet: bool
+) -> RunSummary:
     from .pipeline import ingest as ingest_documents
     from .store import open_store
 
     progress = Progress(quiet)
     try:
         with open_store(db) as store:
-            return ingest_documents(paths, store, options, on_item=progress, on_total=progress.total)
+            return ingest_documents(
+                paths,
+                store,
+                options,
+                on_item=progress,
+                on_total=progress.total,
+                scale=scale,
+                on_info=progress.info,
+                db=db,
+            )
     finally:
         progress.close()
 
@@ -315,8 +349,11 @@ db_option = click.option(
 @db_option
 @click.option("--no-nlp", is_flag=True, help="Only clean and split articles.")
 @reader_options
+@scale_options
 @verbosity
-def ingest(paths: tuple[str, ...], db: str, no_nlp: bool, read: ReadOptions, quiet: bool) -> None:
+def ingest(
+    paths: tuple[str, ...], db: str, no_nlp: bool, read: ReadOptions, scale: ScaleOptions, quiet: bool
+) -> None:
     """Read documents, extract, and store them in the database.
 
     Ingesting the same input twice changes nothing; an interrupted run can
@@ -325,8 +362,10 @@ def ingest(paths: tuple[str, ...], db: str, no_nlp: bool, read: ReadOptions, qui
     \b
     Example:
       ceasefire ingest ~/news/ --include '*.html' --db news.db
+      ceasefire ingest ~/news/ --workers 2                      # two processes (Dask)
+      ceasefire ingest ~/news/ --scheduler tcp://10.0.0.5:8786  # a running Dask cluster
     """
-    summary = _ingest_cmd(paths, db, ExtractOptions(read=read, nlp=not no_nlp), quiet)
+    summary = _ingest_cmd(paths, db, ExtractOptions(read=read, nlp=not no_nlp), scale, quiet)
     _finish(summary, quiet)
 
 
@@ -342,9 +381,16 @@ def ingest(paths: tuple[str, ...], db: str, no_nlp: bool, read: ReadOptions, qui
 )
 @click.option("--no-nlp", is_flag=True, help="Only clean and split articles.")
 @reader_options
+@scale_options
 @verbosity
 def run(
-    paths: tuple[str, ...], db: str, report_path: str | None, no_nlp: bool, read: ReadOptions, quiet: bool
+    paths: tuple[str, ...],
+    db: str,
+    report_path: str | None,
+    no_nlp: bool,
+    read: ReadOptions,
+    scale: ScaleOptions,
+    quiet: bool,
 ) -> None:
     """The main job: ingest + extract into the database, write the report, print a summary.
 
@@ -370,6 +416,8 @@ def run(
             report=Path(report_path) if report_path else None,
             on_item=progress,
             on_total=progress.total,
+            scale=scale,
+            on_info=progress.info,
         )
     except OSError as exc:
         raise EnvironmentProblem(f"cannot write the report: {exc}") from exc

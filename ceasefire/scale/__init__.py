@@ -12,7 +12,16 @@ command is given ``--workers N`` (N > 1) or ``--scheduler``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .cluster import ClusterUnavailable, ScaleOptions
-from .run import process
 
 __all__ = ["ClusterUnavailable", "ScaleOptions", "process"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "process":  # imports distributed: only when a run is distributed
+        from .run import process
+
+        return process
+    raise AttributeError(name)

@@ -26,6 +26,8 @@ ALLOWED_FAILURES = 1
 CONNECT_TIMEOUT = 5.0
 # A worker whose scheduler is gone (the driver was killed) exits after this many seconds.
 DEATH_TIMEOUT = 30
+# How long a cluster with no worker yet (just started) may take to get one.
+WAIT_FOR_WORKERS = 60
 
 
 class ClusterUnavailable(RuntimeError):
@@ -59,11 +61,28 @@ def _config() -> dict[str, Any]:
     }
 
 
+def local_cluster(n_workers: int, dashboard_address: str = ":8787") -> Any:
+    """A LocalCluster of ``n_workers`` single-threaded processes, configured as :func:`open_client`
+    expects (its scheduler retries a task once after a worker death)."""
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set(_config()):
+        return LocalCluster(
+            n_workers=n_workers,
+            threads_per_worker=1,  # spaCy and the stages hold the GIL: one process per core
+            processes=True,
+            dashboard_address=dashboard_address,
+            silence_logs=logging.ERROR,
+            death_timeout=DEATH_TIMEOUT,
+        )
+
+
 @contextmanager
 def open_client(scale: ScaleOptions, options: ExtractOptions) -> Iterator[Any]:
     """A connected ``distributed.Client`` whose workers load the models once each (the plugin)."""
     import dask
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     from .worker import WarmModels
 
@@ -80,18 +99,21 @@ def open_client(scale: ScaleOptions, options: ExtractOptions) -> Iterator[Any]:
                 ) from None
         else:
             try:
-                cluster = LocalCluster(
-                    n_workers=scale.workers,
-                    threads_per_worker=1,  # spaCy and the stages hold the GIL: one process per core
-                    processes=True,
-                    dashboard_address=scale.dashboard_address,
-                    silence_logs=logging.ERROR,
-                    death_timeout=DEATH_TIMEOUT,
-                )
+                cluster = local_cluster(scale.workers, scale.dashboard_address)
             except Exception as exc:  # noqa: BLE001 - ports, process limits, ...: one line, not a traceback
-                raise ClusterUnavailable(f"cannot start a local Dask cluster: {type(exc).__name__}: {exc}") from exc
+                raise ClusterUnavailable(
+                    f"cannot start a local Dask cluster: {type(exc).__name__}: {exc}"
+                ) from exc
             client = Client(cluster)
         try:
+            if not client.nthreads():
+                try:
+                    client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
+                except TimeoutError:
+                    raise ClusterUnavailable(
+                        f"the Dask scheduler at {scale.scheduler} has no workers (waited {WAIT_FOR_WORKERS} s); "
+                        "start some with `dask worker ADDRESS`"
+                    ) from None
             client.register_plugin(WarmModels(options), name=WarmModels.name)
             yield client
         finally:

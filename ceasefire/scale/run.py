@@ -92,9 +92,7 @@ class _Partition:
     path: Path | None = None  # an existing partition file (from an earlier run)
 
 
-def _partitions(
-    stream: Iterable[Document | InputError], size: int
-) -> Iterator[list[Document | InputError]]:
+def _partitions(stream: Iterable[Document | InputError], size: int) -> Iterator[list[Document | InputError]]:
     chunk: list[Document | InputError] = []
     n_docs = 0
     for item in stream:
@@ -132,29 +130,29 @@ def process(
     interrupted run are handed on first, and documents seen once are not run again.
     """
     inputs = list(inputs)
-    stats: BoilerplateStats | None = None
-    if options.two_pass and _rereadable(inputs):
-        stats, total = learn_boilerplate(inputs, options.read)
-        if on_total:
-            on_total(total)
-    fp = fingerprint(options, stats)
-    temporary = scale.run_dir is None and db is None
-    run_dir = scale.run_dir or (
-        default_run_dir(db, inputs, fp) if db else Path(tempfile.mkdtemp(prefix="ceasefire-run-"))
-    )
-    run_dir.mkdir(parents=True, exist_ok=True)
     say = on_info or (lambda _msg: None)
-    try:
-        with open_client(scale, options) as client:
-            say(
-                f"Dask: {len(client.scheduler_info()['workers'])} workers, dashboard {client.dashboard_link}; "
-                f"partitions in {run_dir}"
-            )
+    with open_client(scale, options) as client:  # first: an unreachable scheduler fails at once
+        stats: BoilerplateStats | None = None
+        if options.two_pass and _rereadable(inputs):
+            stats, total = learn_boilerplate(inputs, options.read)
+            if on_total:
+                on_total(total)
+        fp = fingerprint(options, stats)
+        temporary = scale.run_dir is None and db is None
+        run_dir = scale.run_dir or (
+            default_run_dir(db, inputs, fp) if db else Path(tempfile.mkdtemp(prefix="ceasefire-run-"))
+        )
+        run_dir.mkdir(parents=True, exist_ok=True)
+        say(
+            f"Dask: {len(client.scheduler_info()['workers'])} workers, dashboard {client.dashboard_link}"
+            + ("" if temporary else f"; partitions in {run_dir}")
+        )
+        try:
             yield from _drive(client, inputs, options, scale, stats, fp, run_dir, skip)
-        (run_dir / DONE).write_text(json.dumps({"fingerprint": fp}) + "\n", encoding="utf-8")
-    finally:
-        if temporary:
-            shutil.rmtree(run_dir, ignore_errors=True)
+            (run_dir / DONE).write_text(json.dumps({"fingerprint": fp}) + "\n", encoding="utf-8")
+        finally:
+            if temporary:
+                shutil.rmtree(run_dir, ignore_errors=True)
 
 
 def _drive(
@@ -211,7 +209,11 @@ def _drive(
                 continue  # handed on above, from its partition file
             elif item.doc_id in outcomes:
                 o = outcomes[item.doc_id]
-                yield InputError(item.source, o.error) if o.error is not None else DocumentResult(item, o.records)
+                yield (
+                    InputError(item.source, o.error)
+                    if o.error is not None
+                    else DocumentResult(item, o.records)
+                )
             else:
                 yield DocumentResult(item, [], skipped=True)
 
@@ -246,5 +248,7 @@ def _one_by_one(client: Any, docs: list[Document], submit: Callable[[list[Docume
         except Exception as exc:  # noqa: BLE001
             reason = _crash_reason(exc)
             log.warning("%s: %s", doc.source, reason)
-            outcomes.append(parts.Outcome(doc.doc_id, doc.source, doc.media_type, doc.meta, len(doc.data), [], reason))
+            outcomes.append(
+                parts.Outcome(doc.doc_id, doc.source, doc.media_type, doc.meta, len(doc.data), [], reason)
+            )
     return parts.encode(outcomes)

@@ -67,7 +67,12 @@ class WarmModels(WorkerPlugin):  # type: ignore[misc]
 
     def setup(self, worker: Any) -> None:
         seconds = warm(self.options)
-        log.info("worker %s: models loaded in %.1f s (pid %d)", getattr(worker, "address", "?"), seconds, os.getpid())
+        log.info(
+            "worker %s: models loaded in %.1f s (pid %d)",
+            getattr(worker, "address", "?"),
+            seconds,
+            os.getpid(),
+        )
 
 
 def extract_partition(docs: list[Document], options: ExtractOptions, stats: BoilerplateStats | None) -> bytes:
