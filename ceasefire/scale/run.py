@@ -23,6 +23,7 @@ computed again; for ``ingest`` they are loaded into the store first
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -43,7 +44,7 @@ from ..models import Document, InputError
 from ..pipeline import DocumentResult, ExtractOptions, _rereadable, learn_boilerplate
 from . import parts
 from .cluster import ScaleOptions, n_threads, open_client
-from .worker import extract_partition
+from .worker import RunStats, extract_partition
 
 log = logging.getLogger(__name__)
 
@@ -184,11 +185,30 @@ def _drive(
                 preloaded.add(bytes.fromhex(o.doc_id[:32]))
                 yield o.input_error() if o.error is not None else DocumentResult(o.document(), o.records)
 
-    stats_ref = client.scatter(stats, broadcast=True) if stats is not None else None
+    run_stats = RunStats(fp, stats)
+    client.register_plugin(run_stats, name=run_stats.name)
+    try:
+        yield from _stream(client, inputs, options, scale, fp, run_dir, skip, mark, preloaded)
+    finally:
+        with contextlib.suppress(Exception):  # the cluster may be gone already (its error is raised)
+            client.unregister_worker_plugin(run_stats.name)
+
+
+def _stream(
+    client: Any,
+    inputs: list[str],
+    options: ExtractOptions,
+    scale: ScaleOptions,
+    fp: str,
+    run_dir: Path,
+    skip: Callable[[str], bool] | None,
+    mark: Callable[[str], bool],
+    preloaded: set[bytes],
+) -> Iterator[DocumentResult | InputError]:
     window: deque[_Partition] = deque()
 
     def submit(docs: list[Document]) -> Any:
-        return client.submit(extract_partition, docs, options, stats_ref, retries=1, pure=False)
+        return client.submit(extract_partition, docs, options, fp, retries=1, pure=False)
 
     def finish(p: _Partition) -> Iterator[DocumentResult | InputError]:
         outcomes: dict[str, parts.Outcome] = {}

@@ -75,13 +75,38 @@ class WarmModels(WorkerPlugin):  # type: ignore[misc]
         )
 
 
-def extract_partition(docs: list[Document], options: ExtractOptions, stats: BoilerplateStats | None) -> bytes:
+# Per worker process: the boilerplate statistics of each run in progress, by run fingerprint.
+RUN_STATS: dict[str, BoilerplateStats | None] = {}
+
+
+class RunStats(WorkerPlugin):  # type: ignore[misc]
+    """Gives every worker of the cluster, including one started later in place of a dead
+    one, the run's boilerplate statistics (the first pass), once per worker rather than
+    with every task; scattered data would be lost with the workers holding it."""
+
+    def __init__(self, fingerprint: str, stats: BoilerplateStats | None):
+        self.fingerprint = fingerprint
+        self.stats = stats
+        self.name = f"ceasefire-run-{fingerprint[:16]}"
+
+    def setup(self, worker: Any) -> None:
+        RUN_STATS[self.fingerprint] = self.stats
+
+    def teardown(self, worker: Any) -> None:
+        RUN_STATS.pop(self.fingerprint, None)
+
+
+def extract_partition(docs: list[Document], options: ExtractOptions, fingerprint: str) -> bytes:
     """Extract one partition of documents; the result is one Parquet file's bytes.
 
     Every document gives one outcome: its records, or the reason it failed (a
     stage error, no article text). Models come from the per-process caches the
-    plugin warmed (loaded here on first use if the plugin is missing).
+    plugin warmed (loaded here on first use if the plugin is missing); the run's
+    boilerplate statistics from :class:`RunStats`.
     """
+    if fingerprint not in RUN_STATS:
+        raise RuntimeError(f"worker {os.getpid()} has no statistics of run {fingerprint[:16]}")
+    stats = RUN_STATS[fingerprint]
     warm(options)
     outcomes = []
     results = process_documents(docs, options, stats)
