@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ..nlp.context import doc_ents, doc_text
 from .resolve import (
     DEICTIC_PRESENT_RE,
     NAMED_DATES,
@@ -141,7 +142,7 @@ def candidate_spans(text: str, doc: Doc | None = None, offset: int = 0) -> list[
             cands.append((m.start(g), m.end(g)))
     if doc is not None:
         end_off = offset + len(text)
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ == "DATE" and ent.start_char >= offset and ent.end_char <= end_off:
                 cands.append((ent.start_char - offset, ent.end_char - offset))
     return cands
@@ -196,12 +197,12 @@ class DateResolver:
     def _sentences(self, doc: Doc) -> list[tuple[int, int]]:
         if doc.has_annotation("SENT_START"):
             return [(s.start_char, s.end_char) for s in doc.sents]
-        return [(0, len(doc.text))]
+        return [(0, len(doc_text(doc)))]
 
     def _read(self, doc: Doc) -> list[ResolvedDate]:
         if self._state is not None and self._state.doc is doc:
             return self._state.dates
-        text = doc.text
+        text = doc_text(doc)
         out: list[ResolvedDate] = []
         prev: ResolvedDate | None = None  # last resolved date (the running context)
         absolute: ResolvedDate | None = None  # last date stated with its year
@@ -277,7 +278,7 @@ class DateResolver:
             # "the latest offensive, launched on 12 May": the calendar date wins
             found = [d for d in found if not _deictic(d.text)]
         if found:
-            text = sentence.doc.text
+            text = doc_text(sentence.doc)
 
             def bounds(d: ResolvedDate) -> bool:
                 """ "since 2014", "until May": the edge of a period, not the time of the event."""
@@ -300,7 +301,7 @@ class DateResolver:
             if ctx is not None and ctx.date is not None:
                 # In the same paragraph the story usually goes on about the same day;
                 # further on only the month is a fair guess.
-                same_para = "\n" not in sentence.doc.text[ctx.end : sentence.start_char]
+                same_para = "\n" not in doc_text(sentence.doc)[ctx.end : sentence.start_char]
                 p = ctx.precision if same_para else _cap(ctx.precision, "month")
                 return ResolvedDate(_iso(ctx.date, p), p, "", at, at)
             if self.published is not None:

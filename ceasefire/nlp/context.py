@@ -63,3 +63,24 @@ class ArticleContext:
             for p in self.places
             if p.start is not None and p.end is not None and start_char <= p.start and p.end <= end_char
         ]
+
+
+_TEXT = "ceasefire.text"
+_ENTS = "ceasefire.ents"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per parse: spaCy joins every token anew on each access,
+    so a stage that reads it per candidate is quadratic in the article's length."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once per parse (spaCy makes new spans on each access)."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = tuple(doc.ents)
+    return ents

@@ -530,9 +530,12 @@ def known_form(gaz: Gazetteer, text: str) -> str:
 
 def _extend_suffix(doc: Doc, end: int) -> int:
     """Token end after a place suffix that follows (``Raqqa`` + ``province``)."""
+    if end >= len(doc):
+        return end
+    first = doc[end].lower_  # most tokens start no suffix: one comparison each, not a slice
     for toks in _SUFFIX_TOKENS:
         n = len(toks)
-        if end + n <= len(doc) and tuple(t.lower_ for t in doc[end : end + n]) == toks:
+        if toks[0] == first and end + n <= len(doc) and tuple(t.lower_ for t in doc[end : end + n]) == toks:
             return end + n
     return end
 

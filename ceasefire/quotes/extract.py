@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import ActorRef, Quote
+from ..nlp.context import doc_ents, doc_text
 from .marks import QuoteSpan, quote_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -293,12 +294,14 @@ def _fallback_ref(state: _State, subj: Token) -> tuple[ActorRef | None, str]:
             for sp in reversed(state.speakers):
                 if sp.ref.kind == "person":
                     return sp.ref, sp.full
-            for ent in reversed([e for e in doc.ents if e.end_char <= subj.idx and e.label_ == "PERSON"]):
+            for ent in reversed(
+                [e for e in doc_ents(doc) if e.end_char <= subj.idx and e.label_ == "PERSON"]
+            ):
                 return _ent_ref(ent), ent.text
         # "it", "they", "we", "I": too ambiguous without the actors stage.
         return None, full
     # A named entity that holds the subject's head.
-    ents = [e for e in doc.ents if e.start <= subj.i < e.end and e.label_ in ENT_KINDS]
+    ents = [e for e in doc_ents(doc) if e.start <= subj.i < e.end and e.label_ in ENT_KINDS]
     if ents:
         return _ent_ref(ents[0]), full
     head = subj.lemma_.lower()
@@ -345,7 +348,7 @@ def _fallback_ref(state: _State, subj: Token) -> tuple[ActorRef | None, str]:
             if (
                 last.ref.kind == "person"
                 and last.at < subj.idx
-                and _same_or_next_paragraph(state.doc.text, last.at, subj.idx)
+                and _same_or_next_paragraph(doc_text(state.doc), last.at, subj.idx)
                 and subj.lower_ not in GROUP_NOUNS  # "the driver said" is someone new
             ):
                 return last.ref, last.full
@@ -381,7 +384,9 @@ def _body_before(state: _State, subj: Token) -> ActorRef | None:
             best = a
     if best is not None:
         return best
-    ents = [e for e in state.doc.ents if e.label_ == "ORG" and lo <= e.start_char and e.end_char <= subj.idx]
+    ents = [
+        e for e in doc_ents(state.doc) if e.label_ == "ORG" and lo <= e.start_char and e.end_char <= subj.idx
+    ]
     return _ent_ref(ents[-1]) if ents else None
 
 
@@ -420,7 +425,7 @@ def _title_before(doc: Doc, ent: Span) -> list[Token]:
 def _titled_entity(doc: Doc, subj: Token, role: str) -> tuple[ActorRef, str] | None:
     """The named actor whose title holds the role noun, nearest before, else nearest after."""
     best: tuple[int, Span, str] | None = None
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in ("PERSON", "ORG") or ent.start <= subj.i < ent.end:
             continue
         titled = _phrase(ent.root)
@@ -618,7 +623,7 @@ def _subtree_chars(tok: Token) -> tuple[int, int]:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Trim spaces, commas, colons and unpaired marks off a character range."""
-    text = doc.text
+    text = doc_text(doc)
     junk = " \t\n,;:\u2013\u2014-"
     while start < end and text[start] in junk:
         start += 1
@@ -698,7 +703,7 @@ def _verb_for_quote(state: _State, qs: QuoteSpan) -> Token | None:
     if verbs:
         return min(verbs, key=lambda v: min(abs(v.idx - qs.end), abs(v.idx - qs.start)))
     # 3. The sentence after (“...” \n He said.) or before ("He said:"), in the same paragraph.
-    text = doc.text
+    text = doc_text(doc)
     all_sents = list(doc.sents)
     idx = [i for i, s in enumerate(all_sents) if s.start_char == sents[0].start_char][0]
     last = idx + len(sents) - 1
@@ -752,7 +757,7 @@ def _colon_lead(state: _State, qs: QuoteSpan) -> Token | None:
     "the warning was repeated by Putin himself: “...”" -> Putin.
     """
     doc = state.doc
-    text = doc.text
+    text = doc_text(doc)
     k = qs.start - 2  # skip the opening mark
     while k >= 0 and text[k].isspace():
         k -= 1
@@ -826,7 +831,7 @@ class _Candidate:
 
 def _indirect(state: _State) -> list[_Candidate]:
     doc = state.doc
-    text = doc.text
+    text = doc_text(doc)
     out: list[_Candidate] = []
     speech = _speech_spans(state)
     for tok in doc:
@@ -921,7 +926,7 @@ def _speech_spans(state: _State) -> list[QuoteSpan]:
     Parts of a quotation split around its attribution (“We warned them,” he said,
     “and they did not listen.”) count together against :data:`MIN_DIRECT_WORDS`.
     """
-    text = state.doc.text
+    text = doc_text(state.doc)
     spans = state.spans
     keep: list[QuoteSpan] = []
     group: list[QuoteSpan] = []
@@ -949,7 +954,7 @@ def _speech_spans(state: _State) -> list[QuoteSpan]:
 
 
 def _direct(state: _State) -> list[_Candidate]:
-    text = state.doc.text
+    text = doc_text(state.doc)
     out: list[_Candidate] = []
     for qs in _speech_spans(state):
         start, end = qs.start, qs.end
@@ -1020,7 +1025,7 @@ def find_quotes(doc: Doc, ctx: ArticleContext) -> list[Quote]:
     """Direct and indirect quotations of an article, in text order, speakers resolved."""
     if not doc.has_annotation("DEP"):
         raise ValueError("find_quotes needs a dependency parse: run a spaCy pipeline with a parser")
-    state = _State(doc=doc, ctx=ctx, spans=quote_spans(doc.text))
+    state = _State(doc=doc, ctx=ctx, spans=quote_spans(doc_text(doc)))
     cands = _direct(state) + _indirect(state)
     # Attribute in text order so that "he said" and "the minister said" fall back on
     # speakers named earlier, never later.
@@ -1032,7 +1037,7 @@ def find_quotes(doc: Doc, ctx: ArticleContext) -> list[Quote]:
         elif (
             last_direct is not None
             and last_direct.speaker is not None
-            and _same_or_next_paragraph(doc.text, last_direct.end, c.start)
+            and _same_or_next_paragraph(doc_text(doc), last_direct.end, c.start)
         ):
             # A quotation with no cue of its own continues the previous speaker's.
             speaker = last_direct.speaker
@@ -1040,7 +1045,7 @@ def find_quotes(doc: Doc, ctx: ArticleContext) -> list[Quote]:
             continue
         if speaker is None:
             continue
-        q = Quote(speaker=speaker, text=doc.text[c.start : c.end], kind=c.kind, start=c.start, end=c.end)
+        q = Quote(speaker=speaker, text=doc_text(doc)[c.start : c.end], kind=c.kind, start=c.start, end=c.end)
         out.append(q)
         if c.kind == "direct":
             last_direct = q
