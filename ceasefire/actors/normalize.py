@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’`ʼ‘][^\W_]+)*")
 APOSTROPHES = "'’`ʼ‘"
+_NO_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES))
 # Sun-letter assimilations of the Arabic article, only when written with a hyphen
 # ("ash-Sham", "ad-Din"); bare "as", "at", "an" are English words.
 ARTICLE_HYPHENATED = {"al", "el", "ad", "ar", "as", "ash", "at", "an", "az", "ath", "adh", "ud", "ul", "um"}
@@ -42,7 +44,8 @@ def strip_accents(text: str) -> str:
 
 
 def shape_of(surface: str) -> str:
-    letters = [c for c in surface if c.isalpha()]
+    # A word of letters only (nearly all) is its own letter sequence: no list to build.
+    letters = surface if surface.isalpha() else [c for c in surface if c.isalpha()]
     if not letters:
         return "l"
     if all(c.isupper() for c in letters) and (len(letters) > 1 or len(surface) == 1):
@@ -64,9 +67,9 @@ def words(text: str) -> list[Word]:
         if len(surface) > 2 and surface[-2] in APOSTROPHES and surface[-1] in "sS":
             surface = surface[:-2]
             end -= 2
-        key = strip_accents(surface).casefold()
-        for ch in APOSTROPHES:
-            key = key.replace(ch, "")
+        # ASCII has no accents to strip (NFKD leaves it as it is): the common case skips it.
+        key = (surface if surface.isascii() else strip_accents(surface)).casefold()
+        key = key.translate(_NO_APOSTROPHES)
         if key in ARTICLE_BARE or (
             key in ARTICLE_HYPHENATED
             and end < len(text)
@@ -79,6 +82,7 @@ def words(text: str) -> list[Word]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a string, asked again for the same names
 def key_of(text: str) -> tuple[str, ...]:
     """The normalised word sequence of a name, without a leading "the"."""
     ks = tuple(w.key for w in words(text))
