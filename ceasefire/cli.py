@@ -222,10 +222,17 @@ def _finish(summary: RunSummary, quiet: bool) -> None:
     sys.exit(summary.exit_code)
 
 
+class CoderWeightsMissing(click.ClickException):
+    """The trained event coder's weights are missing or damaged: exit 2, naming the rebuild command."""
+
+    exit_code = 2
+
+
 class Group(click.Group):
     """Turns the library's expected errors into one-line CLI errors (no traceback)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from .events.model import ModelError
         from .nlp.runner import ModelNotInstalled
         from .store import StoreError
 
@@ -242,6 +249,8 @@ class Group(click.Group):
             raise EnvironmentProblem(str(exc)) from exc
         except ClusterUnavailable as exc:
             raise click.UsageError(str(exc)) from exc
+        except ModelError as exc:
+            raise CoderWeightsMissing(str(exc)) from exc
         except InputError as exc:
             raise click.ClickException(inert(str(exc))) from exc
         except click.ClickException as exc:

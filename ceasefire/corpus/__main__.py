@@ -116,6 +116,10 @@ def main(argv: list[str]) -> int:
                 f.write(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n")
         print(f"{out}: {len(res.records)} sentences")
         return 0
+    if cmd in ("agree", "assemble", "stats"):
+        from . import assemble
+
+        return getattr(assemble, cmd)(args)
     print(f"unknown command {cmd!r}\n{__doc__}")
     return 2
 

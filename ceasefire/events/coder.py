@@ -11,12 +11,15 @@ sentence and its date from the article's date resolver.
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import product
 from typing import TYPE_CHECKING
 
 from ..models import ActorRef, Event, Place
+from .candidates import Proposal
 from .frames import (
     FUTURE_VERBS,
     HYPOTHETICAL_VERBS,
@@ -34,6 +37,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
     from ..nlp.context import ArticleContext
+
+CODER_ENV = "CEASEFIRE_CODER"
 
 # Types whose coordinated subject ("X and Y met") is one event between the two.
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -550,6 +555,7 @@ class CoderSettings:
 
     split_coordinated: bool = False
     inherit_dates: bool = False
+    decider: str | None = None  # "trained", "rules" or "naive"; None: $CEASEFIRE_CODER, else "trained"
     skip_repeated_mentions: bool = True
     max_events_per_trigger: int = 4
     drop_generic: bool = True
@@ -603,39 +609,100 @@ class _Args:
 def code_events(
     doc: Doc, ctx: ArticleContext, settings: CoderSettings = DEFAULT_SETTINGS, lexicon: Lexicon | None = None
 ) -> list[Event]:
-    """Code PLOVER events in a parsed article. Never modifies ``doc`` or ``ctx``."""
+    """Code PLOVER events in a parsed article. Never modifies ``doc`` or ``ctx``.
+
+    The rules propose (:func:`propose`); the decider chosen by ``settings.decider`` (else
+    ``$CEASEFIRE_CODER``, else ``trained``) decides: ``trained`` is the trained model of
+    :mod:`.decide`, ``rules`` the rules alone, ``naive`` the rules' events with the sentence's
+    first actor as source and its second as target (the baseline of ``scripts/eval``).
+    """
+    lex = lexicon or load_lexicon()
+    decider = settings.decider or os.environ.get(CODER_ENV) or "trained"
+    sentences = list(zip(doc.sents, propose(doc, ctx, settings, lex), strict=True))
+    if decider == "rules":
+        return [e for _s, props in sentences for e in rules_decide(props)]
+    if decider == "naive":
+        return [e for sent, props in sentences for e in _naive(sent, rules_decide(props), ctx)]
+    if decider != "trained":
+        raise ValueError(f"unknown decider {decider!r} (trained, rules or naive)")
+    from .decide import decide
+    from .model import load_model
+
+    model = load_model()
+    by_sent: dict[int, list[tuple[Event, Token]]] = {}
+    for ev, tok in decide(doc, ctx, sentences, model, lex, settings):
+        by_sent.setdefault(tok.sent.start, []).append((ev, tok))
+    out: list[Event] = []
+    for sent, _props in sentences:
+        for e in _dedupe(sorted(by_sent.get(sent.start, []), key=lambda et: et[1].i)):
+            out.append(replace(e, confidence=model.calibrated(e.confidence)))
+    return out
+
+
+def _naive(sent: Span, events: list[Event], ctx: ArticleContext) -> list[Event]:
+    """The baseline: the first actor found in the sentence is the source, the second the target."""
+    order: list[ActorRef] = []
+    for a in sorted(ctx.actors, key=lambda a: a.start or 0):
+        if (
+            a.start is not None
+            and sent.start_char <= a.start < sent.end_char
+            and all(a.id != b.id for b in order)
+        ):
+            order.append(a)
+    src = order[0] if order else None
+    tgt = order[1] if len(order) > 1 else None
+    return [replace(e, source=src, target=tgt) for e in events]
+
+
+def propose(
+    doc: Doc, ctx: ArticleContext, settings: CoderSettings = DEFAULT_SETTINGS, lexicon: Lexicon | None = None
+) -> Iterator[list[Proposal]]:
+    """Every rule's proposals, sentence by sentence, in token order (see :mod:`.candidates`)."""
     if not doc.has_annotation("DEP"):
         raise ValueError(
             "code_events needs a dependency-parsed Doc (a spaCy pipeline with a parser); "
             "this Doc has no dependency annotation"
         )
     lex = lexicon or load_lexicon()
-    events: list[Event] = []
     seen: set[tuple[str, str]] = set()  # (type, trigger lemma) already coded in the article
     for sent in doc.sents:
-        sent_events: list[tuple[Event, Token]] = []
+        props: list[Proposal] = []
+        earlier: list[tuple[Event, Token]] = []
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX"):
-                sent_events.extend((e, tok) for e in _reported_demand(tok, sent, ctx))
-            sent_events.extend((e, tok) for e in _joint_act(tok, sent, ctx))
+                props += [
+                    Proposal("speech.reported_demand", tok.head, e) for e in _reported_demand(tok, sent, ctx)
+                ]
+            props += [Proposal("joint.modifier", tok, e) for e in _joint_act(tok, sent, ctx)]
             trig = _trigger(tok, lex)
             if trig is None:
                 continue
             coded = _code_trigger(tok, trig, sent, ctx, settings, lex)
             key = (trig.type, tok.lemma_.lower())
-            if (
+            repeated = (
                 settings.skip_repeated_mentions
                 and trig.pos == "NOUN"
                 and _anaphoric(tok, coded)
                 and (key in seen or _demonstrative(tok))
-            ):
-                continue
-            if trig.pos == "NOUN":
+            )
+            if trig.pos == "NOUN" and not repeated:
                 seen.add(key)
-            coded = _inherit_consequence_source(tok, trig, coded, sent_events)
-            sent_events.extend((e, tok) for e in coded)
-        events.extend(_dedupe(sent_events))
-    return events
+            if not repeated:
+                coded = _inherit_consequence_source(tok, trig, coded, earlier)
+            rule = f"lexicon.{trig.pos.lower()}"
+            for e in coded:
+                p = Proposal(
+                    rule if e.type == trig.type else "frame.imminent_threat", tok, e, repeated=repeated
+                )
+                props.append(p)
+                if not repeated:
+                    earlier.append((e, tok))
+        yield props
+
+
+def rules_decide(props: list[Proposal]) -> list[Event]:
+    """The rules' own decision: every proposal that is not a repeated mention, merged (:func:`_dedupe`)."""
+    return _dedupe([(p.event, p.token) for p in props if not p.repeated])
 
 
 # ---------------------------------------------------------------- triggers

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..events.model import ModelError
 from ..models import ExtractRecord
 from .context import ArticleContext
 
@@ -118,6 +119,10 @@ class Annotator:
         self.stages = load_stages()
         self.nlp = load_model(model or DEFAULT_MODEL)
         self.batch_size = batch_size
+        if os.environ.get("CEASEFIRE_CODER", "trained") == "trained":
+            from ..events.model import load_model as load_coder
+
+            load_coder()  # once per process, and a missing weights file stops the run before any work
 
     def annotate(self, records: list[ExtractRecord]) -> dict[str, str]:
         """Fill actors, places, quotes and events in place.
@@ -149,6 +154,22 @@ class Annotator:
         return failures
 
     def annotate_doc(self, doc: Doc, rec: ExtractRecord) -> str | None:
+        stage = "dates"
+        try:
+            ctx, stage = self.context(doc, rec), "events"
+            events = list(self.stages.code_events(doc, ctx))
+        except StageError as exc:
+            stage, exc = exc.stage, exc.cause  # type: ignore[assignment]
+            return self._failure(stage, rec, exc)
+        except ModelError:
+            raise  # the coder's weights are missing: no article can be coded, so the run stops
+        except Exception as exc:  # a stage bug must not stop the run: report it per article
+            return self._failure(stage, rec, exc)
+        rec.actors, rec.places, rec.quotes, rec.events = ctx.actors, ctx.places, ctx.quotes, events
+        return None
+
+    def context(self, doc: Doc, rec: ExtractRecord) -> ArticleContext:
+        """Run every stage before event coding; a stage's exception comes out as :class:`StageError`."""
         published = _parse_date(rec.article.published)
         ctx = ArticleContext(doc=doc, published=published, publisher=rec.article.publisher)
         st = self.stages
@@ -160,11 +181,19 @@ class Annotator:
             stage = "places"
             ctx.places = list(st.find_places(doc, ctx))
             stage = "quotes"
-            ctx.quotes = quotes = list(st.find_quotes(doc, ctx))
-            stage = "events"
-            events = list(st.code_events(doc, ctx))
-        except Exception as exc:  # a stage bug must not stop the run: report it per article
-            log.debug("stage %s failed on %s", stage, rec.article_id, exc_info=True)
-            return f"extraction stage {stage!r} failed on article {rec.article.index}: {type(exc).__name__}: {exc}"
-        rec.actors, rec.places, rec.quotes, rec.events = ctx.actors, ctx.places, quotes, events
-        return None
+            ctx.quotes = list(st.find_quotes(doc, ctx))
+        except Exception as exc:
+            raise StageError(stage, exc) from exc
+        return ctx
+
+    def _failure(self, stage: str, rec: ExtractRecord, exc: BaseException) -> str:
+        log.debug("stage %s failed on %s", stage, rec.article_id, exc_info=exc)
+        return (
+            f"extraction stage {stage!r} failed on article {rec.article.index}: {type(exc).__name__}: {exc}"
+        )
+
+
+class StageError(RuntimeError):
+    def __init__(self, stage: str, cause: BaseException):
+        super().__init__(f"{stage}: {cause}")
+        self.stage, self.cause = stage, cause

@@ -1,0 +1,158 @@
+"""The trained decider: which candidates are events, of which type, with which source and target.
+
+For an article, every sentence's proposals (:func:`ceasefire.events.coder.propose`)
+and the open-class candidates (verbs and lexicon words no rule coded) are
+grouped by trigger. The type model scores each candidate over the 16 PLOVER
+types and "no event"; for each candidate taken as an event, the role model
+scores every actor mention of the sentence as source, target or neither.
+Status, mode, claimant, place and date come from the rule's event for that
+trigger when a rule proposed the chosen type, else from the same frame,
+place and date rules the coder uses.
+
+``mode`` selects the column of ``scripts/eval``: ``hybrid`` (rule proposals
+and votes are candidates and features), ``model`` (open candidates only, no
+rule features).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..models import Event
+from .candidates import Candidate, Proposal, group
+from .features import Mention, pair_features, sentence_mentions, trigger_features
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+    from ..nlp.context import ArticleContext
+    from .coder import CoderSettings
+    from .lexicon import Lexicon
+    from .model import CoderModel
+
+NONE = "NONE"
+
+
+@dataclass
+class Decision:
+    cand: Candidate
+    sent: Span
+    type: str
+    p_type: float
+    source: Mention | None = None
+    p_source: float = 0.0
+    target: Mention | None = None
+    p_target: float = 0.0
+
+
+def open_candidates(sent: Span, taken: set[int], lex: Lexicon, everything: bool) -> list[Candidate]:
+    """Triggers no rule coded: every verb, and nouns the lexicon knows (or, for the model-only
+    column, every common noun)."""
+    out = []
+    for tok in sent:
+        if tok.i in taken:
+            continue
+        lem = tok.lemma_.lower()
+        if tok.pos_ == "VERB" or (
+            tok.pos_ == "NOUN"
+            and (everything or ("NOUN", lem) in lex.by_lemma or ("VERB", lem) in lex.by_lemma)
+        ):
+            out.append(Candidate(tok, [Proposal("open." + tok.pos_.lower(), tok, None)]))
+    return out
+
+
+def candidates_of(props: list[Proposal], sent: Span, lex: Lexicon, mode: str) -> list[Candidate]:
+    if mode == "model":
+        return open_candidates(sent, set(), lex, everything=True)
+    cands = group(props)
+    cands += open_candidates(sent, {c.token.i for c in cands}, lex, everything=False)
+    return sorted(cands, key=lambda c: c.token.i)
+
+
+def _extra_refs(props: list[Proposal]) -> list:
+    out = []
+    for p in props:
+        if p.event is not None:
+            out += [a for a in (p.event.source, p.event.target) if a is not None]
+    return out
+
+
+def decide(
+    doc: Doc,
+    ctx: ArticleContext,
+    sentences: list[tuple[Span, list[Proposal]]],
+    model: CoderModel,
+    lex: Lexicon,
+    settings: CoderSettings,
+) -> list[tuple[Event, Token]]:
+    rules = model.mode == "hybrid"
+    per_sent = []
+    for sent, props in sentences:
+        cands = candidates_of(props, sent, lex, model.mode)
+        mentions = sentence_mentions(sent, ctx.actors, _extra_refs(props) if rules else [])
+        per_sent.append((sent, cands, mentions))
+    flat = [(sent, c, ms) for sent, cands, ms in per_sent for c in cands]
+    if not flat:
+        return []
+    probs = model.type_proba([trigger_features(c, lex, rules) for _s, c, _m in flat])
+    decisions: list[Decision] = []
+    for (sent, cand, _ms), row in zip(flat, probs, strict=True):
+        typ, p = max(row.items(), key=lambda kv: kv[1])
+        if typ != NONE and p >= model.type_threshold:
+            decisions.append(Decision(cand, sent, typ, p))
+    pairs = [(d, m) for d in decisions for m in _mentions_of(d, per_sent)]
+    if pairs:
+        rp = model.role_proba(
+            [pair_features(d.cand, d.type, m, _mentions_of(d, per_sent), rules) for d, m in pairs]
+        )
+        for (d, m), row in zip(pairs, rp, strict=True):
+            if m.head == d.cand.token:
+                continue  # the trigger itself is no party ("the coalition's strikes" aside)
+            if row["source"] > max(d.p_source, model.source_threshold):
+                d.source, d.p_source = m, row["source"]
+        for (d, m), row in zip(pairs, rp, strict=True):
+            if m.head == d.cand.token or (d.source is not None and m.ref.id == d.source.ref.id):
+                continue
+            if row["target"] > max(d.p_target, model.target_threshold):
+                d.target, d.p_target = m, row["target"]
+    return [_event(d, ctx, settings) for d in decisions]
+
+
+def _mentions_of(d: Decision, per_sent: list[tuple[Span, list[Candidate], list[Mention]]]) -> list[Mention]:
+    for sent, _c, ms in per_sent:
+        if sent == d.sent:
+            return ms
+    return []
+
+
+def _event(d: Decision, ctx: ArticleContext, settings: CoderSettings) -> tuple[Event, Token]:
+    from . import coder  # the frame, place and date rules the coder uses
+
+    tok = d.cand.token
+    base = next((p.event for p in d.cand.proposals if p.event is not None and p.event.type == d.type), None)
+    if base is None:
+        frame = coder.frame_of(tok)
+        date, precision = coder._date(d.sent, tok, ctx, settings)
+        base = Event(
+            type=d.type,
+            sentence=d.sent.text,
+            start=d.sent.start_char,
+            end=d.sent.end_char,
+            mode=coder._instrument_mode(tok) if d.type == "ASSAULT" else None,
+            location=coder._place(tok, d.sent, ctx),
+            date=date,
+            date_precision=precision,
+            claimant=coder._claimant(frame, tok, ctx),
+            status=frame.status,
+            trigger=tok.text,
+        )
+    source = d.source.ref if d.source is not None else None
+    target = d.target.ref if d.target is not None else None
+    claimant = base.claimant
+    if claimant is not None and source is not None and claimant.id == source.id:
+        claimant = None
+    conf = (
+        d.p_type * (0.5 + 0.5 * d.p_source if source else 0.75) * (0.5 + 0.5 * d.p_target if target else 0.9)
+    )
+    return replace(base, source=source, target=target, claimant=claimant, confidence=conf), tok
