@@ -62,11 +62,14 @@ def open_candidates(sent: Span, taken: set[int], lex: Lexicon, everything: bool)
     return out
 
 
-def candidates_of(props: list[Proposal], sent: Span, lex: Lexicon, mode: str) -> list[Candidate]:
+def candidates_of(
+    props: list[Proposal], sent: Span, lex: Lexicon, mode: str, disabled: frozenset[str] = frozenset()
+) -> list[Candidate]:
     if mode == "model":
         return open_candidates(sent, set(), lex, everything=True)
     cands = group(props)
-    cands += open_candidates(sent, {c.token.i for c in cands}, lex, everything=False)
+    if "open" not in disabled:
+        cands += open_candidates(sent, {c.token.i for c in cands}, lex, everything=False)
     return sorted(cands, key=lambda c: c.token.i)
 
 
@@ -89,7 +92,7 @@ def decide(
     rules = model.mode == "hybrid"
     per_sent = []
     for sent, props in sentences:
-        cands = candidates_of(props, sent, lex, model.mode)
+        cands = candidates_of(props, sent, lex, model.mode, settings.disabled)
         mentions = sentence_mentions(sent, ctx.actors, _extra_refs(props) if rules else [])
         per_sent.append((sent, cands, mentions))
     flat = [(sent, c, ms) for sent, cands, ms in per_sent for c in cands]
@@ -127,7 +130,7 @@ def _mentions_of(d: Decision, per_sent: list[tuple[Span, list[Candidate], list[M
 
 
 def _event(d: Decision, ctx: ArticleContext, settings: CoderSettings) -> tuple[Event, Token]:
-    from . import coder  # the frame, place and date rules the coder uses
+    from .rules import one_trigger as coder  # the frame, place, date and claimant rules of the coder
 
     tok = d.cand.token
     base = next((p.event for p in d.cand.proposals if p.event is not None and p.event.type == d.type), None)
