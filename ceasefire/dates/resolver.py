@@ -278,11 +278,11 @@ class DateResolver:
             # "the latest offensive, launched on 12 May": the calendar date wins
             found = [d for d in found if not _deictic(d.text)]
         if found:
-            text = doc_text(sentence.doc)
+            text, base = doc_text(sentence.doc), 0  # built once per parse
 
             def bounds(d: ResolvedDate) -> bool:
                 """ "since 2014", "until May": the edge of a period, not the time of the event."""
-                before = text[max(0, d.start - 12) : d.start].split()
+                before = text[max(0, d.start - base - 12) : max(0, d.start - base)].split()
                 return bool(before) and before[-1].lower() in _BOUNDARY_WORDS
 
             if inherit and all(bounds(d) for d in found):

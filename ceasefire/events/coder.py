@@ -30,6 +30,7 @@ from .rules.merge import _dedupe
 from .rules.settings import DEFAULT_SETTINGS, CoderSettings
 
 CODER_ENV = "CEASEFIRE_CODER"
+CONTEXT_ENV = "CEASEFIRE_CONTEXT_ROLES"
 DISABLE_ENV = "CEASEFIRE_DISABLE_PROPOSERS"  # comma-separated proposer groups to switch off (ablation)
 
 
@@ -47,6 +48,8 @@ def code_events(
     off = os.environ.get(DISABLE_ENV)
     if off and not settings.disabled:
         settings = replace(settings, disabled=frozenset(g.strip() for g in off.split(",") if g.strip()))
+    if os.environ.get(CONTEXT_ENV) == "0":
+        settings = replace(settings, context_roles=False)
     decider = settings.decider or os.environ.get(CODER_ENV) or "trained"
     sentences = list(zip(doc.sents, propose(doc, ctx, settings, lex), strict=True))
     if decider == "rules":

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Event
 from .candidates import Candidate, Proposal, group
-from .features import Mention, pair_features, sentence_mentions, trigger_features
+from .features import Mention, chunks_by_sentence, pair_features, sentence_mentions, trigger_features
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -91,9 +91,12 @@ def decide(
 ) -> list[tuple[Event, Token]]:
     rules = model.mode == "hybrid"
     per_sent = []
+    chunks = chunks_by_sentence(doc)
     for sent, props in sentences:
         cands = candidates_of(props, sent, lex, model.mode, settings.disabled)
-        mentions = sentence_mentions(sent, ctx.actors, _extra_refs(props) if rules else [])
+        mentions = sentence_mentions(
+            sent, ctx.actors, _extra_refs(props) if rules else [], ctx.places, chunks.get(sent.start, [])
+        )
         per_sent.append((sent, cands, mentions))
     flat = [(sent, c, ms) for sent, cands, ms in per_sent for c in cands]
     if not flat:
@@ -150,8 +153,9 @@ def _event(d: Decision, ctx: ArticleContext, settings: CoderSettings) -> tuple[E
             status=frame.status,
             trigger=tok.text,
         )
-    source = d.source.ref if d.source is not None else None
-    target = d.target.ref if d.target is not None else None
+    back = settings.context_roles
+    source = _back_reference(d.source, ctx, back) if d.source is not None else None
+    target = _back_reference(d.target, ctx, back) if d.target is not None else None
     claimant = base.claimant
     if claimant is not None and source is not None and claimant.id == source.id:
         claimant = None
@@ -159,3 +163,41 @@ def _event(d: Decision, ctx: ArticleContext, settings: CoderSettings) -> tuple[E
         d.p_type * (0.5 + 0.5 * d.p_source if source else 0.75) * (0.5 + 0.5 * d.p_target if target else 0.9)
     )
     return replace(base, source=source, target=target, claimant=claimant, confidence=conf), tok
+
+
+# "he", "they", "the group": an unresolved pronoun or description chosen as a role names the nearest
+# earlier actor of a fitting kind, within this many characters (about two sentences of news).
+BACK_WINDOW = 400
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves", "we", "us", "our"})
+_GROUP_NOUNS = frozenset(
+    {"group", "militant", "rebel", "fighter", "force", "troop", "insurgent", "militia", "movement"}
+)
+_GROUP_KINDS = frozenset({"armed_group", "military", "government", "state", "police", "igo", "ngo"})
+
+
+def _back_reference(m: Mention, ctx: ArticleContext, enabled: bool):
+    """The actor an unresolved pronoun or "the group" points back to, else the mention's own ref."""
+    if not enabled or not m.ref.id.startswith("NP:"):
+        return m.ref
+    head = m.head
+    word = head.lower_
+    if word in _PERSON_PRONOUNS:
+        kinds = frozenset({"person"})
+    elif word in _GROUP_PRONOUNS or (
+        head.lemma_.lower() in _GROUP_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    ):
+        kinds = _GROUP_KINDS
+    else:
+        return m.ref
+    start = m.ref.start or 0
+    earlier = [
+        a
+        for a in ctx.actors
+        if a.end is not None and a.end <= start and start - a.end <= BACK_WINDOW and a.kind in kinds
+    ]
+    if not earlier:
+        return m.ref
+    best = max(earlier, key=lambda a: a.end or 0)
+    return replace(best, mention=m.ref.mention, start=m.ref.start, end=m.ref.end)

@@ -37,6 +37,7 @@ class Mention:
     ref: ActorRef
     head: Token
     order: int  # 0 for the first actor of the sentence, 1 for the second, ...
+    place: bool = False  # the mention is also one of the article's places
 
     @property
     def span(self) -> tuple[int, int]:
@@ -50,10 +51,80 @@ def _head_of(sent: Span, start: int, end: int) -> Token | None:
     return span.root
 
 
-def sentence_mentions(sent: Span, actors: list[ActorRef], extra: list[ActorRef]) -> list[Mention]:
-    """The sentence's actor mentions (the recogniser's, then those the rules resolved), in text order."""
+# entity labels of phrases that are never actors: places are locations, the rest quantities and times
+_NOT_ACTOR_ENTS = frozenset(
+    {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "EVENT", "LAW"}
+)
+_NOT_ACTOR_PRONOUNS = frozenset(
+    {"it", "its", "this", "that", "these", "those", "what", "which", "itself", "there"}
+)
+_CIVILIAN_HEADS = frozenset(
+    {
+        "people",
+        "person",
+        "civilian",
+        "resident",
+        "villager",
+        "child",
+        "woman",
+        "man",
+        "family",
+        "student",
+        "worker",
+    }
+)
+
+
+def _phrase_ref(chunk: Span) -> ActorRef | None:
+    """A provisional actor for a noun phrase the recogniser did not resolve ("20 people", "the suspect")."""
+    from ..models import ActorRef
+
+    root = chunk.root
+    if (
+        root.ent_type_ in _NOT_ACTOR_ENTS
+        or root.lower_ in _NOT_ACTOR_PRONOUNS
+        or root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM")
+    ):
+        return None
+    toks = [t for t in chunk if not (t.dep_ == "det" and t.i == chunk.start)]
+    if not toks:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    text = chunk.doc[toks[0].i : toks[-1].i + 1].text
+    kind = (
+        "person"
+        if root.ent_type_ == "PERSON" or root.pos_ == "PRON"
+        else "civilians"
+        if root.lemma_.lower() in _CIVILIAN_HEADS
+        else "other"
+    )
+    slug = "_".join(w for w in text.lower().replace("-", " ").split() if w.isalnum()) or "actor"
+    return ActorRef(id="NP:" + slug, name=text, kind=kind, mention=text, start=start, end=end)
+
+
+def chunks_by_sentence(doc) -> dict[int, list[Span]]:
+    """The document's noun phrases by sentence start (``Span.noun_chunks`` walks the whole document
+    each time, so it is read once per article)."""
+    out: dict[int, list[Span]] = {}
+    for c in doc.noun_chunks:
+        out.setdefault(c.sent.start, []).append(c)
+    return out
+
+
+def sentence_mentions(
+    sent: Span,
+    actors: list[ActorRef],
+    extra: list[ActorRef],
+    places: list | None = None,
+    chunks: list[Span] | None = None,
+) -> list[Mention]:
+    """The sentence's actor mentions, in text order: the recogniser's, then those the rules resolved,
+    then every other noun phrase that could name an actor (provisional, ``NP:`` ids)."""
     seen: dict[tuple[int, int], ActorRef] = {}
-    for a in [*actors, *extra]:
+    phrases = [
+        r for c in (sent.noun_chunks if chunks is None else chunks) if (r := _phrase_ref(c)) is not None
+    ]
+    for a in [*actors, *extra, *phrases]:
         if a.start is None or a.end is None or not (sent.start_char <= a.start and a.end <= sent.end_char):
             continue
         if any(s < a.end and a.start < e for s, e in seen):
@@ -67,7 +138,8 @@ def sentence_mentions(sent: Span, actors: list[ActorRef], extra: list[ActorRef])
             continue
         if ref.id not in ids:
             ids.append(ref.id)
-        out.append(Mention(ref, head, ids.index(ref.id)))
+        place = any(p.start is not None and p.start < e and s < p.end for p in places or ())
+        out.append(Mention(ref, head, ids.index(ref.id), place))
     return out
 
 
@@ -181,6 +253,15 @@ def pair_features(
     f[f"type_side={typ}:{side}"] = 1
     f["kind=" + m.ref.kind] = 1
     f[f"type_kind={typ}:{m.ref.kind}"] = 1
+    if m.place:
+        f["m_place"] = 1
+        f[f"type_m_place={typ}"] = 1
+    provisional = m.ref.id.startswith("NP:")
+    f["provisional"] = float(provisional)
+    f["m_lemma=" + m.head.lemma_.lower()] = 1
+    f["m_ent=" + (m.head.ent_type_ or "-")] = 1
+    if any(c.dep_ == "nummod" for c in m.head.children) or m.head.pos_ == "NUM":
+        f["m_number"] = 1
     f["m_dep=" + m.head.dep_] = 1
     f[f"type_m_dep={typ}:{m.head.dep_}"] = 1
     gov = m.head.head

@@ -115,11 +115,11 @@ def _parse_date(value: str | None) -> dt.date | None:
 class Annotator:
     """Runs the NLP stages over articles; holds the loaded model."""
 
-    def __init__(self, model: str | None = None, batch_size: int = 32):
+    def __init__(self, model: str | None = None, batch_size: int = 32, load_coder: bool = True):
         self.stages = load_stages()
         self.nlp = load_model(model or DEFAULT_MODEL)
         self.batch_size = batch_size
-        if os.environ.get("CEASEFIRE_CODER", "trained") == "trained":
+        if load_coder and os.environ.get("CEASEFIRE_CODER", "trained") == "trained":
             from ..events.model import load_model as load_coder
 
             load_coder()  # once per process, and a missing weights file stops the run before any work

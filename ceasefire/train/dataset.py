@@ -33,7 +33,7 @@ from ..corpus.score import locate, write_inputs
 from ..events.candidates import Candidate
 from ..events.coder import propose
 from ..events.decide import NONE, candidates_of
-from ..events.features import Mention, pair_features, sentence_mentions, trigger_features
+from ..events.features import Mention, chunks_by_sentence, pair_features, sentence_mentions, trigger_features
 from ..events.lexicon import load_lexicon
 
 Features = dict[str, float]
@@ -70,7 +70,7 @@ def parse_inputs(path: Path, mode: str) -> Iterator[tuple[str, Parsed]]:
     from ..pipeline import DocumentResult, ExtractOptions, process
 
     lex = load_lexicon()
-    annot = Annotator()
+    annot = Annotator(load_coder=False)  # training needs the proposals, not the trained decider
     opts = ExtractOptions(read=ReadOptions(text_field="text"), nlp=False)
     recs = [
         r for item in process([str(path)], opts) if isinstance(item, DocumentResult) for r in item.records
@@ -79,10 +79,13 @@ def parse_inputs(path: Path, mode: str) -> Iterator[tuple[str, Parsed]]:
     for doc, rec in annot.nlp.pipe(texts, as_tuples=True, batch_size=annot.batch_size):
         ctx = annot.context(doc, rec)
         sents = []
+        chunks = chunks_by_sentence(doc)
         for sent, props in zip(doc.sents, propose(doc, ctx, lexicon=lex), strict=True):
             cands = candidates_of(props, sent, lex, mode)
             extra = [a for p in props if p.event for a in (p.event.source, p.event.target) if a]
-            mentions = sentence_mentions(sent, ctx.actors, extra if mode == "hybrid" else [])
+            mentions = sentence_mentions(
+                sent, ctx.actors, extra if mode == "hybrid" else [], ctx.places, chunks.get(sent.start, [])
+            )
             sents.append((sent, cands, mentions))
         yield rec.source, Parsed(rec, sents)
 

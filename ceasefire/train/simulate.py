@@ -18,8 +18,8 @@ from ..events.features import pair_features, trigger_features
 from ..events.lexicon import load_lexicon
 from .dataset import Case, role_label
 
-TYPE_GRID = (0.25, 0.35, 0.45, 0.55)
-ROLE_GRID = (0.2, 0.3, 0.4, 0.5)
+TYPE_GRID = (0.2, 0.3, 0.4, 0.5)
+ROLE_GRID = (0.1, 0.15, 0.2, 0.3, 0.4)
 
 
 @dataclass

@@ -138,6 +138,12 @@ def _np_range(tok: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
+def _chars(doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` without building the whole text (``Doc.text`` joins every token)."""
+    span = doc.char_span(start, end)
+    return span.text if span is not None else doc.text[start:end]
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "actor"
 
@@ -195,7 +201,7 @@ def resolve_actor(tok: Token | None, ctx: ArticleContext) -> ActorRef | None:
                 end=ent.end_char,
             )
     if tok.pos_ == "PROPN":
-        text = doc.text[start:end]
+        text = _chars(doc, start, end)
         name = re.sub(r"^the\s+", "", text, flags=re.I)
         return ActorRef(id=_slug(name), name=name, kind="other", mention=text, start=start, end=end)
     if tok.lemma_.lower() not in GENERIC_ACTORS and tok.lower_ not in GENERIC_ACTORS:
@@ -207,7 +213,7 @@ def resolve_actor(tok: Token | None, ctx: ArticleContext) -> ActorRef | None:
         for grp in _pobjs(tok, ("from", "of")):
             if grp.ent_type_ in ("ORG", "NORP", "GPE") or grp.pos_ == "PROPN":
                 return resolve_actor(grp, ctx)  # "fighters from Hezbollah"
-        text = doc.text[start:end]
+        text = _chars(doc, start, end)
         name = re.sub(r"^(the|a|an|some|many|several|\d+)\s+", "", text, flags=re.I)
         return ActorRef(id=_slug(name), name=name, kind="other", mention=text, start=start, end=end)
     return None

@@ -30,7 +30,10 @@ class CoderSettings:
     max_events_per_trigger: int = 4
     drop_generic: bool = True
     drop_bare_nouns: bool = True
-    disabled: frozenset[str] = frozenset()  # proposer groups switched off (ablation): "lexicon", "open", ...
+    disabled: frozenset[str] = frozenset()
+    # an unresolved "they"/"he"/"the group" chosen as a role names the nearest earlier fitting actor
+    # ($CEASEFIRE_CONTEXT_ROLES=0 switches it off, for measuring it)
+    context_roles: bool = True  # proposer groups switched off (ablation): "lexicon", "open", ...
 
 
 DEFAULT_SETTINGS = CoderSettings()
