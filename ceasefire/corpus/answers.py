@@ -58,18 +58,17 @@ def find_span(sentence: str, spec: str) -> tuple[int, int]:
     needle, nth = (m[1], int(m[2])) if m else (spec, 1)
     if not needle.strip():
         raise AnswerError(f"empty span {spec!r}")
-    pos = -1
-    for _ in range(nth):
-        pos = sentence.find(needle, pos + 1)
-        if pos < 0:
-            break
-    if pos < 0:  # tolerate differences of whitespace only
-        pat = r"\s+".join(map(re.escape, needle.split()))
+    # An unnumbered span is the first whole-word match ("he" is not the end of "The", "strike" not the
+    # start of "strikes"), else the first match anywhere; "#n" counts plain occurrences, as `check`
+    # counted them when the coder validated the file.
+    body = r"\s+".join(map(re.escape, needle.split()))
+    lead = r"(?<!\w)" if needle[:1].isalnum() else ""
+    tail = r"(?!\w)" if needle[-1:].isalnum() else ""
+    for pat in ((lead + body + tail, body) if nth == 1 else (body,)):
         hits = list(re.finditer(pat, sentence))
         if len(hits) >= nth:
             return hits[nth - 1].start(), hits[nth - 1].end()
-        raise AnswerError(f"span {spec!r} is not in the sentence" + (f" {nth} times" if nth > 1 else ""))
-    return pos, pos + len(needle)
+    raise AnswerError(f"span {spec!r} is not in the sentence" + (f" {nth} times" if nth > 1 else ""))
 
 
 def _actor_id(name: str | None) -> str | None:

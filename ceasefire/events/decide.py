@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING
 
 from ..models import Event
 from .candidates import Candidate, Proposal, group
-from .features import Mention, chunks_by_sentence, pair_features, sentence_mentions, trigger_features
+from .features import (
+    Mention,
+    chunks_by_sentence,
+    pair_features,
+    place_features,
+    place_root,
+    sentence_mentions,
+    trigger_features,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -122,7 +130,9 @@ def decide(
                 continue
             if row["target"] > max(d.p_target, model.target_threshold):
                 d.target, d.p_target = m, row["target"]
-    return [_event(d, ctx, settings) for d in decisions]
+    bases = [_base_event(d, ctx, settings) for d in decisions]
+    places = _choose_places(decisions, bases, ctx, model)
+    return [_event(d, b, p, ctx, settings) for d, b, p in zip(decisions, bases, places, strict=True)]
 
 
 def _mentions_of(d: Decision, per_sent: list[tuple[Span, list[Candidate], list[Mention]]]) -> list[Mention]:
@@ -132,27 +142,55 @@ def _mentions_of(d: Decision, per_sent: list[tuple[Span, list[Candidate], list[M
     return []
 
 
-def _event(d: Decision, ctx: ArticleContext, settings: CoderSettings) -> tuple[Event, Token]:
-    from .rules import one_trigger as coder  # the frame, place, date and claimant rules of the coder
+def _base_event(d: Decision, ctx: ArticleContext, settings: CoderSettings) -> Event:
+    """The rule's event for the chosen type, else one built by the same frame, place and date rules."""
+    from .rules import one_trigger as rules
 
     tok = d.cand.token
     base = next((p.event for p in d.cand.proposals if p.event is not None and p.event.type == d.type), None)
-    if base is None:
-        frame = coder.frame_of(tok)
-        date, precision = coder._date(d.sent, tok, ctx, settings)
-        base = Event(
-            type=d.type,
-            sentence=d.sent.text,
-            start=d.sent.start_char,
-            end=d.sent.end_char,
-            mode=coder._instrument_mode(tok) if d.type == "ASSAULT" else None,
-            location=coder._place(tok, d.sent, ctx),
-            date=date,
-            date_precision=precision,
-            claimant=coder._claimant(frame, tok, ctx),
-            status=frame.status,
-            trigger=tok.text,
-        )
+    if base is not None:
+        return base
+    frame = rules.frame_of(tok)
+    date, precision = rules._date(d.sent, tok, ctx, settings)
+    return Event(
+        type=d.type,
+        sentence=d.sent.text,
+        start=d.sent.start_char,
+        end=d.sent.end_char,
+        mode=rules._instrument_mode(tok) if d.type == "ASSAULT" else None,
+        location=rules._place(tok, d.sent, ctx),
+        date=date,
+        date_precision=precision,
+        claimant=rules._claimant(frame, tok, ctx),
+        status=frame.status,
+        trigger=tok.text,
+    )
+
+
+def _choose_places(
+    decisions: list[Decision], bases: list[Event], ctx: ArticleContext, model: CoderModel
+) -> list:
+    """The place model's choice among the sentence's places when it is confident, else the rules'."""
+    rows, owners = [], []
+    for k, (d, base) in enumerate(zip(decisions, bases, strict=True)):
+        here = ctx.places_in(d.sent.start_char, d.sent.end_char)
+        for p in here:
+            root = place_root(d.sent, p)
+            if root is not None:
+                rows.append(place_features(d.cand, d.type, p, root, here, base.location))
+                owners.append((k, p))
+    chosen = [b.location for b in bases]
+    best = [0.0] * len(bases)
+    for (k, p), prob in zip(owners, model.place_proba(rows), strict=True):
+        if prob >= model.place_threshold and prob > best[k]:
+            chosen[k], best[k] = p, prob
+    return chosen
+
+
+def _event(
+    d: Decision, base: Event, place, ctx: ArticleContext, settings: CoderSettings
+) -> tuple[Event, Token]:
+    tok = d.cand.token
     back = settings.context_roles
     source = _back_reference(d.source, ctx, back) if d.source is not None else None
     target = _back_reference(d.target, ctx, back) if d.target is not None else None
@@ -162,7 +200,12 @@ def _event(d: Decision, ctx: ArticleContext, settings: CoderSettings) -> tuple[E
     conf = (
         d.p_type * (0.5 + 0.5 * d.p_source if source else 0.75) * (0.5 + 0.5 * d.p_target if target else 0.9)
     )
-    return replace(base, source=source, target=target, claimant=claimant, confidence=conf), tok
+    ev = replace(
+        base, type=d.type, source=source, target=target, claimant=claimant, location=place, confidence=conf
+    )
+    if base.type != d.type:
+        ev = replace(ev, mode=None)
+    return ev, tok
 
 
 # "he", "they", "the group": an unresolved pronoun or description chosen as a role names the nearest

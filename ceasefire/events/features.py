@@ -297,3 +297,40 @@ def pair_features(
             if _same(e.claimant, m):
                 f["rule_claimant"] = 1
     return f
+
+
+def place_root(sent: Span, place) -> Token | None:
+    """The token of a place mention whose head lies outside it."""
+    if place.start is None or place.end is None:
+        return None
+    return _head_of(sent, place.start, place.end)
+
+
+def place_features(cand: Candidate, typ: str, place, root: Token, places: list, rule_place) -> Features:
+    """Features of a (trigger, place of the sentence) pair: is this where the act happened?"""
+    tok = cand.token
+    f: Features = {}
+    path, n = _path(tok, root)
+    side = "after" if root.i > tok.i else "before"
+    f["path=" + path] = 1
+    f["pathlen=" + _bucket(n)] = 1
+    f["side=" + side] = 1
+    f["dist=" + _bucket(abs(root.i - tok.i))] = 1
+    f["feature=" + str(place.feature or "-")] = 1
+    f["country"] = float(str(place.feature or "").startswith("PCL"))
+    f["typ=" + typ] = 1
+    gov = root.head
+    f["dep=" + root.dep_] = 1
+    if root.dep_ == "pobj":
+        f["prep=" + gov.lower_] = 1
+        f[f"prep_gov={gov.lower_}:{gov.head.pos_}"] = 1
+        f["prep_on_trigger"] = float(gov.head == tok)
+    elif root.dep_ in ("compound", "amod", "nmod", "poss"):
+        f["modifier_of=" + gov.lemma_.lower()] = 1
+    rank = sorted(places, key=lambda p: abs((p.start or 0) - tok.idx)).index(place)
+    f["nearest=" + str(min(rank, 3))] = 1
+    f["n_places=" + str(min(len(places), 4))] = 1
+    f["first"] = float(places and places[0] is place)
+    if rule_place is not None and rule_place.start == place.start:
+        f["rule_place"] = 1
+    return f

@@ -83,9 +83,11 @@ class CoderModel:
     mode: str  # "hybrid" or "model"
     types: _Scorer
     roles: _Scorer
+    places: _Scorer | None  # where the act happened, among the sentence's places
     type_threshold: float
     source_threshold: float
     target_threshold: float
+    place_threshold: float
     calibration: tuple[list[float], list[float]]  # raw-score knots -> share right on dev (isotonic)
     meta: dict[str, Any]
 
@@ -94,6 +96,11 @@ class CoderModel:
 
     def role_proba(self, rows: list[dict[str, float]]) -> list[dict[str, float]]:
         return self.roles.proba(rows)
+
+    def place_proba(self, rows: list[dict[str, float]]) -> list[float]:
+        if self.places is None:
+            return [0.0] * len(rows)
+        return [r.get("yes", 0.0) for r in self.places.proba(rows)]
 
     def calibrated(self, raw: float) -> float:
         xs, ys = self.calibration
@@ -157,9 +164,11 @@ def load_model(folder: str | None = None) -> CoderModel:
             mode=meta["mode"],
             types=_scorer(path, "type", kind),
             roles=_scorer(path, "role", kind),
+            places=_scorer(path, "place", kind) if (path / "place.vocab.json").exists() else None,
             type_threshold=float(meta["thresholds"]["type"]),
             source_threshold=float(meta["thresholds"]["source"]),
             target_threshold=float(meta["thresholds"]["target"]),
+            place_threshold=float(meta["thresholds"].get("place", 0.5)),
             calibration=(list(cal["x"]), list(cal["y"])),
             meta=meta,
         )

@@ -36,7 +36,9 @@ def _train(cases_train, cb_rows, mode: str, learner: str):
         rex.extend(dataset.conflibert_examples(cb_rows, mode))
     type_m = fit.fit("type", learner, tex.type_x, tex.type_y)
     role_m = fit.fit("role", learner, rex.role_x, rex.role_y)
-    return type_m, role_m, tex, rex
+    px, py, _keys = dataset.place_examples(cases_train)
+    place_m = fit.fit("place", learner, px, py)
+    return type_m, role_m, place_m, tex, rex
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,24 +67,26 @@ def main(argv: list[str] | None = None) -> int:
     learners = LEARNERS if args.compare else (args.learner or card.previous_learner(args.out) or "linear",)
     results = {}
     for learner in learners:
-        type_m, role_m, tex, rex = _train(cases_train, cb_rows, args.mode, learner)
+        type_m, role_m, place_m, tex, rex = _train(cases_train, cb_rows, args.mode, learner)
         scored = simulate.score_cases(cases_dev, type_m, role_m, args.mode)
         thresholds, res = simulate.choose_thresholds(scored, cases_dev)
-        results[learner] = (type_m, role_m, thresholds, res, tex, rex)
+        place_t, place_acc = simulate.place_threshold(cases_dev, place_m)
+        results[learner] = (type_m, role_m, place_m, thresholds + (place_t,), res, tex, rex, place_acc)
         print(
             f"{learner}: dev (offline decode) type F1 {res.f1_type:.3f}, type+source+target F1 {res.f1_roles:.3f}"
-            f" at thresholds {thresholds}",
+            f" at thresholds {thresholds}; place right {place_acc:.3f} at {place_t}",
             file=sys.stderr,
         )
-    learner = max(results, key=lambda k: results[k][3].f1_roles + 0.5 * results[k][3].f1_type)
-    type_m, role_m, thresholds, res, tex, rex = results[learner]
+    learner = max(results, key=lambda k: results[k][4].f1_roles + 0.5 * results[k][4].f1_type)
+    type_m, role_m, place_m, thresholds, res, tex, rex, place_acc = results[learner]
     args.out.mkdir(parents=True, exist_ok=True)
     type_m.save(args.out)
     role_m.save(args.out)
+    place_m.save(args.out)
     meta = {
         "mode": args.mode,
         "learner": learner,
-        "thresholds": dict(zip(("type", "source", "target"), thresholds, strict=True)),
+        "thresholds": dict(zip(("type", "source", "target", "place"), thresholds, strict=True)),
         "calibration": simulate.calibration(res.confidences),
         "seed": fit.SEED,
         "examples": {"type": len(tex.type_y), "role": len(rex.role_y)},

@@ -61,6 +61,7 @@ class Parsed:
 
     record: object  # ExtractRecord
     sentences: list[tuple[object, list[Candidate], list[Mention]]]  # (Span, candidates, mentions)
+    ctx: object = None  # ArticleContext
 
 
 def parse_inputs(path: Path, mode: str) -> Iterator[tuple[str, Parsed]]:
@@ -87,7 +88,7 @@ def parse_inputs(path: Path, mode: str) -> Iterator[tuple[str, Parsed]]:
                 sent, ctx.actors, extra if mode == "hybrid" else [], ctx.places, chunks.get(sent.start, [])
             )
             sents.append((sent, cands, mentions))
-        yield rec.source, Parsed(rec, sents)
+        yield rec.source, Parsed(rec, sents, ctx)
 
 
 def _overlap(a: int, b: int, c: int, d: int) -> bool:
@@ -147,6 +148,8 @@ class Case:
     aligned: dict[int, GoldEvent]  # candidate index -> gold event
     gold: list[GoldEvent]  # the sentence's gold events, negated ones left out
     shift: int  # article offset = document offset + shift
+    sent: object = None  # spacy Span
+    ctx: object = None  # ArticleContext
 
 
 def corpus_cases(
@@ -176,7 +179,15 @@ def corpus_cases(
             mine = [e for e in gevs if _in(e, sent, loc.shift)]
             cases.append(
                 Case(
-                    g.unit, g.outlet, cands, mentions, _align(cands, mine, loc.shift, stats), mine, loc.shift
+                    g.unit,
+                    g.outlet,
+                    cands,
+                    mentions,
+                    _align(cands, mine, loc.shift, stats),
+                    mine,
+                    loc.shift,
+                    sent,
+                    art.ctx,
                 )
             )
     return cases
@@ -306,3 +317,39 @@ def conflibert_examples(rows: list[dict], mode: str, work: Path | None = None) -
                     ex.role_group.append(f"cb:{i}")
             ex.stats["cb_sentences"] += 1
     return ex
+
+
+def rule_place(case: Case, i: int, typ: str):
+    """The rules' place for candidate ``i`` of the case coded as ``typ``."""
+    from ..events.location import event_place
+
+    c = case.cands[i]
+    ev = next((p.event for p in c.proposals if p.event is not None and p.event.type == typ), None)
+    return ev.location if ev is not None else event_place(c.token, case.sent, case.ctx)
+
+
+def place_examples(cases: list[Case]) -> tuple[list[Features], list[str], list[tuple]]:
+    """(features, "yes"/"no", (case, candidate index, place)) for every place of a coded event's sentence."""
+    from ..events.features import place_features, place_root
+
+    xs, ys, keys = [], [], []
+    for case in cases:
+        here = case.ctx.places_in(case.sent.start_char, case.sent.end_char)  # type: ignore[attr-defined]
+        if not here:
+            continue
+        for i, ge in case.aligned.items():
+            rp = rule_place(case, i, ge.type)
+            for p in here:
+                root = place_root(case.sent, p)
+                if root is None:
+                    continue
+                xs.append(place_features(case.cands[i], ge.type, p, root, here, rp))
+                loc = ge.location
+                hit = (
+                    loc is not None
+                    and loc.start is not None
+                    and _overlap(p.start, p.end, loc.start + case.shift, loc.end + case.shift)
+                )
+                ys.append("yes" if hit else "no")
+                keys.append((case, i, p))
+    return xs, ys, keys

@@ -152,3 +152,37 @@ def calibration(pairs: list[tuple[float, bool]]) -> dict[str, list[float]]:
         "x": [round(float(v), 4) for v in iso.X_thresholds_],
         "y": [round(float(v), 4) for v in iso.y_thresholds_],
     }
+
+
+PLACE_GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)  # 1.01: the rules alone
+
+
+def place_threshold(cases: list[Case], place_model) -> tuple[float, float]:
+    """The threshold above which the place model overrides the rules' place, chosen on dev: the share
+    of coded events with a gold place whose chosen place is it."""
+    from .dataset import place_examples, rule_place
+
+    xs, _ys, keys = place_examples(cases)
+    probs = place_model.proba(xs) if xs else []
+    yes = place_model.labels.index("yes") if xs else 0
+    by_event: dict[tuple[int, int], list[tuple[float, object]]] = {}
+    for (case, i, p), row in zip(keys, probs, strict=True):
+        by_event.setdefault((id(case), i), []).append((float(row[yes]), p))
+    events = [(case, i, ge) for case in cases for i, ge in case.aligned.items() if ge.location is not None]
+    best = (0.5, -1.0)
+    for t in PLACE_GRID:
+        right = 0
+        for case, i, ge in events:
+            opts = [(pr, p) for pr, p in by_event.get((id(case), i), []) if pr >= t]
+            chosen = max(opts, key=lambda x: x[0])[1] if opts else rule_place(case, i, ge.type)
+            loc = ge.location
+            right += bool(
+                chosen is not None
+                and chosen.start is not None
+                and chosen.start < loc.end + case.shift
+                and loc.start + case.shift < chosen.end
+            )
+        share = right / len(events) if events else 0.0
+        if share > best[1]:
+            best = (t, share)
+    return best
