@@ -81,6 +81,11 @@ def candidates_of(
     return sorted(cands, key=lambda c: c.token.i)
 
 
+def ruled(cand: Candidate) -> bool:
+    """Whether a rule (not only the open-class sweep) proposed an event at this trigger."""
+    return any(p.event is not None for p in cand.proposals)
+
+
 def _extra_refs(props: list[Proposal]) -> list:
     out = []
     for p in props:
@@ -113,7 +118,13 @@ def decide(
     decisions: list[Decision] = []
     for (sent, cand, _ms), row in zip(flat, probs, strict=True):
         typ, p = max(row.items(), key=lambda kv: kv[1])
-        if typ != NONE and p >= model.type_threshold:
+        if rules and ruled(cand):
+            # A rule coded this trigger: the best real type stands unless the model gives it
+            # less than the rule threshold (chosen on dev, like the others).
+            typ, p = max(((k, v) for k, v in row.items() if k != NONE), key=lambda kv: kv[1])
+            if p >= model.rule_type_threshold:
+                decisions.append(Decision(cand, sent, typ, p))
+        elif typ != NONE and p >= model.type_threshold:
             decisions.append(Decision(cand, sent, typ, p))
     pairs = [(d, m) for d in decisions for m in _mentions_of(d, per_sent)]
     if pairs:

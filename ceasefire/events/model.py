@@ -85,6 +85,7 @@ class CoderModel:
     roles: _Scorer
     places: _Scorer | None  # where the act happened, among the sentence's places
     type_threshold: float
+    rule_type_threshold: float
     source_threshold: float
     target_threshold: float
     place_threshold: float
@@ -166,6 +167,7 @@ def load_model(folder: str | None = None) -> CoderModel:
             roles=_scorer(path, "role", kind),
             places=_scorer(path, "place", kind) if (path / "place.vocab.json").exists() else None,
             type_threshold=float(meta["thresholds"]["type"]),
+            rule_type_threshold=float(meta["thresholds"].get("rule_type", meta["thresholds"]["type"])),
             source_threshold=float(meta["thresholds"]["source"]),
             target_threshold=float(meta["thresholds"]["target"]),
             place_threshold=float(meta["thresholds"].get("place", 0.5)),

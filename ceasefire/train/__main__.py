@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = {
         "mode": args.mode,
         "learner": learner,
-        "thresholds": dict(zip(("type", "source", "target", "place"), thresholds, strict=True)),
+        "thresholds": dict(zip(("type", "source", "target", "rule_type", "place"), thresholds, strict=True)),
         "calibration": simulate.calibration(res.confidences),
         "seed": fit.SEED,
         "examples": {"type": len(tex.type_y), "role": len(rex.role_y)},
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         "alignment": dict(stats),
         "dev_offline": {"type_f1": round(res.f1_type, 3), "type_source_target_f1": round(res.f1_roles, 3)},
         "compared": {
-            k: {"type_f1": round(v[3].f1_type, 3), "tst_f1": round(v[3].f1_roles, 3)}
+            k: {"type_f1": round(v[4].f1_type, 3), "tst_f1": round(v[4].f1_roles, 3)}
             for k, v in results.items()
         },
         "conflibert_sentences": len(cb_rows),

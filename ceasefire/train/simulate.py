@@ -13,12 +13,13 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from ..events.decide import NONE
+from ..events.decide import NONE, ruled
 from ..events.features import pair_features, trigger_features
 from ..events.lexicon import load_lexicon
 from .dataset import Case, role_label
 
 TYPE_GRID = (0.2, 0.3, 0.4, 0.5)
+RULE_GRID = (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)  # rule-coded triggers
 ROLE_GRID = (0.1, 0.15, 0.2, 0.3, 0.4)
 
 
@@ -30,6 +31,7 @@ class Scored:
     index: int
     type: str
     p: float
+    ruled: bool = False
     roles: list[tuple[float, float, int]] = field(default_factory=list)  # (p_src, p_tgt, mention index)
 
 
@@ -46,9 +48,9 @@ def score_cases(cases: list[Case], type_model, role_model, mode: str) -> list[Sc
             # keep the best real type too, so a threshold below P(NONE) can still be tried
             real = [(p, k) for k, p in enumerate(row) if labels[k] != NONE]
             p, j = max(real)
-            if p < min(TYPE_GRID):
+            if p < min(TYPE_GRID + RULE_GRID):
                 continue
-        s = Scored(case, i, labels[j], float(row[j]))
+        s = Scored(case, i, labels[j], float(row[j]), ruled=rules and ruled(c))
         out.append(s)
         for mi, m in enumerate(case.mentions):
             if m.head != c.token:
@@ -83,11 +85,13 @@ class Result:
         return self._f(self.tp2, self.pred, self.gold)
 
 
-def decode(scored: list[Scored], cases: list[Case], t_type: float, t_src: float, t_tgt: float) -> Result:
+def decode(
+    scored: list[Scored], cases: list[Case], t_type: float, t_src: float, t_tgt: float, t_rule: float
+) -> Result:
     res = Result(gold=sum(len(c.gold) for c in cases))
     by_case: dict[int, list[tuple[Scored, int | None, int | None, float]]] = {}
     for s in scored:
-        if s.p < t_type or (s.type == NONE):
+        if s.p < (t_rule if s.ruled else t_type) or (s.type == NONE):
             continue
         src = max(((p, mi) for p, _t, mi in s.roles if p > t_src), default=None)
         src_i = src[1] if src else None
@@ -128,9 +132,12 @@ def decode(scored: list[Scored], cases: list[Case], t_type: float, t_src: float,
     return res
 
 
-def choose_thresholds(scored: list[Scored], cases: list[Case]) -> tuple[tuple[float, float, float], Result]:
-    best: tuple[float, tuple[float, float, float], Result] | None = None
-    for t in itertools.product(TYPE_GRID, ROLE_GRID, ROLE_GRID):
+def choose_thresholds(
+    scored: list[Scored], cases: list[Case]
+) -> tuple[tuple[float, float, float, float], Result]:
+    """(type, source, target, rule type) thresholds that maximise TST F1 + half type F1 on dev."""
+    best: tuple[float, tuple[float, float, float, float], Result] | None = None
+    for t in itertools.product(TYPE_GRID, ROLE_GRID, ROLE_GRID, RULE_GRID):
         r = decode(scored, cases, *t)
         key = r.f1_roles + 0.5 * r.f1_type
         if best is None or key > best[0] + 1e-9:
