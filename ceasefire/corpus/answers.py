@@ -64,7 +64,7 @@ def find_span(sentence: str, spec: str) -> tuple[int, int]:
     body = r"\s+".join(map(re.escape, needle.split()))
     lead = r"(?<!\w)" if needle[:1].isalnum() else ""
     tail = r"(?!\w)" if needle[-1:].isalnum() else ""
-    for pat in ((lead + body + tail, body) if nth == 1 else (body,)):
+    for pat in (lead + body + tail, body) if nth == 1 else (body,):
         hits = list(re.finditer(pat, sentence))
         if len(hits) >= nth:
             return hits[nth - 1].start(), hits[nth - 1].end()

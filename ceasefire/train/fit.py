@@ -18,7 +18,11 @@ from typing import Any
 
 SEED = 13
 MIN_COUNT = 2  # a feature seen once in training carries no evidence a model can weigh
-LINEAR_C = {"type": 0.5, "role": 0.5, "place": 0.5}  # inverse regularisation; chosen on dev (train-coder --compare)
+LINEAR_C = {
+    "type": 0.5,
+    "role": 0.5,
+    "place": 0.5,
+}  # inverse regularisation; chosen on dev (train-coder --compare)
 LGB_PARAMS = {"n_estimators": 300, "learning_rate": 0.05, "num_leaves": 31, "min_child_samples": 5}
 
 
