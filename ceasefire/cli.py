@@ -25,10 +25,10 @@ import click
 
 from . import __version__
 from .events.lexicon import PLOVER_TYPES
-from .export import EventFilter
 from .ingest import ReadOptions
 from .models import InputError
 from .pipeline import DocumentResult, ExtractOptions, RunSummary, results, write_jsonl
+from .query import EventQuery
 from .scale import ClusterUnavailable, ScaleOptions
 from .scale.options import scale_options
 from .terminal import inert
@@ -646,18 +646,14 @@ def _types(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
     return tuple(out)
 
 
-@dataclasses.dataclass
-class Query(EventFilter):
-    """The event filters of a command, with every --type given (``type`` holds the only one)."""
-
-    types: tuple[str, ...] = ()
-
-    def type_filter(self) -> str | tuple[str, ...] | None:
-        return self.types or None
+# The event filters of a command: the query layer's one query (ceasefire.query), so every
+# command, the web and the API mean the same by each filter.
+Query = EventQuery
 
 
 def event_filters(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """--actor/--type/--since/--until/--place/--limit, passed on as one Query ``flt``."""
+    """--actor/--type/--since/--until/--place/--claimant/--outlet/--text/--min-confidence/--limit,
+    passed on as one Query ``flt``."""
 
     @click.option("--actor", help="Source, target or claimant: id, name or alias (any case).")
     @click.option(
@@ -677,6 +673,16 @@ def event_filters(fn: Callable[..., Any]) -> Callable[..., Any]:
     @click.option(
         "--place", help="Place name (variant spellings too), admin1 region, country name or ISO-3 code."
     )
+    @click.option("--claimant", help="Who the report is attributed to: actor id, name or alias (any case).")
+    @click.option("--outlet", help="The article's publisher, any case ('guardian' finds 'The Guardian').")
+    @click.option("--text", help='Full-text search of the event\'s article: words, "a phrase", OR, -word.')
+    @click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        default=None,
+        metavar="X",
+        help="Only events coded with at least this confidence (0 to 1).",
+    )
     @click.option(
         "--limit", type=click.IntRange(min=1, max=MAX_LIMIT), default=None, help="At most this many rows."
     )
@@ -688,6 +694,10 @@ def event_filters(fn: Callable[..., Any]) -> Callable[..., Any]:
         since: str | None,
         until: str | None,
         place: str | None,
+        claimant: str | None,
+        outlet: str | None,
+        text: str | None,
+        min_confidence: float | None,
         limit: int | None,
         **kwargs: Any,
     ) -> Any:
@@ -696,30 +706,26 @@ def event_filters(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise click.UsageError(f"--since {since} is after --until {until}: nothing could match")
         flt = Query(
             actor=actor,
-            type=type_[0] if len(type_) == 1 else None,
+            type=type_ or None,
             since=since,
             until=until,
             place=place,
+            claimant=claimant,
+            outlet=outlet,
+            text=text,
+            min_confidence=min_confidence,
             limit=limit,
-            types=type_,
         )
         return fn(*args, flt=flt, **kwargs)
 
     return wrapper
 
 
-def _single_type(flt: Query) -> Query:
-    """For commands whose readers take one type (export, report): refuse several."""
-    if len(flt.types) > 1:
-        raise click.UsageError("this command takes one --type; `ceasefire events` takes several")
-    return flt
-
-
 def _describe(a: Any) -> str:
     return f"{a.id} ({a.name}, {a.mentions} mentions)"
 
 
-def _resolve_actor(store: Any, name: str, db: str) -> list[Any]:
+def _resolve_actor(store: Any, name: str, db: str, what: str = "actor") -> list[Any]:
     """The actors NAME names; an error naming close spellings when none; a note when several."""
     found = store.find_actors(name)
     if not found:
@@ -729,7 +735,7 @@ def _resolve_actor(store: Any, name: str, db: str) -> list[Any]:
             raise NotFound(f"{name!r} is a pronoun, not an actor's name; give a name or an id")
         near = store.similar_actors(name)
         hint = f"; did you mean {' or '.join(repr(a.name) + f' [{a.id}]' for a in near)}?" if near else ""
-        raise NotFound(f"no actor called {name!r} in {shown(db)}{hint} (`ceasefire actors` lists them)")
+        raise NotFound(f"no {what} called {name!r} in {shown(db)}{hint} (`ceasefire actors` lists them)")
     if len(found) > 1:
         click.echo(
             f"note: {name!r} names {len(found)} actors: {', '.join(_describe(a) for a in found)}",
@@ -744,23 +750,36 @@ class NotFound(click.ClickException):
     exit_code = 1
 
 
-def _query_events(store: Any, flt: Query, ids: list[str] | None, *, stream: bool = False) -> Iterable[Any]:
-    """The events matching ``flt``; ``ids`` are the actors --actor resolved to (None: no --actor)."""
-    kwargs = dict(type=flt.type_filter(), since=flt.since, until=flt.until, place=flt.place, limit=flt.limit)
-    if ids is None:
-        return store.iter_events(**kwargs) if stream else store.query_events(**kwargs)
-    # several actors (a shared name): the events of any of them, in the store's order, once each
-    rows = {e.id: e for i in ids for e in store.query_events(actor=i, **{**kwargs, "limit": None})}
-    ordered = sorted(rows.values(), key=lambda e: (e.date is None, e.date or "", e.id))
-    return ordered[: flt.limit] if flt.limit else ordered
+def _check_names(store: Any, flt: Query, db: str) -> None:
+    """Exit 1 naming the filter when --actor, --claimant or --outlet names nothing in the store."""
+    if flt.actor:
+        _resolve_actor(store, flt.actor, db)
+    if flt.claimant:
+        _resolve_actor(store, flt.claimant, db, "claimant")
+    for miss in store.compile_query(flt).misses:
+        if miss.field == "outlet":
+            raise NotFound(f"{miss.message()} in {shown(db)} (`ceasefire articles` shows the outlets)")
 
 
-def _actor_ids(store: Any, flt: Query, db: str) -> list[str] | None:
-    return [a.id for a in _resolve_actor(store, flt.actor, db)] if flt.actor else None
+def _query_events(store: Any, flt: Query, *, stream: bool = False) -> Iterable[Any]:
+    """The events matching ``flt``, newest first, through the query layer."""
+    return store.iter_events(query=flt) if stream else store.query_events(query=flt)
 
 
 def _narrowed(flt: Query) -> bool:
-    return any((flt.types, flt.since, flt.until, flt.place))
+    """True when an event filter other than --actor is given."""
+    return any(
+        (
+            flt.type,
+            flt.since,
+            flt.until,
+            flt.place,
+            flt.claimant,
+            flt.outlet,
+            flt.text,
+            flt.min_confidence is not None,
+        )
+    )
 
 
 EVENT_COLUMNS = [
@@ -794,19 +813,22 @@ def events(db: str, flt: Query, fmt: str) -> None:
     from .store import EventRow
 
     with _open_existing(db) as store:
-        ids = _actor_ids(store, flt, db)
-        _emit_rows(
-            _query_events(store, flt, ids, stream=fmt != "table"), fmt, EVENT_COLUMNS, EventRow, "events"
-        )
+        _check_names(store, flt, db)
+        _emit_rows(_query_events(store, flt, stream=fmt != "table"), fmt, EVENT_COLUMNS, EventRow, "events")
         if flt.since or flt.until:
-            # Many events carry no date of their own; say how many the range left out.
-            undated = sum(
-                store.count_undated_events(actor=i, type=flt.type_filter(), place=flt.place)
-                for i in (ids if ids is not None else [None])
-            )
+            # Many events carry no date of their own; say how many the range left out, and
+            # how many of those kept may lie outside it (a month reaching past --until).
+            undated = store.count_undated_events(query=flt)
             if undated:
                 click.echo(
                     f"note: {undated} matching events have no date and are left out by --since/--until",
+                    err=True,
+                )
+            partial = store.count_partial_events(dataclasses.replace(flt, limit=None))
+            if partial:
+                click.echo(
+                    f"note: {partial} of the events listed have a date (a month, a year or a window) "
+                    "that only partly overlaps --since/--until",
                     err=True,
                 )
 
@@ -818,8 +840,9 @@ def events(db: str, flt: Query, fmt: str) -> None:
 def quotes(db: str, flt: Query, fmt: str) -> None:
     """List stored quotes (direct and indirect speech) with their speakers.
 
-    --actor is the speaker. --type, --since, --until and --place keep the
-    quotes of articles that report events matching them.
+    --actor is the speaker. The other event filters (--type, --since,
+    --until, --place, --claimant, --outlet, --text, --min-confidence) keep
+    the quotes of articles that report events matching them.
 
     \b
     Example:
@@ -829,11 +852,12 @@ def quotes(db: str, flt: Query, fmt: str) -> None:
     from .store import QuoteRow
 
     with _open_existing(db) as store:
-        ids = _actor_ids(store, flt, db)
+        ids = [a.id for a in _resolve_actor(store, flt.actor, db)] if flt.actor else None
+        _check_names(store, dataclasses.replace(flt, actor=None), db)
         keep = (
             {
                 e.article_id
-                for e in _query_events(store, dataclasses.replace(flt, limit=None), None, stream=True)
+                for e in _query_events(store, dataclasses.replace(flt, actor=None, limit=None), stream=True)
             }
             if _narrowed(flt)
             else None
@@ -871,10 +895,10 @@ def actors(db: str, kind: str | None, country: str | None, name: str | None, flt
     with _open_existing(db) as store:
         rows = store.query_actors(kind=kind, country=country, name=name)
         if _narrowed(flt) or flt.actor:
-            ids = _actor_ids(store, flt, db)
+            _check_names(store, flt, db)
             involved = {
                 i
-                for e in _query_events(store, dataclasses.replace(flt, limit=None), ids, stream=ids is None)
+                for e in _query_events(store, dataclasses.replace(flt, limit=None), stream=True)
                 for i in (e.source_actor_id, e.target_actor_id, e.claimant_id)
                 if i
             }
@@ -1018,7 +1042,6 @@ def export(db: str, fmt: str, out: str, flt: Query) -> None:
     """
     from .export import export_events
 
-    _single_type(flt)
     if fmt == "parquet" and out == "-":
         raise click.UsageError("parquet is a binary format: give an output file (--out events.parquet)")
     with _open_existing(db) as store:
@@ -1060,7 +1083,6 @@ def report(db: str, out: str, flt: Query) -> None:
     """
     from .report import write_report
 
-    _single_type(flt)
     open_output(out).close()  # fail before the work if the file cannot be written
     with _open_existing(db) as store:
         try:

@@ -352,30 +352,31 @@ def q(i: int) -> str:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        ([], [q(0), q(1), q(2), q(3), q(4)]),
-        (["--actor", "NUSRA"], [q(0), q(1), q(4)]),
-        (["--actor", "jabhat al nusra"], [q(0), q(1), q(4)]),  # case and hyphen variant
-        (["--actor", "Jabhat Al-Nusra"], [q(0), q(1), q(4)]),
-        (["--actor", "daesh"], [q(0), q(3)]),  # an alias, any case
+        # newest first, undated last
+        ([], [q(3), q(2), q(1), q(0), q(4)]),
+        (["--actor", "NUSRA"], [q(1), q(0), q(4)]),
+        (["--actor", "jabhat al nusra"], [q(1), q(0), q(4)]),  # case and hyphen variant
+        (["--actor", "Jabhat Al-Nusra"], [q(1), q(0), q(4)]),
+        (["--actor", "daesh"], [q(3), q(0)]),  # an alias, any case
         (["--actor", "US"], [q(2)]),  # "US" in capitals is a name, not the pronoun
         (["--actor", "Damascus"], [q(1), q(4)]),  # shared by two actors: both (and a note)
         (["--type", "assault"], [q(0), q(4)]),
-        (["--type", "ASSAULT", "--type", "consult"], [q(0), q(2), q(4)]),  # repeated
-        (["--type", "assault,accuse"], [q(0), q(1), q(4)]),  # comma-separated
-        (["--since", "2016-10"], [q(0), q(1), q(2), q(3)]),
+        (["--type", "ASSAULT", "--type", "consult"], [q(2), q(0), q(4)]),  # repeated
+        (["--type", "assault,accuse"], [q(1), q(0), q(4)]),  # comma-separated
+        (["--since", "2016-10"], [q(3), q(2), q(1), q(0)]),
         (["--since", "2016-10-06", "--until", "2016-10-31"], [q(1)]),
-        (["--until", "2016-10"], [q(0), q(1)]),
+        (["--until", "2016-10"], [q(1), q(0)]),
         (["--since", " 2017 "], [q(3)]),
         (["--since", "2016-10-20", "--until", "2016-10"], [q(1)]),  # a day within the month: fine
         (["--place", "Raqqa"], [q(0)]),  # the mention, not the stored name "Ar Raqqah"
         (["--place", "ar-raqqah"], [q(0)]),
-        (["--place", "Syria"], [q(0), q(1), q(3)]),  # a country's name: every event in it
-        (["--place", "syr"], [q(0), q(1), q(3)]),
+        (["--place", "Syria"], [q(3), q(1), q(0)]),  # a country's name: every event in it
+        (["--place", "syr"], [q(3), q(1), q(0)]),
         (["--place", "Aleppo Governorate"], [q(1)]),
         (["--place", "Geneva", "--actor", "lavrov"], [q(2)]),
         (["--place", "Timbuktu"], []),
         (["--actor", "Lavrov", "--type", "ASSAULT"], []),  # a known actor, nothing matching: empty, exit 0
-        (["--limit", "2", "--format", "JSON"], [q(0), q(1)]),
+        (["--limit", "2", "--format", "JSON"], [q(3), q(2)]),
     ],
 )
 def test_events_filters(query_db: str, args: list[str], expected: list[str]) -> None:
@@ -407,7 +408,11 @@ def test_events_filters(query_db: str, args: list[str], expected: list[str]) -> 
             "--since 2017 is after --until 2016-12-31",
         ),
         (["quotes", "--since", "2016-10-02", "--until", "2016-10-01"], 2, "is after --until"),
-        (["export", "--format", "csv", "--type", "ASSAULT", "--type", "ACCUSE"], 2, "takes one --type"),
+        (["export", "--format", "csv", "--type", "ASSAULT", "--type", "ACCUSE"], 0, "3 events written"),
+        (["events", "--outlet", "Nowhere Times"], 1, "no outlet 'Nowhere Times'"),
+        (["events", "--claimant", "Lavrov"], 0, ""),
+        (["events", "--claimant", "Lavorv"], 1, "no claimant called 'Lavorv'"),
+        (["events", "--min-confidence", "1.5"], 2, "1.5 is not in the range"),
         (["events", "--type", "ASSAULT", "--since", "2030"], 0, "no events match"),
         (["events", "--type", "ASSAULT", "--until", "2030"], 0, "note: 1 matching events have no date"),
         (["events", "--actor", "SYR", "--since", "2016"], 0, "note: 1 matching events have no date"),
@@ -443,8 +448,8 @@ def test_events_csv_is_one_spreadsheet_row_per_event(query_db: str) -> None:
     assert len(result.stdout.splitlines()) == len(QUERY_EVENTS) + 1  # no line breaks inside cells
     assert rows[0][:3] == ["id", "article_id", "doc_id"]
     sentence = rows[0].index("sentence")
-    assert rows[1][sentence] == "Daesh fighters attacked a checkpoint near Raqqa, killing two."
-    assert rows[4][sentence] == QUERY_EVENTS[3].sentence  # quotes and commas survive
+    assert rows[4][sentence] == "Daesh fighters attacked a checkpoint near Raqqa, killing two."
+    assert rows[1][sentence] == QUERY_EVENTS[3].sentence  # quotes and commas survive; newest first
 
 
 def test_empty_csv_has_the_same_header(query_db: str) -> None:

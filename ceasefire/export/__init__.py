@@ -24,11 +24,11 @@ import csv
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from .. import __version__
+from ..query import EventQuery
 from ..store.base import Store
 from ..store.rows import EventRow
 
@@ -71,14 +71,8 @@ _COLUMNS: list[tuple[str, str]] = [
 CSV_COLUMNS = [c for c, _ in _COLUMNS]
 
 
-@dataclass
-class EventFilter:
-    actor: str | None = None
-    type: str | None = None
-    since: str | None = None
-    until: str | None = None
-    place: str | None = None
-    limit: int | None = None
+# The filter of an export is the query layer's, the one the CLI and the web use.
+EventFilter = EventQuery
 
 
 def geo_precision(feature: str | None) -> str | None:
@@ -272,12 +266,9 @@ def _write_parquet(rows: Iterable[EventRow], path: Path) -> int:
 
 
 def iter_events(store: Store, flt: EventFilter | None = None) -> Iterator[EventRow]:
-    """The events of ``store`` that pass ``flt``, in listing order (by date, undated last),
+    """The events of ``store`` that pass ``flt``, in listing order (newest first, undated last),
     read a page at a time: what exports and the report go through."""
-    flt = flt or EventFilter()
-    return store.iter_events(
-        actor=flt.actor, type=flt.type, since=flt.since, until=flt.until, place=flt.place, limit=flt.limit
-    )
+    return store.iter_events(query=flt or EventQuery())
 
 
 def export_events(store: Store, fmt: str, out: Path | IO[str], flt: EventFilter | None = None) -> int:

@@ -218,17 +218,7 @@ def key_quotes(store: Store, articles: Collection[str], n: int = KEY_QUOTES) -> 
 
 
 def _describe(flt: EventFilter) -> str:
-    parts = [
-        f"{k} {v}"
-        for k, v in (
-            ("actor", flt.actor),
-            ("type", flt.type),
-            ("since", flt.since),
-            ("until", flt.until),
-            ("place", flt.place),
-        )
-        if v
-    ]
+    parts = [f"{k.replace('_', ' ')} {v}" for k, v in flt.items() if k != "limit"]
     return ", ".join(parts) or "all events"
 
 

@@ -8,23 +8,28 @@ migrations and full-text search.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
-import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from ..models import ActorRef, Article, Document, Event, ExtractRecord, Place, Quote
+
+# Modules, not names: the query layer imports the store's name and full-text helpers, so
+# its names are read at call time (either package may be imported first).
+from ..query import names as query_names
+from ..query import spec as query_spec
+from ..query import sql as query_sql
 from .budget import check_length
 from .errors import StoreError
 from .fts import to_fts5
 from .migrate import SCHEMA_VERSION_DDL, Migration, check_not_newer, migrations
-from .names import PRONOUNS, is_name, name_key
+from .names import is_name, name_key
 from .rows import ActorRow, ArticleHit, DocumentRow, ErrorRow, EventRow, QuoteRow, StoreStats
 
 log = logging.getLogger(__name__)
@@ -119,55 +124,6 @@ def _place_from(row: dict[str, Any], prefix: str) -> Place | None:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _until_bound(until: str) -> str:
-    """Inclusive upper bound for ISO dates compared as text: "2016" and "2016-06"
-    include every day of that year or month."""
-    if len(until) == 4:
-        return until + "-12-31"
-    if len(until) == 7:
-        return until + "-31"
-    return until
-
-
-@dataclass(frozen=True)
-class _PlaceCandidate:
-    name: str
-    country: str | None
-    feature: str | None
-    geonameid: int | None
-
-
-def _gazetteer_candidates(place: str) -> list[_PlaceCandidate]:
-    """The places the places stage's gazetteer knows by this name; none for an ISO-3 code
-    ("SYR" is a country, not the alternate name of a Swiss town) or when the gazetteer
-    cannot be loaded (the store then matches the stored names only)."""
-    if re.fullmatch(r"[A-Z]{3}", place.strip()):
-        return []
-    try:
-        from ..places import get_gazetteer
-
-        gaz = get_gazetteer()
-    except (ImportError, OSError) as exc:
-        log.warning("place names matched as stored only: the gazetteer could not be loaded (%s)", exc)
-        return []
-    out = [
-        _PlaceCandidate(c.name, c.country, c.entry.feature, c.entry.geonameid) for c in gaz.candidates(place)
-    ]
-    iso3 = gaz.country_of_name(place)
-    if iso3:
-        out.append(_PlaceCandidate(place, iso3, "PCLI", None))
-    return out
-
-
-def _by_count(seen: Sequence[Sequence[Any]]) -> list[str]:
-    """Actor ids of (actor_id, mention, count) rows whose mention is a name, most seen first."""
-    counts: dict[str, int] = {}
-    for actor_id, mention, n in seen:
-        if is_name(mention):
-            counts[actor_id] = counts.get(actor_id, 0) + int(n)
-    return sorted(counts, key=lambda i: (-counts[i], i))
 
 
 def _hit(row: Sequence[Any]) -> ArticleHit:
@@ -600,48 +556,9 @@ class Store(ABC):
     # -- events, quotes, actors ----------------------------------------------------
 
     def _resolve_actor_ids(self, actor: str) -> list[str]:
-        """Canonical ids that ``actor`` names, the likeliest first.
-
-        The first step that finds anything decides: the id, else the canonical
-        name, else a name seen in the text (pronouns and descriptions such as
-        "they" or "the group" are no names, see :mod:`.names`), each compared
-        in any case; then the same ignoring spelling variants ("jabhat al
-        nusra" finds "Jabhat al-Nusra"). Among actors seen under the same
-        name, the one seen most often under it comes first.
-        """
-        key = " ".join(actor.split()).lower()
-        if not key:
-            return []
-        for cond in ("lower(id) = ?", "lower(name) = ?"):
-            rows = self._all(f"SELECT id FROM actors WHERE {cond} ORDER BY id", (key,))
-            if rows:
-                return [r[0] for r in rows]
-        seen = self._all(
-            "SELECT actor_id, actor_mention, count(*) FROM actor_mentions WHERE lower(actor_mention) = ? "
-            "GROUP BY actor_id, actor_mention",
-            (key,),
-        )
-        found = _by_count(seen)
-        if found:
-            return found
-        # Spelling variants: compared in Python (SQL cannot fold accents and hyphens the
-        # same way on both backends). Reads each distinct name once; only reached when
-        # the indexed lookups above found nothing.
-        want = name_key(actor)
-        if not want:
-            return []
-        canon = [
-            i
-            for i, n in self._all("SELECT id, name FROM actors ORDER BY id")
-            if want in (name_key(i), name_key(n))
-        ]
-        if canon:
-            return canon
-        seen = self._all(
-            "SELECT actor_id, actor_mention, count(*) FROM actor_mentions WHERE actor_mention IS NOT NULL "
-            "GROUP BY actor_id, actor_mention"
-        )
-        return _by_count([r for r in seen if name_key(r[1]) == want])
+        """Canonical ids that ``actor`` names, the likeliest first (see
+        :func:`ceasefire.query.names.actor_ids`: the one lookup of every surface)."""
+        return query_names.actor_ids(self._all, actor)
 
     def find_actors(self, actor: str) -> list[ActorRow]:
         """The actors ``actor`` names (see :meth:`_resolve_actor_ids`), the likeliest first;
@@ -657,29 +574,7 @@ class Store(ABC):
         """Up to ``n`` actors for "did you mean" when :meth:`find_actors` finds nothing: those
         the text calls ``actor`` in a description or pronoun ("the ministry"), then those
         whose id, canonical name or a name seen is spelt like it."""
-        import difflib
-
-        want = name_key(actor)
-        names: dict[str, str] = {}  # name key -> actor id (the most mentioned under it)
-        described: list[str] = []  # actors the text calls exactly that, not as a name ("the ministry")
-        for aid, mention, _ in sorted(
-            self._all(
-                "SELECT actor_id, actor_mention, count(*) FROM actor_mentions "
-                "WHERE actor_mention IS NOT NULL GROUP BY actor_id, actor_mention"
-            ),
-            key=lambda r: -r[2],
-        ):
-            if is_name(mention):
-                names.setdefault(name_key(mention), aid)
-            elif name_key(mention) == want and want not in PRONOUNS and aid not in described:
-                described.append(aid)
-        for aid, name in self._all("SELECT id, name FROM actors"):
-            names[name_key(name)] = aid
-            names.setdefault(name_key(aid), aid)
-        # cutoff 0.75, set by hand on spelling pairs: "Sergei Lavrov" ~ "Sergey Lavrov" (0.92)
-        # and "Hezbolla" ~ "Hezbollah" (0.94) are offered; "Nusra" ~ "Nusra Front" (0.62) is not.
-        close = difflib.get_close_matches(want, list(names), n=n * 3, cutoff=0.75)
-        ids = list(dict.fromkeys([*described, *(names[k] for k in close)]))[:n]
+        ids = query_names.similar_actor_ids(self._all, actor, n)
         if not ids:
             return []
         rows = self._all(f"{self._ACTOR_SELECT} WHERE x.id IN ({', '.join('?' for _ in ids)})", ids)
@@ -707,8 +602,43 @@ class Store(ABC):
         rows = self._all(f"{self._EVENT_SELECT} WHERE e.id = ?", (event_id,))
         return EventRow(*rows[0]) if rows else None
 
-    def _event_where(
+    def query_schema(self) -> query_sql.Schema:
+        """What the query layer needs to know of this store's tables (read once)."""
+        return query_sql.schema_of(self, self._all, self.dialect)
+
+    def compile_query(self, q: query_spec.EventQuery) -> query_sql.Compiled:
+        """``q`` checked and compiled by the query layer (QueryValueError for a bad value)."""
+        return query_sql.compile_events(q.checked(), self._all, self.query_schema())
+
+    def count_events(self, q: query_spec.EventQuery, *extra: str) -> int:
+        """How many events match ``q`` (and the SQL conditions ``extra``)."""
+        c = self.compile_query(q)
+        if c.empty:
+            return 0
+        row = self._one("SELECT count(*)" + self._EVENT_FROM + c.where(*extra), c.params)
+        return int(row[0]) if row else 0
+
+    def count_undated_events(
         self,
+        actor: str | None = None,
+        type: str | Collection[str] | None = None,
+        place: str | None = None,
+        *,
+        query: query_spec.EventQuery | None = None,
+    ) -> int:
+        """How many events with no date match the other filters: what a date range leaves out."""
+        q = dataclasses.replace(
+            query or query_spec.EventQuery(actor=actor, type=type, place=place), since=None, until=None
+        )
+        return self.count_events(q, query_sql.undated_sql(self.query_schema()))
+
+    def count_partial_events(self, q: query_spec.EventQuery) -> int:
+        """How many events of ``q`` have a date window reaching outside its date range."""
+        cond = query_sql.partial_sql(q.checked(), self.query_schema())
+        return self.count_events(q, cond) if cond else 0
+
+    @staticmethod
+    def _as_query(
         actor: str | None,
         type: str | Collection[str] | None,
         since: str | None,
@@ -716,100 +646,21 @@ class Store(ABC):
         place: str | None,
         status: str | None,
         article_id: str | None,
-    ) -> tuple[list[str], list[Any]] | None:
-        """WHERE conditions and their parameters for the event filters (see :meth:`query_events`);
-        None when nothing can match (an actor no event names)."""
-        where: list[str] = []
-        params: list[Any] = []
-        if status is not None:
-            where.append("e.status = ?")
-            params.append(status.strip().lower())
-        if article_id is not None:
-            where.append("e.article_id = ?")
-            params.append(article_id)
-        if actor is not None:
-            ids = self._resolve_actor_ids(actor)
-            if not ids:
-                return None
-            marks = ", ".join("?" for _ in ids)
-            where.append(
-                f"(e.source_id IN ({marks}) OR e.target_id IN ({marks}) OR e.claimant_id IN ({marks}))"
-            )
-            params += ids * 3
-        if type is not None:
-            types = sorted({t.strip().upper() for t in ([type] if isinstance(type, str) else type)})
-            where.append(f"e.type IN ({', '.join('?' for _ in types)})" if types else "1 = 0")
-            params += types
-        if since is not None:
-            where.append("e.date >= ?")
-            params.append(since)
-        if until is not None:
-            where.append("e.date <= ?")
-            params.append(_until_bound(until))
-        if place is not None:
-            cond, values = self._place_condition(place)
-            where.append(cond)
-            params += values
-        return where, params
-
-    def _place_condition(self, place: str) -> tuple[str, list[Any]]:
-        """Events located at ``place``: its name, admin1 region or ISO-3 country (any case), and
-        the places the name was geocoded to in the stored articles, else by the gazetteer
-        the places stage uses; so a country's name means the country ("Syria": every event
-        in SYR, not only those placed at "Syria"), a variant spelling finds the place
-        ("Raqqa": Ar Raqqah) and a region's name its events ("Idlib province")."""
-        key = " ".join(place.split()).lower()
-        names, countries, geonameids = {key}, {key.upper()}, set()
-        # What the places stage made of this name in the articles stored (indexed, so cheap);
-        # only a name never seen costs a gazetteer load (a few seconds, once per process).
-        seen = [
-            _PlaceCandidate(*r)
-            for r in self._all(
-                "SELECT DISTINCT place_name, place_country, place_feature, place_geonameid FROM places "
-                "WHERE lower(place_mention) = ?",
-                (key,),
-            )
-        ]
-        for cand in seen or _gazetteer_candidates(place):
-            if cand.country and (cand.feature or "").startswith("PCL"):
-                countries.add(cand.country)
-            else:
-                names.add(cand.name.lower())
-                if cand.geonameid is not None:
-                    geonameids.add(cand.geonameid)
-        ors = []
-        params: list[Any] = []
-        for col, values in (
-            ("lower(e.loc_name)", names),
-            ("lower(e.loc_admin1)", names),
-            ("e.loc_country", countries),
-            ("e.loc_geonameid", geonameids),
-        ):
-            if values:
-                ors.append(f"{col} IN ({', '.join('?' for _ in values)})")
-                params += sorted(values)
-        return "(" + " OR ".join(ors) + ")", params
-
-    # The order of event listings: by date (undated last), then ingest order (the event's id:
-    # articles and their events are stored in order, so this is article, then order in it).
-    # iter_events pages through it by keyset on (date, id), read straight from the index
-    # events_date_id (migration 0002) on both backends, so a page costs the same anywhere.
-    _EVENT_ORDER = " ORDER BY e.date NULLS LAST, e.id"
-
-    def count_undated_events(
-        self,
-        actor: str | None = None,
-        type: str | Collection[str] | None = None,
-        place: str | None = None,
-    ) -> int:
-        """How many events with no date match the other filters: what a date range leaves out."""
-        found = self._event_where(actor, type, None, None, place, None, None)
-        if found is None:
-            return 0
-        where, params = found
-        sql = "SELECT count(*) FROM events e WHERE " + " AND ".join([*where, "e.date IS NULL"])
-        row = self._one(sql, params)
-        return int(row[0]) if row else 0
+        more: dict[str, Any],
+        query: query_spec.EventQuery | None,
+    ) -> query_spec.EventQuery:
+        if query is not None:
+            return query
+        return query_spec.EventQuery(
+            actor=actor,
+            type=type,
+            since=since,
+            until=until,
+            place=place,
+            status=status,
+            article_id=article_id,
+            **more,
+        )
 
     def query_events(
         self,
@@ -823,27 +674,31 @@ class Store(ABC):
         status: str | None = None,
         article_id: str | None = None,
         offset: int = 0,
+        query: query_spec.EventQuery | None = None,
+        **more: Any,
     ) -> list[EventRow]:
-        """Events, filtered; by date (undated last), then ingest order (article, then order in it).
+        """Events, filtered; newest first (undated last), ties newest ingested first.
 
-        ``actor`` matches the source, target or claimant by id, name or alias;
-        ``type`` the PLOVER type (any case), or several; ``since``/``until`` are inclusive
-        ISO dates, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (undated events are
-        left out when either is given); ``place`` matches the location's name,
-        admin1 region or ISO3 country (any case); ``status`` e.g. "asserted";
-        ``article_id`` the events of one article.
+        The filters are those of :class:`~ceasefire.query.EventQuery` (also
+        ``claimant``, ``outlet``, ``text``, ``min_confidence`` as keywords), or
+        ``query`` itself: ``actor`` matches the source, target or claimant by id,
+        name or alias; ``type`` one PLOVER type (any case) or several;
+        ``since``/``until`` inclusive ISO dates, ``YYYY``, ``YYYY-MM`` or
+        ``YYYY-MM-DD``, kept when the event's date overlaps them (undated
+        events are left out when either is given); ``place`` a location's
+        name or variant, admin1 region, country name or ISO-3 code.
 
         All rows are in the returned list: for a page of a listing. To go
         through many events (exports, reports), use :meth:`iter_events`.
         """
-        found = self._event_where(actor, type, since, until, place, status, article_id)
-        if found is None:
+        q = self._as_query(actor, type, since, until, place, status, article_id, more, query)
+        if limit is None:
+            limit = q.limit
+        c = self.compile_query(q)
+        if c.empty:
             return []
-        where, params = found
-        sql = self._EVENT_SELECT
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += self._EVENT_ORDER
+        sql = self._EVENT_SELECT + c.where() + query_sql.order_by(self.query_schema())
+        params = list(c.params)
         if limit is not None or offset:
             # SQLite needs a LIMIT before OFFSET (-1: none); PostgreSQL takes LIMIT NULL.
             sql += " LIMIT ? OFFSET ?"
@@ -862,6 +717,8 @@ class Store(ABC):
         status: str | None = None,
         article_id: str | None = None,
         page_size: int = EVENT_PAGE,
+        query: query_spec.EventQuery | None = None,
+        **more: Any,
     ) -> Iterator[EventRow]:
         """The events of :meth:`query_events` with the same filters and in the same order,
         read ``page_size`` rows per query, so memory stays flat for any number of events.
@@ -873,34 +730,39 @@ class Store(ABC):
         """
         if page_size < 1:
             raise ValueError(f"page_size must be at least 1, not {page_size}")
-        found = self._event_where(actor, type, since, until, place, status, article_id)
-        if found is None:
+        q = self._as_query(actor, type, since, until, place, status, article_id, more, query)
+        if limit is None:
+            limit = q.limit
+        c = self.compile_query(q)
+        if c.empty:
             return
-        where, params = found
+        sort = self.query_schema().sort_date()
         left = limit  # rows still wanted (None: all)
         for dated in (True, False):
-            last: EventRow | None = None  # the last row read in this part
+            last: tuple[Any, int] | None = None  # the (sort date, id) of the last row read in this part
             while left is None or left > 0:
-                cond = [*where, "e.date IS NOT NULL" if dated else "e.date IS NULL"]
-                page_params = list(params)
+                cond = [f"{sort} IS NOT NULL" if dated else f"{sort} IS NULL"]
+                page_params = list(c.params)
                 if last is not None and dated:
-                    cond.append("(e.date, e.id) > (?, ?)")  # a range of the (date, id) index
-                    page_params += [last.date, last.id]
+                    cond.append(f"({sort}, e.id) < (?, ?)")
+                    page_params += list(last)
                 elif last is not None:
-                    cond.append("e.id > ?")
-                    page_params.append(last.id)
+                    cond.append("e.id < ?")
+                    page_params.append(last[1])
                 n = page_size if left is None else min(page_size, left)
                 sql = (
-                    self._EVENT_SELECT
-                    + " WHERE "
-                    + " AND ".join(cond)
-                    + (" ORDER BY e.date, e.id" if dated else " ORDER BY e.id")
+                    f"SELECT {sort}, "
+                    + self._EVENT_COLUMNS
+                    + self._EVENT_FROM
+                    + c.where(*cond)
+                    + (f" ORDER BY {sort} DESC, e.id DESC" if dated else " ORDER BY e.id DESC")
                     + " LIMIT ?"
                 )
                 rows = self._all(sql, [*page_params, n])
                 for r in rows:
-                    last = EventRow(*r)
-                    yield last
+                    row = EventRow(*r[1:])
+                    last = (r[0], row.id)
+                    yield row
                 if left is not None:
                     left -= len(rows)
                 if len(rows) < n:

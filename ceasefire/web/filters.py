@@ -7,13 +7,13 @@ them along through :meth:`Filters.query`.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from urllib.parse import urlencode
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+from ..query import EventQuery, QueryValueError, check_date, split_types
+from ..query.spec import check_confidence
+
 # Longest accepted free-text filter value: far above any real name or search,
 # small enough that a pasted page does not become an SQL parameter.
 MAX_VALUE_LEN = 200
@@ -27,11 +27,13 @@ class FilterError(ValueError):
 class Filters:
     """Every field is optional; empty means "no restriction".
 
+    They mean what the CLI's options mean (:class:`ceasefire.query.EventQuery`):
     ``since``/``until`` are ISO dates (YYYY, YYYY-MM or YYYY-MM-DD, inclusive),
-    ``type`` a PLOVER event type, ``actor`` an actor id or name (as source or
-    target), ``place`` a place name or ISO-3 country code, ``claimant`` the id
-    or name of the actor the report is attributed to, ``outlet`` the
-    publisher of the article, ``q`` a web-search style full-text query.
+    ``type`` one PLOVER type or several, comma-separated, ``actor`` the source,
+    target or claimant by id, name or any alias, ``place`` a place name,
+    variant, region, country or ISO-3 code, ``claimant`` the actor the report
+    is attributed to, ``outlet`` the publisher of the article, ``q`` a
+    web-search style full-text query, ``min_confidence`` a number in 0..1.
     """
 
     since: str = ""
@@ -42,6 +44,7 @@ class Filters:
     claimant: str = ""
     outlet: str = ""
     q: str = ""
+    min_confidence: str = ""
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
@@ -49,22 +52,50 @@ class Filters:
 
     @classmethod
     def parse(cls, params: Mapping[str, str]) -> Filters:
+        """The filters of a query string, checked by the query layer's rules (the CLI's):
+        a bad date, type or confidence is a FilterError naming the filter."""
         values: dict[str, str] = {}
         for name in cls.names():
-            raw = (params.get(name) or "").strip()
+            if name == "type" and hasattr(params, "getlist"):
+                raw = ",".join(v for v in params.getlist("type") if v.strip())  # repeated: a multi-select
+            else:
+                raw = params.get(name) or ""
+            raw = raw.strip()
             if len(raw) > MAX_VALUE_LEN:
                 raise FilterError(f"filter {name!r} is longer than {MAX_VALUE_LEN} characters")
-            if raw and name in ("since", "until"):
-                if not _DATE.match(raw):
-                    raise FilterError(f"filter {name!r} must be a date like 2016-09-17, got {raw!r}")
-                try:  # the same rule as the CLI: 2019-02-30 and 2016-13 are no dates
-                    dt.date.fromisoformat(
-                        raw if len(raw) == 10 else f"{raw}-01" if len(raw) == 7 else f"{raw}-01-01"
-                    )
-                except ValueError as exc:
-                    raise FilterError(f"filter {name!r}: {raw!r} is not a valid date ({exc})") from None
-            values[name] = raw.upper() if name == "type" else raw
-        return cls(**values)
+            try:
+                if raw and name in ("since", "until"):
+                    raw = check_date(name, raw)
+                elif name == "type":
+                    raw = ",".join(split_types(raw))
+                elif name == "min_confidence" and raw:
+                    raw = f"{check_confidence(raw):g}"
+            except QueryValueError as exc:
+                raise FilterError(f"filter {exc}") from None
+            values[name] = raw
+        f = cls(**values)
+        try:
+            f.to_query().checked()  # since after until
+        except QueryValueError as exc:
+            raise FilterError(f"filter {exc}") from None
+        return f
+
+    def to_query(self) -> EventQuery:
+        """These filters as the query layer's EventQuery (``q`` is its full-text ``text``)."""
+        return EventQuery(
+            actor=self.actor or None,
+            type=self.type or None,
+            since=self.since or None,
+            until=self.until or None,
+            place=self.place or None,
+            claimant=self.claimant or None,
+            outlet=self.outlet or None,
+            text=self.q or None,
+            min_confidence=float(self.min_confidence) if self.min_confidence else None,
+        )
+
+    def types(self) -> tuple[str, ...]:
+        return tuple(t for t in self.type.split(",") if t)
 
     def active(self) -> bool:
         return any(asdict(self).values())

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..query import Compiled, Miss, Schema, compile_events, order_by, schema_of
+from ..query.names import actor_ids, similar_places
 from ..store.budget import QUERY_BUDGET_S, postgres_budget, sqlite_budget
 from ..store.errors import StoreError
 from ..store.fts import to_fts5
@@ -388,41 +390,30 @@ def _from(f: Filters) -> str:
     return _FROM if (f.outlet or f.q) else _FROM_EVENTS
 
 
+def compiled(f: Filters, reader: Reader) -> Compiled:
+    """The filters compiled by the query layer, the one every surface uses."""
+    return compile_events(f.to_query().checked(), reader.rows, schema(reader))
+
+
+def schema(reader: Reader) -> Schema:
+    return schema_of(reader, reader.rows, reader.dialect)
+
+
+def misses(f: Filters, reader: Reader) -> list[Miss]:
+    """The filters whose value names nothing in this store, with close names to suggest;
+    a place is a miss when no event is located there."""
+    out = list(compiled(f, reader).misses)
+    if f.place and not out:
+        c = compile_events(Filters(place=f.place).to_query().checked(), reader.rows, schema(reader))
+        if not reader.one("SELECT 1 FROM events e" + c.where() + " LIMIT 1", c.params):
+            out.append(Miss("place", f.place, similar_places(reader.rows, f.place)))
+    return out
+
+
 def where(f: Filters, reader: Reader) -> tuple[str, list[Any]]:
     """The WHERE clause (with leading ' WHERE ', or '') and its parameters."""
-    conds: list[str] = []
-    params: list[Any] = []
-    if f.since:
-        conds.append("e.date >= ?")
-        params.append(f.since)
-    if f.until:
-        conds.append("e.date <= ?")
-        params.append(f.until_bound())
-    if f.type:
-        conds.append("e.type = ?")
-        params.append(f.type)
-    if f.actor:
-        conds.append(
-            "(e.source_id = ? OR e.target_id = ? OR lower(e.source_name) = lower(?)"
-            " OR lower(e.target_name) = lower(?))"
-        )
-        params += [f.actor] * 4
-    if f.place:
-        conds.append(
-            "(lower(e.loc_name) = lower(?) OR e.loc_country = upper(?) OR lower(e.loc_admin1) = lower(?))"
-        )
-        params += [f.place] * 3
-    if f.claimant:
-        conds.append("(e.claimant_id = ? OR lower(e.claimant_name) = lower(?))")
-        params += [f.claimant] * 2
-    if f.outlet:
-        conds.append("lower(a.publisher) = lower(?)")
-        params.append(f.outlet)
-    if f.q:
-        cond, extra = reader.fts_condition(f.q)
-        conds.append(cond)
-        params += extra
-    return (" WHERE " + " AND ".join(conds) if conds else ""), params
+    c = compiled(f, reader)
+    return c.where(), list(c.params)
 
 
 def _and(clause: str, extra: str) -> str:
@@ -471,7 +462,6 @@ def _event(r: Row) -> EventOut:
 
 
 _EVENT_COLS = "e.*, a.title AS title, a.publisher AS publisher, a.published AS published"
-_ORDER = " ORDER BY e.date IS NULL, e.date DESC, e.id DESC"
 
 
 # ---------------------------------------------------------------- queries
@@ -566,7 +556,7 @@ def map_points(r: Reader, f: Filters, limit: int = MAP_LIMIT) -> list[MapPoint]:
         "SELECT e.id, e.type, e.loc_lat, e.loc_lon, e.loc_name, e.date, e.source_name, e.target_name"
         + _from(f)
         + _and(w, "e.loc_lat IS NOT NULL AND e.loc_lon IS NOT NULL")
-        + _ORDER
+        + order_by(schema(r))
         + " LIMIT ?"
     )
     return [MapPoint(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]) for x in r.rows(sql, p + [limit])]
@@ -574,7 +564,7 @@ def map_points(r: Reader, f: Filters, limit: int = MAP_LIMIT) -> list[MapPoint]:
 
 def events(r: Reader, f: Filters, limit: int = PAGE_SIZE, offset: int = 0) -> list[EventOut]:
     w, p = where(f, r)
-    sql = "SELECT " + _EVENT_COLS + _FROM + w + _ORDER + " LIMIT ? OFFSET ?"
+    sql = "SELECT " + _EVENT_COLS + _FROM + w + order_by(schema(r)) + " LIMIT ? OFFSET ?"
     return [_event(x) for x in r.rows(sql, p + [limit, offset])]
 
 
@@ -759,14 +749,16 @@ def quotes(
 
 
 def actor(r: Reader, key: str) -> ActorSummary | None:
-    """An actor by id, else by canonical name (case-insensitive)."""
-    x = r.one("SELECT * FROM actors WHERE id = ?", [key]) or r.one(
-        "SELECT * FROM actors WHERE lower(name) = lower(?) ORDER BY id LIMIT 1", [key]
-    )
+    """An actor by id, canonical name or any name seen, as the query layer resolves it
+    (any case, spelling variants); the one most seen under a shared name."""
+    ids = actor_ids(r.rows, key)
+    x = r.one("SELECT * FROM actors WHERE id = ?", [ids[0]]) if ids else None
     if x is None:
         return None
     m = r.one("SELECT count(*) FROM actor_mentions WHERE actor_id = ?", [x["id"]])
-    n = r.one("SELECT count(*) FROM events WHERE source_id = ? OR target_id = ?", [x["id"], x["id"]])
+    n = r.one(
+        "SELECT count(*) FROM events WHERE source_id = ? OR target_id = ? OR claimant_id = ?", [x["id"]] * 3
+    )
     return ActorSummary(x["id"], x["name"], x["kind"], x["country"], m[0] if m else 0, n[0] if n else 0)
 
 
@@ -825,5 +817,5 @@ def actor_events(r: Reader, actor_id: str, role: str, limit: int = 500) -> list[
     """Events with the actor as ``role`` ("source" or "target"), newest first."""
     if role not in ("source", "target"):
         raise ValueError(f"role must be 'source' or 'target', not {role!r}")
-    sql = "SELECT " + _EVENT_COLS + _FROM + f" WHERE e.{role}_id = ?" + _ORDER + " LIMIT ?"
+    sql = "SELECT " + _EVENT_COLS + _FROM + f" WHERE e.{role}_id = ?" + order_by(schema(r)) + " LIMIT ?"
     return [_event(x) for x in r.rows(sql, [actor_id, limit])]

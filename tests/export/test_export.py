@@ -194,9 +194,10 @@ def test_csv_rows_written_by_hand(store, tmp_path: Path) -> None:
     out = tmp_path / "e.csv"
     export_events(store, "csv", out)
     rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
-    # dated events first (doc 0 is the earliest), undated after them in ingest order
-    assert rows[0] == as_csv(ASSAULT_ROW)
-    assert rows[6] == as_csv(ACCUSE_ROW)
+    # newest first: dated events (doc 0 is the earliest: the last of them), then the undated
+    # ones, newest ingested first (doc 0's ACCUSE is the last row)
+    assert rows[5] == as_csv(ASSAULT_ROW)
+    assert rows[-1] == as_csv(ACCUSE_ROW)
 
 
 def test_parquet_rows_written_by_hand(store, tmp_path: Path) -> None:
@@ -204,8 +205,8 @@ def test_parquet_rows_written_by_hand(store, tmp_path: Path) -> None:
     out = tmp_path / "e.parquet"
     export_events(store, "parquet", out)
     rows = pq.read_table(out).to_pylist()
-    assert rows[0] == ASSAULT_ROW
-    assert rows[6] == ACCUSE_ROW
+    assert rows[5] == ASSAULT_ROW
+    assert rows[-1] == ACCUSE_ROW
 
 
 def test_parquet_round_trip_with_types(store, tmp_path: Path) -> None:

@@ -72,56 +72,57 @@ def sentences(rows: object) -> list[str]:
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        # by date as text, ties in ingest order (article, then order in it), undated last
+        # newest first: by date as text, descending, ties newest ingested first; undated last
         (
             {},
             [
-                "1.2 ASSAULT",
-                "0.3 CONSULT",
-                "0.0 ASSAULT",
-                "0.2 ASSAULT",
-                "1.0 ASSAULT",
-                "2.0 ACCUSE",
-                "2.4 ASSAULT",
                 "2.2 ASSAULT",
-                "0.1 ACCUSE",
-                "1.1 AGREE",
-                "2.1 ASSAULT",
+                "2.4 ASSAULT",
+                "2.0 ACCUSE",
+                "1.0 ASSAULT",
+                "0.2 ASSAULT",
+                "0.0 ASSAULT",
+                "0.3 CONSULT",
+                "1.2 ASSAULT",
                 "2.3 AGREE",
+                "2.1 ASSAULT",
+                "1.1 AGREE",
+                "0.1 ACCUSE",
             ],
         ),
         (
             {"type": "assault"},
             [
-                "1.2 ASSAULT",
-                "0.0 ASSAULT",
-                "0.2 ASSAULT",
-                "1.0 ASSAULT",
-                "2.4 ASSAULT",
                 "2.2 ASSAULT",
+                "2.4 ASSAULT",
+                "1.0 ASSAULT",
+                "0.2 ASSAULT",
+                "0.0 ASSAULT",
+                "1.2 ASSAULT",
                 "2.1 ASSAULT",
             ],
         ),
-        ({"actor": "Sergey Lavrov"}, ["0.3 CONSULT", "2.0 ACCUSE", "0.1 ACCUSE", "2.3 AGREE"]),
+        ({"actor": "Sergey Lavrov"}, ["2.0 ACCUSE", "0.3 CONSULT", "2.3 AGREE", "0.1 ACCUSE"]),
+        # a month overlaps a range that reaches into it: "2016-06" is kept by since 2016-06-05
         (
             {"since": "2016-06-05", "until": "2016-06"},
-            ["0.0 ASSAULT", "0.2 ASSAULT", "1.0 ASSAULT", "2.0 ACCUSE", "2.4 ASSAULT"],
+            ["2.4 ASSAULT", "2.0 ACCUSE", "1.0 ASSAULT", "0.2 ASSAULT", "0.0 ASSAULT", "0.3 CONSULT"],
         ),
-        ({"place": "idlib", "type": "AGREE"}, ["1.1 AGREE", "2.3 AGREE"]),
-        ({"limit": 5}, ["1.2 ASSAULT", "0.3 CONSULT", "0.0 ASSAULT", "0.2 ASSAULT", "1.0 ASSAULT"]),
+        ({"place": "idlib", "type": "AGREE"}, ["2.3 AGREE", "1.1 AGREE"]),
+        ({"limit": 5}, ["2.2 ASSAULT", "2.4 ASSAULT", "2.0 ACCUSE", "1.0 ASSAULT", "0.2 ASSAULT"]),
         (
             {"limit": 10},
             [
-                "1.2 ASSAULT",
-                "0.3 CONSULT",
-                "0.0 ASSAULT",
-                "0.2 ASSAULT",
-                "1.0 ASSAULT",
-                "2.0 ACCUSE",
-                "2.4 ASSAULT",
                 "2.2 ASSAULT",
-                "0.1 ACCUSE",
-                "1.1 AGREE",
+                "2.4 ASSAULT",
+                "2.0 ACCUSE",
+                "1.0 ASSAULT",
+                "0.2 ASSAULT",
+                "0.0 ASSAULT",
+                "0.3 CONSULT",
+                "1.2 ASSAULT",
+                "2.3 AGREE",
+                "2.1 ASSAULT",
             ],
         ),
         ({"limit": 0}, []),
@@ -142,13 +143,14 @@ def test_iter_events_pages_match_query_events(
 def test_iter_events_of_one_article(filled: Store) -> None:
     aid = f"{document(2).doc_id}:0"
     rows = list(filled.iter_events(article_id=aid, page_size=2))
-    assert sentences(rows) == ["2.0 ACCUSE", "2.4 ASSAULT", "2.2 ASSAULT", "2.1 ASSAULT", "2.3 AGREE"]
+    assert sentences(rows) == ["2.2 ASSAULT", "2.4 ASSAULT", "2.0 ACCUSE", "2.3 AGREE", "2.1 ASSAULT"]
 
 
 def test_iter_events_is_lazy_and_sees_no_row_twice(filled: Store) -> None:
     it = filled.iter_events(page_size=2)
     first = [next(it), next(it)]
-    # An event stored mid-iteration with a date already passed does not shift or repeat the rows.
+    # An event stored mid-iteration with a date already passed (newer: rows come newest first)
+    # does not shift or repeat the rows.
     doc = document(9)
     filled.save_document(
         doc,
@@ -157,7 +159,7 @@ def test_iter_events_is_lazy_and_sees_no_row_twice(filled: Store) -> None:
                 doc.doc_id,
                 doc.source,
                 Article(0, "primary", "late", "text"),
-                events=[Event("ASSAULT", "9.0 ASSAULT", 0, 5, date="2014-01-01")],
+                events=[Event("ASSAULT", "9.0 ASSAULT", 0, 5, date="2017-01-01")],
             )
         ],
     )

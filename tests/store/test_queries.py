@@ -72,32 +72,40 @@ def s(i: int) -> str:
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        # by date as text ("2016-06" before the days of June), undated last
-        ({}, [s(4), s(5), s(0), s(1), s(2), s(3)]),
-        ({"type": "assault"}, [s(4), s(0), s(1)]),
-        ({"actor": "NUSRA"}, [s(0), s(1)]),  # as target
-        ({"actor": "Sergey Lavrov"}, [s(5), s(1), s(2)]),  # as source and as claimant, by name
-        ({"actor": "turkish troops"}, [s(1), s(2), s(3)]),  # by alias seen
+        # newest first, by date as text ("2016-06" after the days of June), undated last
+        ({}, [s(2), s(1), s(0), s(5), s(4), s(3)]),
+        ({"type": "assault"}, [s(1), s(0), s(4)]),
+        ({"actor": "NUSRA"}, [s(1), s(0)]),  # as target
+        ({"actor": "Sergey Lavrov"}, [s(2), s(1), s(5)]),  # as source and as claimant, by name
+        ({"actor": "turkish troops"}, [s(2), s(1), s(3)]),  # by alias seen
         ({"actor": "nobody"}, []),
-        ({"actor": "jabhat al nusra"}, [s(0), s(1)]),  # spelling variant of the canonical name
-        ({"actor": "Turkish-Troops"}, [s(1), s(2), s(3)]),  # ... of a name seen
-        ({"type": ["assault", "ACCUSE"]}, [s(4), s(0), s(1), s(2)]),  # several types
-        ({"type": []}, []),
-        ({"since": "2016-06-06"}, [s(1), s(2)]),
-        ({"since": "2016-06"}, [s(5), s(0), s(1), s(2)]),
-        ({"until": "2016-06"}, [s(4), s(5), s(0), s(1)]),  # whole month included
+        ({"actor": "jabhat al nusra"}, [s(1), s(0)]),  # spelling variant of the canonical name
+        ({"actor": "Turkish-Troops"}, [s(2), s(1), s(3)]),  # ... of a name seen
+        ({"type": ["assault", "ACCUSE"]}, [s(2), s(1), s(0), s(4)]),  # several types
+        ({"type": "assault,accuse"}, [s(2), s(1), s(0), s(4)]),  # comma-separated
+        ({"type": []}, [s(2), s(1), s(0), s(5), s(4), s(3)]),  # no type given: no restriction
+        ({"since": "2016-06-06"}, [s(2), s(1), s(5)]),  # June 2016 may be after the 6th: kept
+        ({"since": "2016-06"}, [s(2), s(1), s(0), s(5)]),
+        ({"until": "2016-06"}, [s(1), s(0), s(5), s(4)]),  # whole month included
+        ({"until": "2016-06-04"}, [s(5), s(4)]),  # June 2016 may be before the 4th
         ({"until": "2015"}, [s(4)]),
-        ({"since": "2016-06-01", "until": "2016-06-30", "type": "ASSAULT"}, [s(0), s(1)]),
+        ({"since": "2016-06-01", "until": "2016-06-30", "type": "ASSAULT"}, [s(1), s(0)]),
         ({"place": "idlib"}, [s(1)]),
-        ({"place": "SYR"}, [s(0), s(1)]),  # by country
-        ({"place": "Syria"}, [s(0), s(1)]),  # by the country's name: every event in it
+        ({"place": "SYR"}, [s(1), s(0)]),  # by country
+        ({"place": "Syria"}, [s(1), s(0)]),  # by the country's name: every event in it
         ({"place": "ukraine"}, [s(4)]),
         ({"place": "Halab"}, [s(0)]),  # another name of Aleppo in the gazetteer
+        ({"place": "Aleppo province"}, [s(0)]),  # a region named with its kind
         ({"place": " Donetsk "}, [s(4)]),
         ({"place": "Donetsk", "type": "ASSAULT"}, [s(4)]),
-        ({"limit": 2}, [s(4), s(5)]),
-        ({"limit": 2, "offset": 2}, [s(0), s(1)]),
-        ({"offset": 4}, [s(2), s(3)]),
+        ({"claimant": "lavrov"}, [s(1)]),
+        ({"claimant": "NUSRA"}, []),
+        ({"min_confidence": 0.6}, []),
+        ({"min_confidence": 0.5, "type": "ACCUSE"}, [s(2)]),
+        ({"outlet": "nowhere"}, []),
+        ({"limit": 2}, [s(2), s(1)]),
+        ({"limit": 2, "offset": 2}, [s(0), s(5)]),
+        ({"offset": 4}, [s(4), s(3)]),
         ({"status": "asserted", "type": "CONSULT"}, [s(5)]),
         ({"status": "negated"}, []),
     ],
@@ -132,8 +140,8 @@ def test_event_row_export_fields_and_get_event(store: Store) -> None:
     doc = document(1)
     store.save_document(doc, [full_record(doc)])
     rows = store.query_events(article_id=f"{doc.doc_id}:0")
-    assert [r.type for r in rows] == ["ACCUSE", "ASSAULT", "RETREAT"]  # by date: 2016-06, 2016-06-05, none
-    first = rows[1]
+    assert [r.type for r in rows] == ["ASSAULT", "ACCUSE", "RETREAT"]  # newest first: 2016-06-05, 2016-06, none
+    first = rows[0]
     assert (first.admin1, first.geonameid, first.geo_feature) == ("Aleppo", 170063, "PPLA")
     assert (first.source_actor_kind, first.source_actor_country) == ("military", "RUS")
     assert (first.target_actor_kind, first.target_actor_country) == ("armed_group", None)
