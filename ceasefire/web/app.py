@@ -447,7 +447,17 @@ def create_app(db_url: str, *, read_only: bool = True, allowed_hosts: list[str] 
         chart = charts.stacked(
             ov.timeline, link=lambda a, b: "/" + f.query(since=a.isoformat(), until=b.isoformat())
         )
-        return page(request, "overview.html", f=f, ov=ov, chart=chart, assets_ok=assets_ok, title="Overview")
+        misses = site.cached(("misses", f), lambda: Q.misses(f, reader)) if f.active() else []
+        return page(
+            request,
+            "overview.html",
+            f=f,
+            ov=ov,
+            chart=chart,
+            assets_ok=assets_ok,
+            misses=misses,
+            title="Overview",
+        )
 
     @app.get(
         "/map.json",
@@ -522,6 +532,7 @@ def create_app(db_url: str, *, read_only: bool = True, allowed_hosts: list[str] 
             f=f,
             el=el,
             facets=site.cached(("facets",), lambda: Q.facets(reader)),
+            misses=site.cached(("misses", f), lambda: Q.misses(f, reader)) if f.active() else [],
             title="Events",
         )
 
