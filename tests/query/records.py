@@ -44,7 +44,7 @@ def records() -> list[tuple[Document, ExtractRecord]]:
         text = f"Article {a} about Syria." + (" Chlorine was reported in Douma." if a % 4 == 0 else "")
         doc = Document(source=f"/feed/guardian.csv#row{a + 1}", data=text.encode(), media_type="text")
         events = []
-        for j in range(EVENTS_PER_ARTICLE):
+        for _ in range(EVENTS_PER_ARTICLE):
             source = _pick(ACTORS[:5] + [None], n)
             target = _pick([NUSRA, HTS, None, ASSAD, RUS_MIL, None, PUTIN], n + 2)
             claimant = SOHR if n % 3 == 0 else (PUTIN if n % 7 == 0 else None)
@@ -65,7 +65,7 @@ def records() -> list[tuple[Document, ExtractRecord]]:
                 )
             )
             n += 1
-        mentioned = [ref for ref in ACTORS]
+        mentioned = list(ACTORS)
         places = [p for p in PLACES if p is not None]
         art = Article(
             0, "primary", f"Syria report {a}", text, publisher=_pick(OUTLETS, a), published="2018-05-01"

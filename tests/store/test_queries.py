@@ -140,7 +140,11 @@ def test_event_row_export_fields_and_get_event(store: Store) -> None:
     doc = document(1)
     store.save_document(doc, [full_record(doc)])
     rows = store.query_events(article_id=f"{doc.doc_id}:0")
-    assert [r.type for r in rows] == ["ASSAULT", "ACCUSE", "RETREAT"]  # newest first: 2016-06-05, 2016-06, none
+    assert [r.type for r in rows] == [
+        "ASSAULT",
+        "ACCUSE",
+        "RETREAT",
+    ]  # newest first: 2016-06-05, 2016-06, none
     first = rows[0]
     assert (first.admin1, first.geonameid, first.geo_feature) == ("Aleppo", 170063, "PPLA")
     assert (first.source_actor_kind, first.source_actor_country) == ("military", "RUS")

@@ -129,7 +129,7 @@ def test_unfiltered_overview_counts_everything(client: Any, synthetic: Synthetic
 
 
 @pytest.mark.parametrize(
-    "params, status",
+    "params, message",
     [
         ({"since": "yesterday"}, "is not a date"),
         ({"until": "2016-13-45x"}, "is not a date"),
@@ -139,12 +139,12 @@ def test_unfiltered_overview_counts_everything(client: Any, synthetic: Synthetic
         ({"min_confidence": "2"}, "not between 0 and 1"),
     ],
 )
-def test_bad_filters_are_reported(client: Any, params: dict[str, str], status: str) -> None:
+def test_bad_filters_are_reported(client: Any, params: dict[str, str], message: str) -> None:
     r = client.get("/overview.json", params=params)
     assert r.status_code == 400
     h = client.get("/", params=params)
     assert h.status_code == 400
-    assert status in r.json()["detail"] and status in h.text
+    assert message in r.json()["detail"] and message in h.text
 
 
 def _first_ids(client: Any) -> dict[str, str]:
