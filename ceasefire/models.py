@@ -80,6 +80,8 @@ class Article:
     published: str | None = None  # YYYY-MM-DD
     url: str | None = None
     removed: list[str] = field(default_factory=list)  # boilerplate lines the cleaner dropped
+    # ISO 639-1 code detected from the text (py3langid); only English is coded (see README)
+    language: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,6 +93,7 @@ class Article:
             "publisher": self.publisher,
             "published": self.published,
             "url": self.url,
+            "language": self.language,
             "text": self.text,
         }
 
@@ -108,6 +111,7 @@ class Article:
             published=obj.get("published"),
             url=obj.get("url"),
             removed=list(obj.get("removed") or []),
+            language=obj.get("language"),
         )
 
 
@@ -219,6 +223,9 @@ class Event:
     status: str = "asserted"
     trigger: str | None = None
     confidence: float = 0.5
+    # The first and last day the event can have happened on (UCDP GED's window), YYYY-MM-DD or None.
+    date_start: str | None = None
+    date_end: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         def j(x: Any) -> Any:
@@ -232,6 +239,8 @@ class Event:
             "location": j(self.location),
             "date": self.date,
             "date_precision": self.date_precision,
+            "date_start": self.date_start,
+            "date_end": self.date_end,
             "claimant": j(self.claimant),
             "status": self.status,
             "trigger": self.trigger,
@@ -266,6 +275,8 @@ class Event:
             status=obj.get("status") or "asserted",
             trigger=obj.get("trigger"),
             confidence=obj.get("confidence", 0.5),
+            date_start=obj.get("date_start"),
+            date_end=obj.get("date_end"),
         )
 
 

@@ -37,6 +37,8 @@ from dataclasses import dataclass
 
 PRECISIONS = ("day", "month", "year", "none")
 _RANK = {"day": 3, "month": 2, "year": 1, "none": 0}
+# The precision a reference must have to be moved by one unit exactly ("the previous week" of a day).
+_UNIT_RANK = {"day": 3, "week": 3, "month": 2, "year": 1}
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,10 @@ class ResolvedDate:
     text: str
     start: int
     end: int
+    # The days the expression covers when narrower than its precision says ("this week" is seven
+    # days, reported at month precision): date windows use them.
+    first: dt.date | None = None
+    last: dt.date | None = None
 
     @property
     def date(self) -> dt.date | None:
@@ -608,7 +614,30 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
             n = 1
         elif rel in ("previous", "prior", "preceding") or after in ("before", "earlier"):
             n = -1
+        if _RANK[prec] < _UNIT_RANK[m.group("unit")]:
+            # A context coarser than the unit: "that day" in June is in June, but the day
+            # before June 2016 is not known to the day, and "the previous week" not at all.
+            return (ref, prec) if n == 0 else UNANCHORED
         d, p = _shift(ref, n, m.group("unit"))
+        return d, _cap(p, prec) if p != NONE else NONE
+
+    # Counted from a stated date: "21 years after 1997", "two days before 12 May".
+    m = re.fullmatch(
+        rf"(?P<q>just |only |about |nearly |almost |more than |less than )?{_NUM_RE}\s+{_UNIT_RE}\s+"
+        r"(?P<dir>after|before)\s+(?P<rest>.+)",
+        t2,
+    )
+    if m:
+        inner = _resolve(m.group("rest"), a)
+        if inner is None or inner is UNANCHORED:
+            return inner
+        ref, prec = inner  # type: ignore[misc]
+        if ref is None or _RANK[prec] < _UNIT_RANK[m.group("unit")]:
+            return UNANCHORED  # "three days after June": the month does not say which day
+        n, vague = _count(m.group("num"))
+        d, p = _shift(ref, n if m.group("dir") == "after" else -n, m.group("unit"))
+        if vague or m.group("q"):
+            p = _coarser(p)
         return d, _cap(p, prec) if p != NONE else NONE
 
     # "N units ago" (publication) and "N units later/earlier" (context).
@@ -627,6 +656,8 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
         if src is None:
             return UNANCHORED
         ref, prec = src
+        if _RANK[prec] < _UNIT_RANK[m.group("unit")]:
+            return UNANCHORED  # "two days later" after "in June": not known to the day
         d, p = _shift(ref, -n if back else n, m.group("unit"))
         if vague:
             p = _coarser(p)

@@ -94,6 +94,9 @@ _PATTERNS = [
     # Counted offsets: "two days ago", "a week later", "some days after".
     rf"\b(?:{_NUM}\s+)?(?:day|week|month|year)s?\s+(?:ago|later|earlier|afterwards)\b",
     rf"\b{_NUM}\s+(?:day|week|month|year)s?\s+(?:after|before)\b",
+    # Counted from a stated date: "21 years after 1997", "two days before 12 May 2016".
+    rf"\b{_NUM}\s+(?:day|week|month|year)s?\s+(?:after|before)\s+(?:(?:the\s+)?{_D}(?:\s+of)?\s+{_MF}(?:,?\s+{_Y})?"
+    rf"|{_MF}\s+{_D}(?:,?\s+{_Y})?|{_MF},?\s+{_Y}|(?:the\s+year\s+)?{_Y})\b",
     # The present of the report: "in recent days", "over the past few weeks", "the latest attack".
     r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|last\s+few|past\s+few|last|past)\s+(?:days|weeks|months)\b",
     r"\b(?:currently|the\s+current|the\s+latest)\b",
@@ -170,7 +173,19 @@ def _to_resolved(r: object, expr: str, start: int, end: int) -> ResolvedDate:
         return ResolvedDate(None, NONE, expr, start, end)
     d, p = r  # type: ignore[misc]
     value = _iso(d, p) if d is not None else None
-    return ResolvedDate(value, p if value else NONE, expr, start, end)
+    first = last = None
+    if d is not None:
+        t = _norm(expr)
+        if _WEEKEND.search(t) and d.weekday() == 5:
+            first, last = d, d + dt.timedelta(days=1)
+        elif _WEEK.search(t) and d.weekday() == 0:
+            first, last = d, d + dt.timedelta(days=6)
+    return ResolvedDate(value, p if value else NONE, expr, start, end, first, last)
+
+
+# Expressions that resolve to a week (its Monday) or a weekend (its Saturday): their window is those days.
+_WEEK = re.compile(r"\bweek\b|\bweeks (?:ago|later|earlier|before|after|afterwards)\b")
+_WEEKEND = re.compile(r"\bweekend\b")
 
 
 _MONTH_WORD = re.compile(
@@ -242,6 +257,10 @@ class DateResolver:
         return out
 
     # ------------------------------------------------------------ public
+    def resolved(self, doc: Doc) -> list[ResolvedDate]:
+        """Every date expression of the article, resolved, in text order."""
+        return list(self._read(doc))
+
     def dates_in(self, sentence: Span) -> list[ResolvedDate]:
         """Every date expression inside the span, resolved, in text order."""
         return [

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..dates.window import apply_windows
 from ..events.model import ModelError
 from ..models import ExtractRecord
 from .context import ArticleContext
@@ -158,6 +159,8 @@ class Annotator:
         try:
             ctx, stage = self.context(doc, rec), "events"
             events = list(self.stages.code_events(doc, ctx))
+            stage = "dates"
+            apply_windows(events, ctx.dates.resolved(doc), ctx.published)
         except StageError as exc:
             stage, exc = exc.stage, exc.cause  # type: ignore[assignment]
             return self._failure(stage, rec, exc)

@@ -56,6 +56,7 @@ ARTICLE_COLS = [
     "url",
     "text",
     "removed",
+    "language",
 ]
 MENTION_COLS = ["article_id", "ord", *_cols("actor", ACTOR_FIELDS)]
 EVENT_COLS = [
@@ -69,6 +70,8 @@ EVENT_COLS = [
     *_cols("loc", PLACE_FIELDS),
     "date",
     "date_precision",
+    "date_start",
+    "date_end",
     "status",
     "trigger_text",
     "sentence",
@@ -309,6 +312,7 @@ class Store(ABC):
                 a.url,
                 a.text,
                 json.dumps(a.removed, ensure_ascii=False),
+                a.language,
             ),
         )
         refs: dict[str, ActorRef] = {}
@@ -346,6 +350,8 @@ class Store(ABC):
                         *_place_values(e.location),
                         e.date,
                         e.date_precision,
+                        e.date_start,
+                        e.date_end,
                         e.status,
                         e.trigger,
                         e.sentence,
@@ -460,6 +466,7 @@ class Store(ABC):
                 published=row["published"],
                 url=row["url"],
                 removed=json.loads(row["removed"]),
+                language=row["language"],
             )
             out.append(
                 ExtractRecord(
@@ -481,6 +488,8 @@ class Store(ABC):
                             location=_place_from(e, "loc"),
                             date=e["date"],
                             date_precision=e["date_precision"],
+                            date_start=e["date_start"],
+                            date_end=e["date_end"],
                             claimant=_actor_from(e, "claimant"),
                             status=e["status"],
                             trigger=e["trigger_text"],
@@ -589,7 +598,7 @@ class Store(ABC):
         "e.trigger_text, e.sentence, e.start_char, e.end_char, e.confidence, "
         # appended for exports (EventRow's defaulted fields, same order)
         "e.loc_admin1, e.loc_geonameid, e.loc_feature, e.source_kind, e.source_country, "
-        "e.target_kind, e.target_country, a.publisher, a.url"
+        "e.target_kind, e.target_country, a.publisher, a.url, e.date_start, e.date_end"
     )
     _EVENT_FROM = (
         " FROM events e JOIN articles a ON a.article_id = e.article_id "

@@ -88,6 +88,8 @@ class EventRow(ArticleItemRow):
     target_actor_country: str | None = None
     publisher: str | None = None
     url: str | None = None
+    date_start: str | None = None  # the event's date window (YYYY-MM-DD), see ceasefire.dates.window
+    date_end: str | None = None
 
 
 @dataclass

@@ -159,8 +159,12 @@ def test_relative_to_running_context(text, anchor, previous, value, precision):
 
 
 def test_context_precision_limits_result():
-    r = resolve_expression("the next day", None, dt.date(2016, 6, 1), previous_precision="month")
+    # "the same day" as a day in June is in June; the day after one is not known to be
+    # (June 30 + 1), so the arithmetic gives nothing rather than a guess.
+    r = resolve_expression("the same day", None, dt.date(2016, 6, 1), previous_precision="month")
     assert (r.value, r.precision) == ("2016-06", "month")
+    r = resolve_expression("the next day", None, dt.date(2016, 6, 1), previous_precision="month")
+    assert (r.value, r.precision) == (None, "none")
 
 
 UNANCHORED = [

@@ -32,6 +32,7 @@ from .store_records import LAVROV, NUSRA, bulk_records, document, full_record
                 "url",
                 "text",
                 "removed",
+                "language",
             },
         ),
         (
@@ -45,6 +46,8 @@ from .store_records import LAVROV, NUSRA, bulk_records, document, full_record
                 "location",
                 "date",
                 "date_precision",
+                "date_start",
+                "date_end",
                 "status",
                 "trigger",
                 "sentence",
