@@ -135,7 +135,9 @@ def main(argv: list[str]) -> int:
         print(f"ingesting {rows} rows (from row {RESERVED_ROWS} on) into {db}", flush=True)
         # The CLI through this interpreter (so PYTHONPATH can point at another checkout).
         cli = [sys.executable, "-c", "from ceasefire.cli import main; main()"]
-        done = subprocess.run([*cli, "ingest", str(csv_path), "--db", str(db)], capture_output=True, text=True)
+        done = subprocess.run(
+            [*cli, "ingest", str(csv_path), "--db", str(db)], capture_output=True, text=True
+        )
         print(done.stdout.strip())
         print(done.stderr.strip()[-2000:])
         if done.returncode not in (0, 1):
@@ -145,7 +147,9 @@ def main(argv: list[str]) -> int:
     counted = m["events_counted"] or 1
     print(f"articles: {m['articles']}; with an outlet {m['articles_with_outlet']}", end="")
     print(f", with a title or readable name {m['articles_with_title_or_name']}")
-    print(f"events: {m['events']}; dated (date or window) {m['events_dated']} ({m['events_dated'] / (m['events'] or 1):.1%})")
+    print(
+        f"events: {m['events']}; dated (date or window) {m['events_dated']} ({m['events_dated'] / (m['events'] or 1):.1%})"
+    )
     print(
         f"window ending on or before publication ({', '.join(EXCLUDED)} aside): "
         f"{m['window_closed_by_publication']}/{m['events_counted']} "

@@ -104,9 +104,30 @@ def reader_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         show_default=True,
         help="CSV/JSON Lines column holding the article text.",
     )
-    @click.option("--title-field", default="title", show_default=True, help="CSV/JSONL title column.")
-    @click.option("--date-field", default="date", show_default=True, help="CSV/JSONL date column.")
-    @click.option("--url-field", default="url", show_default=True, help="CSV/JSONL URL column.")
+    @click.option(
+        "--title-field",
+        default=None,
+        help="CSV/JSONL title column (default: title or headline; '' for none).",
+    )
+    @click.option(
+        "--date-field",
+        default=None,
+        help="CSV/JSONL date column (default: date, published or publication_date; '' for none).",
+    )
+    @click.option(
+        "--url-field", default=None, help="CSV/JSONL URL column (default: url or link; '' for none)."
+    )
+    @click.option(
+        "--source-field",
+        default=None,
+        help="CSV/JSONL outlet column (default: source, outlet or publisher; '' for none).",
+    )
+    @click.option(
+        "--id-field",
+        default=None,
+        help="CSV/JSONL row id column, for the names of untitled articles (default: id, or a CSV's unnamed "
+        "first column; '' for none).",
+    )
     @click.option(
         "--include",
         multiple=True,
@@ -142,9 +163,11 @@ def reader_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(
         *args: Any,
         text_field: str,
-        title_field: str,
-        date_field: str,
-        url_field: str,
+        title_field: str | None,
+        date_field: str | None,
+        url_field: str | None,
+        source_field: str | None,
+        id_field: str | None,
         include: tuple[str, ...],
         exclude: tuple[str, ...],
         timeout: float,
@@ -154,9 +177,11 @@ def reader_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     ) -> Any:
         read = ReadOptions(
             text_field=text_field,
-            title_field=title_field or None,
-            date_field=date_field or None,
-            url_field=url_field or None,
+            title_field=title_field,
+            date_field=date_field,
+            url_field=url_field,
+            source_field=source_field,
+            id_field=id_field,
             include=include,
             exclude=exclude,
             timeout=timeout,
@@ -219,6 +244,8 @@ class Progress:
 def _finish(summary: RunSummary, quiet: bool) -> None:
     if not quiet:
         click.echo(summary.line(), err=True)
+        for note in summary.notes():
+            click.echo(inert(note), err=True)
     sys.exit(summary.exit_code)
 
 
@@ -435,6 +462,8 @@ def run(
     exe = sys.argv[0] if os.path.sep in sys.argv[0] else "ceasefire"
     where = shown(db)
     click.echo(result.summary.line())
+    for note in result.summary.notes():
+        click.echo(inert(note))
     click.echo(f"database: {where}: " + ", ".join(f"{v} {k}" for k, v in vars(result.stats).items()))
     click.echo(f"report:   {result.report.resolve()}  (open it in a browser; no server needed)")
     click.echo(f"web UI:   {exe} serve --db {where}   then open http://127.0.0.1:8000/")

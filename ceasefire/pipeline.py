@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -21,8 +22,10 @@ from typing import IO, Any
 from .clean import BoilerplateStats, articles_from_document
 from .ingest import ReadOptions, iter_documents
 from .models import Document, ExtractRecord, InputError
+from .nlp.language import CODED_LANGUAGE, detect_language
 
 log = logging.getLogger(__name__)
+
 
 # Articles are handed to spaCy in groups of this many documents' articles, so
 # nlp.pipe can batch across documents while output still streams. Memory is
@@ -58,6 +61,9 @@ class RunSummary:
     events: int = 0
     quotes: int = 0
     errors: list[InputError] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)  # table file -> the columns its rows were read from
+    not_coded: Counter[str] = field(default_factory=Counter)  # language -> articles stored, not coded
+    in_pieces: int = 0  # articles too long for one parse, parsed in pieces
 
     def add(self, item: DocumentResult | InputError) -> None:
         if isinstance(item, InputError):
@@ -69,6 +75,13 @@ class RunSummary:
             return
         self.documents_ok += 1
         self.articles += len(item.records)
+        note = item.document.meta.get("columns")
+        if note:
+            self.columns.setdefault(item.document.source.rsplit("#row", 1)[0], note)
+        for r in item.records:
+            lang = r.article.language
+            if lang and lang != CODED_LANGUAGE:
+                self.not_coded[lang] += 1
         self.events += sum(len(r.events) for r in item.records)
         self.quotes += sum(len(r.quotes) for r in item.records)
 
@@ -85,6 +98,18 @@ class RunSummary:
             parts.append(f"{self.documents_skipped} already stored")
         parts += [f"{self.articles} articles", f"{self.events} events", f"{self.quotes} quotes"]
         return ", ".join(parts)
+
+    def notes(self) -> list[str]:
+        """What else the run should say: the columns each table was read from, the articles
+        not coded for their language."""
+        out = [f"{src}: {note}" for src, note in self.columns.items()]
+        if self.not_coded:
+            n = sum(self.not_coded.values())
+            langs = ", ".join(lang for lang, _ in self.not_coded.most_common())
+            out.append(
+                f"{n} article{'s' if n != 1 else ''} in {langs}: stored, not coded (only English is coded)"
+            )
+        return out
 
 
 def _rereadable(inputs: list[str]) -> bool:
@@ -174,6 +199,11 @@ def process_documents(
             else:
                 for a in articles:
                     a.url = a.url or item.meta.get("url")
+                    # A table's outlet column names the outlet of everything in the row.
+                    a.publisher = a.publisher or item.meta.get("publisher")
+                    a.language = detect_language(a.text)
+                if not articles[0].title and item.meta.get("name"):
+                    articles[0].title = item.meta["name"]  # an untitled row: its readable name, never a hash
                 recs = [ExtractRecord(item.doc_id, item.source, a) for a in articles]
                 pending.append(DocumentResult(item, recs))
                 n_articles += len(recs)

@@ -364,6 +364,25 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
     if re.search(r"^(?:for|within)\b", t):
         return None
 
+    # Counted from a stated date: "21 years after 1997", "two days before 12 May".
+    m = re.fullmatch(
+        rf"(?P<q>just |only |about |nearly |almost |more than |less than )?{_NUM_RE}\s+{_UNIT_RE}\s+"
+        r"(?P<dir>after|before)\s+(?P<rest>.+)",
+        _LEAD.sub("", t),
+    )
+    if m:
+        inner = _resolve(m.group("rest"), a)
+        if inner is None or inner is UNANCHORED:
+            return inner
+        ref, prec = inner  # type: ignore[misc]
+        if ref is None or _RANK[prec] < _UNIT_RANK[m.group("unit")]:
+            return UNANCHORED  # "three days after June": the month does not say which day
+        n, vague = _count(m.group("num"))
+        d, p = _shift(ref, n if m.group("dir") == "after" else -n, m.group("unit"))
+        if vague or m.group("q"):
+            p = _coarser(p)
+        return d, _cap(p, prec) if p != NONE else NONE
+
     # ISO and numeric forms.
     m = re.search(r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)(?:-(?P<d>[0-3]\d))?\b", t)
     if m:
@@ -619,25 +638,6 @@ def _resolve(text: str, a: _Anchors) -> tuple[dt.date | None, str] | object | No
             # before June 2016 is not known to the day, and "the previous week" not at all.
             return (ref, prec) if n == 0 else UNANCHORED
         d, p = _shift(ref, n, m.group("unit"))
-        return d, _cap(p, prec) if p != NONE else NONE
-
-    # Counted from a stated date: "21 years after 1997", "two days before 12 May".
-    m = re.fullmatch(
-        rf"(?P<q>just |only |about |nearly |almost |more than |less than )?{_NUM_RE}\s+{_UNIT_RE}\s+"
-        r"(?P<dir>after|before)\s+(?P<rest>.+)",
-        t2,
-    )
-    if m:
-        inner = _resolve(m.group("rest"), a)
-        if inner is None or inner is UNANCHORED:
-            return inner
-        ref, prec = inner  # type: ignore[misc]
-        if ref is None or _RANK[prec] < _UNIT_RANK[m.group("unit")]:
-            return UNANCHORED  # "three days after June": the month does not say which day
-        n, vague = _count(m.group("num"))
-        d, p = _shift(ref, n if m.group("dir") == "after" else -n, m.group("unit"))
-        if vague or m.group("q"):
-            p = _coarser(p)
         return d, _cap(p, prec) if p != NONE else NONE
 
     # "N units ago" (publication) and "N units later/earlier" (context).

@@ -169,7 +169,9 @@ def apply_windows(events: Sequence, dates: Sequence[ResolvedDate], published: dt
     for e in events:
         stated = None
         if e.date:
-            stated = next((d for d in dates if e.start <= d.start and d.end <= e.end and d.value == e.date), None)
+            stated = next(
+                (d for d in dates if e.start <= d.start and d.end <= e.end and d.value == e.date), None
+            )
         w = event_window(
             date=e.date,
             precision=e.date_precision,

@@ -6,14 +6,27 @@ from dataclasses import dataclass
 
 MB = 1024 * 1024
 
+# The metadata columns a table may carry, and the names each is found under when no
+# option names it (compared without case), in order of preference.
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "date": ("date", "published", "publication_date"),
+    "url": ("url", "link"),
+    "source": ("source", "outlet", "publisher"),
+    "id": ("id",),
+}
+
 
 @dataclass
 class ReadOptions:
     """How :func:`ceasefire.ingest.iter_documents` reads its inputs.
 
-    ``text_field``/``title_field``/``date_field``/``url_field`` name the columns
-    (CSV/TSV) or keys (JSON Lines) of a tabular input; the last three are optional
-    (``None`` disables them). ``include``/``exclude`` are glob patterns matched
+    ``text_field`` names the text column (CSV/TSV) or key (JSON Lines) of a
+    tabular input. ``title_field``, ``date_field``, ``url_field``,
+    ``source_field`` (the outlet) and ``id_field`` name the metadata columns:
+    ``None`` picks the first of the common names present (:data:`FIELD_NAMES`;
+    for the id also a CSV's unnamed first column, as pandas writes its index),
+    ``""`` reads none. ``include``/``exclude`` are glob patterns matched
     against the file names (and the paths relative to the directory) found when
     walking a directory.
 
@@ -37,9 +50,11 @@ class ReadOptions:
     """
 
     text_field: str = "text"
-    title_field: str | None = "title"
-    date_field: str | None = "date"
-    url_field: str | None = "url"
+    title_field: str | None = None
+    date_field: str | None = None
+    url_field: str | None = None
+    source_field: str | None = None
+    id_field: str | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     timeout: float = 20.0
@@ -49,6 +64,11 @@ class ReadOptions:
     max_download_bytes: int = 2048 * MB
     max_bytes: int = 50 * MB
     recursive: bool = True
+
+
+def field_option(options: ReadOptions, key: str) -> str | None:
+    """The option that names the ``key`` column ("title", "date", "url", "source", "id")."""
+    return getattr(options, f"{key}_field")
 
 
 def too_large(size: int, options: ReadOptions) -> str:

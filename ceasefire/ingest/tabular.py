@@ -9,12 +9,13 @@ import json
 import sys
 import zlib
 from functools import lru_cache
+from pathlib import Path
 from typing import IO, Any
 
 from ..models import Document, InputError
 from .decode import bom_encoding, detect_encoding, looks_like_html
 from .meta import normalise_date, site_of_url
-from .options import ReadOptions, too_large
+from .options import FIELD_NAMES, ReadOptions, field_option, too_large
 from .streams import DocStream, Prepended, truncated_gzip
 
 # How much of a CSV the encoding and delimiter sniffers read before streaming.
@@ -31,40 +32,96 @@ def _raise_csv_field_limit() -> None:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
+def _pick(names: list[str], key: str, options: ReadOptions) -> tuple[int | None, str | None]:
+    """The index in ``names`` of the ``key`` column and an error when an option names a missing one."""
+    wanted = field_option(options, key)
+    if wanted == "":
+        return None, None
+    folded = {n.casefold(): i for i, n in reversed(list(enumerate(names)))}
+    if wanted is not None:
+        i = folded.get(wanted.casefold())
+        return (i, None) if i is not None else (None, f"no column '{wanted}' for --{key}-field")
+    for cand in FIELD_NAMES[key]:
+        if cand in folded:
+            return folded[cand], None
+    if key == "id" and names and names[0] == "":
+        return 0, None  # pandas writes its index as an unnamed first column
+    return None, None
+
+
+def _columns_note(names: list[str], text_col: int, picked: dict[str, int]) -> str:
+    """Which columns a table's rows were read from, for the run summary."""
+
+    def label(i: int) -> str:
+        return f"'{names[i]}'" if names[i] else f"unnamed column {i + 1}"
+
+    used = [f"text={label(text_col)}"] + [f"{k}={label(i)}" for k, i in picked.items()]
+    missing = [k for k in FIELD_NAMES if k not in picked]
+    note = "columns used: " + ", ".join(used)
+    if missing:
+        note += f" (none for {', '.join(missing)})"
+    return note
+
+
+def readable_name(source: str, rowno: int, meta: dict[str, Any]) -> str:
+    """A name for an untitled row's article: its outlet and row id, else its file and row number."""
+    row_id, outlet = meta.get("row_id"), meta.get("publisher")
+    if row_id:
+        name = f"{outlet} article {row_id}" if outlet else f"{Path(source).name} #{row_id}"
+    else:
+        name = (
+            f"{outlet} article, {Path(source).name} row {rowno}"
+            if outlet
+            else f"{Path(source).name} row {rowno}"
+        )
+    if meta.get("published"):
+        name += f", {meta['published']}"
+    return name
+
+
 def _row_document(
-    source: str, text: str, fields: dict[str, Any], options: ReadOptions, default_site: str | None
+    source: str,
+    rowno: int,
+    text: str,
+    fields: dict[str, Any],
+    options: ReadOptions,
+    default_site: str | None,
+    note: str | None = None,
 ) -> Document | InputError:
-    """A Document for one row given its text and its other fields."""
+    """A Document for one row given its text and its metadata fields (keyed title/date/url/source/id)."""
+    where = f"{source}#row{rowno}"
     if not text.strip():
-        return InputError(source, f"empty '{options.text_field}' field")
+        return InputError(where, f"empty '{options.text_field}' field")
     encoded = text.encode("utf-8", "surrogatepass")
     if len(encoded) >= options.max_bytes:
-        return InputError(source, too_large(len(encoded), options))
+        return InputError(where, too_large(len(encoded), options))
     own: dict[str, str] = {}
-    for key, name in (
-        ("title", options.title_field),
-        ("date", options.date_field),
-        ("url", options.url_field),
-    ):
-        if name is None:
-            continue
-        value = fields.get(name)
+    for key in FIELD_NAMES:
+        value = fields.get(key)
         if value is None or isinstance(value, dict | list):
             continue
         value = str(value).strip()
         if value:
             own[key] = value
+    row_id = own.pop("id", None)
     # The id hashes the row's own content (text + its metadata fields), never
-    # where the row was found, so the same row in two files is one document.
+    # where the row was found nor its row id, so the same row in two files is one document.
     data = encoded + b"\n" + json.dumps(own, sort_keys=True, ensure_ascii=False).encode("utf-8")
     meta: dict[str, Any] = dict(own)
+    if "source" in own:
+        meta["publisher"] = meta.pop("source")
     if "date" in own:
         published = normalise_date(own["date"])
         if published:
             meta["date"] = meta["published"] = published
+    if row_id:
+        meta["row_id"] = row_id
+    meta["name"] = readable_name(source, rowno, meta)
+    if note:
+        meta["columns"] = note
     meta["site"] = site_of_url(own.get("url")) or default_site
     return Document(
-        source=source,
+        source=where,
         data=data,
         media_type="html" if looks_like_html(text) else "text",
         text=text.replace("\r\n", "\n").replace("\r", "\n"),
@@ -87,6 +144,7 @@ def iter_jsonl(source: str, stream: IO[bytes], options: ReadOptions, site: str |
     """Each line a JSON object with a text field; source of each is ``<file>#row<line number>``."""
     lineno = 0
     seen_record = False
+    note = None
     try:
         while True:
             raw, overlong = _readline(stream, options.max_bytes)
@@ -127,11 +185,22 @@ def iter_jsonl(source: str, stream: IO[bytes], options: ReadOptions, site: str |
                     return
                 yield InputError(where, f"no '{options.text_field}' field (fields: {keys})")
                 continue
+            keys = list(map(str, obj))
+            picked: dict[str, int] = {}
+            for key in FIELD_NAMES:
+                i, problem = _pick(keys, key, options)
+                if i is not None:
+                    picked[key] = i
+            if not seen_record:
+                note = _columns_note(keys, keys.index(options.text_field), picked).replace(
+                    "columns", "fields", 1
+                )
             seen_record = True
             if not isinstance(text, str):
                 yield InputError(where, f"'{options.text_field}' is a {type(text).__name__}, not a string")
                 continue
-            yield _row_document(where, text, obj, options, site)
+            fields = {k: obj[keys[i]] for k, i in picked.items()}
+            yield _row_document(source, lineno, text, fields, options, site, note)
     except EOFError:
         yield InputError(source, truncated_gzip(f"after row {lineno}"))
     except (OSError, zlib.error) as exc:
@@ -205,18 +274,22 @@ def iter_csv(
         if text_col is None:
             yield InputError(source, f"no column '{options.text_field}' (columns: {', '.join(header)})")
             return
-        wanted = {
-            name: column(name)
-            for name in (options.title_field, options.date_field, options.url_field)
-            if name is not None
-        }
+        picked: dict[str, int] = {}
+        for key in FIELD_NAMES:
+            i, problem = _pick(header, key, options)
+            if problem:
+                yield InputError(source, f"{problem} (columns: {', '.join(header)})")
+                return
+            if i is not None and i != text_col:
+                picked[key] = i
+        note = _columns_note(header, text_col, picked)
         for row in reader:
             if not row or not any(cell.strip() for cell in row):
                 continue
             rowno += 1
-            fields = {name: row[i] for name, i in wanted.items() if i is not None and i < len(row)}
+            fields = {key: row[i] for key, i in picked.items() if i < len(row)}
             text = row[text_col] if text_col < len(row) else ""
-            yield _row_document(f"{source}#row{rowno}", text, fields, options, site)
+            yield _row_document(source, rowno, text, fields, options, site, note)
         if rowno == 0:
             return f"{'TSV' if tsv else 'CSV'} has a header but no rows"
     except UnicodeDecodeError as exc:

