@@ -44,7 +44,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CEASEFIRE_SHARED", ROOT.parent / "shared"))
 ZIP = SHARED / "external" / "ngec_guardian_sdf" / "Guardian_SDF_sample.csv.zip"
 RESERVED_ROWS = 60  # rows 0..59: outside measurement only
-EXCLUDED = ("future", "hypothetical")
+EXCLUDED = ("future", "hypothetical")  # the target leaves these aside
+TO_COME = "demanded"  # an act demanded, not yet done: reported both aside and counted
 HASHLIKE = re.compile(r"[0-9a-f]{16,}")
 
 
@@ -89,16 +90,20 @@ def measure(db: Path) -> dict[str, float | int]:
         "FROM events e JOIN articles a ON a.article_id = e.article_id"
     ).fetchall()
     n = len(rows)
-    dated = counted = closed = after = 0
+    dated = counted = closed = after = demanded = demanded_closed = 0
     for date, _prec, status, published, start, end in rows:
         if not windowed:
             start, end = period(date)
         if start or end or date:
             dated += 1
         if status not in EXCLUDED:
-            counted += 1
-            if end and published and end <= published:
-                closed += 1
+            ok = bool(end and published and end <= published)
+            if status == TO_COME:
+                demanded += 1
+                demanded_closed += ok
+            else:
+                counted += 1
+                closed += ok
         first = start or period(date)[0]
         if status == "asserted" and first and published and first > published:
             after += 1
@@ -114,6 +119,8 @@ def measure(db: Path) -> dict[str, float | int]:
         "events_dated": dated,
         "events_counted": counted,
         "window_closed_by_publication": closed,
+        "demanded": demanded,
+        "demanded_closed": demanded_closed,
         "asserted_after_publication": after,
         "windowed_store": int(windowed),
     }
@@ -151,9 +158,15 @@ def main(argv: list[str]) -> int:
         f"events: {m['events']}; dated (date or window) {m['events_dated']} ({m['events_dated'] / (m['events'] or 1):.1%})"
     )
     print(
-        f"window ending on or before publication ({', '.join(EXCLUDED)} aside): "
+        f"window ending on or before publication ({', '.join(EXCLUDED)} and {TO_COME} aside): "
         f"{m['window_closed_by_publication']}/{m['events_counted']} "
         f"({m['window_closed_by_publication'] / counted:.1%}; target >= 98%)"
+    )
+    both = m["window_closed_by_publication"] + m["demanded_closed"]
+    print(
+        f"  counting {TO_COME} events too: {both}/{m['events_counted'] + m['demanded']} "
+        f"({both / ((m['events_counted'] + m['demanded']) or 1):.1%}; "
+        f"{m['demanded_closed']} of {m['demanded']} {TO_COME} acts closed)"
     )
     print(f"asserted events dated after publication: {m['asserted_after_publication']} (target 0)")
     print(f"store has date_start/date_end: {'yes' if m['windowed_store'] else 'no'}")

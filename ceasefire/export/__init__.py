@@ -31,29 +31,39 @@ from .. import __version__
 from ..query import EventQuery
 from ..store.base import Store
 from ..store.rows import EventRow
+from . import codes
 
 FORMATS = ("csv", "jsonl", "parquet", "geojson")
 
 # (column, pyarrow type name, how to read it from an EventRow)
 _COLUMNS: list[tuple[str, str]] = [
     ("event_id", "int64"),
-    ("event_date", "string"),
+    ("event_date", "string"),  # as stated: YYYY-MM-DD, YYYY-MM or YYYY (see date_precision)
+    ("year", "int64"),
     ("date_precision", "string"),
+    ("time_precision", "int64"),  # ACLED's 1 (day), 2 (week), 3 (month or worse)
+    ("date_start", "date32"),  # the window the event happened in (UCDP GED)
+    ("date_end", "date32"),
     ("event_type", "string"),
     ("sub_event_type", "string"),  # the PLOVER mode
+    ("quad_class", "int64"),  # PLOVER: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict
     ("status", "string"),
     ("actor1", "string"),
     ("actor1_id", "string"),
     ("actor1_kind", "string"),
     ("actor1_country", "string"),
+    ("inter1", "int64"),  # ACLED actor type of actor1
     ("actor2", "string"),
     ("actor2_id", "string"),
     ("actor2_kind", "string"),
     ("actor2_country", "string"),
+    ("inter2", "int64"),
     ("claimant", "string"),
     ("claimant_id", "string"),
     ("country", "string"),
+    ("iso", "int64"),  # ISO 3166-1 numeric, as ACLED's iso
     ("admin1", "string"),
+    ("admin2", "string"),  # the location's own name when it is a second-level region
     ("location", "string"),
     ("latitude", "float64"),
     ("longitude", "float64"),
@@ -64,11 +74,13 @@ _COLUMNS: list[tuple[str, str]] = [
     ("source_document", "string"),
     ("article_id", "string"),
     ("title", "string"),
-    ("published", "string"),
+    ("published", "date32"),
+    ("fatalities", "int64"),  # ACLED's conservative rule: the lowest figure reported (empty until counted)
     ("confidence", "float64"),
     ("notes", "string"),  # the sentence the event was coded from
 ]
 CSV_COLUMNS = [c for c, _ in _COLUMNS]
+DATE_COLUMNS = frozenset(c for c, t in _COLUMNS if t == "date32")
 
 
 # The filter of an export is the query layer's, the one the CLI and the web use.
@@ -90,26 +102,36 @@ def geo_precision(feature: str | None) -> str | None:
 
 
 def flat_row(e: EventRow) -> dict[str, Any]:
-    """One event as the ACLED-like flat record used by CSV and Parquet."""
+    """One event as the ACLED-like flat record used by CSV and Parquet (dates as ISO text; the
+    Parquet writer types them)."""
     return {
         "event_id": e.id,
         "event_date": e.date,
+        "year": codes.event_year(e.date, e.date_start, e.date_end),
         "date_precision": e.date_precision,
+        "time_precision": codes.time_precision(e.date_precision, e.date_start, e.date_end),
+        "date_start": e.date_start,
+        "date_end": e.date_end,
         "event_type": e.type,
         "sub_event_type": e.mode,
+        "quad_class": codes.quad_class(e.type),
         "status": e.status,
         "actor1": e.source_actor_name,
         "actor1_id": e.source_actor_id,
         "actor1_kind": e.source_actor_kind,
         "actor1_country": e.source_actor_country,
+        "inter1": codes.inter_code(e.source_actor_kind, e.source_actor_country, e.country),
         "actor2": e.target_actor_name,
         "actor2_id": e.target_actor_id,
         "actor2_kind": e.target_actor_kind,
         "actor2_country": e.target_actor_country,
+        "inter2": codes.inter_code(e.target_actor_kind, e.target_actor_country, e.country),
         "claimant": e.claimant_name,
         "claimant_id": e.claimant_id,
         "country": e.country,
+        "iso": codes.iso_numeric(e.country),
         "admin1": e.admin1,
+        "admin2": e.location_name if (e.geo_feature or "").upper().startswith("ADM2") else None,
         "location": e.location_name,
         "latitude": e.lat,
         "longitude": e.lon,
@@ -121,6 +143,7 @@ def flat_row(e: EventRow) -> dict[str, Any]:
         "article_id": e.article_id,
         "title": e.title,
         "published": e.published,
+        "fatalities": getattr(e, "fatalities", None),
         "confidence": round(e.confidence, 3),
         "notes": " ".join(e.sentence.split()),
     }
@@ -149,11 +172,14 @@ def plover_record(e: EventRow, coded: str) -> dict[str, Any]:
         "id": f"ceasefire-{e.id}",
         "date": e.date,
         "date_precision": e.date_precision,
+        "date_start": e.date_start,
+        "date_end": e.date_end,
         "actor": _entity(e.source_actor_name, e.source_actor_id, e.source_actor_kind, e.source_actor_country),
         "recipient": _entity(
             e.target_actor_name, e.target_actor_id, e.target_actor_kind, e.target_actor_country
         ),
         "event": [e.type],
+        "quad_code": codes.quad_class(e.type),
         "mode": [e.mode] if e.mode else [],
         "event_loc": loc,
         "event_text": [e.trigger] if e.trigger else [],
@@ -251,7 +277,7 @@ def _write_parquet(rows: Iterable[EventRow], path: Path) -> int:
 
         for e in rows:
             for c, v in flat_row(e).items():
-                columns[c].append(v)
+                columns[c].append(codes.as_date(v) if c in DATE_COLUMNS else v)
             n += 1
             pending += 1
             if pending % ARROW_CHUNK == 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import tracemalloc
@@ -12,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from ceasefire.cli import cli
-from ceasefire.export import CSV_COLUMNS, EventFilter, export_events, flat_row
+from ceasefire.export import CSV_COLUMNS, DATE_COLUMNS, EventFilter, export_events, flat_row
 from ceasefire.models import ActorRef, Article, Document, Event, ExtractRecord, Place
 from ceasefire.store import open_store
 
@@ -52,6 +53,8 @@ def _records(n_docs: int) -> list[tuple[Document, list[ExtractRecord]]]:
             location=ALEPPO if i % 2 == 0 else None,
             date=art.published,
             date_precision="day",
+            date_start=art.published,
+            date_end=art.published,
             claimant=SOHR,
             sentence=text.split(". ", 1)[1],
             start=10,
@@ -120,22 +123,31 @@ DOC0_ARTICLE = "83b891c625148bae24201df98786c17d17f6830edaf4140a6b56db7e8b94ce4f
 ASSAULT_ROW = {
     "event_id": 1,
     "event_date": "2016-06-01",
+    "year": 2016,
     "date_precision": "day",
+    "time_precision": 1,
+    "date_start": dt.date(2016, 6, 1),
+    "date_end": dt.date(2016, 6, 1),
     "event_type": "ASSAULT",
     "sub_event_type": "aerial",
+    "quad_class": 4,
     "status": "asserted",
     "actor1": "Russian Armed Forces",
     "actor1_id": "RUS_MIL",
     "actor1_kind": "military",
     "actor1_country": "RUS",
+    "inter1": 8,  # Russian forces in Syria: external forces, as ACLED codes them
     "actor2": "Jabhat al-Nusra",
     "actor2_id": "NUSRA",
     "actor2_kind": "armed_group",
     "actor2_country": None,
+    "inter2": 2,
     "claimant": "Syrian Observatory for Human Rights",
     "claimant_id": "SOHR",
     "country": "SYR",
+    "iso": 760,
     "admin1": "Aleppo",
+    "admin2": None,
     "location": "Aleppo",
     "latitude": 36.2021,
     "longitude": 37.1343,
@@ -146,7 +158,8 @@ ASSAULT_ROW = {
     "source_document": "/data/page0.txt",
     "article_id": DOC0_ARTICLE,
     "title": "Strikes 0",
-    "published": "2016-06-01",
+    "published": dt.date(2016, 6, 1),
+    "fatalities": None,
     "confidence": 0.812,
     "notes": "Russian jets bombed al-Nusra Front positions in Aleppo, the Observatory said. "
     '"A quote, with commas" and a second line here.',
@@ -154,22 +167,31 @@ ASSAULT_ROW = {
 ACCUSE_ROW = {
     "event_id": 2,
     "event_date": None,
+    "year": None,
     "date_precision": "none",
+    "time_precision": None,
+    "date_start": None,
+    "date_end": None,
     "event_type": "ACCUSE",
     "sub_event_type": None,
+    "quad_class": 3,
     "status": "asserted",
     "actor1": "Syrian Observatory for Human Rights",
     "actor1_id": "SOHR",
     "actor1_kind": "ngo",
     "actor1_country": "GBR",
+    "inter1": 8,
     "actor2": None,
     "actor2_id": None,
     "actor2_kind": None,
     "actor2_country": None,
+    "inter2": None,
     "claimant": None,
     "claimant_id": None,
     "country": None,
+    "iso": None,
     "admin1": None,
+    "admin2": None,
     "location": None,
     "latitude": None,
     "longitude": None,
@@ -180,7 +202,8 @@ ACCUSE_ROW = {
     "source_document": "/data/page0.txt",
     "article_id": DOC0_ARTICLE,
     "title": "Strikes 0",
-    "published": "2016-06-01",
+    "published": dt.date(2016, 6, 1),
+    "fatalities": None,
     "confidence": 0.4,
     "notes": "the Observatory said",
 }
@@ -220,7 +243,12 @@ def test_parquet_round_trip_with_types(store, tmp_path: Path) -> None:
     assert table.schema.field("latitude").type == pa.float64()
     assert table.schema.field("event_id").type == pa.int64()
     assert table.schema.field("geonameid").type == pa.int64()
-    expected = [flat_row(e) for e in store.query_events()]
+    for col in ("date_start", "date_end", "published"):
+        assert table.schema.field(col).type == pa.date32()  # real dates, not text
+    expected = [
+        {k: dt.date.fromisoformat(v) if k in DATE_COLUMNS and v else v for k, v in flat_row(e).items()}
+        for e in store.query_events()
+    ]
     assert table.to_pylist() == expected
 
 
