@@ -46,7 +46,10 @@ _COLUMNS: list[tuple[str, str]] = [
     ("date_end", "date32"),
     ("event_type", "string"),
     ("sub_event_type", "string"),  # the PLOVER mode
-    ("quad_class", "int64"),  # PLOVER: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict
+    (
+        "quad_class",
+        "int64",
+    ),  # PLOVER: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict
     ("status", "string"),
     ("actor1", "string"),
     ("actor1_id", "string"),

@@ -222,18 +222,56 @@ def _describe(flt: EventFilter) -> str:
     return ", ".join(parts) or "all events"
 
 
+def latest_period(store: Store, flt: EventFilter | None = None) -> str | None:
+    """The most recent month with events matching ``flt`` ("YYYY-MM"): the month of the last
+    day a reported act can have happened on (:meth:`Store.latest_event_date`)."""
+    last = store.latest_event_date(flt)
+    return last[:7] if last and len(last) >= 7 else last
+
+
+def _partly_outside(e: EventRow, since: str | None, until: str | None) -> bool:
+    """Whether an event's window reaches outside [since, until] (dates or prefixes)."""
+    first = e.date_start or e.date
+    last = e.date_end or e.date
+    return bool((since and first and first < since) or (until and last and last > until + "~"))
+
+
 @dataclass
 class Report:
     html: str
     n_events: int
 
 
-def build_report(store: Store, flt: EventFilter | None = None, title: str = "Situation report") -> Report:
-    """Render the report for the events of ``store`` that pass ``flt``."""
+def build_report(
+    store: Store, flt: EventFilter | None = None, title: str = "Situation report", *, latest: bool = True
+) -> Report:
+    """Render the report for the events of ``store`` that pass ``flt``.
+
+    Without a date range in ``flt`` (and with ``latest``) the report covers the most recent
+    month with events (:func:`latest_period`) and says so, with the events it leaves out.
+    """
+    import dataclasses
+
     import jinja2
 
     flt = flt or EventFilter()
+    scope = _describe(flt)
+    period: dict[str, Any] | None = None
+    if latest and not (flt.since or flt.until or flt.article_id):
+        month = latest_period(store, flt)
+        if month:
+            everywhen = store.count_events(flt)
+            flt = dataclasses.replace(flt, since=month, until=month)
+            period = {
+                "label": month,
+                "in_store": everywhen,
+                "filtered": scope != "all events",
+                "undated": store.count_undated_events(query=flt),
+            }
     summary = EventSummary.of(iter_events(store, flt))
+    if period is not None:
+        period["outside"] = period["in_store"] - summary.n_events - period["undated"]
+    partial = store.count_partial_events(flt) if (flt.since or flt.until) else 0
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
@@ -242,7 +280,10 @@ def build_report(store: Store, flt: EventFilter | None = None, title: str = "Sit
         title=title,
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         version=__version__,
-        scope=_describe(flt),
+        scope=scope,
+        latest=period,
+        partial=partial,
+        partly_outside=lambda e: _partly_outside(e, flt.since, flt.until),
         n_events=summary.n_events,
         n_articles=len(summary.article_ids),
         n_geocoded=summary.n_geocoded,

@@ -641,6 +641,21 @@ class Store(ABC):
         )
         return self.count_events(q, query_sql.undated_sql(self.query_schema()))
 
+    def latest_event_date(self, q: query_spec.EventQuery | None = None) -> str | None:
+        """The last day (or date prefix) a reported act (asserted, negated) matching ``q`` can
+        have happened on, else the latest date of any event matching it: where "the most
+        recent period with data" ends."""
+        c = self.compile_query(q or query_spec.EventQuery())
+        if c.empty:
+            return None
+        sch = self.query_schema()
+        last = "coalesce(e.date_end, e.date_start, e.date)" if sch.windowed else "e.date"
+        for col, extra in ((last, ("e.status IN ('asserted', 'negated')",)), (sch.sort_date(), ())):
+            row = self._one(f"SELECT max({col})" + self._EVENT_FROM + c.where(*extra), c.params)
+            if row and row[0]:
+                return str(row[0])
+        return None
+
     def count_partial_events(self, q: query_spec.EventQuery) -> int:
         """How many events of ``q`` have a date window reaching outside its date range."""
         cond = query_sql.partial_sql(q.checked(), self.query_schema())
@@ -798,7 +813,7 @@ class Store(ABC):
             params += ids
         sql = (
             "SELECT a.id, q.ord, q.id, q.article_id, a.doc_id, d.source, a.title, a.published, q.speaker_id, "
-            "q.speaker_name, q.speaker_mention, q.text, q.kind, q.start_char, q.end_char "
+            "q.speaker_name, q.speaker_mention, q.text, q.kind, q.start_char, q.end_char, a.publisher "
             "FROM quotes q JOIN articles a ON a.article_id = q.article_id "
             "JOIN documents d ON d.doc_id = a.doc_id"
         )

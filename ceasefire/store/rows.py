@@ -101,6 +101,7 @@ class QuoteRow(ArticleItemRow):
     kind: str
     start: int
     end: int
+    publisher: str | None = None  # the article's outlet
 
 
 @dataclass

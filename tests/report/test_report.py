@@ -100,7 +100,7 @@ def db(tmp_path: Path) -> Path:
 
 def test_report_panels_and_counts(db: Path) -> None:
     with open_store(db) as store:
-        rep = build_report(store)
+        rep = build_report(store, latest=False)
     html = rep.html
     assert rep.n_events == 10
     assert html.count('class="event-row"') == 10
@@ -110,9 +110,47 @@ def test_report_panels_and_counts(db: Path) -> None:
     assert html.count('class="quote"') == 5
 
 
+def test_report_defaults_to_the_latest_month_and_counts_what_it_leaves_out(db: Path) -> None:
+    with open_store(db) as store:
+        doc = Document(source="/in/old.txt", data=b"old", media_type="text")
+        old = Event(
+            type="ASSAULT",
+            sentence="An old strike.",
+            start=0,
+            end=10,
+            date="2015-03-02",
+            date_precision="day",
+            date_start="2015-03-02",
+            date_end="2015-03-02",
+        )
+        window = Event(  # undated, but its window reaches into May 2016 from April
+            type="ASSAULT",
+            sentence="A strike some time before.",
+            start=0,
+            end=10,
+            date_start="2016-04-28",
+            date_end="2016-05-02",
+        )
+        art = Article(0, "primary", "Older", "text", publisher="Old Wire", published="2016-05-02")
+        store.save_document(doc, [ExtractRecord(doc.doc_id, doc.source, art, events=[old, window])])
+        rep = build_report(store)
+    html = rep.html
+    # May 2016: the five dated ASSAULTs and the window that overlaps it; newest first
+    assert rep.n_events == 6 and html.count('class="event-row"') == 6
+    period = re.search(r'<p id="period">(.*?)</p>', html, re.S).group(1)
+    assert "<b>2016-05</b>, the most recent month with events" in period
+    assert "Of the 12 events in the store, 1 lie outside this month and 5 have no date window" in period
+    assert "1 of these events may have happened partly outside the period" in html
+    assert html.count("◐") == 2 and "2016-04-28 – 2016-05-02" in html  # the note and the row
+    dates = re.findall(r'<tr class="event-row">\s*<td>(\d{4}-\d\d-\d\d|—)', html)
+    assert dates[:5] == ["2016-05-14", "2016-05-13", "2016-05-12", "2016-05-11", "2016-05-10"]
+    # every event and quote names its article and outlet
+    assert html.count("Test Wire") >= 10 and "Old Wire" in html
+
+
 def test_report_filters(db: Path) -> None:
     with open_store(db) as store:
-        rep = build_report(store, EventFilter(type="ACCUSE"))
+        rep = build_report(store, EventFilter(type="ACCUSE"), latest=False)
     assert rep.n_events == 5 and 'class="marker"' not in rep.html
     assert "No geocoded events in this selection." in rep.html
 
@@ -183,7 +221,9 @@ def test_report_renders_offline_in_headless_chromium(db: Path, tmp_path: Path) -
             assert page.locator("#map-svg path.land").count() > 0  # country outlines drawn
             assert page.locator("#map-svg circle.marker").count() == 5
             assert page.locator("#timeline-svg rect.bar").count() == 5
-            assert page.locator("tr.event-row").count() == 10
+            # the default period (May 2016) holds the five dated events; the page says so
+            assert page.locator("tr.event-row").count() == 5
+            assert "the most recent month with events" in page.locator("#period").inner_text()
             box = page.locator("#map-svg").bounding_box()
             assert box is not None and box["width"] > 300 and box["height"] > 100
             assert dialogs == []  # no article script ran
