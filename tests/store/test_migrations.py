@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -275,3 +276,59 @@ def test_store_of_schema_1_is_upgraded_with_its_events(tmp_path: Path) -> None:
         assert [e.sentence for e in s.iter_events()] == ["Shelling."]
         indexes = {r[0] for r in s._all("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "events_date_id" in indexes and "events_date" not in indexes
+
+
+def test_store_of_schema_3_gets_date_windows_from_its_dates(store_url: str) -> None:
+    # A store written before migration 0004: its events get the window their stored date tells,
+    # closed at publication for reported acts; a reported act dated after publication loses the date.
+    from ceasefire.store.migrate import SCHEMA_VERSION_DDL
+
+    pg = store_url.startswith("postgresql")
+    if pg:
+        import psycopg
+
+        conn: Any = psycopg.connect(store_url, autocommit=True)
+    else:
+        conn = sqlite3.connect(store_url, isolation_level=None)
+    mark = "%s" if pg else "?"
+    conn.execute(SCHEMA_VERSION_DDL)
+    for m in migrations("postgresql" if pg else "sqlite")[:3]:
+        for stmt in [m.sql] if pg else split_sqlite_script(m.sql):
+            conn.execute(stmt)
+        conn.execute(f"INSERT INTO schema_version VALUES ({mark}, {mark}, 'x')", (m.version, m.name))
+    conn.execute(
+        "INSERT INTO documents (doc_id, source, media_type, meta, n_bytes, ingested_at) "
+        "VALUES ('d', '/in/d.txt', 'text', '{}', 1, 'x')"
+    )
+    conn.execute(
+        "INSERT INTO articles (article_id, doc_id, idx, role, text, authors, removed, published) "
+        "VALUES ('d:0', 'd', 0, 'primary', 'text', '[]', '[]', '2016-02-10')"
+    )
+    rows = [
+        ("2016-02", "month", "asserted"),  # -> 2016-02-01 .. 2016-02-10 (publication)
+        ("2015", "year", "negated"),  # -> the whole year
+        ("2039", "year", "asserted"),  # after publication: the date goes, no window
+        ("2016-03-01", "day", "future"),  # an act to come keeps its day
+        ("2016-01", "month", "hypothetical"),  # no window
+        (None, "none", "asserted"),  # nothing to go on: no window until re-ingested
+    ]
+    for i, (date, precision, status) in enumerate(rows):
+        conn.execute(
+            "INSERT INTO events (article_id, ord, type, sentence, start_char, end_char, date, date_precision, "
+            f"status, confidence) VALUES ('d:0', {mark}, 'ASSAULT', {mark}, 0, 9, {mark}, {mark}, {mark}, 0.5)",
+            (i, f"event {i}", date, precision, status),
+        )
+    conn.close()
+    with open_store(store_url) as s:
+        assert s.schema_version() == len(migrations(s.dialect)) >= 4
+        got = {e.sentence: (e.date, e.date_precision, e.date_start, e.date_end) for e in s.iter_events()}
+        rec = s.get_article("d:0")
+    assert got == {
+        "event 0": ("2016-02", "month", "2016-02-01", "2016-02-10"),
+        "event 1": ("2015", "year", "2015-01-01", "2015-12-31"),
+        "event 2": (None, "none", None, None),
+        "event 3": ("2016-03-01", "day", "2016-03-01", "2016-03-01"),
+        "event 4": ("2016-01", "month", None, None),
+        "event 5": (None, "none", None, None),
+    }
+    assert rec is not None and rec.article.language is None
