@@ -103,8 +103,11 @@ class EventSummary:
         if e.date:
             self.first_date = min(self.first_date or e.date, e.date)
             self.last_date = max(self.last_date or e.date, e.date)
-            if len(e.date) >= 10:
-                self.days[(e.date[:10], e.type)] += 1
+        day = e.date[:10] if e.date and len(e.date) >= 10 else None
+        if day is None and e.date_start and e.date_start == e.date_end:
+            day = e.date_start  # known to one day by its window
+        if day:
+            self.days[(day, e.type)] += 1
         if e.lat is not None and e.lon is not None:
             self.n_geocoded += 1
             self.points.append(

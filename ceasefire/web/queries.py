@@ -504,22 +504,25 @@ def counts(r: Reader, f: Filters) -> Counts:
 
 
 def timeline(r: Reader, f: Filters) -> tuple[list[DayCount], int]:
-    """Events per day and type (day-precise dates only), and how many events
-    matched but have no day-precise date."""
+    """Events per day and type, and how many events matched but are known to no one day.
+
+    An event's day is its day-precise date, else its date window when that is one day
+    (an undated "yesterday" of a dated article)."""
     w, p = where(f, r)
+    day = "CASE WHEN e.date_precision = 'day' AND length(e.date) >= 10 THEN substr(e.date, 1, 10) END"
+    if schema(r).windowed:
+        day = (
+            "CASE WHEN e.date_precision = 'day' AND length(e.date) >= 10 THEN substr(e.date, 1, 10) "
+            "WHEN e.date_start = e.date_end THEN e.date_start END"
+        )
     rows = r.rows(
-        "SELECT substr(e.date, 1, 10) AS day, e.type AS type, count(*) AS n"
+        f"SELECT {day} AS day, e.type AS type, count(*) AS n"
         + _from(f)
-        + _and(w, "e.date_precision = 'day' AND length(e.date) >= 10")
-        + " GROUP BY day, e.type ORDER BY day, e.type",
+        + _and(w, f"({day}) IS NOT NULL")
+        + " GROUP BY 1, e.type ORDER BY 1, e.type",
         p,
     )
-    undated = r.one(
-        "SELECT count(*) AS n"
-        + _from(f)
-        + _and(w, "NOT (e.date_precision = 'day' AND coalesce(length(e.date), 0) >= 10)"),
-        p,
-    )
+    undated = r.one("SELECT count(*) AS n" + _from(f) + _and(w, f"({day}) IS NULL"), p)
     return [DayCount(x["day"], x["type"], x["n"]) for x in rows], (undated["n"] if undated else 0)
 
 
