@@ -2,7 +2,8 @@
 
 Exit codes: 0 all inputs ok (also when a reader such as `head` stops
 reading early); 1 some inputs failed, or an actor named in a query is not
-in the database; 2 usage error (bad option value); 3 no input could be read
+in the database; 2 usage error (bad option value,
+or a search too long or too slow to answer); 3 no input could be read
 at all; 4 the database, an output file, the network address or the spaCy
 model could not be used.
 """
@@ -261,7 +262,8 @@ class Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         from .events.model import ModelError
         from .nlp.runner import ModelNotInstalled
-        from .store import StoreError
+        from .query import QueryValueError
+        from .store import QueryError, StoreError
 
         try:
             return super().invoke(ctx)
@@ -274,8 +276,10 @@ class Group(click.Group):
             sys.exit(0)
         except (ModelNotInstalled, StoreError) as exc:
             raise EnvironmentProblem(str(exc)) from exc
-        except ClusterUnavailable as exc:
-            raise click.UsageError(str(exc)) from exc
+        except (ClusterUnavailable, QueryValueError, QueryError) as exc:
+            # A search too long or too slow to answer, a filter value the query layer refuses:
+            # the user's to change (exit 2), like any bad option value.
+            raise click.UsageError(inert(str(exc))) from exc
         except ModelError as exc:
             raise CoderWeightsMissing(str(exc)) from exc
         except InputError as exc:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 from urllib.parse import urlsplit
 
-from .options import MB, ReadOptions, too_large
+from .options import MB, ReadOptions, size_text, too_large
 
 USER_AGENT = "ceasefire (news event extraction; +https://github.com/ceasefire)"
 ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
@@ -121,13 +121,9 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         return self.do_open(_HTTPSConnection, req, context=self._context, watchdog=self.watchdog)
 
 
-def _size(n: int) -> str:
-    return f"{n / MB:.1f} MB" if n >= MB else f"{n / 1024:.1f} kB" if n >= 1024 else f"{n} bytes"
-
-
 def past_deadline(deadline: float, received: int) -> str:
     """The reason given for a download the deadline stopped."""
-    return f"download not finished within the {deadline:g} s deadline ({_size(received)} received)"
+    return f"download not finished within the {deadline:g} s deadline ({size_text(received)} received)"
 
 
 @dataclass
@@ -208,7 +204,7 @@ def download(url: str, options: ReadOptions, is_archive: Any) -> Download:
             body.write(chunk[: max(0, cap - written)])
             if dl.size >= cap:
                 if dl.archive:
-                    dl.cut = f"download stopped at the {_size(cap)} limit for a web archive"
+                    dl.cut = f"download stopped at the {size_text(cap)} limit for a web archive"
                 else:
                     dl.error = too_large(dl.size, options)
                 break

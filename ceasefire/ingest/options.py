@@ -71,6 +71,14 @@ def field_option(options: ReadOptions, key: str) -> str | None:
     return getattr(options, f"{key}_field")
 
 
+def size_text(n: int) -> str:
+    """A size for people: "50 MB", "2.5 kB", "300 bytes" (a limit below 1 MB must not read "0 MB")."""
+    for unit, scale in (("MB", MB), ("kB", 1024)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} byte" + ("" if n == 1 else "s")
+
+
 def too_large(size: int, options: ReadOptions) -> str:
     """The reason given for an input of ``size`` bytes that is over the limit."""
-    return f"file too large ({size / MB:.0f} MB >= {options.max_bytes / MB:.0f} MB limit)"
+    return f"file too large ({size_text(size)} >= {size_text(options.max_bytes)} limit)"

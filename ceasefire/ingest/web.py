@@ -110,11 +110,20 @@ def _archive(url: str, dl: Download, options: ReadOptions) -> DocStream:
     if dl.cut is None:
         return (yield from stream)
     count = 0
+    pending: InputError | None = None  # an error is the cut's only if nothing follows it
     for item in stream:
+        if pending is not None:
+            yield pending  # a record of its own that failed (too large, mis-encoded): say so
+            pending = None
         if isinstance(item, InputError):
-            continue  # the archive is cut because the download was: say that instead
+            pending = item
+            continue
         count += 1
         yield item
+    if pending is not None and pending.source != url:
+        yield pending
+    # An error about the archive itself at its end (truncated, not an archive, empty) is
+    # the cut's: the line below says why instead.
     plural = "" if count == 1 else "s"
     yield InputError(url, f"{dl.cut}; {count} complete document{plural} read before it")
     return None

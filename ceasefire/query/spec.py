@@ -35,6 +35,9 @@ PLOVER_TYPES = (
 )
 STATUSES = ("asserted", "negated", "hypothetical", "future", "demanded")
 
+# Longest full-text filter accepted: the search's own cap (ceasefire.store.budget.MAX_QUERY_CHARS).
+MAX_TEXT_CHARS = 200
+
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -147,6 +150,11 @@ class EventQuery:
         status = q.status.lower() if q.status else None
         if status and status not in STATUSES:
             raise QueryValueError(f"status: {q.status!r} is not one of {', '.join(STATUSES)}")
+        if q.text and len(q.text) > MAX_TEXT_CHARS:
+            # The full-text search's length cap (store.budget), on every surface that filters by text.
+            raise QueryValueError(
+                f"text: the search is {len(q.text)} characters long; at most {MAX_TEXT_CHARS} are accepted"
+            )
         types = q.types()
         return replace(
             q,

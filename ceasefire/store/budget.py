@@ -17,7 +17,7 @@ from typing import Any
 
 # Longest query accepted: far above any real search (a dozen names and
 # phrases), and the same as the web UI's longest filter value.
-MAX_QUERY_CHARS = 200
+MAX_QUERY_CHARS = 200  # also query.spec.MAX_TEXT_CHARS, the --text / q filter's cap
 # Seconds a query may run. A search of a few thousand articles takes a few
 # milliseconds (benchmarks/search.py); this leaves room for a big store on a
 # busy machine while answering a pathological query within seconds.
