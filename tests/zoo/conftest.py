@@ -118,7 +118,7 @@ class Served:
             return exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read()
 
 
-def start_serve(db: Path, *extra: str) -> Served:
+def start_serve(db: Path, *extra: str, preexec_fn: Callable[[], None] | None = None) -> Served:
     """`ceasefire serve --db DB` on a free loopback port, once it answers."""
     port = free_port()
     proc = subprocess.Popen(
@@ -127,6 +127,7 @@ def start_serve(db: Path, *extra: str) -> Served:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=preexec_fn,
     )
     served = Served(f"http://127.0.0.1:{port}", proc)
     deadline = time.monotonic() + SERVE_STARTUP_S
