@@ -25,6 +25,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .cli_values import FloatRange
 from .events.lexicon import PLOVER_TYPES
 from .ingest import ReadOptions
 from .models import InputError
@@ -143,14 +144,14 @@ def reader_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         "--timeout",
         default=20.0,
         show_default=True,
-        type=click.FloatRange(min=0, max=MAX_SECONDS, min_open=True),
+        type=FloatRange(min=0, max=MAX_SECONDS, min_open=True),
         help="Seconds a URL may keep us waiting for its connection or for any one read.",
     )
     @click.option(
         "--deadline",
         default=120.0,
         show_default=True,
-        type=click.FloatRange(min=0, max=MAX_SECONDS, min_open=True),
+        type=FloatRange(min=0, max=MAX_SECONDS, min_open=True),
         help="Seconds the whole download of one URL may take; a slower one is reported and skipped.",
     )
     @click.option(
@@ -711,7 +712,7 @@ def event_filters(fn: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--text", help='Full-text search of the event\'s article: words, "a phrase", OR, -word.')
     @click.option(
         "--min-confidence",
-        type=click.FloatRange(0.0, 1.0),
+        type=FloatRange(0.0, 1.0),
         default=None,
         metavar="X",
         help="Only events coded with at least this confidence (0 to 1).",
@@ -1078,6 +1079,7 @@ def export(db: str, fmt: str, out: str, flt: Query) -> None:
     if fmt == "parquet" and out == "-":
         raise click.UsageError("parquet is a binary format: give an output file (--out events.parquet)")
     with _open_existing(db) as store:
+        _check_names(store, flt, db)  # exit 1 naming the filter, before any file is written
         if fmt == "parquet":
             open_output(out).close()
             target: Any = Path(out)
@@ -1116,8 +1118,9 @@ def report(db: str, out: str, flt: Query) -> None:
     """
     from .report import write_report
 
-    open_output(out).close()  # fail before the work if the file cannot be written
     with _open_existing(db) as store:
+        _check_names(store, flt, db)  # exit 1 naming the filter, before any file is written
+        open_output(out).close()  # fail before the work if the file cannot be written
         try:
             n = write_report(store, Path(out), flt)
         except OSError as exc:

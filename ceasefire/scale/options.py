@@ -9,7 +9,14 @@ from typing import Any
 
 import click
 
+from ..cli_values import FloatRange
 from .cluster import CONNECT_TIMEOUT, ScaleOptions
+
+# Upper bounds: far above any real run, low enough that no value overflows a timer or asks
+# Dask for an absurd cluster (a clear usage error instead).
+MAX_WORKERS = 1024
+MAX_PARTITION = 10_000_000
+MAX_CONNECT_S = 86_400.0
 
 
 def _scheduler(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -31,7 +38,7 @@ def scale_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     @click.option(
         "--workers",
         "-j",
-        type=click.IntRange(min=1),
+        type=click.IntRange(min=1, max=MAX_WORKERS),
         default=1,
         show_default=True,
         help="Extract in N worker processes (a local Dask cluster) when N > 1.",
@@ -44,7 +51,7 @@ def scale_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     )
     @click.option(
         "--partition-size",
-        type=click.IntRange(min=1),
+        type=click.IntRange(min=1, max=MAX_PARTITION),
         default=ScaleOptions.partition_size,
         show_default=True,
         help="Documents per Dask task.",
@@ -58,7 +65,7 @@ def scale_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     )
     @click.option(
         "--connect-timeout",
-        type=click.FloatRange(min=0, min_open=True),
+        type=FloatRange(min=0, max=MAX_CONNECT_S, min_open=True),
         default=CONNECT_TIMEOUT,
         show_default=True,
         help="Seconds to wait for --scheduler.",
