@@ -278,3 +278,26 @@ def test_url_unknown_host(read):
     [error] = read(["http://no-such-host.invalid/page"], ReadOptions(timeout=5)).errors
     assert error.source == "http://no-such-host.invalid/page"
     assert error.reason in ("cannot resolve host 'no-such-host.invalid'", "timed out after 5 s")
+
+
+def test_url_over_a_small_cap_says_its_size(http_base, read):
+    """A cap under 1 MB is said in bytes or kB (it read "0 MB >= 0 MB limit")."""
+    from .conftest import PAGE
+
+    [error] = read([f"{http_base}/page.html"], ReadOptions(max_bytes=100)).errors
+    assert error.reason == f"file too large ({len(PAGE)} bytes >= 100 bytes limit)"
+
+
+def test_url_archive_cut_by_the_cap_still_reports_its_records(http_base, read):
+    """An archive cut by the download cap: its records' own errors (here: each over max_bytes)
+    are reported, then the cut; only the archive's end, cut by the cap, is not."""
+    from .conftest import ARCHIVE_URIS
+
+    url = f"{http_base}/crawl.warc.gz"
+    result = read([url], ReadOptions(max_bytes=3000, max_download_bytes=5000))
+    assert result.docs == []
+    assert [e.source for e in result.errors] == [f"{url}#{u}" for u in ARCHIVE_URIS[:2]] + [url]
+    assert all(e.reason == "file too large (2.9 kB >= 2.9 kB limit)" for e in result.errors[:2])
+    assert result.errors[2].reason == (
+        "download stopped at the 4.9 kB limit for a web archive; 0 complete documents read before it"
+    )

@@ -178,15 +178,29 @@ def _needed(command: click.Command, files: dict[str, Path], but: str) -> list[st
     return argv
 
 
-def _invoke(command: str, argv: list[str]) -> tuple[int, str]:
+def _invoke_all(command: str, argvs: list[list[str]]) -> list[tuple[int, str]]:
+    """(exit code, output) of each run; `serve`'s runs are subprocesses, all at once."""
     if command == "serve":  # a server started by mistake must not hang the test
-        try:
-            proc = subprocess.run(
-                [*CLI, command, *argv], capture_output=True, text=True, timeout=60, cwd=REPO
+        procs = [
+            subprocess.Popen(
+                [*CLI, command, *argv], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO
             )
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"ceasefire serve {argv} started serving instead of refusing")
-        return proc.returncode, proc.stderr + proc.stdout
+            for argv in argvs
+        ]
+        out = []
+        for argv, proc in zip(argvs, procs, strict=True):
+            try:
+                text = proc.communicate(timeout=60)[0]
+            except subprocess.TimeoutExpired:
+                for p in procs:
+                    p.kill()
+                pytest.fail(f"ceasefire serve {argv} started serving instead of refusing")
+            out.append((proc.returncode, text))
+        return out
+    return [_invoke(command, argv) for argv in argvs]
+
+
+def _invoke(command: str, argv: list[str]) -> tuple[int, str]:
     result = CliRunner().invoke(cli, [command, *argv], catch_exceptions=True)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         import traceback
@@ -206,9 +220,10 @@ def test_every_parameter_of_every_command_refuses_bad_values(
     if not values:
         pytest.skip(f"{param_name}: a flag, or a value serve would start with: nothing to get wrong")
     base = _needed(cmd, files, param_name)
-    for value, codes in values:
-        argv = [*base, value] if isinstance(param, click.Argument) else [*base, param.opts[-1], value]
-        code, output = _invoke(command, argv)
+    argvs = [
+        [*base, v] if isinstance(param, click.Argument) else [*base, param.opts[-1], v] for v, _ in values
+    ]
+    for argv, (_, codes), (code, output) in zip(argvs, values, _invoke_all(command, argvs), strict=True):
         shown = f"ceasefire {command} {' '.join(a[:60] for a in argv)} -> {code}: {output[-600:]}"
         assert "Traceback" not in output, shown
         assert code in codes, shown

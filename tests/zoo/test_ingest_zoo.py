@@ -93,6 +93,53 @@ def test_finding1_trickling_url_is_skipped_within_its_deadline(
     assert (got["documents"], got["articles"], got["errors"]) == (3, 3, 1)
 
 
+class _Counting(http.server.BaseHTTPRequestHandler):
+    """Each page takes SLOW_PAGE_S to answer; the most requests ever in progress at once is kept."""
+
+    lock = threading.Lock()
+    now = 0
+    most = 0
+
+    def do_GET(self) -> None:  # noqa: N802
+        cls = type(self)
+        with cls.lock:
+            cls.now += 1
+            cls.most = max(cls.most, cls.now)
+        try:
+            time.sleep(SLOW_PAGE_S)
+            body = story(int(self.path.rsplit("/", 1)[-1])).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        finally:
+            with cls.lock:
+                cls.now -= 1
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+SLOW_PAGE_S = 0.6
+
+
+def test_finding1_per_host_limit_holds_and_every_page_is_stored(tmp_path: Path) -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Counting)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        db = tmp_path / "h.db"
+        ran = run_cli("ingest", *(f"{base}/{i}" for i in range(6)), "--db", db, "--no-nlp", "--per-host", 2)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert ran.code == 0, ran.err
+    assert _Counting.most == 2, f"{_Counting.most} downloads at once from one host with --per-host 2"
+    assert snapshot(db)["documents"] == 6
+
+
 # -- finding 2: decoding never guesses silently ------------------------------------------------
 
 FRENCH = (
