@@ -1,0 +1,1 @@
+"""ceasefire.casualties: killed and wounded counts over the dependency parse."""
