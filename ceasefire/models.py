@@ -208,6 +208,78 @@ class Quote:
 
 
 @dataclass
+class Casualty:
+    """A killed or wounded count stated in the text (:mod:`ceasefire.casualties`).
+
+    ``low`` / ``best`` / ``high`` follow the conventions of
+    :mod:`ceasefire.casualties.numbers` ("at least 12": 12 / 12 / None); ``group`` is
+    civilians, military, police, armed or unknown; ``actor`` the actor whose people they
+    are, when the text names it; ``claimant`` who reports the figure; ``start``/``end``
+    the offsets of the count phrase.
+    """
+
+    kind: str  # "killed" | "wounded"
+    best: int
+    low: int | None = None
+    high: int | None = None
+    group: str = "unknown"
+    actor: ActorRef | None = None
+    claimant: ActorRef | None = None
+    mention: str | None = None
+    start: int | None = None
+    end: int | None = None
+    # offset of the word stating the harm (for attaching to events); not serialized or compared
+    trigger_start: int | None = field(default=None, compare=False)
+
+    @property
+    def conservative(self) -> int:
+        """The lowest figure the statement allows (ACLED's rule): ``low``, else ``best``."""
+        return self.low if self.low is not None else self.best
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "low": self.low,
+            "best": self.best,
+            "high": self.high,
+            "group": self.group,
+            "actor": self.actor.to_json() if self.actor else None,
+            "claimant": self.claimant.to_json() if self.claimant else None,
+            "mention": self.mention,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> Casualty:
+        """The inverse of :meth:`to_json`. KeyError names a missing field."""
+        actor, claimant = obj.get("actor"), obj.get("claimant")
+        return cls(
+            kind=obj["kind"],
+            best=obj["best"],
+            low=obj.get("low"),
+            high=obj.get("high"),
+            group=obj.get("group") or "unknown",
+            actor=ActorRef.from_json(actor) if actor else None,
+            claimant=ActorRef.from_json(claimant) if claimant else None,
+            mention=obj.get("mention"),
+            start=obj.get("start"),
+            end=obj.get("end"),
+        )
+
+
+def fatalities(casualties: list[Casualty]) -> int | None:
+    """Deaths of one event by ACLED's conservative rule: per claimant, the killed counts added up
+    (lowest figure of each), then the lowest of the claimants' totals; None when no count."""
+    per_claimant: dict[str | None, int] = {}
+    for c in casualties:
+        if c.kind == "killed":
+            key = c.claimant.id if c.claimant else None
+            per_claimant[key] = per_claimant.get(key, 0) + c.conservative
+    return min(per_claimant.values()) if per_claimant else None
+
+
+@dataclass
 class Event:
     type: str
     sentence: str
@@ -226,6 +298,11 @@ class Event:
     # The first and last day the event can have happened on (UCDP GED's window), YYYY-MM-DD or None.
     date_start: str | None = None
     date_end: str | None = None
+    casualties: list[Casualty] = field(default_factory=list)
+
+    @property
+    def fatalities(self) -> int | None:
+        return fatalities(self.casualties)
 
     def to_json(self) -> dict[str, Any]:
         def j(x: Any) -> Any:
@@ -248,6 +325,8 @@ class Event:
             "start": self.start,
             "end": self.end,
             "confidence": round(self.confidence, 3),
+            "casualties": [c.to_json() for c in self.casualties],
+            "fatalities": self.fatalities,
         }
 
     @classmethod
@@ -277,6 +356,7 @@ class Event:
             confidence=obj.get("confidence", 0.5),
             date_start=obj.get("date_start"),
             date_end=obj.get("date_end"),
+            casualties=[Casualty.from_json(c) for c in obj.get("casualties") or []],
         )
 
 

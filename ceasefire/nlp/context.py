@@ -8,6 +8,8 @@ then runs the stages in order, each adding to this context:
 3. ``ctx.dates`` is a ``ceasefire.dates.DateResolver`` anchored on the publication date
 4. ``ceasefire.quotes.find_quotes(doc, ctx)``    -> ``ctx.quotes``
 5. ``ceasefire.events.code_events(doc, ctx)``    -> events
+6. ``ceasefire.casualties.find_casualties(doc, ctx)`` -> killed / wounded counts, put on the
+   events of their sentences by ``ceasefire.casualties.attach``
 
 All offsets are character offsets into the article text (== ``doc.text``).
 """

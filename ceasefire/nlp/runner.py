@@ -76,18 +76,21 @@ class Stages:
     find_quotes: Callable[..., Any]
     code_events: Callable[..., Any]
     date_resolver: Callable[[dt.date | None], Any]
+    find_casualties: Callable[..., Any]
+    attach_casualties: Callable[..., Any]
 
 
 @cache
 def load_stages() -> Stages:
     """Import the stages once (their data loads lazily on first use)."""
     from ..actors import find_mentions
+    from ..casualties import attach, find_casualties
     from ..dates import DateResolver
     from ..events import code_events
     from ..places import find_places
     from ..quotes import find_quotes
 
-    return Stages(find_mentions, find_places, find_quotes, code_events, DateResolver)
+    return Stages(find_mentions, find_places, find_quotes, code_events, DateResolver, find_casualties, attach)
 
 
 def prose_problem(text: str) -> str | None:
@@ -210,6 +213,8 @@ class Annotator:
             events = list(self.stages.code_events(doc, ctx))
             stage = "dates"
             apply_windows(events, ctx.dates.resolved(doc), ctx.published)
+            stage = "casualties"
+            events = self.stages.attach_casualties(events, self.stages.find_casualties(doc, ctx))
         except StageError as exc:
             stage, exc = exc.stage, exc.cause  # type: ignore[assignment]
             return self._failure(stage, rec, exc)
