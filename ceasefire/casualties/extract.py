@@ -112,7 +112,7 @@ def victims_of(pred: Token) -> list[Token]:
     if objects:
         return objects
     subjects = _children(pred, ("nsubj",))
-    if pred.tag_ == "VBN" and subjects and not _children(pred, ("aux",)):
+    if pred.tag_ in ("VBN", "VBD") and pred.dep_ == "conj" and subjects and not _children(pred, ("aux",)):
         return subjects  # "... were killed and six wounded": the elided "were"
     if pred.dep_ == "conj" and not subjects and pred.tag_ == "VBN":
         head = pred.head
@@ -150,9 +150,10 @@ def _state_victims(pred: Token) -> list[Token]:
         return own
     if pred.dep_ in ("oprd", "ccomp", "xcomp", "advcl") and head.lemma_.lower() == "leave":
         return _children(head, ("dobj",))  # "left 43 people dead"
-    if pred.dep_ in ("acomp", "oprd", "xcomp"):
+    if pred.dep_ in ("acomp", "oprd", "xcomp", "advcl"):
         return _children(head, SUBJ)  # "a man is dead", "hundreds lie injured"
-    return []
+    # "left one person dead and over a dozen injured": the count the parser hung on the word
+    return [c for c in pred.children if c.i < pred.i and c.dep_ in ("npadvmod", "dep", "nmod") and _is_number(c)]
 
 
 def _number_head(noun: Token) -> Token | None:
@@ -218,9 +219,11 @@ def part_of(noun: Token, ctx: ArticleContext) -> _Part | None:
         figure = Figure.exact(1)
     elif noun.lower_ == "another":
         figure = Figure.exact(1)
-    elif noun.pos_ == "PRON" or noun.tag_ in ("NN", "NNP", "NNPS"):
+    elif noun.pos_ == "PRON" or noun.tag_ in ("NN", "NNP"):
         if noun.lower_ in ("who", "which", "that", "they", "them", "those"):
             return None
+        if noun.tag_ == "NNP" and noun.ent_type_ != "PERSON":
+            return None  # a place or an organisation beside the victims, not one of them
         figure = None  # a single person, counted only beside a counted conjunct
     else:
         return None
@@ -243,10 +246,19 @@ def _conjuncts(noun: Token, pred: Token) -> list[Token]:
     return out
 
 
+def _phrase_end(noun: Token) -> int:
+    """The last token of the noun's own phrase: without its conjuncts and the harm words after it."""
+    end = noun.i
+    for c in noun.children:
+        if c.i > noun.i and c.dep_ not in ("conj", "cc", "punct", "appos") and c.lower_ not in STATE_WORDS:
+            end = max(end, c.right_edge.i)
+    return end
+
+
 def _next_predicate(noun: Token) -> Token | None:
     """A harm predicate right after the noun phrase (auxiliaries skipped)."""
     doc = noun.doc
-    k = noun.right_edge.i + 1
+    k = _phrase_end(noun) + 1
     while k < noun.sent.end and doc[k].dep_ in ("aux", "auxpass", "advmod") and k - noun.right_edge.i <= 3:
         k += 1
     if k < noun.sent.end and harm_kind(doc[k]) is not None:
@@ -285,7 +297,8 @@ def _asserted(pred: Token) -> bool:
 
     if any(c.lower_ in NEAR_MISS and c.dep_ == "advmod" for c in pred.children):
         return False
-    if any(c.tag_ == "TO" and c.dep_ == "aux" for c in pred.children):
+    aux = [c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")]
+    if "to" in aux and "have" not in aux:
         return False  # "enough to kill an adult": no report of a death
     target = pred
     if pred.lower_ in STATE_WORDS and pred.dep_ in ("acomp", "oprd") and pred.head.pos_ in ("VERB", "AUX"):
