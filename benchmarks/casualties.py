@@ -42,7 +42,8 @@ def key(kind: str, low: int | None, best: int, high: int | None) -> tuple:
 def predict(annotator: Annotator, units: list[GoldUnit]) -> list[tuple[list[Casualty], list[Casualty]]]:
     """(stage counts, counts on events) for each unit, parsed in one nlp.pipe batch."""
     recs = [
-        ExtractRecord(u.unit, u.unit, Article(0, "primary", None, u.text, published=u.published)) for u in units
+        ExtractRecord(u.unit, u.unit, Article(0, "primary", None, u.text, published=u.published))
+        for u in units
     ]
     out = []
     docs = annotator.nlp.pipe(((r.article.text, r) for r in recs), as_tuples=True, batch_size=32)
@@ -69,7 +70,15 @@ def score(units: list[GoldUnit], preds: list[list[Casualty]]) -> dict[str, float
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"gold": n_gold, "pred": n_pred, "tp": tp, "p": p, "r": r, "f1": f, "group": group_ok / tp if tp else 0.0}
+    return {
+        "gold": n_gold,
+        "pred": n_pred,
+        "tp": tp,
+        "p": p,
+        "r": r,
+        "f1": f,
+        "group": group_ok / tp if tp else 0.0,
+    }
 
 
 def show_errors(units: list[GoldUnit], preds: list[list[Casualty]]) -> None:
@@ -80,12 +89,19 @@ def show_errors(units: list[GoldUnit], preds: list[list[Casualty]]) -> None:
             (c.mention, c.group)
             for c in pred
             if any(key(c.kind, c.low, c.best, c.high) == key(g.kind, g.low, g.best, g.high) for g in u.counts)
-            and c.group not in {g.group for g in u.counts if key(g.kind, g.low, g.best, g.high) == key(c.kind, c.low, c.best, c.high)}
+            and c.group
+            not in {
+                g.group
+                for g in u.counts
+                if key(g.kind, g.low, g.best, g.high) == key(c.kind, c.low, c.best, c.high)
+            }
         ]
         if gold != got or groups_wrong:
             print(f"{u.unit} [{u.outlet}]\n  {u.text}")
             print(f"  missed: {sorted((gold - got).elements(), key=str)}")
-            print(f"  extra:  {sorted((got - gold).elements(), key=str)}  pred={[(c.mention, c.group) for c in pred]}")
+            print(
+                f"  extra:  {sorted((got - gold).elements(), key=str)}  pred={[(c.mention, c.group) for c in pred]}"
+            )
             if groups_wrong:
                 print(f"  group:  {groups_wrong} gold={[(g.group) for g in u.counts]}")
 

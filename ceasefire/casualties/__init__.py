@@ -46,7 +46,10 @@ def attach(events: list[Event], casualties: Iterable[Casualty]) -> list[Event]:
         if c.claimant is None and e.claimant is not None:
             c = replace(c, claimant=e.claimant)
         by_event.setdefault(best, []).append(c)
-    return [replace(e, casualties=[*e.casualties, *by_event[i]]) if i in by_event else e for i, e in enumerate(events)]
+    return [
+        replace(e, casualties=[*e.casualties, *by_event[i]]) if i in by_event else e
+        for i, e in enumerate(events)
+    ]
 
 
 def _trigger_offset(e: Event) -> int:

@@ -25,32 +25,32 @@ it ("according to X", "X said") or the speaker of the quote it stands in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..models import ActorRef, Casualty
 from .groups import group_of
 from .numbers import SEVERAL, Figure, figure_at, word_value
+from .predicates import (
+    COLLECTIVE,
+    DEATH_NOUNS,
+    OTHERS,
+    SUBJ,
+    _asserted,
+    _conjuncts,
+    _is_number,
+    _number_head,
+    _of_object,
+    _paired,
+    harm_kind,
+    victims_of,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
     from ..nlp.context import ArticleContext
-
-KILL_VERBS = frozenset({"kill", "slay", "massacre", "murder", "assassinate", "execute", "behead"})
-DIE_VERBS = frozenset({"die", "perish"})
-WOUND_VERBS = frozenset({"wound", "injure", "hurt", "maim"})
-# Verbs that kill with a result phrase: "shot dead", "stabbed to death", "beaten to death".
-MANNER_VERBS = frozenset({"shoot", "stab", "beat", "club", "burn", "hack", "stone", "bludgeon", "gun", "crush"})
-STATE_WORDS = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded"}
-DEATH_NOUNS = frozenset({"death", "toll", "life", "killing", "fatality"})
-# Nouns that stand for the people they count ("others", "more", "another 22").
-OTHERS = frozenset({"other", "others", "more"})
-# Nouns whose "of" phrase holds the count: "a family of seven", "a total of 100,000 people".
-COLLECTIVE = frozenset({"family", "group", "total", "number", "death", "life", "killing", "toll"})
-NEAR_MISS = frozenset({"nearly", "almost", "narrowly"})
-SUBJ = ("nsubj", "nsubjpass")
 
 
 @dataclass
@@ -64,132 +64,18 @@ class _Part:
     end: int
 
 
-def harm_kind(tok: Token) -> str | None:
-    """"killed" or "wounded" when ``tok`` is a harm predicate (see the module doc)."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        if lemma in KILL_VERBS or lemma in DIE_VERBS:
-            return "killed"
-        if lemma in WOUND_VERBS:
-            return "wounded"
-        if lemma in MANNER_VERBS and _dead_result(tok):
-            return "killed"
-    if tok.lower_ in STATE_WORDS and (
-        tok.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "conj", "amod", "advcl", "acl") or _counted(tok)
-    ):
-        return STATE_WORDS[tok.lower_]
-    return None
-
-
-def _dead_result(verb: Token) -> bool:
-    for c in verb.children:
-        if c.lower_ == "dead":
-            return True
-        if c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children):
-            return True
-    return False
-
-
-def _children(tok: Token, deps: Iterable[str]) -> list[Token]:
-    deps = tuple(deps)
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def victims_of(pred: Token) -> list[Token]:
-    """The head nouns of the people ``pred`` says were killed or hurt."""
-    if pred.lower_ in STATE_WORDS and pred.lemma_.lower() not in KILL_VERBS | WOUND_VERBS | DIE_VERBS | MANNER_VERBS:
-        return _state_victims(pred)
-    if pred.lower_ in STATE_WORDS and pred.dep_ in ("amod", "acl", "oprd", "acomp"):
-        return _state_victims(pred)
-    if _counted(pred):
-        return [pred]  # "the 16 killed", "four injured" taken for nouns
-    passive = _children(pred, ("nsubjpass",))
-    if passive:
-        return passive
-    if pred.lemma_.lower() in DIE_VERBS:
-        return _children(pred, ("nsubj",))
-    objects = _children(pred, ("dobj",))
-    if objects:
-        return objects
-    subjects = _children(pred, ("nsubj",))
-    if pred.tag_ in ("VBN", "VBD") and pred.dep_ == "conj" and subjects and not _children(pred, ("aux",)):
-        return subjects  # "... were killed and six wounded": the elided "were"
-    if pred.dep_ == "conj" and not subjects and pred.tag_ == "VBN":
-        head = pred.head
-        if harm_kind(head) is None or harm_kind(head) == harm_kind(pred):
-            inherited = _children(head, ("nsubjpass",))
-            if inherited:
-                return inherited  # "was hit by a car and killed", "were shot and wounded"
-    if not subjects:
-        # "have killed, raped and enslaved thousands": the object of the last verb of the series
-        for c in pred.children:
-            if c.dep_ == "conj" and c.pos_ == "VERB" and harm_kind(c) is None and not _children(c, SUBJ):
-                found = _children(c, ("dobj",))
-                if found:
-                    return found
-    return []
-
-
-def _counted(tok: Token) -> bool:
-    return any(c.dep_ == "nummod" and _is_number(c) for c in tok.children)
-
-
-def _state_victims(pred: Token) -> list[Token]:
-    """Victims of "dead" / "wounded" / "injured" used as predicates of people."""
-    if _counted(pred):
-        return [pred]  # "one Iraqi dead", "More than 100 dead"
-    if pred.dep_ in ("amod", "acl"):
-        if pred.i < pred.head.i:
-            return []  # "one wounded boy", "dead civilians": a description, not a report
-        return [pred.head]  # "two minors dead", "the 16 killed"
-    head = pred.head
-    if head.lemma_.lower() in MANNER_VERBS:
-        return []  # "shot dead": the verb states it
-    own = _children(pred, SUBJ)
-    if own:
-        return own
-    if pred.dep_ in ("oprd", "ccomp", "xcomp", "advcl") and head.lemma_.lower() == "leave":
-        return _children(head, ("dobj",))  # "left 43 people dead"
-    if pred.dep_ in ("acomp", "oprd", "xcomp", "advcl"):
-        return _children(head, SUBJ)  # "a man is dead", "hundreds lie injured"
-    # "left one person dead and over a dozen injured": the count the parser hung on the word
-    return [c for c in pred.children if c.i < pred.i and c.dep_ in ("npadvmod", "dep", "nmod") and _is_number(c)]
-
-
-def _number_head(noun: Token) -> Token | None:
-    """The token carrying the number of the phrase headed by ``noun``, if any."""
-    if _is_number(noun):
-        return noun
-    for c in noun.children:
-        if c.dep_ in ("nummod",) and _is_number(c):
-            return c
-    return None
-
-
-def _is_number(tok: Token) -> bool:
-    from .numbers import VAGUE
-
-    return word_value(tok) is not None or tok.lower_ in VAGUE or (tok.like_num and tok.pos_ == "NUM")
-
-
 def _span(tokens: list[Token]) -> tuple[int, int]:
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
     return start, end
 
 
-def _of_object(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for o in c.children:
-                if o.dep_ == "pobj":
-                    return o
-    return None
-
-
 def part_of(noun: Token, ctx: ArticleContext) -> _Part | None:
     """The figure and group of one victim noun phrase; None when it names no people count."""
-    if any(c.dep_ == "det" and c.lower_ in ("no",) for c in noun.children) or noun.lower_ in ("none", "nobody"):
+    if any(c.dep_ == "det" and c.lower_ in ("no",) for c in noun.children) or noun.lower_ in (
+        "none",
+        "nobody",
+    ):
         return None
     of = _of_object(noun)
     people = noun
@@ -232,40 +118,6 @@ def part_of(noun: Token, ctx: ArticleContext) -> _Part | None:
     return _Part(figure, group, actor, start, end)
 
 
-def _conjuncts(noun: Token, pred: Token) -> list[Token]:
-    """``noun`` and the nouns coordinated after it that share ``pred``: a conjunct followed by a
-    predicate of its own ("two minors dead and four injured", "... and eight people were
-    wounded") belongs to that predicate."""
-    out = []
-    for c in [noun, *[c for c in noun.conjuncts if c.i > noun.i]]:
-        follows = _next_predicate(c)
-        if follows is None or follows == pred:
-            if pred.dep_ in ("amod", "acl") and c != noun and follows != pred:
-                continue  # "dead" after the first noun is that noun's only
-            out.append(c)
-    return out
-
-
-def _phrase_end(noun: Token) -> int:
-    """The last token of the noun's own phrase: without its conjuncts and the harm words after it."""
-    end = noun.i
-    for c in noun.children:
-        if c.i > noun.i and c.dep_ not in ("conj", "cc", "punct", "appos") and c.lower_ not in STATE_WORDS:
-            end = max(end, c.right_edge.i)
-    return end
-
-
-def _next_predicate(noun: Token) -> Token | None:
-    """A harm predicate right after the noun phrase (auxiliaries skipped)."""
-    doc = noun.doc
-    k = _phrase_end(noun) + 1
-    while k < noun.sent.end and doc[k].dep_ in ("aux", "auxpass", "advmod") and k - noun.right_edge.i <= 3:
-        k += 1
-    if k < noun.sent.end and harm_kind(doc[k]) is not None:
-        return doc[k]
-    return None
-
-
 def _merge(parts: list[_Part]) -> list[_Part]:
     """Sum coordinated parts: one total when they name one group (or unknown beside one
     group), else one total per group."""
@@ -292,20 +144,6 @@ def _sum(parts: list[_Part], group: str) -> _Part:
     return _Part(fig, group, actor, min(p.start for p in parts), max(p.end for p in parts))
 
 
-def _asserted(pred: Token) -> bool:
-    from ..events.frames import frame_of
-
-    if any(c.lower_ in NEAR_MISS and c.dep_ == "advmod" for c in pred.children):
-        return False
-    aux = [c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")]
-    if "to" in aux and "have" not in aux:
-        return False  # "enough to kill an adult": no report of a death
-    target = pred
-    if pred.lower_ in STATE_WORDS and pred.dep_ in ("acomp", "oprd") and pred.head.pos_ in ("VERB", "AUX"):
-        target = pred.head
-    return frame_of(target).status == "asserted"
-
-
 def _claimant(pred: Token, ctx: ArticleContext) -> ActorRef | None:
     from ..events import resolve_actor
     from ..events.frames import frame_of, report_subject
@@ -325,20 +163,6 @@ def _claimant(pred: Token, ctx: ArticleContext) -> ActorRef | None:
     return None
 
 
-def _paired(pred: Token) -> bool:
-    """"killing and wounding more than 30": one figure for two kinds, so neither."""
-    kind = harm_kind(pred)
-    for other in (*[c for c in pred.children if c.dep_ == "conj"], pred.head if pred.dep_ == "conj" else None):
-        if other is None or other == pred:
-            continue
-        k = harm_kind(other)
-        if k is not None and k != kind and abs(other.i - pred.i) == 2:
-            mine, theirs = victims_of(pred), victims_of(other)
-            if not mine or not theirs:
-                return True
-    return False
-
-
 def counts_at(pred: Token, kind: str, ctx: ArticleContext) -> list[Casualty]:
     """The counts a harm predicate states."""
     if pred.lemma_.lower() in DEATH_NOUNS:
@@ -351,8 +175,19 @@ def counts_at(pred: Token, kind: str, ctx: ArticleContext) -> list[Casualty]:
         parts = [p for p in (part_of(v, ctx) for v in _conjuncts(victim, pred)) if p is not None]
         for part in _merge(parts):
             claimant = claimant or _claimant(pred, ctx)
+            if claimant is not None and _overlaps(claimant, part):
+                claimant = None  # the victims do not report their own count (a misparse)
             out.append(_casualty(kind, part, pred, claimant))
     return out
+
+
+def _overlaps(actor: ActorRef, part: _Part) -> bool:
+    return (
+        actor.start is not None
+        and actor.end is not None
+        and actor.start < part.end
+        and part.start < actor.end
+    )
 
 
 def _casualty(kind: str, part: _Part, pred: Token, claimant: ActorRef | None) -> Casualty:
@@ -374,7 +209,7 @@ def _casualty(kind: str, part: _Part, pred: Token, claimant: ActorRef | None) ->
 
 
 def _noun_counts(noun: Token, ctx: ArticleContext) -> list[Casualty]:
-    """"15 deaths", "the deaths of 1,000 people", "claimed 200,000 lives", "a death toll of 10",
+    """ "15 deaths", "the deaths of 1,000 people", "claimed 200,000 lives", "a death toll of 10",
     "the toll rose to 46", "the killing of six Arabs"."""
     lemma = noun.lemma_.lower()
     if lemma == "life":
@@ -424,15 +259,37 @@ def find_casualties(doc: Doc, ctx: ArticleContext) -> Iterator[Casualty]:
     """Every killed and wounded count stated in a parsed article, in text order; a victim
     phrase reached by two predicates ("shot dead") is counted once."""
     seen: set[tuple[str, int]] = set()
-    for tok in doc:
-        kind = harm_kind(tok)
-        if kind is None and tok.lemma_.lower() in DEATH_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
-            kind = "killed"
-        if kind is None:
-            continue
-        for c in counts_at(tok, kind, ctx):
-            key = (c.kind, c.start)
-            if key in seen:
+    for sent in doc.sents:
+        before: Casualty | None = None
+        for tok in sent:
+            kind = harm_kind(tok)
+            if kind is None and tok.lemma_.lower() in DEATH_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
+                kind = "killed"
+            if kind is None:
                 continue
-            seen.add(key)
-            yield c
+            for c in counts_at(tok, kind, ctx):
+                key = (c.kind, c.start or 0)
+                if key in seen:
+                    continue
+                seen.add(key)
+                if before is not None and c.group == "unknown" and _elliptic(c):
+                    # "one soldier was killed and two wounded", "... and 90 others injured"
+                    c = replace(c, group=before.group, actor=c.actor or before.actor)
+                before = c
+                yield c
+
+
+def _elliptic(c: Casualty) -> bool:
+    """A count that names no people of its own: "two", "90 others", "dozens more"."""
+    words = (c.mention or "").lower().split()
+    return bool(words) and (
+        words[-1] in OTHERS
+        or words[-1] in ("another",)
+        or words[-1][:1].isdigit()
+        or words[-1] in _NUMBER_WORDS
+    )
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozen dozens scores hundreds thousands".split()
+)

@@ -34,7 +34,11 @@ _UNITS = (
 ).split()
 WORDS = {w: i for i, w in enumerate(_UNITS)}
 WORDS.update(
-    {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+    {
+        w: 10 * i
+        for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+        if i > 1
+    }
 )
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
 # Plural quantity nouns: the least each can mean.
@@ -107,8 +111,11 @@ def number_tokens(head: Token) -> list[Token]:
     ):
         lo -= 1
     while hi + 1 < sent_end and (
-        numeric(doc[hi + 1]) and (doc[hi + 1].lower_ in SCALES or doc[hi + 1].lower_ in VAGUE or doc[hi].text == "-")
-        or doc[hi + 1].text == "-" and hi + 2 < sent_end and numeric(doc[hi + 2])
+        numeric(doc[hi + 1])
+        and (doc[hi + 1].lower_ in SCALES or doc[hi + 1].lower_ in VAGUE or doc[hi].text == "-")
+        or doc[hi + 1].text == "-"
+        and hi + 2 < sent_end
+        and numeric(doc[hi + 2])
     ):
         hi += 1
     toks = [t for t in doc[lo : hi + 1] if t.text != "-"]
@@ -159,7 +166,7 @@ def value_of(toks: list[Token]) -> tuple[int, bool] | None:
 
 
 def bound_before(toks: list[Token]) -> str | None:
-    """"lower", "upper" or "approx" when the words just before ``toks`` bound the number."""
+    """ "lower", "upper" or "approx" when the words just before ``toks`` bound the number."""
     if not toks:
         return None
     doc, first = toks[0].doc, toks[0].i
@@ -223,7 +230,15 @@ def figure_at(head: Token) -> tuple[Figure, list[Token]] | None:
     if bound is not None:
         first = toks[0].i
         k = first - 1
-        while k >= head.sent.start and doc[k].lower_ not in ("at", "more", "up", "as", "about", "around", "over"):
+        while k >= head.sent.start and doc[k].lower_ not in (
+            "at",
+            "more",
+            "up",
+            "as",
+            "about",
+            "around",
+            "over",
+        ):
             k -= 1
         span = [t for t in doc[max(k, first - 4) : first] if not t.is_punct] + toks
     high = _range_end(toks)

@@ -81,6 +81,7 @@ _COLUMNS: list[tuple[str, str]] = [
     ("fatalities", "int64"),  # ACLED's conservative rule: the lowest figure reported (empty until counted)
     ("confidence", "float64"),
     ("notes", "string"),  # the sentence the event was coded from
+    ("fatalities", "int64"),  # ACLED's conservative rule: the lowest figure reported (ceasefire.casualties)
 ]
 CSV_COLUMNS = [c for c, _ in _COLUMNS]
 DATE_COLUMNS = frozenset(c for c, t in _COLUMNS if t == "date32")
@@ -149,6 +150,7 @@ def flat_row(e: EventRow) -> dict[str, Any]:
         "fatalities": getattr(e, "fatalities", None),
         "confidence": round(e.confidence, 3),
         "notes": " ".join(e.sentence.split()),
+        "fatalities": e.fatalities,
     }
 
 
@@ -198,6 +200,8 @@ def plover_record(e: EventRow, coded: str) -> dict[str, Any]:
         },
         "claimant": {"entity_name": e.claimant_name, "entity_id": e.claimant_id} if e.claimant_id else None,
         "status": e.status,
+        "fatalities": e.fatalities,
+        "casualties": e.casualties,
         "confidence": round(e.confidence, 3),
         "coder": f"ceasefire {__version__}",
         "coded_date": coded,

@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
-from ..models import ActorRef, Article, Document, Event, ExtractRecord, Place, Quote
+from ..models import ActorRef, Article, Casualty, Document, Event, ExtractRecord, Place, Quote
 
 # Modules, not names: the query layer imports the store's name and full-text helpers, so
 # its names are read at call time (either package may be imported first).
@@ -78,6 +78,8 @@ EVENT_COLS = [
     "start_char",
     "end_char",
     "confidence",
+    "casualties",
+    "fatalities",
 ]
 QUOTE_COLS = ["article_id", "ord", *_cols("speaker", ACTOR_FIELDS), "text", "kind", "start_char", "end_char"]
 PLACE_COLS = ["article_id", "ord", *_cols("place", PLACE_FIELDS)]
@@ -358,6 +360,8 @@ class Store(ABC):
                         e.start,
                         e.end,
                         e.confidence,
+                        json.dumps([c.to_json() for c in e.casualties], ensure_ascii=False),
+                        e.fatalities,
                     )
                     for i, e in enumerate(rec.events)
                 ],
@@ -494,6 +498,7 @@ class Store(ABC):
                             status=e["status"],
                             trigger=e["trigger_text"],
                             confidence=e["confidence"],
+                            casualties=[Casualty.from_json(c) for c in json.loads(e["casualties"] or "[]")],
                         )
                         for e in events.get(aid, [])
                     ],
@@ -598,7 +603,7 @@ class Store(ABC):
         "e.trigger_text, e.sentence, e.start_char, e.end_char, e.confidence, "
         # appended for exports (EventRow's defaulted fields, same order)
         "e.loc_admin1, e.loc_geonameid, e.loc_feature, e.source_kind, e.source_country, "
-        "e.target_kind, e.target_country, a.publisher, a.url, e.date_start, e.date_end"
+        "e.target_kind, e.target_country, a.publisher, a.url, e.date_start, e.date_end, e.fatalities, e.casualties"
     )
     _EVENT_FROM = (
         " FROM events e JOIN articles a ON a.article_id = e.article_id "

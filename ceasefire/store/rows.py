@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 
@@ -90,6 +91,15 @@ class EventRow(ArticleItemRow):
     url: str | None = None
     date_start: str | None = None  # the event's date window (YYYY-MM-DD), see ceasefire.dates.window
     date_end: str | None = None
+    fatalities: int | None = None  # ACLED's conservative figure of the event's killed counts
+    # the killed / wounded counts as in Event.to_json()["casualties"] (the store keeps them as JSON)
+    casualties: list[dict] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.casualties, str | bytes):
+            self.casualties = json.loads(self.casualties or "[]")
+        elif self.casualties is None:
+            self.casualties = []
 
 
 @dataclass

@@ -86,6 +86,8 @@ class EventOut:
     title: str | None = None
     publisher: str | None = None
     published: str | None = None
+    fatalities: int | None = None  # ACLED's conservative figure (ceasefire.models.fatalities)
+    casualties: list[dict[str, Any]] = field(default_factory=list)  # as in `ceasefire extract`
 
 
 @dataclass
@@ -458,6 +460,8 @@ def _event(r: Row) -> EventOut:
         title=r["title"],
         publisher=r["publisher"],
         published=r["published"],
+        fatalities=r["fatalities"],
+        casualties=json.loads(r["casualties"] or "[]"),
     )
 
 

@@ -54,6 +54,7 @@ from .store_records import LAVROV, NUSRA, bulk_records, document, full_record
                 "start",
                 "end",
                 "confidence",
+                "casualties",
             },
         ),
         (Quote, {"speaker", "text", "kind", "start", "end"}),
