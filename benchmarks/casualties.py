@@ -15,6 +15,9 @@ right counts whose group is also right. Figures are printed for the ``tune``
 part and the ``heldout`` part; ``--errors`` lists the tune part's mistakes and
 refuses the held-out part, which is never looked at while changing code.
 
+Measured 2026-12-07 (tune / held-out F1: stage 0.927 / 0.907, on events 0.905 / 0.875;
+the table is in the README, "Measured figures").
+
 Run from the repository root::
 
     .venv/bin/python benchmarks/casualties.py [--split tune|heldout|all] [--errors]
