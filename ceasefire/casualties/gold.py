@@ -1,4 +1,4 @@
-"""The casualty gold set (``corpus/casualties/gold.jsonl``; format in its README).
+"""The casualty gold set (``corpus/casualties/data/gold.jsonl``; format in its README).
 
 Each line names a sentence of a shared text by unit id (``collection:key:start-end``,
 see :mod:`ceasefire.corpus.sources`) with its counts as offsets + labels; the text
@@ -15,7 +15,7 @@ from pathlib import Path
 from ..corpus import sources
 from ..models import Casualty
 
-GOLD_PATH = Path(__file__).resolve().parents[2] / "corpus" / "casualties" / "gold.jsonl"
+GOLD_PATH = Path(__file__).resolve().parents[2] / "corpus" / "casualties" / "data" / "gold.jsonl"
 SPLITS = ("tune", "heldout")
 
 
