@@ -78,10 +78,9 @@ _COLUMNS: list[tuple[str, str]] = [
     ("article_id", "string"),
     ("title", "string"),
     ("published", "date32"),
-    ("fatalities", "int64"),  # ACLED's conservative rule: the lowest figure reported (empty until counted)
+    ("fatalities", "int64"),  # ACLED's conservative rule: the lowest figure reported (ceasefire.casualties)
     ("confidence", "float64"),
     ("notes", "string"),  # the sentence the event was coded from
-    ("fatalities", "int64"),  # ACLED's conservative rule: the lowest figure reported (ceasefire.casualties)
 ]
 CSV_COLUMNS = [c for c, _ in _COLUMNS]
 DATE_COLUMNS = frozenset(c for c, t in _COLUMNS if t == "date32")
@@ -150,7 +149,6 @@ def flat_row(e: EventRow) -> dict[str, Any]:
         "fatalities": getattr(e, "fatalities", None),
         "confidence": round(e.confidence, 3),
         "notes": " ".join(e.sentence.split()),
-        "fatalities": e.fatalities,
     }
 
 

@@ -163,7 +163,6 @@ ASSAULT_ROW = {
     "confidence": 0.812,
     "notes": "Russian jets bombed al-Nusra Front positions in Aleppo, the Observatory said. "
     '"A quote, with commas" and a second line here.',
-    "fatalities": None,
 }
 ACCUSE_ROW = {
     "event_id": 2,
@@ -207,7 +206,6 @@ ACCUSE_ROW = {
     "fatalities": None,
     "confidence": 0.4,
     "notes": "the Observatory said",
-    "fatalities": None,
 }
 
 
