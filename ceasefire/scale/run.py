@@ -43,7 +43,7 @@ from ..ingest import iter_documents
 from ..models import Document, InputError
 from ..pipeline import DocumentResult, ExtractOptions, _rereadable, learn_boilerplate
 from . import parts
-from .cluster import ScaleOptions, n_threads, open_client
+from .cluster import ClusterUnavailable, ScaleOptions, n_threads, open_client
 from .worker import RunStats, extract_partition
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,11 @@ log = logging.getLogger(__name__)
 # Partitions in flight per task slot: enough to keep every worker busy while the
 # driver waits for the oldest (results are handed on in input order).
 INFLIGHT_PER_THREAD = 3
+# A nanny that cannot restart its dead worker (a loaded machine, a poison document that kills
+# every replacement) leaves the cluster with no worker, and a future waits on it forever. After
+# this many seconds without any worker the run stops with a clear error (exit 2) instead.
+NO_WORKER_GRACE_S = 120.0
+POLL_S = 5.0
 DONE = "done.json"
 
 
@@ -216,7 +221,9 @@ def _stream(
             outcomes = {o.doc_id: o for o in parts.decode(p.path)}
         elif p.future is not None:
             try:
-                data = p.future.result()
+                data = _result(client, p.future)
+            except ClusterUnavailable:
+                raise
             except Exception as exc:  # noqa: BLE001 - bisect below, whatever the task raised
                 log.warning("partition %s failed twice (%s); running its documents one by one", p.key, exc)
                 data = _one_by_one(client, p.todo, submit)
@@ -264,7 +271,9 @@ def _one_by_one(client: Any, docs: list[Document], submit: Callable[[list[Docume
     outcomes: list[parts.Outcome] = []
     for doc, fut in zip(docs, futures, strict=True):
         try:
-            outcomes.extend(parts.decode(fut.result()))
+            outcomes.extend(parts.decode(_result(client, fut)))
+        except ClusterUnavailable:
+            raise
         except Exception as exc:  # noqa: BLE001
             reason = _crash_reason(exc)
             log.warning("%s: %s", doc.source, reason)
@@ -272,3 +281,25 @@ def _one_by_one(client: Any, docs: list[Document], submit: Callable[[list[Docume
                 parts.Outcome(doc.doc_id, doc.source, doc.media_type, doc.meta, len(doc.data), [], reason)
             )
     return parts.encode(outcomes)
+
+
+def _result(client: Any, fut: Any, grace: float = NO_WORKER_GRACE_S) -> Any:
+    """``fut.result()``, but raise :class:`ClusterUnavailable` once the cluster has had no
+    worker at all for ``grace`` seconds: nothing would ever run the task."""
+    import time
+
+    since: float | None = None
+    while True:
+        try:
+            return fut.result(timeout=POLL_S)
+        except TimeoutError:  # distributed's TimeoutError is the builtin one on Python 3.11
+            pass
+        if client.nthreads():
+            since = None
+            continue
+        now = time.monotonic()
+        since = now if since is None else since
+        if now - since >= grace:
+            raise ClusterUnavailable(
+                f"the cluster has had no worker for {grace:.0f} s (workers died and were not replaced)"
+            )
