@@ -21,13 +21,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--columns", default="hybrid,rules,naive")
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument(
+        "--model", type=Path, default=None, help="another weights folder (default: the shipped one)"
+    )
     args = ap.parse_args()
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         for col in args.columns.split(","):
             where = Path(tmp) / col
             where.mkdir()
-            env = ev.column_env(col)
+            env = ev.column_env(col, args.model if col in ("model", "hybrid") else None)
             row = {
                 "dev_gold": ev.dev_gold(env, where),
                 "test": ev.corpus_split("test", env, where)["all"],

@@ -26,12 +26,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..nlp.context import ArticleContext
 
 from .rules.actors import resolve_actor
-from .rules.merge import _dedupe
+from .rules.merge import _dedupe, dedupe_pairs
 from .rules.settings import DEFAULT_SETTINGS, CoderSettings
 
 CODER_ENV = "CEASEFIRE_CODER"
-# The rules stay the default until the trained decider beats them on the dev gold as well as on
-# unseen news (docs/CODER.md has both measurements); CEASEFIRE_CODER=trained selects the model.
+# The rules stay the default until a trained decider beats them on the dev gold as well as on
+# unseen news (docs/CODER.md has both measurements); CEASEFIRE_CODER=hybrid selects the rules' events
+# with the model's roles, CEASEFIRE_CODER=trained the model deciding everything.
 DEFAULT_DECIDER = "rules"
 CONTEXT_ENV = "CEASEFIRE_CONTEXT_ROLES"
 DISABLE_ENV = "CEASEFIRE_DISABLE_PROPOSERS"  # comma-separated proposer groups to switch off (ablation)
@@ -59,19 +60,25 @@ def code_events(
         return [e for _s, props in sentences for e in rules_decide(props)]
     if decider == "naive":
         return [e for sent, props in sentences for e in _naive(sent, rules_decide(props), ctx)]
-    if decider != "trained":
-        raise ValueError(f"unknown decider {decider!r} (trained, rules or naive)")
-    from .decide import decide
+    if decider not in ("trained", "hybrid"):
+        raise ValueError(f"unknown decider {decider!r} (hybrid, trained, rules or naive)")
     from .model import load_model
 
     model = load_model()
+    if decider == "hybrid":
+        from .hybrid import hybrid_decide as decide
+        from .hybrid import settle_evidence
+    else:
+        from .decide import decide
     by_sent: dict[int, list[tuple[Event, Token]]] = {}
     for ev, tok in decide(doc, ctx, sentences, model, lex, settings):
         by_sent.setdefault(tok.sent.start, []).append((ev, tok))
     out: list[Event] = []
     for sent, _props in sentences:
         for e in _dedupe(sorted(by_sent.get(sent.start, []), key=lambda et: et[1].i)):
-            out.append(replace(e, confidence=model.calibrated(e.confidence)))
+            if decider == "hybrid":
+                e = settle_evidence(e)
+            out.append(replace(e, confidence=model.calibrated(e.confidence, decider)))
     return out
 
 
@@ -113,8 +120,16 @@ def propose(
 
 
 def rules_decide(props: list[Proposal]) -> list[Event]:
-    """The rules' own decision: every proposal that is not a repeated mention, merged (:func:`_dedupe`)."""
-    return _dedupe([(p.event, p.token) for p in props if not p.repeated])
+    """The rules' own decision: every proposal that is not a repeated mention, merged
+    (:func:`dedupe_pairs`); the evidence names the proposers behind each event's trigger."""
+    rules: dict[int, set[str]] = {}
+    for p in props:
+        if p.event is not None:
+            rules.setdefault(p.token.i, set()).add(p.rule)
+    kept = dedupe_pairs([(p.event, p.token) for p in props if not p.repeated and p.event is not None])
+    return [
+        replace(e, evidence={"decider": "rules", "rules": sorted(rules.get(tok.i, ()))}) for e, tok in kept
+    ]
 
 
 __all__ = ["CoderSettings", "code_events", "propose", "resolve_actor", "rules_decide"]

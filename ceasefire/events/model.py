@@ -91,6 +91,7 @@ class CoderModel:
     place_threshold: float
     calibration: tuple[list[float], list[float]]  # raw-score knots -> share right on dev (isotonic)
     meta: dict[str, Any]
+    hybrid_calibration: tuple[list[float], list[float]] = ([], [])  # the same for the hybrid decider
 
     def type_proba(self, rows: list[dict[str, float]]) -> list[dict[str, float]]:
         return self.types.proba(rows)
@@ -103,8 +104,8 @@ class CoderModel:
             return [0.0] * len(rows)
         return [r.get("yes", 0.0) for r in self.places.proba(rows)]
 
-    def calibrated(self, raw: float) -> float:
-        xs, ys = self.calibration
+    def calibrated(self, raw: float, decider: str = "trained") -> float:
+        xs, ys = self.hybrid_calibration if decider == "hybrid" else self.calibration
         if not xs:
             return raw
         i = bisect_right(xs, raw) - 1
@@ -161,6 +162,7 @@ def load_model(folder: str | None = None) -> CoderModel:
     try:
         kind = meta["learner"]
         cal = meta.get("calibration") or {"x": [], "y": []}
+        hcal = meta.get("hybrid_calibration") or {"x": [], "y": []}
         return CoderModel(
             mode=meta["mode"],
             types=_scorer(path, "type", kind),
@@ -173,6 +175,7 @@ def load_model(folder: str | None = None) -> CoderModel:
             place_threshold=float(meta["thresholds"].get("place", 0.5)),
             calibration=(list(cal["x"]), list(cal["y"])),
             meta=meta,
+            hybrid_calibration=(list(hcal["x"]), list(hcal["y"])),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ModelError(

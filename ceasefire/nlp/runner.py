@@ -155,7 +155,9 @@ class Annotator:
         self.stages = load_stages()
         self.nlp = load_model(model or DEFAULT_MODEL)
         self.batch_size = batch_size
-        if load_coder and os.environ.get("CEASEFIRE_CODER", "rules") == "trained":
+        from ..events.coder import CODER_ENV, DEFAULT_DECIDER
+
+        if load_coder and os.environ.get(CODER_ENV, DEFAULT_DECIDER) in ("trained", "hybrid"):
             from ..events.model import load_model as load_coder
 
             load_coder()  # once per process, and a missing weights file stops the run before any work

@@ -11,6 +11,8 @@ the package's ``ceasefire/events/data/coder``). The test split is never read.
                      leave ConfliBERT fold K of N out of training (scripts/eval's
                      cross-validation of roles)
   --no-conflibert    train roles on the corpus alone
+  --retune           only re-choose the hybrid thresholds (and calibration) of the weights in --out
+  --no-hybrid        skip choosing the hybrid decider's thresholds on dev
 """
 
 from __future__ import annotations
@@ -41,6 +43,22 @@ def _train(cases_train, cb_rows, mode: str, learner: str):
     return type_m, role_m, place_m, tex, rex
 
 
+def _tune_hybrid(folder: Path, dev_s) -> dict:
+    """The hybrid decider's thresholds and calibration, chosen on dev with the weights just written."""
+    from ..events.model import load_model
+    from . import tune
+
+    load_model.cache_clear()
+    tuner = tune.Tuner(dev_s, load_model(str(folder)))
+    thresholds, res = tune.choose(tuner)
+    load_model.cache_clear()
+    return {
+        "hybrid": thresholds,
+        "hybrid_dev": {k: res[k] for k in ("type", "type_source_target", "strict_tst", "full")},
+        "hybrid_calibration": simulate.calibration(tuner.confidences(thresholds)),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="train-coder", description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
@@ -48,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--learner", choices=LEARNERS, default=None, help="default: the one meta.json chose")
     ap.add_argument("--compare", action="store_true")
     ap.add_argument("--no-conflibert", action="store_true")
+    ap.add_argument("--retune", action="store_true", help="only re-choose the hybrid thresholds of --out")
+    ap.add_argument(
+        "--no-hybrid", action="store_true", help="keep the hybrid thresholds of defaults (CV folds)"
+    )
     ap.add_argument("--cb-exclude-fold", type=int, default=None)
     ap.add_argument("--cb-folds", type=int, default=5)
     args = ap.parse_args(argv)
@@ -57,6 +79,12 @@ def main(argv: list[str] | None = None) -> int:
     except (gold.CorpusError, FileNotFoundError) as exc:
         print(f"train-coder: {exc}", file=sys.stderr)
         return 2
+    if args.retune:
+        meta = json.loads((args.out / "meta.json").read_text())
+        meta.update(_tune_hybrid(args.out, dev_s))
+        (args.out / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
+        card.write_card(args.out, meta)
+        return 0
     stats: Counter = Counter()
     print(f"parsing {len(train_s)} train and {len(dev_s)} dev sentences ...", file=sys.stderr)
     cases_train = dataset.corpus_cases(train_s, args.mode, stats)
@@ -102,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         "train_seconds": round(time.time() - t0),
     }
     (args.out / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
+    if args.mode == "hybrid" and not args.no_hybrid:
+        meta.update(_tune_hybrid(args.out, dev_s))
+        meta["train_seconds"] = round(time.time() - t0)
+        (args.out / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
     card.write_card(args.out, meta)
     print(f"wrote {args.out} ({learner}, {meta['train_seconds']} s)", file=sys.stderr)
     return 0

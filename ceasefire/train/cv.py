@@ -4,7 +4,7 @@ ConfliBERT role sentences train the role model, so they are measured by
 cross-validation: for fold ``k``, the role model is refitted on the corpus
 train split plus the ConfliBERT sentences whose index is not ``k`` modulo
 the number of folds, and every other part (type model, thresholds,
-calibration) is the shipped model's. ``scripts/eval`` then codes fold ``k``'s
+calibration) is the shipped model's (the hybrid thresholds included). ``scripts/eval`` then codes fold ``k``'s
 sentences with fold ``k``'s folder.
 """
 
@@ -31,7 +31,7 @@ def fold_models(base: Path, out: Path, folds: int) -> list[Path]:
         d = out / f"fold{k}"
         d.mkdir(parents=True, exist_ok=True)
         for f in base.iterdir():
-            if f.name.startswith("type.") or f.name == "meta.json":
+            if f.is_file() and not f.name.startswith("role."):
                 shutil.copy(f, d / f.name)
         keep = [j for j, g in enumerate(cb.role_group) if int(g.split(":")[1]) % folds != k]
         x = corpus_roles.role_x + [cb.role_x[j] for j in keep]

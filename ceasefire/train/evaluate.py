@@ -33,7 +33,6 @@ from ..events.model import MODEL_DIR, MODEL_ENV
 
 REPO = Path(__file__).resolve().parents[2]
 FLOORS = REPO / "tests" / "floors.json"
-MODEL_ONLY_DIR = MODEL_DIR.parent / "coder-model-only"
 COLUMNS = ("naive", "rules", "model", "hybrid")
 CB_FOLDS = 5
 
@@ -48,10 +47,8 @@ def _load(path: Path, name: str):
 
 def column_env(column: str, model_dir: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
-    env["CEASEFIRE_CODER"] = {"naive": "naive", "rules": "rules"}.get(column, "trained")
+    env["CEASEFIRE_CODER"] = {"naive": "naive", "rules": "rules", "hybrid": "hybrid"}.get(column, "trained")
     env.pop(MODEL_ENV, None)
-    if column == "model":
-        env[MODEL_ENV] = str(MODEL_ONLY_DIR)
     if model_dir is not None:
         env[MODEL_ENV] = str(model_dir)
     return env
@@ -254,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.fast:
             from .cv import fold_models
 
-            for col, base in (("model", MODEL_ONLY_DIR), ("hybrid", MODEL_DIR)):
+            for col, base in (("model", MODEL_DIR), ("hybrid", MODEL_DIR)):
                 if col in columns:
                     fold_dirs[col] = fold_models(base, tmpd / f"folds-{col}", CB_FOLDS)
         table = run(columns, args.fast, tmpd, fold_dirs)

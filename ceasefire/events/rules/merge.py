@@ -90,6 +90,11 @@ def _anaphoric(tok: Token, coded: list[Event]) -> bool:
 
 
 def _dedupe(found: list[tuple[Event, Token]]) -> list[Event]:
+    """The events of :func:`dedupe_pairs`."""
+    return [e for e, _tok in dedupe_pairs(found)]
+
+
+def dedupe_pairs(found: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
     """Merge events of one type and status whose triggers are linked and whose actors agree,
     keeping the most confident (and filling in the actors the other one found). The toll of an
     attack ("killing 20", "injured dozens", "destroyed vehicles") is part of that attack."""
@@ -155,4 +160,4 @@ def _dedupe(found: list[tuple[Event, Token]]) -> list[Event]:
                 break
         else:
             kept.append((e, tok))
-    return [e for e, _tok in kept]
+    return kept

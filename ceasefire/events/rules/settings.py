@@ -25,7 +25,9 @@ class CoderSettings:
 
     split_coordinated: bool = False
     inherit_dates: bool = False
-    decider: str | None = None  # "trained", "rules" or "naive"; None: $CEASEFIRE_CODER, else "rules"
+    decider: str | None = (
+        None  # "hybrid", "trained", "rules" or "naive"; None: $CEASEFIRE_CODER, else the default
+    )
     skip_repeated_mentions: bool = True
     max_events_per_trigger: int = 4
     drop_generic: bool = True
