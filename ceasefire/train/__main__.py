@@ -49,12 +49,14 @@ def _tune_hybrid(folder: Path, dev_s) -> dict:
     from . import tune
 
     load_model.cache_clear()
-    tuner = tune.Tuner(dev_s, load_model(str(folder)))
-    thresholds, res = tune.choose(tuner)
+    model = load_model(str(folder))
+    tuner = tune.Tuner(dev_s, model)
+    thresholds, res, gold_res = tune.choose(tuner, tune.GoldTuner(model))
     load_model.cache_clear()
     return {
         "hybrid": thresholds,
         "hybrid_dev": {k: res[k] for k in ("type", "type_source_target", "strict_tst", "full")},
+        "hybrid_dev_gold": gold_res,
         "hybrid_calibration": simulate.calibration(tuner.confidences(thresholds)),
     }
 

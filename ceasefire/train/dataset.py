@@ -64,8 +64,9 @@ class Parsed:
     ctx: object = None  # ArticleContext
 
 
-def parse_inputs(path: Path, mode: str) -> Iterator[tuple[str, Parsed]]:
-    """(source, parsed article) for every article ``ceasefire extract`` would find in ``path``."""
+def parse_inputs(path: Path | list[Path], mode: str) -> Iterator[tuple[str, Parsed]]:
+    """(source, parsed article) for every article ``ceasefire extract`` would find in ``path``
+    (one file or several)."""
     from ..ingest import ReadOptions
     from ..nlp.runner import Annotator
     from ..pipeline import DocumentResult, ExtractOptions, process
@@ -74,7 +75,10 @@ def parse_inputs(path: Path, mode: str) -> Iterator[tuple[str, Parsed]]:
     annot = Annotator(load_coder=False)  # training needs the proposals, not the trained decider
     opts = ExtractOptions(read=ReadOptions(text_field="text"), nlp=False)
     recs = [
-        r for item in process([str(path)], opts) if isinstance(item, DocumentResult) for r in item.records
+        r
+        for item in process([str(p) for p in (path if isinstance(path, list) else [path])], opts)
+        if isinstance(item, DocumentResult)
+        for r in item.records
     ]
     texts = [(r.article.text, r) for r in recs]
     for doc, rec in annot.nlp.pipe(texts, as_tuples=True, batch_size=annot.batch_size):
