@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..nlp.context import ArticleContext
 
 from .rules.actors import resolve_actor
-from .rules.merge import _dedupe, dedupe_pairs
+from .rules.merge import _dedupe
 from .rules.settings import DEFAULT_SETTINGS, CoderSettings
 
 CODER_ENV = "CEASEFIRE_CODER"
@@ -67,7 +67,6 @@ def code_events(
     model = load_model()
     if decider == "hybrid":
         from .hybrid import hybrid_decide as decide
-        from .hybrid import settle_evidence
     else:
         from .decide import decide
     by_sent: dict[int, list[tuple[Event, Token]]] = {}
@@ -76,8 +75,6 @@ def code_events(
     out: list[Event] = []
     for sent, _props in sentences:
         for e in _dedupe(sorted(by_sent.get(sent.start, []), key=lambda et: et[1].i)):
-            if decider == "hybrid":
-                e = settle_evidence(e)
             out.append(replace(e, confidence=model.calibrated(e.confidence, decider)))
     return out
 
@@ -120,16 +117,8 @@ def propose(
 
 
 def rules_decide(props: list[Proposal]) -> list[Event]:
-    """The rules' own decision: every proposal that is not a repeated mention, merged
-    (:func:`dedupe_pairs`); the evidence names the proposers behind each event's trigger."""
-    rules: dict[int, set[str]] = {}
-    for p in props:
-        if p.event is not None:
-            rules.setdefault(p.token.i, set()).add(p.rule)
-    kept = dedupe_pairs([(p.event, p.token) for p in props if not p.repeated and p.event is not None])
-    return [
-        replace(e, evidence={"decider": "rules", "rules": sorted(rules.get(tok.i, ()))}) for e, tok in kept
-    ]
+    """The rules' own decision: every proposal that is not a repeated mention, merged (:func:`_dedupe`)."""
+    return _dedupe([(p.event, p.token) for p in props if not p.repeated])
 
 
 __all__ = ["CoderSettings", "code_events", "propose", "resolve_actor", "rules_decide"]

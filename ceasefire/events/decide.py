@@ -211,15 +211,6 @@ def _event(
     conf = (
         d.p_type * (0.5 + 0.5 * d.p_source if source else 0.75) * (0.5 + 0.5 * d.p_target if target else 0.9)
     )
-    evidence = {
-        "decider": "trained",
-        "rules": sorted({p.rule for p in d.cand.proposals if p.event is not None}),
-        "p_type": round(d.p_type, 3),
-    }
-    if source is not None:
-        evidence["p_source"] = round(d.p_source, 3)
-    if target is not None:
-        evidence["p_target"] = round(d.p_target, 3)
     ev = replace(
         base,
         type=d.type,
@@ -228,7 +219,6 @@ def _event(
         claimant=claimant,
         location=place,
         confidence=conf,
-        evidence=evidence,
     )
     if base.type != d.type:
         ev = replace(ev, mode=None)

@@ -175,7 +175,7 @@ def _choose(
 def assemble(
     scored: list[Scored], ctx: ArticleContext, settings: CoderSettings, thresholds: dict
 ) -> list[tuple[Event, Token]]:
-    """The events the thresholds keep, with their roles, raw confidence and evidence."""
+    """The events the thresholds keep, with their roles and raw confidence."""
     t = {**DEFAULT_THRESHOLDS, **thresholds}
     back = settings.context_roles
     out: list[tuple[Event, Token]] = []
@@ -200,20 +200,8 @@ def assemble(
             claimant = None
         conf = p_type * (0.5 + 0.5 * p_src if p_src is not None else 0.75)
         conf *= 0.5 + 0.5 * p_tgt if p_tgt is not None else 0.9
-        evidence = {
-            "decider": "hybrid",
-            "rules": s.rules,
-            "type_from": "rules" if s.event is not None else "model",
-            "p_type": round(p_type, 3),
-            "source_from": src_from,
-            "target_from": tgt_from,
-        }
-        if p_src is not None:
-            evidence["p_source"] = round(p_src, 3)
-        if p_tgt is not None:
-            evidence["p_target"] = round(p_tgt, 3)
         ev = replace(base, type=typ, source=src, target=tgt, claimant=claimant, confidence=conf)
-        out.append((replace(ev, evidence=evidence), s.token))
+        out.append((ev, s.token))
     return out
 
 
@@ -234,16 +222,3 @@ def hybrid_decide(
     return assemble(
         score_article(doc, ctx, sentences, model, lex, settings, floor), ctx, settings, thresholds
     )
-
-
-def settle_evidence(ev: Event) -> Event:
-    """After merging linked triggers (:func:`ceasefire.events.rules.merge._dedupe`), a role may come
-    from the other event of the merge: the evidence says so."""
-    evidence = ev.evidence
-    if not evidence or evidence.get("decider") != "hybrid":
-        return ev
-    fixed = dict(evidence)
-    for role in ("source", "target"):
-        if getattr(ev, role) is not None and fixed.get(f"{role}_from") == "none":
-            fixed[f"{role}_from"] = "merged"
-    return replace(ev, evidence=fixed) if fixed != evidence else ev

@@ -76,16 +76,3 @@ def test_not_acts_on_the_production_path(coded: list[list[dict]]) -> None:
         typ not in {e["type"] for e in e_list} for (_t, typ), e_list in zip(NOT_ACTS, evs, strict=True)
     )
     assert right >= NOT_ACTS_FLOOR, f"{right} of {len(NOT_ACTS)} non-acts left uncoded"
-
-
-@pytest.mark.slow
-def test_every_event_carries_evidence_and_a_confidence(coded: list[list[dict]]) -> None:
-    evs = [e for row in coded for e in row]
-    assert evs
-    for e in evs:
-        assert 0 < e["confidence"] <= 1
-        ev = e["evidence"]
-        assert ev["decider"] == "hybrid" and ev["type_from"] in ("rules", "model")
-        assert ev["rules"] or ev["type_from"] == "model"
-        for role in ("source", "target"):
-            assert (e[role] is None) == (ev[f"{role}_from"] == "none"), e
