@@ -145,22 +145,12 @@ def _sum(parts: list[_Part], group: str) -> _Part:
 
 
 def _claimant(pred: Token, ctx: ArticleContext) -> ActorRef | None:
-    from ..events import resolve_actor
-    from ..events.frames import frame_of, report_subject
+    """Who reports the count: the events' own claimant rule over the predicate's frame
+    ("according to X", a reporting verb's subject, the speaker of an enclosing quote)."""
+    from ..events.frames import frame_of
+    from ..events.rules.one_trigger import claimant_of
 
-    frame = frame_of(pred)
-    if frame.according_to is not None:
-        who = resolve_actor(frame.according_to, ctx)
-        if who is not None:
-            return who
-    if frame.report_verb is not None:
-        who = resolve_actor(report_subject(frame.report_verb), ctx)
-        if who is not None:
-            return who
-    for q in ctx.quotes:
-        if q.speaker is not None and q.start <= pred.idx < q.end:
-            return q.speaker
-    return None
+    return claimant_of(frame_of(pred), pred, ctx)
 
 
 def counts_at(pred: Token, kind: str, ctx: ArticleContext) -> list[Casualty]:

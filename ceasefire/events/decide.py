@@ -172,7 +172,7 @@ def _base_event(d: Decision, ctx: ArticleContext, settings: CoderSettings) -> Ev
         location=rules._place(tok, d.sent, ctx),
         date=date,
         date_precision=precision,
-        claimant=rules._claimant(frame, tok, ctx),
+        claimant=rules.claimant_of(frame, tok, ctx),
         status=frame.status,
         trigger=tok.text,
     )

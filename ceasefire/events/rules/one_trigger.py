@@ -111,7 +111,7 @@ def _instrument_mode(tok: Token) -> str | None:
     return None
 
 
-def _claimant(frame: Frame, tok: Token, ctx: ArticleContext) -> ActorRef | None:
+def claimant_of(frame: Frame, tok: Token, ctx: ArticleContext) -> ActorRef | None:
     """Who the article says reports the event: "according to X", the subject of a reporting verb
     over the clause, else the speaker of a quotation the trigger stands in (``ctx.quotes``, a list
     of :class:`~ceasefire.models.Quote`, when the pipeline provides it)."""
@@ -240,7 +240,7 @@ def _code_trigger(
         # "isolating X could lead to a strike", "in order to attract arms supplies": a possibility
         # with nobody named as doing it or suffering it is a general remark, not a specific act
         return []
-    claimant = _claimant(frame, tok, ctx)
+    claimant = claimant_of(frame, tok, ctx)
     if not args.sources and frame.status == "future" and frame.report_verb is not None:
         # "the Russians are saying that bombing is about to resume": an announced act with no
         # stated actor is the announcer's own
