@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -15,7 +14,6 @@ from ceasefire.export import EventFilter
 from ceasefire.models import ActorRef, Article, Document, Event, ExtractRecord, Place, Quote
 from ceasefire.report import MAX_EVENTS_TABLE, EventSummary, build_report, write_report
 from ceasefire.store import EventRow, open_store
-from tests.support import ROOT
 
 HOSTILE = (
     'Militants shelled Homs. <script>alert("x")</script> <img src=x onerror="alert(1)"> '
@@ -175,61 +173,31 @@ def test_report_cli(db: Path, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").count('class="event-row"') == 3
 
 
-def _chromium() -> str:
-    exe = shutil.which("chromium")
-    if exe is None:
-        subprocess.run(
-            ["bash", str(ROOT / "scripts" / "install-browser.sh")],
-            check=False,
-            capture_output=True,
-            timeout=900,
-        )
-        exe = shutil.which("chromium")
-    if exe is None:
-        pytest.skip("Debian chromium is not installed and scripts/install-browser.sh could not install it")
-    return exe
-
-
 @pytest.mark.slow
-def test_report_renders_offline_in_headless_chromium(db: Path, tmp_path: Path) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
+def test_report_renders_offline_in_headless_chromium(db: Path, tmp_path: Path, browser: Any) -> None:
     out = tmp_path / "report.html"
     with open_store(db) as store:
         write_report(store, out)
-    with playwright.sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=_chromium(),
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        try:
-            context = browser.new_context(offline=True)
-            page = context.new_page()
-            dialogs: list[str] = []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            requests: list[str] = []
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(out.as_uri())
-            assert page.locator("#map-svg path.land").count() > 0  # country outlines drawn
-            assert page.locator("#map-svg circle.marker").count() == 5
-            assert page.locator("#timeline-svg rect.bar").count() == 5
-            # the default period (May 2016) holds the five dated events; the page says so
-            assert page.locator("tr.event-row").count() == 5
-            assert "the most recent month with events" in page.locator("#period").inner_text()
-            box = page.locator("#map-svg").bounding_box()
-            assert box is not None and box["width"] > 300 and box["height"] > 100
-            assert dialogs == []  # no article script ran
-            assert all(u.startswith("file://") for u in requests), requests
-        finally:
-            browser.close()
+    context = browser.new_context(offline=True)
+    try:
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(out.as_uri())
+        assert page.locator("#map-svg path.land").count() > 0  # country outlines drawn
+        assert page.locator("#map-svg circle.marker").count() == 5
+        assert page.locator("#timeline-svg rect.bar").count() == 5
+        # the default period (May 2016) holds the five dated events; the page says so
+        assert page.locator("tr.event-row").count() == 5
+        assert "the most recent month with events" in page.locator("#period").inner_text()
+        box = page.locator("#map-svg").bounding_box()
+        assert box is not None and box["width"] > 300 and box["height"] > 100
+        assert dialogs == []  # no article script ran
+        assert all(u.startswith("file://") for u in requests), requests
+    finally:
+        context.close()
 
 
 def _row(

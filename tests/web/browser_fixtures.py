@@ -23,8 +23,7 @@ from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-
+from tests.support import ROOT as REPO
 
 CHROMIUM = "/usr/bin/chromium"
 # The screenshots shown in the README are refreshed with CEASEFIRE_SCREENSHOTS=1;
@@ -63,10 +62,6 @@ def _get_json(url: str) -> Any:
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
-    from ceasefire.web.app import node_modules
-
-    if not (node_modules() / "leaflet" / "dist" / "leaflet.js").is_file():
-        pytest.skip("map assets not installed: run `npm ci` in the project folder")
     if not Path(CHROMIUM).exists():
         proc = subprocess.run(
             ["bash", str(REPO / "scripts" / "install-browser.sh")],
@@ -81,6 +76,11 @@ def chromium() -> str:
 
 @pytest.fixture(scope="session")
 def server(examples_db: Path) -> Iterator[str]:
+    from ceasefire.web.app import node_modules
+
+    if not (node_modules() / "leaflet" / "dist" / "leaflet.js").is_file():
+        pytest.skip("map assets not installed: run `npm ci` in the project folder")
+
     port = _free_port()
     exe = shutil.which("ceasefire", path=str(REPO / ".venv" / "bin"))
     has_cli_serve = (

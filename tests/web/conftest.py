@@ -21,8 +21,8 @@ from ceasefire.models import ActorRef, Article, Document, Event, ExtractRecord, 
 from ceasefire.store import open_store
 from ceasefire.web.synthetic import synthetic_records
 
-# The browser fixtures, shared by every browser test module through this conftest.
-from .browser_fixtures import browser, chromium, page, server  # noqa: F401
+# The web's browser fixtures (chromium and browser are registered in tests/conftest.py).
+from .browser_fixtures import page, server  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[2]
 N_SYNTHETIC = 300
