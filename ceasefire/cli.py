@@ -562,8 +562,9 @@ def fit_widths(widths: list[int], total: int) -> list[int]:
 
 def _one_line(v: Any) -> str:
     """A value as one line of text: lists joined with '; ', whitespace collapsed, None empty."""
-    text = "; ".join(map(str, v)) if isinstance(v, list) else "" if v is None else str(v)
-    return " ".join(text.split())
+    from .store.rows import one_line
+
+    return one_line(v)
 
 
 # Table headers shorter than the field names (json and csv keep the field names).
@@ -613,18 +614,19 @@ def _emit_rows(rows: Iterable[Any], fmt: str, columns: list[str], row_type: type
     """
     import csv
 
+    from .store.rows import csv_cells, csv_header, json_line
+
     n = 0
     if fmt == "json":
         for r in rows:
-            click.echo(json.dumps(dataclasses.asdict(r), ensure_ascii=False, default=str))
+            click.echo(json_line(r))
             n += 1
     elif fmt == "csv":
-        names = [f.name for f in dataclasses.fields(row_type)]
+        names = csv_header(row_type)
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(names)
         for r in rows:
-            d = dataclasses.asdict(r)
-            w.writerow([_one_line(d[k]) if isinstance(d[k], str | list) else d[k] for k in names])
+            w.writerow(csv_cells(r, names))
             n += 1
     else:
         dicts = [dataclasses.asdict(r) for r in rows]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
 
 
 @dataclass
@@ -151,3 +152,29 @@ class DocumentRow:
     n_bytes: int
     ingested_at: str
     articles: int
+
+
+# -- rows as text: `ceasefire events --format json|csv` and the web's downloads write
+# them with these, so both give the same bytes for the same rows.
+
+
+def one_line(v: Any) -> str:
+    """A value as one line of text: lists joined with '; ', whitespace collapsed, None empty."""
+    text = "; ".join(map(str, v)) if isinstance(v, list) else "" if v is None else str(v)
+    return " ".join(text.split())
+
+
+def csv_header(row_type: type) -> list[str]:
+    """The CSV header of rows of ``row_type``: every field, in order."""
+    return [f.name for f in fields(row_type)]
+
+
+def csv_cells(row: Any, names: list[str]) -> list[Any]:
+    """One CSV row: text and lists on one line each, so a row is one spreadsheet row."""
+    d = asdict(row)
+    return [one_line(d[k]) if isinstance(d[k], str | list) else d[k] for k in names]
+
+
+def json_line(row: Any) -> str:
+    """One JSON Lines record (no newline): every field, text as it is stored."""
+    return json.dumps(asdict(row), ensure_ascii=False, default=str)

@@ -25,14 +25,14 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store.budget import QueryError
-from . import charts, outlines
+from . import charts, downloads, outlines, table
 from . import queries as Q
 from .filters import FilterError, Filters
 from .guard import GuardedApp
@@ -141,6 +141,11 @@ class EventList:
     offset: int
     limit: int
     events: list[Q.EventOut]
+    sort: str = table.DEFAULT_SORT
+    # With a date filter: events of the other filters that have no date (not listed), and
+    # the listed ones whose window only partly overlaps the dates (each marked "partial").
+    undated: int = 0
+    partial: int = 0
 
 
 @dataclass
@@ -272,7 +277,7 @@ def _filters(request: Request) -> Filters:
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.endswith(".json") or request.url.path.startswith("/openapi")
+    return request.url.path.endswith((".json", ".jsonl")) or request.url.path.startswith("/openapi")
 
 
 _SENT_WS = re.compile(r"\s+")
@@ -502,9 +507,26 @@ def create_app(db_url: str, *, read_only: bool = True, allowed_hosts: list[str] 
 
     # ------------------------------------------------------------ events
 
-    def event_list(f: Filters, offset: int, limit: int) -> EventList:
+    def event_list(f: Filters, offset: int, limit: int, sort: str = "") -> EventList:
         total = site.cached(("count", f), lambda: Q.counts(reader, f)).events
-        return EventList(dict(f.items()), total, offset, limit, Q.events(reader, f, limit, offset))
+        notes = site.cached(("date_notes", f), lambda: Q.date_notes(reader, f))
+        order = table.order_sql(sort, Q.schema(reader)) if sort else ""
+        return EventList(
+            dict(f.items()),
+            total,
+            offset,
+            limit,
+            Q.events(reader, f, limit, offset, order),
+            sort or table.DEFAULT_SORT,
+            notes.undated,
+            notes.partial,
+        )
+
+    sort_param = Query(
+        "",
+        pattern=table.SORT_PATTERN,
+        description="Column to sort by (" + ", ".join(table.COLUMNS) + "); '-' first: descending",
+    )
 
     @app.get("/events.json", response_model=EventList, tags=["events"], summary="Events matching the filters")
     def events_json(
@@ -517,23 +539,60 @@ def create_app(db_url: str, *, read_only: bool = True, allowed_hosts: list[str] 
         claimant: str = "",
         outlet: str = "",
         q: str = "",
+        min_confidence: str = "",
         offset: int = Query(0, ge=0, le=MAX_INT64),
         limit: int = Query(Q.PAGE_SIZE, ge=1, le=1000),
+        sort: str = sort_param,
     ) -> Response:
-        return data(event_list(_filters(request), offset, limit))
+        return data(event_list(_filters(request), offset, limit, sort))
 
     @app.get("/events", include_in_schema=False)
-    def events_html(request: Request, offset: int = Query(0, ge=0, le=MAX_INT64)) -> Response:
+    def events_html(
+        request: Request, offset: int = Query(0, ge=0, le=MAX_INT64), sort: str = sort_param
+    ) -> Response:
         f = _filters(request)
-        el = event_list(f, offset, Q.PAGE_SIZE)
+        el = event_list(f, offset, Q.PAGE_SIZE, sort)
         return page(
             request,
             "events.html",
             f=f,
             el=el,
+            sort=sort,
+            headers=table.headers(f, sort),
+            pages=table.pages(f, sort, offset, Q.PAGE_SIZE, el.total),
+            pieces=table.trigger_pieces,
+            link=table.link,
             facets=site.cached(("facets",), lambda: Q.facets(reader)),
             misses=site.cached(("misses", f), lambda: Q.misses(f, reader)) if f.active() else [],
             title="Events",
+        )
+
+    def download_route(fmt: str) -> Callable[..., Response]:
+        def events_download(
+            request: Request,
+            since: str = "",
+            until: str = "",
+            type: str = "",
+            actor: str = "",
+            place: str = "",
+            claimant: str = "",
+            outlet: str = "",
+            q: str = "",
+            min_confidence: str = "",
+        ) -> Response:
+            return downloads.download(db_url, _filters(request), fmt, read_only=read_only)
+
+        return events_download
+
+    for fmt in ("csv", "jsonl"):
+        app.add_api_route(
+            f"/events.{fmt}",
+            download_route(fmt),
+            methods=["GET"],
+            tags=["events"],
+            summary=f"Every event matching the filters, as {'CSV' if fmt == 'csv' else 'JSON Lines'}: "
+            f"the rows of `ceasefire events --format {'csv' if fmt == 'csv' else 'json'}`",
+            response_class=StreamingResponse,
         )
 
     def event_page(event_id: int) -> EventPage:

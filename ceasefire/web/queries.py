@@ -17,11 +17,11 @@ import os
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..query import Compiled, Miss, Schema, compile_events, order_by, schema_of
+from ..query import Compiled, Miss, Schema, compile_events, order_by, partial_sql, schema_of, undated_sql
 from ..query.names import actor_ids, similar_places
 from ..store.budget import QUERY_BUDGET_S, postgres_budget, sqlite_budget
 from ..store.errors import StoreError
@@ -88,6 +88,10 @@ class EventOut:
     published: str | None = None
     fatalities: int | None = None  # ACLED's conservative figure (ceasefire.models.fatalities)
     casualties: list[dict[str, Any]] = field(default_factory=list)  # as in `ceasefire extract`
+    date_start: str | None = None  # the window the event happened in (ceasefire.dates.window)
+    date_end: str | None = None
+    # True when a date filter is given and the event's date window only partly overlaps it
+    partial: bool = False
 
 
 @dataclass
@@ -462,7 +466,16 @@ def _event(r: Row) -> EventOut:
         published=r["published"],
         fatalities=r["fatalities"],
         casualties=json.loads(r["casualties"] or "[]"),
+        date_start=_get(r, "date_start"),
+        date_end=_get(r, "date_end"),
+        partial=bool(_get(r, "partial")),
     )
+
+
+def _get(r: Row, name: str) -> Any:
+    """Column ``name`` of the row, None when the query or the store's schema has none."""
+    keys = r.keys() if hasattr(r, "keys") else r._index
+    return r[name] if name in keys else None
 
 
 _EVENT_COLS = "e.*, a.title AS title, a.publisher AS publisher, a.published AS published"
@@ -569,10 +582,35 @@ def map_points(r: Reader, f: Filters, limit: int = MAP_LIMIT) -> list[MapPoint]:
     return [MapPoint(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]) for x in r.rows(sql, p + [limit])]
 
 
-def events(r: Reader, f: Filters, limit: int = PAGE_SIZE, offset: int = 0) -> list[EventOut]:
+def events(r: Reader, f: Filters, limit: int = PAGE_SIZE, offset: int = 0, order: str = "") -> list[EventOut]:
+    """A page of the events of ``f``, listed by ``order`` (an ``ORDER BY`` clause; the one
+    order of every surface when empty), each marked when it only partly lies in the dates."""
     w, p = where(f, r)
-    sql = "SELECT " + _EVENT_COLS + _FROM + w + order_by(schema(r)) + " LIMIT ? OFFSET ?"
+    part = partial_sql(f.to_query().checked(), schema(r))
+    cols = _EVENT_COLS + (f", CASE WHEN {part} THEN 1 ELSE 0 END AS partial" if part else "")
+    sql = "SELECT " + cols + _FROM + w + (order or order_by(schema(r))) + " LIMIT ? OFFSET ?"
     return [_event(x) for x in r.rows(sql, p + [limit, offset])]
+
+
+@dataclass
+class DateNotes:
+    """What a date filter does to the events of the other filters."""
+
+    undated: int  # match the other filters but have no date or window: not listed
+    partial: int  # listed, with a window reaching outside the dates
+
+
+def date_notes(r: Reader, f: Filters) -> DateNotes:
+    if not (f.since or f.until):
+        return DateNotes(0, 0)
+    q = f.to_query().checked()
+    sch = schema(r)
+    c = compile_events(replace(q, since=None, until=None), r.rows, sch, suggest=False)
+    undated = r.one("SELECT count(*)" + _FROM + c.where(undated_sql(sch)), c.params)
+    part = partial_sql(q, sch)
+    w, p = where(f, r)
+    partial = r.one("SELECT count(*)" + _FROM + _and(w, part), p) if part else None
+    return DateNotes(undated[0] if undated else 0, partial[0] if partial else 0)
 
 
 def facets(r: Reader) -> Facets:

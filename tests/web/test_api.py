@@ -186,8 +186,11 @@ def test_openapi_documents_the_json_api(client: Any) -> None:
         "/actors/{actor_id}.json",
         "/articles.json",
         "/articles/{article_id}.json",
+        "/events.csv",
+        "/events.jsonl",
     } <= paths
-    assert all(p.endswith(".json") for p in paths), "HTML pages are not part of the API schema"
+    data = (".json", ".csv", ".jsonl")  # JSON twins and the events' downloads
+    assert all(p.endswith(data) for p in paths), "HTML pages are not part of the API schema"
     ov = schema["paths"]["/overview.json"]["get"]
     assert {p["name"] for p in ov["parameters"]} >= {
         "since",
