@@ -15,8 +15,10 @@
    or, for undated articles, at the date the named office-holders share;
    descriptions ("the Washington Post columnist" after "journalist Jamal Khashoggi");
 5. generic collectives ("rebels", "civilians", "police", "security forces",
-   "the government") resolved in the article's theatre country, and
-   "militants"/"jihadists" to an armed group that dominates the article;
+   "the government") resolved in the article's theatre country;
+   "militants"/"jihadists"/"gunmen" to the armed group the article makes them mean (named in
+   the same or the previous sentence, in an apposition, "of"/"from" it), else to the theatre's
+   unidentified militants; "Syrian Kurdish fighters" to that country's Kurdish forces;
    then "these factions"/"those fighters" back to the last armed group, and
    "the two ministers", "both groups", subject "both" to the pair last named;
 6. third-person pronouns (he/she/they/it/its/their) back to the last compatible
@@ -530,6 +532,8 @@ MILITANT_WORDS = (
 )
 _generic(MILITANT_WORDS, "REBELS", "REBELS", "rebels", "armed_group")
 MILITANT_KEYS = {tuple(w.key for w in words(p)) for p in MILITANT_WORDS}
+# Mentions that name an actor by its name (not a role, a pronoun or a generic word).
+NAME_HOWS = ("dict", "ner-dict", "spelling", "acronym")
 # Adjectives for irregular forces before a noun for what they do or hold ("rebel offensive",
 # "jihadi siege", "militant positions"): the adjective is a mention of them.
 REBEL_ADJECTIVES = {"rebel", "jihadi", "jihadist", "islamist", "militant", "insurgent"}
@@ -539,12 +543,11 @@ REBEL_ACTION_NOUNS = set(
     "mortar mortars incursion incursions positions position stronghold strongholds lines "
     "defences defenses fire".split()
 )
-# An armed group "dominates" an article when it has at least this many name mentions and this
-# share of all armed-group name mentions; calibrated so that the dev articles about Aleppo (Nusra,
-# Daesh, FSA and the opposition all named) keep "jihadists" as the opposition, while reports
-# about the last Islamic State enclave (Guardian SDF sample) resolve "militants" to IS.
-DOMINANT_MIN_MENTIONS = 3
-DOMINANT_MIN_SHARE = 0.6
+# Militant words name a specific group only where the article makes them specific: the group
+# named just before ("Islamic State militants"), in an apposition or an "of"/"from" phrase
+# ("jihadists of Hayat Tahrir al-Sham"), or the one armed group named by name in the same or the
+# previous sentence.  Otherwise they are the theatre's unidentified militants, not its opposition.
+MILITANT_PREPOSITIONS = {"of", "from", "with", "belonging", "loyal", "affiliated", "linked", "allied"}
 # "civilian deaths/casualties" name the civilians harmed: the target of the attack that caused them.
 _generic(
     (
@@ -1013,7 +1016,6 @@ class _Finder:
         self.theatre: str | None = None
         self._sex_cache: dict[str, str | None] = {}
         self._titled: dict[str, str] | None = None
-        self.dominant: Actor | None = None
         self.partners: dict[tuple[int, int], ActorRef] = {}
         self.role_date: dt.date | None = self.when
         self.datelines = [m.span("place") for m in DATELINE_RE.finditer(self.text)]
@@ -1146,6 +1148,15 @@ class _Finder:
                 continue
             iso = self.d.demonyms[k]
             aid = self.d.resolve_collective(f"{iso}_{suffix}", iso, self.when)
+            if any(t.lower_ == "kurdish" for t in between) and not any(
+                t.dep_ in ("cc", "conj") for t in between
+            ):
+                # "Syrian Kurdish fighters" are the country's Kurdish forces, never its opposition or
+                # army; "Syrian Kurdish officials" are not its government
+                if suffix == "GOV" or (suffix in ("MIL", "REBELS") and iso not in KURDISH_BY_THEATRE):
+                    continue
+                if suffix in ("MIL", "REBELS"):
+                    aid = KURDISH_BY_THEATRE[iso]
             actor = self.actor(aid)
             if actor is not None:
                 self.add(Mention(s, e, actor, how="demonym"))
@@ -1900,21 +1911,7 @@ class _Finder:
         return span is not None and len(span) == 1 and span[0].dep_ in ("nsubj", "nsubjpass")
 
     # -- pass 5
-    def find_dominant(self) -> None:
-        counts: Counter[str] = Counter()
-        actors: dict[str, Actor] = {}
-        for m in self.mentions:
-            if m.actor is not None and m.kind == "armed_group" and m.how in ("dict", "ner-dict", "spelling"):
-                counts[m.actor.id] += 1
-                actors[m.actor.id] = m.actor
-        total = sum(counts.values())
-        if total:
-            top, n = counts.most_common(1)[0]
-            if n >= DOMINANT_MIN_MENTIONS and n / total >= DOMINANT_MIN_SHARE:
-                self.dominant = actors[top]
-
     def generic_pass(self) -> None:
-        self.find_dominant()
         ws = self.ws
         i = 0
         while i < len(ws):
@@ -1928,8 +1925,8 @@ class _Finder:
                     if a is not None:
                         hit = (n, a)
                         break
-                if k in MILITANT_KEYS and self.dominant is not None:
-                    hit = (n, self.dominant)
+                if k in MILITANT_KEYS:
+                    hit = (n, self._specific_group(ws[i].start, ws[i + n - 1].end) or self.militants())
                     break
                 if k in GENERIC:
                     hit = (n, self.collective(*GENERIC[k], None))
@@ -1947,9 +1944,9 @@ class _Finder:
             ):
                 # "a rebel offensive", "a four-year jihadi siege", "militant positions": the word is the actor
                 a = (
-                    self.dominant
-                    if ws[i].key != "rebel" and self.dominant is not None
-                    else self.collective("REBELS", "REBELS", "rebels", "armed_group", None)
+                    self.collective("REBELS", "REBELS", "rebels", "armed_group", None)
+                    if ws[i].key == "rebel"
+                    else self._specific_group(ws[i].start, ws[i].end) or self.militants()
                 )
                 if self.free(ws[i].start, ws[i].end):
                     self.add(Mention(ws[i].start, ws[i].end, a, how="generic"))
@@ -1966,6 +1963,41 @@ class _Finder:
                 i += n
                 continue
             i += 1
+
+    def militants(self) -> Actor:
+        """Unidentified militants of the theatre (ACLED's "unidentified armed group"), never its opposition."""
+        iso = self.theatre
+        return Actor(
+            id=f"{iso}_MILITANTS" if iso else "MILITANTS", name="militants", kind="armed_group", country=iso
+        )
+
+    def _specific_group(self, start: int, end: int) -> Actor | None:
+        """The armed group the article makes a militant word at ``start``..``end`` mean: one in an
+        apposition or an "of"/"from" phrase on it, else the one group named by name in the same or
+        the previous sentence before it (none if several different groups are)."""
+        named = [
+            m for m in self.mentions if m.actor is not None and m.kind == "armed_group" and m.how in NAME_HOWS
+        ]
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        head = span[-1]
+        linked = [t for t in head.children if t.dep_ == "appos"]
+        if head.dep_ == "appos":
+            linked.append(head.head)
+        for prep in head.children:
+            if prep.dep_ in ("prep", "acl", "amod") and prep.lower_ in MILITANT_PREPOSITIONS:
+                linked.extend(t for t in prep.subtree if t.dep_ == "pobj")
+        for t in linked:
+            for m in named:
+                if m.start <= t.idx < m.end:
+                    return m.actor
+        sent = span.sent
+        lo = sent.start_char
+        if sent.start > 0:
+            lo = self.doc[sent.start - 1].sent.start_char
+        before = {m.actor.id: m.actor for m in named if lo <= m.start and m.end <= start}
+        return next(iter(before.values())) if len(before) == 1 else None
 
     def _named_group_before(self, start: int) -> Actor | None:
         """The armed group named immediately before ``start`` ("Islamic State| militants")."""

@@ -184,7 +184,7 @@ CASES = [
     (
         "The jihadis in Aleppo refused every deal offered by the Arab League. They wanted Assad gone.",
         None,
-        [("They", "SYR_OPP")],
+        [("jihadis", "SYR_MILITANTS"), ("They", "SYR_MILITANTS")],
     ),
     # generic collectives, resolved in the article's theatre
     (
@@ -328,7 +328,7 @@ CASES = [
         "The evacuation of jihadi fighters from Aleppo ended, as did civilian deaths in Aleppo caused by Russian "
         "bombing.",
         D(2016, 12, 20),
-        [("jihadi fighters", "SYR_OPP"), ("civilian deaths", "SYR_CIV")],
+        [("jihadi fighters", "SYR_MILITANTS"), ("civilian deaths", "SYR_CIV")],
     ),
     # a definite description by the noun that introduced a person named earlier
     (
@@ -374,7 +374,7 @@ CASES = [
     (
         "The population of Aleppo suffered under a four year Jihadi siege.",
         D(2016, 12, 20),
-        [("Jihadi", "SYR_OPP")],
+        [("Jihadi", "SYR_MILITANTS")],
     ),
     ("Troops entered rebel-held districts of Aleppo.", D(2016, 12, 20), [("rebel", None)]),
     (
