@@ -29,7 +29,8 @@ from .cli_values import FloatRange
 from .events.lexicon import PLOVER_TYPES
 from .ingest import ReadOptions
 from .models import InputError
-from .pipeline import DocumentResult, ExtractOptions, RunSummary, results, write_jsonl
+from .pipeline import ExtractOptions, RunSummary, results, write_jsonl
+from .progress import Progress, progress_option
 from .query import EventQuery
 from .scale import ClusterUnavailable, ScaleOptions
 from .scale.options import scale_options
@@ -195,54 +196,6 @@ def reader_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-class Progress:
-    """A progress bar on stderr (documents/s, ETA) shown only on a terminal."""
-
-    def __init__(self, quiet: bool, unit: str = "doc"):
-        from tqdm import tqdm
-
-        self.quiet = quiet
-        self.bar = tqdm(
-            unit=unit,
-            disable=quiet or not sys.stderr.isatty(),
-            file=sys.stderr,
-            dynamic_ncols=True,
-            leave=False,
-        )
-
-    def info(self, line: str) -> None:
-        """A line on stderr above the bar (the Dask dashboard address), unless quiet."""
-        if self.quiet:
-            return
-        if self.bar.disable:
-            click.echo(line, err=True)
-        else:
-            self.bar.write(line, file=sys.stderr)
-
-    def total(self, n: int) -> None:
-        self.bar.total = n
-        self.bar.refresh()
-
-    def __call__(self, item: DocumentResult | InputError) -> None:
-        if isinstance(item, InputError):
-            self._say(f"error: {item.source}: {item.reason}")
-        elif not item.skipped:
-            # What reading had to decide (a code page detected, bytes replaced): one line each.
-            for note in item.document.meta.get("notes", []):
-                self._say(f"note: {item.document.source}: {note}")
-        self.bar.update(1)
-
-    def _say(self, line: str) -> None:
-        line = inert(line)
-        if self.bar.disable:
-            click.echo(line, err=True)
-        else:
-            self.bar.write(line, file=sys.stderr)
-
-    def close(self) -> None:
-        self.bar.close()
-
-
 def _finish(summary: RunSummary, quiet: bool) -> None:
     if not quiet:
         click.echo(summary.line(), err=True)
@@ -320,6 +273,7 @@ def cli() -> None:
 @click.option("--model", default=None, help="spaCy model package (default: en_core_web_sm).")
 @reader_options
 @scale_options
+@progress_option
 @verbosity
 def extract(
     paths: tuple[str, ...],
@@ -328,6 +282,7 @@ def extract(
     model: str | None,
     read: ReadOptions,
     scale: ScaleOptions,
+    progress: bool | None,
     quiet: bool,
 ) -> None:
     """Extract articles, actors, events, quotes and places to JSON Lines.
@@ -343,38 +298,43 @@ def extract(
     """
     options = ExtractOptions(read=read, nlp=not no_nlp, model=model)
     fh = open_output(out)
-    progress = Progress(quiet)
+    bar = Progress(quiet, progress)
     try:
-        items = results(paths, options, scale=scale, on_total=progress.total, on_info=progress.info)
-        summary = write_jsonl(items, fh, on_item=progress)
+        items = results(paths, options, scale=scale, on_total=bar.total, on_info=bar.info)
+        summary = write_jsonl(items, fh, on_item=bar)
     finally:
-        progress.close()
+        bar.close()
         if fh is not sys.stdout:
             fh.close()
     _finish(summary, quiet)
 
 
 def _ingest_cmd(
-    paths: Iterable[str], db: str, options: ExtractOptions, scale: ScaleOptions, quiet: bool
+    paths: Iterable[str],
+    db: str,
+    options: ExtractOptions,
+    scale: ScaleOptions,
+    quiet: bool,
+    progress: bool | None = None,
 ) -> RunSummary:
     from .pipeline import ingest as ingest_documents
     from .store import open_store
 
-    progress = Progress(quiet)
+    bar = Progress(quiet, progress)
     try:
         with open_store(db) as store:
             return ingest_documents(
                 paths,
                 store,
                 options,
-                on_item=progress,
-                on_total=progress.total,
+                on_item=bar,
+                on_total=bar.total,
                 scale=scale,
-                on_info=progress.info,
+                on_info=bar.info,
                 db=db,
             )
     finally:
-        progress.close()
+        bar.close()
 
 
 db_option = click.option(
@@ -391,9 +351,16 @@ db_option = click.option(
 @click.option("--no-nlp", is_flag=True, help="Only clean and split articles.")
 @reader_options
 @scale_options
+@progress_option
 @verbosity
 def ingest(
-    paths: tuple[str, ...], db: str, no_nlp: bool, read: ReadOptions, scale: ScaleOptions, quiet: bool
+    paths: tuple[str, ...],
+    db: str,
+    no_nlp: bool,
+    read: ReadOptions,
+    scale: ScaleOptions,
+    progress: bool | None,
+    quiet: bool,
 ) -> None:
     """Read documents, extract, and store them in the database.
 
@@ -406,7 +373,7 @@ def ingest(
       ceasefire ingest ~/news/ --workers 2                      # two processes (Dask)
       ceasefire ingest ~/news/ --scheduler tcp://10.0.0.5:8786  # a running Dask cluster
     """
-    summary = _ingest_cmd(paths, db, ExtractOptions(read=read, nlp=not no_nlp), scale, quiet)
+    summary = _ingest_cmd(paths, db, ExtractOptions(read=read, nlp=not no_nlp), scale, quiet, progress)
     _finish(summary, quiet)
 
 
@@ -423,6 +390,7 @@ def ingest(
 @click.option("--no-nlp", is_flag=True, help="Only clean and split articles.")
 @reader_options
 @scale_options
+@progress_option
 @verbosity
 def run(
     paths: tuple[str, ...],
@@ -431,6 +399,7 @@ def run(
     no_nlp: bool,
     read: ReadOptions,
     scale: ScaleOptions,
+    progress: bool | None,
     quiet: bool,
 ) -> None:
     """The main job: ingest + extract into the database, write the report, print a summary.
@@ -448,22 +417,22 @@ def run(
 
     if report_path:
         open_output(report_path).close()  # fail now, not after the whole ingest
-    progress = Progress(quiet)
+    bar = Progress(quiet, progress)
     try:
         result = run_job(
             list(paths) or [str(EXAMPLES)],
             db,
             ExtractOptions(read=read, nlp=not no_nlp),
             report=Path(report_path) if report_path else None,
-            on_item=progress,
-            on_total=progress.total,
+            on_item=bar,
+            on_total=bar.total,
             scale=scale,
-            on_info=progress.info,
+            on_info=bar.info,
         )
     except OSError as exc:
         raise EnvironmentProblem(f"cannot write the report: {exc}") from exc
     finally:
-        progress.close()
+        bar.close()
     exe = sys.argv[0] if os.path.sep in sys.argv[0] else "ceasefire"
     where = shown(db)
     click.echo(result.summary.line())

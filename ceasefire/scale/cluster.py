@@ -61,11 +61,20 @@ def _config() -> dict[str, Any]:
     }
 
 
+def quiet_dask_logs() -> None:
+    """``distributed`` logs every scheduler and nanny step at INFO on stderr, between the
+    run's own lines; like the other libraries it speaks only at ERROR unless ``-v``."""
+    if not logging.getLogger("ceasefire").isEnabledFor(logging.DEBUG):
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+
+
 def local_cluster(n_workers: int, dashboard_address: str = ":8787") -> Any:
     """A LocalCluster of ``n_workers`` single-threaded processes, configured as :func:`open_client`
     expects (its scheduler retries a task once after a worker death)."""
     import dask
     from distributed import LocalCluster
+
+    quiet_dask_logs()
 
     with dask.config.set(_config()):
         return LocalCluster(
@@ -85,6 +94,8 @@ def open_client(scale: ScaleOptions, options: ExtractOptions) -> Iterator[Any]:
     from distributed import Client
 
     from .worker import WarmModels
+
+    quiet_dask_logs()
 
     with dask.config.set(_config()):
         cluster = None
