@@ -26,6 +26,7 @@ from ..query import names as query_names
 from ..query import spec as query_spec
 from ..query import sql as query_sql
 from .budget import check_length
+from .copies import CopiesMixin
 from .errors import StoreError
 from .fts import to_fts5
 from .migrate import SCHEMA_VERSION_DDL, Migration, check_not_newer, migrations
@@ -137,7 +138,7 @@ def _hit(row: Sequence[Any]) -> ArticleHit:
     return hit
 
 
-class Store(ABC):
+class Store(CopiesMixin, ABC):
     """Persistent documents, articles and everything extracted from them.
 
     Open one with :func:`ceasefire.store.open_store`. Use as a context manager
@@ -289,6 +290,8 @@ class Store(ABC):
                     return False
                 for rec in records:
                     self._insert_record(rec)
+                for rec in records:
+                    self._link_copies(rec.article_id, rec.article.text)
         except self._db_errors() as e:
             raise StoreError(f"{doc.source}: cannot store document {doc.doc_id}: {e}") from e
         return True

@@ -184,6 +184,8 @@ class ArticlePage:
     mentions: list[Q.MentionOut]
     events: list[Q.EventOut]
     quotes: list[Q.QuoteOut]
+    # near-duplicates of this article: the same text also published by these (not independent sources)
+    also_published_by: list[Q.CopyOut]
 
 
 @dataclass
@@ -703,6 +705,7 @@ def create_app(db_url: str, *, read_only: bool = True, allowed_hosts: list[str] 
             Q.article_mentions(reader, article_id),
             Q.article_events(reader, article_id),
             Q.quotes(reader, article_id=article_id),
+            Q.article_copies(reader, article_id),
         )
 
     @app.get(

@@ -304,6 +304,7 @@ class Reader:
         if missing:
             raise NotAStoreError(f"{where}: not a ceasefire store (no table {', '.join(sorted(missing))})")
         self.has_fts = "articles_fts" in tables or self.dialect == "postgresql"
+        self.has_copies = "article_copies" in tables  # migration 0006: near-duplicate articles
 
     def connection(self) -> Any:
         con = getattr(self._local, "con", None)
@@ -741,6 +742,45 @@ def article_mentions(r: Reader, article_id: str) -> list[MentionOut]:
         for x in r.rows("SELECT * FROM places WHERE article_id = ? ORDER BY ord", [article_id])
     ]
     return out
+
+
+@dataclass
+class CopyOut:
+    """Another stored article that is a near-duplicate of this one (wire copy, repost, rewrite)."""
+
+    article_id: str
+    publisher: str | None
+    title: str | None
+    published: str | None
+    url: str | None
+    jaccard: float
+    containment: float
+
+
+def article_copies(r: Reader, article_id: str) -> list[CopyOut]:
+    """The articles that are near-duplicates of ``article_id`` (ceasefire.linking.neardup),
+    most similar first; none for a store older than migration 0006."""
+    if not r.has_copies:
+        return []
+    rows = r.rows(
+        "SELECT a.article_id, a.publisher, a.title, a.published, a.url, c.jaccard, c.containment "
+        "FROM article_copies c JOIN articles a "
+        "ON a.article_id = CASE WHEN c.a_id = ? THEN c.b_id ELSE c.a_id END "
+        "WHERE c.a_id = ? OR c.b_id = ? ORDER BY c.jaccard DESC, a.id",
+        [article_id, article_id, article_id],
+    )
+    return [
+        CopyOut(
+            x["article_id"],
+            x["publisher"],
+            x["title"],
+            x["published"],
+            x["url"],
+            x["jaccard"],
+            x["containment"],
+        )
+        for x in rows
+    ]
 
 
 def article_events(r: Reader, article_id: str) -> list[EventOut]:

@@ -1,0 +1,1 @@
+"""One event across many reports: near-duplicate articles (:mod:`.neardup`)."""
