@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from ..models import Place
 from .gazetteer import Gazetteer, GeoCandidate, get_gazetteer
 from .normalize import name_key
+from .persons import is_person_name, keeps_place, next_to_person, person_names
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -881,6 +882,18 @@ def find_places(
         for k in range(m.start, m.end):
             taken[k] = True
 
+    # the rest of a person's name is no place ("Mike Pompeo" ... "advice to Pompeo"), nor evidence
+    # of a country
+    persons = person_names(doc, gaz)
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            is_person_name(name_key(m.text), m.cands, persons)
+            or is_person_name(name_key(m.lookup), m.cands, persons)
+            or (m.cands and not keeps_place(m.cands) and next_to_person(doc, m.start, m.end))
+        )
+    ]
     context = country_context(gaz, [m.lookup for m in mentions if m.cands], (t.text for t in doc))
     same_name = Counter(name_key(m.lookup) for m in mentions if m.cands)
 
