@@ -184,10 +184,63 @@ def resolve_actor(tok: Token | None, ctx: ArticleContext) -> ActorRef | None:
                 found = ctx.actor_at(*_np_range(grp))
                 if found is not None:
                     break
+        if found is None or _is_place(found, ctx):
+            found = _unrecognised(tok, ctx)
         return None if found is not None and _is_place(found, ctx) else found
+    return _provisional(tok, ctx, start, end)
+
+
+def _unrecognised(tok: Token, ctx: ArticleContext) -> ActorRef | None:
+    """The party of a phrase whose head the actor recogniser did not resolve.
+
+    - an actor noun it has no entry for ("killed at least 81 people", "beheaded three men"):
+      a provisional actor, as without a recogniser;
+    - a thing made or used by someone ("the missiles fired by the Israeli military", "proposals laid
+      out by the National Assembly"): the maker, from the participle's "by" agent;
+    - a facility in a state ("a military base in Saudi Arabia"): the state it belongs to (a town or
+      region is a place, not a party: the guideline codes no target for it).
+    """
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if (
+        tok.lemma_.lower() in GENERIC_ACTORS
+        or tok.lower_ in GENERIC_ACTORS
+        or tok.lemma_.lower() in PERSON_NOUNS
+    ):
+        start, end = _np_range(tok)
+        if not ctx.places_in(start, end):
+            return _provisional(tok, ctx, start, end, generic=True)
+    for part in tok.children:
+        if part.dep_ in ("acl", "relcl") and part.tag_ == "VBN":
+            for agent in _pobjs(part, ("by",)):
+                found = resolve_actor(agent, ctx)
+                if found is not None:
+                    return found
+    for host in _pobjs(tok, ("in", "inside")):
+        found = ctx.actor_at(*_np_range(host))
+        if found is not None and found.kind == "state" and not _is_place(found, ctx):
+            return found
+    return None
+
+
+# People named by what they are, besides the actor nouns above ("three men", "two children"); the
+# actor recogniser resolves the political ones, these stand for civilians unless the article says more.
+PERSON_NOUNS = frozenset({"man", "woman", "child", "person", "boy", "girl", "passenger", "pilgrim"})
+
+
+def _provisional(
+    tok: Token, ctx: ArticleContext, start: int, end: int, generic: bool = False
+) -> ActorRef | None:
+    """A provisional actor for a phrase no recogniser resolved (a named entity, a name, an actor noun)."""
     if tok.pos_ == "PRON" or (tok.lower_ in PRONOUNS and tok.text != "US") or tok.ent_type_ in NOT_ACTOR_ENTS:
         return None  # "us" is a pronoun, "US" a country
     doc = tok.doc
+    if generic:
+        # the name is the noun with its describing words ("Palestinian men"), not its count
+        words = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.i == tok.i - 1] + [tok]
+        name = " ".join(w.text for w in words)
+        text = _chars(doc, start, end)
+        return ActorRef(id=_slug(name), name=name, kind="other", mention=text, start=start, end=end)
     if tok.ent_type_ in NER_KIND:
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
