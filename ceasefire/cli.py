@@ -1151,6 +1151,16 @@ def serve(db: str, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
     run(app, host=host, port=port)
 
 
+def _add_commands() -> None:
+    """Commands kept in their own modules (cli.py would pass 1,000 lines otherwise)."""
+    from .cli_agreements import agreements
+
+    cli.add_command(agreements)
+
+
+_add_commands()
+
+
 def main() -> None:
     cli()
 
