@@ -11,7 +11,18 @@ from typing import Any
 
 import click
 
-from .cli import _echo, _emit_rows
+
+def _echo(line: str) -> None:
+    from .cli import _echo as echo  # imported when used: cli.py imports this module at its end
+
+    echo(line)
+
+
+def _emit_rows(*args: Any) -> int:
+    from .cli import _emit_rows as emit
+
+    return emit(*args)
+
 
 AGREEMENT_COLUMNS = ["id", "kind", "start", "last_day", "sides", "name"]
 
