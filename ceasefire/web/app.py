@@ -32,7 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store.budget import QueryError
-from . import charts, downloads, outlines, table
+from . import charts, downloads, outlines, pages, table
 from . import queries as Q
 from .filters import FilterError, Filters
 from .guard import GuardedApp
@@ -735,6 +735,10 @@ def create_app(db_url: str, *, read_only: bool = True, allowed_hosts: list[str] 
             f=Filters(),
             title=ap.article.title or ap.article.article_id,
         )
+
+    # ------------------------------------------------------------ quotes, search
+
+    pages.add_routes(app, site, page, data, _filters, MAX_INT64)
 
     # ------------------------------------------------------------ API index
 

@@ -171,6 +171,7 @@ class QuoteOut:
     end: int
     title: str | None = None
     published: str | None = None
+    publisher: str | None = None
 
 
 @dataclass
@@ -812,6 +813,7 @@ def _quote(x: Row) -> QuoteOut:
         x["end_char"],
         x["title"],
         x["published"],
+        _get(x, "publisher"),
     )
 
 

@@ -86,8 +86,10 @@ class PageLink:
     current: bool = False
 
 
-def pages(f: Filters, sort: str, offset: int, limit: int, total: int, around: int = 2) -> list[PageLink]:
-    """Numbered links to the first, the last and the pages near the current one."""
+def pages(
+    f: Filters, sort: str, offset: int, limit: int, total: int, around: int = 2, path: str = "/events"
+) -> list[PageLink]:
+    """Numbered links (to ``path``) to the first, the last and the pages near the current one."""
     if total <= limit and offset == 0:
         return []
     n_pages = max(1, -(-total // limit))
@@ -101,7 +103,7 @@ def pages(f: Filters, sort: str, offset: int, limit: int, total: int, around: in
         if p == here and offset % limit == 0:
             out.append(PageLink(str(p + 1), None, True))
         else:
-            out.append(PageLink(str(p + 1), link("/events", f, sort=sort, offset=p * limit or None)))
+            out.append(PageLink(str(p + 1), link(path, f, sort=sort, offset=p * limit or None)))
         prev = p
     return out
 

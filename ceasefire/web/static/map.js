@@ -35,18 +35,32 @@
     probe.src = "https://tile.openstreetmap.org/0/0/0.png";
   }).catch(function () { el.dataset.outlines = "failed"; });
 
+  // A popup is a small labelled table: what happened, who, when, where, and the link.
   function popup(p) {
     var box = document.createElement("div");
     box.className = "ev-popup";
-    var b = document.createElement("b");
-    b.textContent = p.type + (p.date ? " · " + p.date : "");
-    box.appendChild(b);
-    var who = [p.source, p.target].filter(Boolean).join(" → ");
-    if (who) { var w = document.createElement("div"); w.textContent = who; box.appendChild(w); }
-    if (p.place) { var pl = document.createElement("div"); pl.textContent = p.place; box.appendChild(pl); }
+    var table = document.createElement("table");
+    function row(label, value, key) {
+      var tr = document.createElement("tr");
+      tr.dataset.field = key;
+      var th = document.createElement("th");
+      th.textContent = label;
+      var td = document.createElement("td");
+      td.textContent = value || "\u2014";
+      if (!value) { td.className = "none"; }
+      tr.appendChild(th);
+      tr.appendChild(td);
+      table.appendChild(tr);
+    }
+    row("Type", p.type, "type");
+    row("Actors", [p.source || "?", p.target || "?"].join(" \u2192 "), "actors");
+    if (!p.source && !p.target) { table.lastChild.lastChild.textContent = "\u2014"; table.lastChild.lastChild.className = "none"; }
+    row("Date", p.date, "date");
+    row("Place", p.place, "place");
+    box.appendChild(table);
     var a = document.createElement("a");
     a.href = "/events/" + encodeURIComponent(String(p.id));
-    a.textContent = "open event " + p.id;
+    a.textContent = "Open event " + p.id + " \u2192";
     box.appendChild(a);
     return box;
   }
