@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Place
 from .gazetteer import Gazetteer, GeoCandidate, get_gazetteer
+from .history import article_year
 from .normalize import name_key
 from .persons import is_person_name, keeps_place, next_to_person, person_names
 
@@ -905,10 +906,12 @@ def find_places(
             if regions:
                 container[m.start - 1] = regions
     places: list[Place] = []
+    year = article_year(ctx.published if ctx is not None else None)
     for m in sorted(mentions, key=lambda m: m.start):
         if not m.cands:
             continue
-        ranked = gaz.ranked(m.lookup, context_without(context, gaz, m.lookup, same_name[name_key(m.lookup)]))
+        own = context_without(context, gaz, m.lookup, same_name[name_key(m.lookup)])
+        ranked = gaz.ranked(m.lookup, own, year)
         if not ranked:
             continue
         best = _within_container(ranked, container.get(m.end))
@@ -940,7 +943,7 @@ def find_places(
         if m.inner is not None:  # "Latakia" inside "Latakia province" is a toponym too
             i_start, i_end = m.inner
             inner = doc[i_start:i_end]
-            inner_ranked = gaz.ranked(inner.text, context)
+            inner_ranked = gaz.ranked(inner.text, context, year)
             if inner_ranked:
                 places.append(
                     inner_ranked[0].to_place(mention=inner.text, start=inner.start_char, end=inner.end_char)

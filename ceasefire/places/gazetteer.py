@@ -11,7 +11,8 @@ Sources, all loaded lazily and once per process (:func:`get_gazetteer`):
 * ``data/curated.tsv``: first-level regions of conflict-affected countries,
   named regions, military bases, mountains, roads, dams, camps and villages;
 * ``data/regions.tsv``: first-level regions of other large countries, the
-  nations of the UK, continents, oceans and seas, a few landmark buildings.
+  nations of the UK, continents, oceans and seas, a few landmark buildings;
+* ``data/historical_names.tsv``: former names and their years (:mod:`.history`).
 
 Every entry is indexed by the exact :func:`name_key` of its name and alternate
 names and by the :func:`loose_key` that forgets transliteration differences.
@@ -31,6 +32,7 @@ from typing import NamedTuple
 
 from ..indexes import Reader, digest, ensure
 from ..models import Place
+from .history import FormerNames, article_year
 from .normalize import loose_key, name_key
 
 DATA = Path(__file__).parent / "data"
@@ -230,6 +232,8 @@ class Gazetteer:
         self.demonyms: dict[str, str] = {}
         for row in _read_tsv(DATA / "demonyms.tsv"):
             self.demonyms[row["demonym"].casefold()] = row["iso3"]
+        hist = DATA / "historical_names.tsv"
+        self.former_names = FormerNames(_read_tsv(hist), hist)
 
     def __getstate__(self) -> dict[str, object]:
         return {"path": self._db.path}
@@ -318,12 +322,16 @@ class Gazetteer:
             and context_countries.get(f"{entry.country}/{entry.admin1}")
         )
 
-    def ranked(self, name: str, context_countries: Counter[str] | None = None) -> list[GeoCandidate]:
+    def ranked(
+        self, name: str, context_countries: Counter[str] | None = None, year: int | None = None
+    ) -> list[GeoCandidate]:
         """Candidates best first.
 
         A transliteration-only (loose) match of a one-word name must be curated or lie
         in a context country ("Shoigu" is no Chinese village); a small place is demoted
-        when a namesake is many times more prominent.
+        when a namesake is many times more prominent. A former name out of its period in
+        ``year`` (the article's; None: the present) gives way to places of that very name
+        ("Salisbury" in 2018 is no longer Harare); with none it stays ("the siege of Leningrad").
         """
         multiword = len(name_key(name).split()) > 1
         cands = [
@@ -336,6 +344,14 @@ class Gazetteer:
         ]
         if not cands:
             return []
+        when = article_year(None) if year is None else year
+        current = [
+            c
+            for c in cands
+            if c.match == "name" or not self.former_names.out_of_period(name, c.entry.name, c.country, when)
+        ]
+        if any(c.match == "name" for c in current):  # only a place by its own name displaces it
+            cands = current
         prominence = [_prominence(c.entry) for c in cands]
         top = max(prominence)
         top_country = cands[prominence.index(top)].country
@@ -366,7 +382,9 @@ class Gazetteer:
         scored.sort(key=lambda c: -c.score)
         return scored
 
-    def resolve(self, name: str, context_countries: Counter[str] | None = None) -> Place | None:
+    def resolve(
+        self, name: str, context_countries: Counter[str] | None = None, year: int | None = None
+    ) -> Place | None:
         # context_countries: ISO-3 code -> mentions; keys "ISO/admin1 name" count first-level regions
         """The most likely place for a name, given how often the article names each country.
 
@@ -375,7 +393,7 @@ class Gazetteer:
         adjective = self.adjective_place(name)
         if adjective is not None:
             return replace(adjective, mention=name)
-        cands = self.ranked(name, context_countries)
+        cands = self.ranked(name, context_countries, year)
         if not cands:
             return None
         return cands[0].to_place(mention=name)
