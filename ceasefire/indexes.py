@@ -15,7 +15,8 @@ are rows of several typed fields, not just keys.
 An index file is named after a hash of the code and data it was built
 from, under ``$CEASEFIRE_CACHE`` (default ``~/.cache/ceasefire``), so a
 change of either builds a new one; a process that finds none builds it
-then (once, with a log line saying so).
+then (once, with a log line saying so). A few older versions are kept (see
+:func:`remove_old_versions`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 MMAP_BYTES = 1 << 30  # map the whole file (the gazetteer's is about 60 MB)
+KEEP_VERSIONS = 4  # index files of one name kept in the cache (versions of the code or data)
 
 
 def cache_dir() -> Path:
@@ -61,7 +63,7 @@ def ensure(name: str, key: str, build: Callable[[sqlite3.Connection], None]) -> 
     """The path of index ``name``-``key``.sqlite, built by ``build(connection)`` if absent.
 
     The build writes a temporary file that is renamed into place when complete, so
-    concurrent processes never see half an index; older versions are removed.
+    concurrent processes never see half an index; versions beyond the newest few are removed.
     """
     folder = cache_dir()
     path = folder / f"{name}-{key}.sqlite"
@@ -84,10 +86,26 @@ def ensure(name: str, key: str, build: Callable[[sqlite3.Connection], None]) -> 
         finally:
             con.close()
         os.replace(tmp, path)
-        for stale in folder.glob(f"{name}-*.sqlite"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        remove_old_versions(folder, name, keep=path)
     return path
+
+
+def remove_old_versions(folder: Path, name: str, keep: Path) -> None:
+    """Remove index ``name`` files beyond the :data:`KEEP_VERSIONS` newest (``keep`` stays).
+
+    Not every other version: two installs of different versions sharing a cache (a
+    checkout and a release, two checkouts) would each delete the other's index at
+    start, and each start would rebuild it (a minute) instead of opening it."""
+
+    def age(p: Path) -> float:
+        try:
+            return -p.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    others = sorted((p for p in folder.glob(f"{name}-*.sqlite") if p != keep), key=age)
+    for stale in others[KEEP_VERSIONS - 1 :]:
+        stale.unlink(missing_ok=True)
 
 
 class Reader:

@@ -297,6 +297,90 @@ class Node:
     entries: list[Entry] = field(default_factory=list)
 
 
+# The head nouns a metonymic capital takes: "the Moscow regime" -> RUS_GOV.
+CAPITAL_NOUNS = ("government", "regime", "authorities", "administration")
+
+
+@dataclass(eq=False)
+class _Composed:
+    """A state's name, adjective or capital whose composed names ("Syrian" + "army") wait to be
+    put in the trie (see :class:`_RootChildren`)."""
+
+    keys: list[str]
+    shapes: tuple[str, ...]
+    iso: str
+    capital: bool
+    done: bool = False
+
+
+class _RootChildren(dict):  # type: ignore[type-arg]
+    """The first words of the name trie.
+
+    The composed names (every state's adjectives, names and aliases times the head nouns
+    of ``COMPOSED_NOUNS``: about 80,000) were most of the dictionary's build time, paid
+    by every process at start. They go into the trie only when a lookup first asks for
+    their first word ("syrian"): the trie then below that word is the same as if they had
+    been built at once, and an article pays for the few states it names. Asking for all
+    the words (``items()``, ``keys()``, ...) composes everything first.
+    """
+
+    __slots__ = ("owner", "pending")
+
+    def __init__(self, owner: ActorDictionary):
+        super().__init__()
+        self.owner = owner
+        self.pending: dict[str, list[_Composed]] = {}
+
+    def _ready(self, key: object) -> None:
+        if key in self.pending:
+            self.owner._expand(key)  # type: ignore[arg-type]
+
+    def get(self, key: str, default: Node | None = None) -> Node | None:  # type: ignore[override]
+        self._ready(key)
+        return dict.get(self, key, default)
+
+    def __getitem__(self, key: str) -> Node:
+        self._ready(key)
+        return dict.__getitem__(self, key)
+
+    def __contains__(self, key: object) -> bool:
+        self._ready(key)
+        return dict.__contains__(self, key)
+
+    def _all(self) -> None:
+        if self.pending:
+            self.owner._expand()
+
+    def items(self):  # type: ignore[no-untyped-def,override]
+        self._all()
+        return dict.items(self)
+
+    def keys(self):  # type: ignore[no-untyped-def,override]
+        self._all()
+        return dict.keys(self)
+
+    def values(self):  # type: ignore[no-untyped-def,override]
+        self._all()
+        return dict.values(self)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        self._all()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._all()
+        return dict.__len__(self)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        self._all()
+        return (dict, (dict(dict.items(self)),))
+
+    def built_items(self):  # type: ignore[no-untyped-def]
+        """The first words built so far: every name of one word among them (composed names
+        have two or more), without composing the rest."""
+        return dict.items(self)
+
+
 def shapes_ok(alias_shapes: tuple[str, ...], text_words: list[Word]) -> bool:
     """Does the text's capitalisation fit the alias's?
 
@@ -428,7 +512,7 @@ class ActorDictionary:
 
     def __init__(self, actors: dict[str, Actor]):
         self.actors = actors
-        self.root = Node()
+        self.root = Node(children=_RootChildren(self))
         self.adjectives: dict[tuple[str, ...], str] = {}  # "syrian", "syria" -> SYR
         self.demonyms: dict[tuple[str, ...], str] = {}  # adjectives only: "syrian" -> SYR
         self.holders: dict[tuple[str, str], list[tuple[Actor, Role]]] = defaultdict(list)
@@ -489,21 +573,52 @@ class ActorDictionary:
             self.adjectives.setdefault(key_of(adj), iso)
             self.demonyms.setdefault(key_of(adj), iso)
         self.adjectives.setdefault(key_of(s.name), iso)
+        for head in heads:
+            self._defer(_Composed(*_split(head), iso, capital=False))
+        if s.capital and s.capital_metonym:
+            self._defer(_Composed(*_split(s.capital), iso, capital=True))
+
+    def _defer(self, c: _Composed) -> None:
+        """Put the composed names of ``c`` in the trie when a lookup first reaches the first
+        word they can start with (the head's, or its first word other than "al"); at once if
+        that word cannot be told in advance."""
+        keys = c.keys[1:] if c.keys[:1] == ["the"] else c.keys  # as _add_keys strips it
+        first = keys[0] if keys else None
+        distinctive = next((k for k in keys if k != "al"), None)
+        if first is None or distinctive is None:
+            self._compose(c)
+            return
+        for k in dict.fromkeys((first, distinctive)):
+            self.root.children.pending.setdefault(k, []).append(c)  # type: ignore[attr-defined]
+
+    def _compose(self, c: _Composed) -> None:
+        """The head + noun names of ``c`` ("Syrian army" -> SYR_MIL, "Moscow regime" -> RUS_GOV)."""
+        c.done = True
         # words(f"{head} {noun}") is words(head) + words(noun): a space ends and starts a word
         # whatever is around it, so the split words of both are joined (the same keys and
-        # shapes as splitting the phrase; 6x faster to build, it runs at every start).
-        capital = _split(s.capital) if s.capital and s.capital_metonym else None
-        for head in heads:
-            hk, hs = _split(head)
-            for suffix, nouns in COMPOSED_NOUNS.items():
-                entry = Entry(f"{iso}_{suffix}", COMPOSED, ())
-                for noun in nouns:
-                    nk, ns = _split(noun)
-                    self._add_keys(hk + nk, hs + ns, entry)
-            if capital is not None:
-                for noun in ("government", "regime", "authorities", "administration"):
-                    nk, ns = _split(noun)
-                    self._add_keys(capital[0] + nk, capital[1] + ns, Entry(f"{iso}_GOV", COMPOSED, ()))
+        # shapes as splitting the phrase, and much faster to build).
+        if c.capital:
+            entry = Entry(f"{c.iso}_GOV", COMPOSED, ())
+            for noun in CAPITAL_NOUNS:
+                nk, ns = _split(noun)
+                self._add_keys(c.keys + nk, c.shapes + ns, entry)
+            return
+        for suffix, nouns in COMPOSED_NOUNS.items():
+            entry = Entry(f"{c.iso}_{suffix}", COMPOSED, ())
+            for noun in nouns:
+                nk, ns = _split(noun)
+                self._add_keys(c.keys + nk, c.shapes + ns, entry)
+
+    def _expand(self, key: str | None = None) -> None:
+        """Compose the names deferred under ``key`` (every deferred name when None)."""
+        pending = self.root.children.pending  # type: ignore[attr-defined]
+        while pending:
+            k = key if key is not None else next(iter(pending))
+            for c in pending.pop(k, ()):
+                if not c.done:
+                    self._compose(c)
+            if key is not None:
+                return
 
     # -- access
     def __len__(self) -> int:

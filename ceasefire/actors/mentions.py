@@ -940,7 +940,7 @@ def fuzzy_lookup(d: ActorDictionary, surface: str, when: dt.date | None) -> Acto
 def _one_word_names(d: ActorDictionary) -> dict[tuple[str, int], list[str]]:
     """One-word dictionary names of at least FUZZY_MIN_CHARS letters by (first letter, length ±1)."""
     out: dict[tuple[str, int], list[str]] = {}
-    for k, node in d.root.children.items():
+    for k, node in d.root.children.built_items():  # type: ignore[attr-defined]  # no composed name is one word
         if len(k) >= FUZZY_MIN_CHARS - 1 and any(e.source != COMPOSED for e in node.entries):
             for n in (len(k) - 1, len(k), len(k) + 1):
                 out.setdefault((k[0], n), []).append(k)
