@@ -1154,8 +1154,10 @@ def serve(db: str, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
 def _add_commands() -> None:
     """Commands kept in their own modules (cli.py would pass 1,000 lines otherwise)."""
     from .cli_agreements import agreements
+    from .cli_ledger import ledger
 
     cli.add_command(agreements)
+    cli.add_command(ledger)
 
 
 _add_commands()
