@@ -18,7 +18,7 @@ stay flat from 1k to 10k. The figures are written as JSON (``--out``).
 
 Usage:
     .venv/bin/python benchmarks/scale.py [--sizes 1000,5000,10000] [--workers 2]
-        [--compare-size 1000] [--no-postgres] [--out benchmarks/scale.json]
+        [--compare-size 1000] [--no-postgres | --postgres-size N] [--out benchmarks/scale.json]
 """
 
 from __future__ import annotations
@@ -142,7 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,5000,10000")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--compare-size", type=int, default=1000, help="size of the 1-worker run")
-    ap.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL run at the largest size")
+    ap.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL run")
+    ap.add_argument(
+        "--postgres-size", type=int, default=None, help="size of the PostgreSQL run (default: the largest)"
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "scale.json")
     args = ap.parse_args(argv)
 
@@ -155,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="ceasefire-scale-"))
     inputs = {}
-    for n in sorted({*sizes, args.compare_size, 1}):
+    for n in sorted({*sizes, args.compare_size, args.postgres_size or max(sizes), 1}):
         inputs[n] = tmp / f"articles-{n}.jsonl"
         sample.write_jsonl(inputs[n], n)
     base_texts, base_words = words_of(inputs[args.compare_size])
@@ -202,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     result["s_per_article_spread"] = round(max(per_article) / min(per_article) - 1, 3)
     if not args.no_postgres:
         with Postgres() as url:
-            run(max(sizes), args.workers, "postgresql", url)
+            run(args.postgres_size or max(sizes), args.workers, "postgresql", url)
     result["load_average_at_end"] = os.getloadavg()
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(
