@@ -271,6 +271,7 @@ def ingest(
     # Articles stored before near-duplicates were kept get their keys and copy links first,
     # so the new ones are compared with every stored article (nothing to do when up to date).
     store.link_unlinked_articles()
+    store.link_unlinked_events()
     items = results(
         inputs, options, scale=scale, skip=store.has_document, on_total=on_total, on_info=on_info, db=db
     )

@@ -26,6 +26,7 @@ from ..query import names as query_names
 from ..query import spec as query_spec
 from ..query import sql as query_sql
 from .budget import check_length
+from .clusters import ClustersMixin
 from .copies import CopiesMixin
 from .errors import StoreError
 from .fts import to_fts5
@@ -138,7 +139,7 @@ def _hit(row: Sequence[Any]) -> ArticleHit:
     return hit
 
 
-class Store(CopiesMixin, ABC):
+class Store(ClustersMixin, CopiesMixin, ABC):
     """Persistent documents, articles and everything extracted from them.
 
     Open one with :func:`ceasefire.store.open_store`. Use as a context manager
@@ -292,6 +293,8 @@ class Store(CopiesMixin, ABC):
                     self._insert_record(rec)
                 for rec in records:
                     self._link_copies(rec.article_id, rec.article.text)
+                for rec in records:
+                    self._link_events(rec.article_id)
         except self._db_errors() as e:
             raise StoreError(f"{doc.source}: cannot store document {doc.doc_id}: {e}") from e
         return True
@@ -388,7 +391,10 @@ class Store(CopiesMixin, ABC):
         (e.g. to ingest it again with a newer pipeline). Canonical actors stay.
         Returns False when there was no such document."""
         with self._transaction():
-            return bool(self._execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,)).rowcount)
+            clusters = self._clusters_of_document(doc_id)
+            gone = bool(self._execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,)).rowcount)
+            self._refresh_clusters(clusters)  # their other reports stay; an empty one is deleted
+            return gone
 
     def record_error(self, source: str, reason: str) -> None:
         """Remember an input that failed; the same source and reason again only bumps a counter."""
