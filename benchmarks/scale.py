@@ -86,7 +86,8 @@ def ingest(src: Path, db: str, workers: int) -> dict[str, float]:
     if workers > 1:
         cmd += ["--workers", str(workers)]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # in the inputs' temporary folder: a PostgreSQL run puts its partitions under ./ceasefire-runs/
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=src.parent)
     mem = TreeMemory(proc.pid)
     _, err = proc.communicate()
     wall = time.perf_counter() - t0
