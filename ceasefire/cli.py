@@ -1036,19 +1036,30 @@ def _wrap(text: str, width: int) -> list[str]:
     show_default=True,
     help="Output file ('-' = stdout; parquet needs a file).",
 )
+@click.option(
+    "--ledger",
+    "ledger_of",
+    metavar="AGREEMENT",
+    help="Instead of events, the ledger of this agreement (an id of `ceasefire agreements list`, or "
+    "'all'): one CSV row per alleged violation, as `ceasefire ledger --format csv`.",
+)
 @event_filters
-def export(db: str, fmt: str, out: str, flt: Query) -> None:
-    """Export stored events as CSV, JSON Lines, Parquet or GeoJSON.
+def export(db: str, fmt: str, out: str, ledger_of: str | None, flt: Query) -> None:
+    """Export stored events as CSV, JSON Lines, Parquet or GeoJSON, or a ceasefire ledger as CSV.
 
     \b
     Example:
       ceasefire export --format csv --type ASSAULT --out assaults.csv
       ceasefire export --format geojson --place SYR -o syria.geojson
+      ceasefire export --format csv --ledger syria-coh-2016 -o ledger.csv
     """
     from .export import export_events
 
     if fmt == "parquet" and out == "-":
         raise click.UsageError("parquet is a binary format: give an output file (--out events.parquet)")
+    if ledger_of is not None:
+        _export_ledger(db, fmt, out, ledger_of, flt)
+        return
     with _open_existing(db) as store:
         _check_names(store, flt, db)  # exit 1 naming the filter, before any file is written
         if fmt == "parquet":
@@ -1064,6 +1075,26 @@ def export(db: str, fmt: str, out: str, flt: Query) -> None:
             if target is not sys.stdout and not isinstance(target, Path):
                 target.close()
     click.echo(f"{n} events written to {'stdout' if out == '-' else out}", err=True)
+
+
+def _export_ledger(db: str, fmt: str, out: str, ident: str, flt: Query) -> None:
+    from .cli_ledger import ledgers, write_csv
+
+    if fmt != "csv":
+        raise click.UsageError(f"--ledger is exported as CSV only: give --format csv, not {fmt}")
+    if flt != Query():
+        raise click.UsageError("--ledger takes no event filter: the agreement sets the period, area and acts")
+    with _open_existing(db) as store:
+        books = ledgers(store, None if ident.strip().lower() == "all" else ident, ())
+    target = open_output(out)
+    try:
+        n = write_csv(target, books, None)
+    except OSError as exc:
+        raise EnvironmentProblem(f"cannot write {out}: {exc}") from exc
+    finally:
+        if target is not sys.stdout:
+            target.close()
+    click.echo(f"{n} alleged violations written to {'stdout' if out == '-' else out}", err=True)
 
 
 @cli.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,8 @@ class AgreementRow:
     excluded: list[str]
     path: str | None
     bundled: bool
+    violations: int | None = None  # with --db: alleged violations in that store
+    possibly: int | None = None  # of which possibly within
 
 
 def _exists(p: Path) -> bool:
@@ -131,8 +134,21 @@ fmt_option = click.option(
 @click.group(invoke_without_command=True)
 @agreements_option
 @fmt_option
+@click.option(
+    "--suggest",
+    is_flag=True,
+    help="Print the truces announced, extended or ended in the articles of --db as ready-to-edit "
+    "agreement files (TOML), each with the sentence and the source it comes from.",
+)
+@click.option(
+    "--db",
+    default=lambda: os.environ.get("CEASEFIRE_DB", "ceasefire.db"),
+    show_default="ceasefire.db or $CEASEFIRE_DB",
+    help="SQLite file or postgresql:// URL: with --suggest, where to look; else the list counts "
+    "each agreement's alleged violations in it.",
+)
 @click.pass_context
-def agreements(ctx: click.Context, agreement_dirs: tuple[str, ...], fmt: str) -> None:
+def agreements(ctx: click.Context, agreement_dirs: tuple[str, ...], fmt: str, suggest: bool, db: str) -> None:
     """Ceasefire agreements as data: list, show and validate them.
 
     Eight agreements are bundled (ceasefire/agreements/data); --agreements DIR
@@ -145,9 +161,48 @@ def agreements(ctx: click.Context, agreement_dirs: tuple[str, ...], fmt: str) ->
       ceasefire agreements show syria-coh-2016
       ceasefire agreements validate my-truce.toml
       ceasefire agreements --agreements ./truces list
+      ceasefire agreements --db ceasefire.db          # with violation counts
+      ceasefire agreements --suggest --db ceasefire.db > found.toml
     """
-    if ctx.invoked_subcommand is None:
-        _emit_rows(_rows(load(agreement_dirs)), fmt, AGREEMENT_COLUMNS, AgreementRow, "agreements")
+    from click.core import ParameterSource
+
+    if suggest and ctx.invoked_subcommand is not None:
+        raise click.UsageError("--suggest takes no subcommand: ceasefire agreements --suggest --db DB")
+    if ctx.invoked_subcommand is not None:
+        return
+    found = load(agreement_dirs)
+    if suggest:
+        _suggest(db, found)
+        return
+    rows = _rows(found)
+    columns = AGREEMENT_COLUMNS
+    if ctx.get_parameter_source("db") is not ParameterSource.DEFAULT:
+        from .cli import _open_existing
+        from .ledger import build_ledger
+
+        with _open_existing(db) as store:
+            for r in rows:
+                book = build_ledger(store, found[r.id], found)
+                r.violations = len(book.violations)
+                r.possibly = sum(v.within != "within" for v in book.violations)
+        columns = [*AGREEMENT_COLUMNS[:-1], "violations", "possibly", "name"]
+    _emit_rows(rows, fmt, columns, AgreementRow, "agreements")
+
+
+def _suggest(db: str, found: dict[str, Any]) -> None:
+    from .agreements.suggest import find as find_truces
+    from .agreements.suggest import render
+    from .cli import _open_existing
+    from .nlp import load_model
+
+    with _open_existing(db) as store:
+        findings = find_truces(store, load_model())
+    if not findings:
+        click.echo("no truce announced, extended or ended in this database's articles", err=True)
+        return
+    click.echo(render(findings, found), nl=False)
+    n = sum(f.action == "announced" for f in findings)
+    click.echo(f"{n} announcements and {len(findings) - n} extensions or ends found", err=True)
 
 
 @agreements.command("list")

@@ -32,6 +32,9 @@ from .judge import (
 )
 
 ANSWERS = ("REJECT", "ACCUSE")
+# An event whose date window is longer than a month is not placed on the ledger's days: it is
+# counted as too coarsely dated (a month, "February", is 28 to 31 days and stays: possibly within).
+MAX_WINDOW_DAYS = 31
 
 
 @dataclass
@@ -122,6 +125,7 @@ class Ledger:
     on_excluded: list[Violation]  # strikes on excluded groups: not counted
     unattributed: list[Violation]  # no accused, or one on no side: not counted
     undated: int = 0  # prohibited acts with no date at all, in the area, by a party
+    too_coarse: int = 0  # prohibited acts in the area and period dated only to more than a month
 
     def counts(self, by: str = "day", side: str | None = None) -> list[dict[str, Any]]:
         """Per day (or ISO week, by its Monday) x reporting side x accused side: violations
@@ -168,6 +172,10 @@ def build_ledger(store: Any, a: Agreement, agreements: dict[str, Agreement]) -> 
         when, where = in_period(e, first, last), in_area(a, e)
         if OUTSIDE in (when.verdict, where.verdict):
             continue
+        lo, hi = window(e)
+        if lo and hi and (hi - lo).days >= MAX_WINDOW_DAYS:
+            out.too_coarse += 1  # "since 2011", "for years": a background statement, not an incident
+            continue
         why = [w.why for w in (when, where) if w.verdict == POSSIBLY and w.why]
         if where.why == "no place stated" and sides.side(e.source_actor_id) is None:
             continue  # neither placed nor by a party: nothing ties it to this agreement
@@ -206,7 +214,11 @@ def _by_place_and_date(members: list[tuple[Any, list[str]]]) -> list[list[tuple[
             first = c[0][0]
             clo, chi = window(first)
             there = place_key(first.location_name) or place_key(first.admin1)
-            if here == there and lo and clo and lo <= chi and clo <= hi:
+            # with no place, only reports of the same article and the same days are one act
+            same = here == there and (
+                bool(here) or (e.article_id == first.article_id and (lo, hi) == (clo, chi))
+            )
+            if same and lo and clo and lo <= chi and clo <= hi:
                 c.append((e, why))
                 break
         else:

@@ -133,6 +133,7 @@ def to_json(ledger: Ledger, by: str = "day", side: str | None = None) -> dict[st
         "strikes_on_excluded": dump(ledger.on_excluded),
         "not_attributed": dump(ledger.unattributed),
         "undated": ledger.undated,
+        "too_coarse": ledger.too_coarse,
     }
 
 
@@ -189,6 +190,12 @@ def text(ledger: Ledger, by: str = "day", side: str | None = None, width: int = 
             out += ["", f"{title}:"]
             for v in group:
                 out += _lines(v, width)
+    if ledger.too_coarse:
+        out += [
+            "",
+            f"note: {ledger.too_coarse} prohibited acts in the area are dated only to more than a month "
+            "(a year, 'since 2011') and are left out",
+        ]
     if ledger.undated:
         out += [
             "",

@@ -257,6 +257,8 @@ def build_report(
 
     import jinja2
 
+    from .ledger_section import ledger_sections
+
     flt = flt or EventFilter()
     scope = _describe(flt)
     period: dict[str, Any] | None = None
@@ -299,6 +301,7 @@ def build_report(
         events=summary.table,
         truncated=max(0, summary.n_events - MAX_EVENTS_TABLE),
         quotes=key_quotes(store, summary.article_ids),
+        ledgers=ledger_sections(store, flt.since, flt.until),
     )
     return Report(html, summary.n_events)
 
