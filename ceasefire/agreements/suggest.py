@@ -165,7 +165,8 @@ def _finding(
                 actors.append(i)
     e0 = acts[0] if acts else None
     published = _date(rec.article.published)
-    when = _verb_date(verb, published) or _date(e0.date_start if e0 else None) or published
+    narrow = e0 is not None and e0.date_start and e0.date_start == e0.date_end
+    when = _verb_date(verb, published) or (_date(e0.date_start) if narrow else None) or published
     country = next((e.country for e in acts if e.country), None) or next(
         (e.country for e in events if e.country), None
     )
@@ -188,16 +189,16 @@ def _finding(
 
 
 def _verb_date(verb: Any, published: dt.date | None) -> dt.date | None:
-    """The day a date expression under the verb names ("collapsed on May 12"), by the project's
-    date resolver anchored on the publication date; None when there is none or it is coarser."""
+    """The day a date expression under the verb names ("collapsed on May 12"; "in 1998": its
+    first day), by the project's date resolver anchored on the publication date; else None."""
     from ..dates.resolve import resolve_expression
 
     own = {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree}
     for ent in verb.doc.ents:
         if ent.label_ == "DATE" and ent.start in own:
             r = resolve_expression(ent.text, published)
-            if r.value and r.precision == "day":
-                return dt.date.fromisoformat(r.value)
+            if r.value:  # a month or a year: its first day, for a person to refine
+                return dt.date.fromisoformat((r.value + "-01-01")[:10] if len(r.value) < 10 else r.value)
     return None
 
 

@@ -124,6 +124,7 @@ class Ledger:
     excluded_acts: list[Violation]  # by excluded groups: not counted
     on_excluded: list[Violation]  # strikes on excluded groups: not counted
     unattributed: list[Violation]  # no accused, or one on no side: not counted
+    accusations: list[Answer] = field(default_factory=list)  # ACCUSE by a party or monitor, not one incident
     undated: int = 0  # prohibited acts with no date at all, in the area, by a party
     too_coarse: int = 0  # prohibited acts in the area and period dated only to more than a month
 
@@ -197,6 +198,8 @@ def build_ledger(store: Any, a: Agreement, agreements: dict[str, Agreement]) -> 
             ).append(v)
     for v in out.violations:
         _answers(v, answers, sides)
+    answered = {d.event_id for v in out.violations for d in v.counter_accusations}
+    out.accusations = [d for d in _accusations(a, answers, sides, first, last) if d.event_id not in answered]
     for v in (*out.violations, *out.excluded_acts, *out.on_excluded, *out.unattributed):
         _sources_and_status(store, v, sides)
     for lst in (out.violations, out.excluded_acts, out.on_excluded, out.unattributed):
@@ -310,6 +313,37 @@ def _answers(v: Violation, answers: list[Any], sides: Sides) -> None:
             v.denials.append(dataclasses.replace(ans, kind="denial"))
         elif sides.side(e.target_actor_id) not in (None, v.accused_side):
             v.counter_accusations.append(dataclasses.replace(ans, kind="counter-accusation"))
+
+
+def _accusations(
+    a: Agreement, answers: list[Any], sides: Sides, first: dt.date, last: dt.date | None
+) -> list[Answer]:
+    """ACCUSE events of the period and area by a side or a monitor against another side or an
+    excluded group ("the centre accused Hayat Tahrir al-Sham of violating the truce 14 times"):
+    claims of violations not tied to one incident, listed apart and not counted."""
+    out = []
+    for e in answers:
+        if e.type != "ACCUSE":
+            continue
+        by = sides.side(e.source_actor_id) or ("monitor" if sides.is_monitor(e.source_actor_id) else None)
+        against = sides.side(e.target_actor_id) or (
+            "excluded" if sides.is_excluded(e.target_actor_id) else None
+        )
+        if by is None or against is None or by == against:
+            continue
+        if OUTSIDE in (in_period(e, first, last).verdict, in_area(a, e).verdict):
+            continue
+        out.append(
+            Answer(
+                e.id,
+                "accusation",
+                e.source_actor_name or "?",
+                e.target_actor_name,
+                " ".join(e.sentence.split()),
+                e.publisher,
+            )
+        )
+    return out
 
 
 def _sources_and_status(store: Any, v: Violation, sides: Sides) -> None:

@@ -134,6 +134,7 @@ def to_json(ledger: Ledger, by: str = "day", side: str | None = None) -> dict[st
         "not_attributed": dump(ledger.unattributed),
         "undated": ledger.undated,
         "too_coarse": ledger.too_coarse,
+        "accusations": [dataclasses.asdict(d) for d in ledger.accusations],
     }
 
 
@@ -190,6 +191,12 @@ def text(ledger: Ledger, by: str = "day", side: str | None = None, width: int = 
             out += ["", f"{title}:"]
             for v in group:
                 out += _lines(v, width)
+    if ledger.accusations:
+        out += ["", "accusations not tied to one incident (not counted):"]
+        out += [
+            f"  {d.by} against {d.against or '?'}: “{_cut(d.sentence, max(width - 30, 40))}”"
+            for d in ledger.accusations
+        ]
     if ledger.too_coarse:
         out += [
             "",

@@ -126,3 +126,13 @@ def test_the_commands_bad_values(ledger_db: Path, tmp_path: Path) -> None:
     assert code == 1 and "no agreement 'no-such-truce'" in err
     code, _, err = _run("ledger", "syria-coh-2016", "--db", str(tmp_path / "none.db"))
     assert code == 4 and "no database" in err
+
+
+def test_accusations_without_an_incident_are_listed_apart(ledger_db: Path, coh) -> None:
+    found = load_agreements()
+    with open_store(str(ledger_db), read_only=True) as store:
+        idlib = build_ledger(store, found["idlib-protocol-2020"], found)
+    assert [d.against for d in idlib.accusations] == ["Hayat Tahrir al-Sham"]
+    assert "14 times" in idlib.accusations[0].sentence
+    # the Syrian army's accusation in the Daraya article is that claim's counter-accusation, once
+    assert coh.accusations == []
