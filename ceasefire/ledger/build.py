@@ -35,6 +35,7 @@ ANSWERS = ("REJECT", "ACCUSE")
 # An event whose date window is longer than a month is not placed on the ledger's days: it is
 # counted as too coarsely dated (a month, "February", is 28 to 31 days and stays: possibly within).
 MAX_WINDOW_DAYS = 31
+NEAR_CHARS = 600  # a denial or counter-accusation in the same article: within about four sentences
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Claim:
     date_end: str | None
     casualties: list[dict[str, Any]] = field(default_factory=list)
     party_side: str | None = None  # the side the claimant is on, if any (a party's monitor too)
+    start: int = 0  # offset of the event in its article
 
 
 @dataclass
@@ -254,6 +256,7 @@ def _violation(a: Agreement, sides: Sides, members: list[tuple[Any, list[str]]])
                 e.date_end,
                 list(e.casualties or []),
                 party,
+                e.start,
             )
         )
     return Violation(
@@ -287,6 +290,7 @@ def _answers(v: Violation, answers: list[Any], sides: Sides) -> None:
         if e.id in {c.event_id for c in v.claims}:
             continue
         if e.type == "REJECT" and e.article_id in articles and sides.is_monitor(e.source_actor_id):
+            # a monitor rejecting in an article that reports the violation
             v.rejected_by = e.source_actor_name or e.source_actor_id
             continue
         if sides.side(e.source_actor_id) != v.accused_side:
@@ -299,7 +303,10 @@ def _answers(v: Violation, answers: list[Any], sides: Sides) -> None:
             and elo.isoformat() <= (hi or lo)
             and lo <= ehi.isoformat()
         )
-        if e.article_id not in articles and not near:
+        # in an article reporting it: only a few sentences away from one of its reports (a
+        # long article has other denials, about other things)
+        close = any(c.article_id == e.article_id and abs(c.start - e.start) <= NEAR_CHARS for c in v.claims)
+        if not close and not near:
             continue
         ans = Answer(
             e.id,
