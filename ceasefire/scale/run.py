@@ -266,21 +266,42 @@ def _stream(
 
 
 def _one_by_one(client: Any, docs: list[Document], submit: Callable[[list[Document]], Any]) -> bytes:
-    """Run a failed partition's documents one task each; a document that fails again is reported."""
-    futures = [submit([d]) for d in docs]
+    """Run a failed partition's documents one task each; a document that fails again is reported.
+
+    A task that merely shared a worker with the one that crashed it dies with it and counts
+    that death too, so a document given up on as KilledWorker is run once more by itself,
+    after all the others have settled: only one that kills its worker alone is reported."""
+    futures = [submit([d]) for d in docs]  # all submitted at once, then awaited
+    settled = [_settle(client, f) for f in futures]
     outcomes: list[parts.Outcome] = []
-    for doc, fut in zip(docs, futures, strict=True):
-        try:
-            outcomes.extend(parts.decode(_result(client, fut)))
-        except ClusterUnavailable:
-            raise
-        except Exception as exc:  # noqa: BLE001
-            reason = _crash_reason(exc)
+    for doc, got in zip(docs, settled, strict=True):
+        if _killed_worker(got):
+            got = _settle(client, submit([doc]))  # alone now: the tasks beside it have settled
+        if isinstance(got, BaseException):
+            reason = _crash_reason(got)
             log.warning("%s: %s", doc.source, reason)
             outcomes.append(
                 parts.Outcome(doc.doc_id, doc.source, doc.media_type, doc.meta, len(doc.data), [], reason)
             )
+        else:
+            outcomes.extend(parts.decode(got))
     return parts.encode(outcomes)
+
+
+def _settle(client: Any, fut: Any) -> Any:
+    """The task's result, or the exception it ended with (ClusterUnavailable is raised)."""
+    try:
+        return _result(client, fut)
+    except ClusterUnavailable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the caller reports it per document
+        return exc
+
+
+def _killed_worker(got: Any) -> bool:
+    from distributed.scheduler import KilledWorker
+
+    return isinstance(got, KilledWorker)
 
 
 def _result(client: Any, fut: Any, grace: float = NO_WORKER_GRACE_S) -> Any:
