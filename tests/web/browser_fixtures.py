@@ -80,20 +80,25 @@ def server(examples_db: Path) -> Iterator[str]:
 
     if not (node_modules() / "leaflet" / "dist" / "leaflet.js").is_file():
         pytest.skip("map assets not installed: run `npm ci` in the project folder")
+    yield from serve(examples_db)
 
+
+def serve(db: Path) -> Iterator[str]:
+    """A real `ceasefire serve` over the store ``db`` on a free loopback port: its
+    base URL, until the generator is closed (for session fixtures over other stores)."""
     port = _free_port()
     exe = shutil.which("ceasefire", path=str(REPO / ".venv" / "bin"))
     has_cli_serve = (
         exe is not None and subprocess.run([exe, "serve", "--help"], capture_output=True).returncode == 0
     )
     cmd = (
-        [exe, "serve", "--db", str(examples_db), "--host", "127.0.0.1", "--port", str(port)]
+        [exe, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
         if has_cli_serve
         else [
             sys.executable,
             "-c",
             "import sys; from ceasefire.web import serve; serve(sys.argv[1], '127.0.0.1', int(sys.argv[2]))",
-            str(examples_db),
+            str(db),
             str(port),
         ]
     )

@@ -140,6 +140,7 @@ def test_downloads_are_the_clis_rows(server: str, page: Any, examples_db: Path) 
     got_json = _download(page, "jsonl")
     assert got_json.decode("utf-8") == json_cli.stdout
     assert len(json_cli.stdout.splitlines()) == _shown_total(page)
+    page.screenshot(path=str(SHOTS / "events-download.png"), full_page=False)
     # unfiltered: every event, in the same order
     page.goto(server + "/events")
     assert _download(page, "csv").decode("utf-8") == _cli(examples_db, "--format", "csv").stdout
