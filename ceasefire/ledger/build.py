@@ -96,6 +96,7 @@ class Violation:
     independent_sources: int = 0
     status: str = "alleged"
     rejected_by: str | None = None
+    clusters: list[str] = field(default_factory=list)  # the event clusters its reports are linked to
 
     @property
     def reporting_sides(self) -> list[str]:
@@ -362,6 +363,8 @@ def _sources_and_status(store: Any, v: Violation, sides: Sides) -> None:
     v.sources = len(articles)
     groups = store.copy_groups(articles) if hasattr(store, "copy_groups") else {x: x for x in articles}
     v.independent_sources = len(set(groups.values()))
+    if hasattr(store, "cluster_of_event"):  # the store's event coreference (ceasefire.linking)
+        v.clusters = sorted({c for c in (store.cluster_of_event(x.event_id) for x in v.claims) if c})
     monitors = [c for c in v.claims if c.kind == OBSERVATION]
     other_sides = {c.party_side for c in v.claims if c.party_side}
     if v.rejected_by:

@@ -41,6 +41,7 @@ class LedgerRow:
     counter_accusations: str
     event_ids: str
     urls: str
+    clusters: str = ""  # event cluster ids of its reports (`ceasefire` linking), '; '-joined
 
 
 def _figures(v: Violation, kind: str) -> str:
@@ -95,6 +96,7 @@ def row(v: Violation) -> LedgerRow:
         ),
         event_ids="; ".join(str(c.event_id) for c in v.claims),
         urls="; ".join(dict.fromkeys(c.url for c in v.claims if c.url)),
+        clusters="; ".join(v.clusters),
     )
 
 

@@ -44,6 +44,7 @@ def test_a_rebel_shelling_reported_by_the_russian_centre_and_reprinted(coh) -> N
     assert {c.kind for c in v.claims} == {"claim by a party's monitoring centre"}
     assert v.sources == 2 and v.independent_sources == 1, "a reprint is not an independent source"
     assert v.status == "alleged", "a party's own centre neither confirms nor corroborates alone"
+    assert len(v.clusters) == 1, "both reports are linked to one event cluster"
 
 
 def test_an_opposition_claim_with_its_denial_and_counter_accusation(coh) -> None:
