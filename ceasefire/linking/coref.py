@@ -120,11 +120,18 @@ def _km(a: Mention, b: Mention) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _resolved(actor_id: str | None) -> bool:
+    """A canonical actor id (SYR_MIL, ISIS), not a name the resolver could not place
+    ("people", "PER:jaramana"): those say too little to tell two reports apart."""
+    return bool(actor_id) and ":" not in actor_id and not actor_id.islower()
+
+
 def _actor(x: str | None, y: str | None, cx: str | None, cy: str | None) -> float:
-    if x is None or y is None:
+    if not _resolved(x) or not _resolved(y):
         return 0.0  # unknown on one side: no evidence either way
     if x == y:
-        return 1.5
+        # a country's civilians are the target of most of its violence: little evidence
+        return 0.3 if x.endswith("_CIV") else 1.5
     if cx and cy and cx == cy:
         return 0.3  # compatible: two bodies of one state (the army, the government)
     return -2.5
@@ -157,7 +164,8 @@ def score(a: Mention, b: Mention) -> float:
             s += 0.3  # a country contains the other place
     else:
         d = _km(a, b)
-        s += 2.0 if d <= 5 else 1.0 if d <= 25 else -0.5 if d <= 50 else -3.0
+        # one place (the same coordinates), a neighbourhood of it, or another town
+        s += 2.0 if d <= 1 else 1.0 if d <= 5 else -1.0 if d <= 25 else -3.0
     s += _actor(a.source_id, b.source_id, a.source_country, b.source_country)
     s += _actor(a.target_id, b.target_id, a.target_country, b.target_country)
     if a.status != b.status:

@@ -102,6 +102,11 @@ class ClustersMixin:
             self._history(cid, "created", [], now)
             created.add(cid)
             return cid, None
+        if len(matched) > 1 and (m.is_area() or (m.source_id is None and m.target_id is None)):
+            # a vague report (a region, no actors) joins the closest cluster; it is no evidence
+            # that two clusters it fits loosely are one event
+            best = max(matched, key=lambda c: (matched[c], -first[c]))
+            matched = {best: matched[best]}
         survivor = min(matched, key=lambda c: (first[c], c))  # the oldest keeps its id
         others = sorted(set(matched) - {survivor})
         if others:

@@ -146,29 +146,13 @@ def test_ids_are_stable_across_databases(tmp_path) -> None:
 
 
 def test_bridging_report_merges_and_changes_are_listed(store: Store) -> None:
-    save(store, "a", "A", [ev(src=None, tgt=None, loc=DOUMA)])
+    save(store, "a", "A", [ev(tgt=None, day="2016-03-01")])
     t0 = store._all("SELECT max(updated_at) FROM event_clusters")[0][0]
-    save(
-        store,
-        "b",
-        "B",
-        [ev(src=None, tgt=None, loc=Place("Far", "Far", 33.9, 36.9, "SYR", "Rif Dimashq", 1, "PPL"))],
-    )
-    assert len(clusters(store)) == 2  # 60 km apart, no actors: not enough
+    save(store, "b", "B", [ev(tgt=None, day="2016-03-03")])
+    assert len(clusters(store)) == 2  # two days apart: two events
     first, second = sorted(r[0] for r in store._all("SELECT cluster_id FROM event_clusters"))
-    # a report at the region level with the same actors as neither... joins both, merging them
-    save(
-        store,
-        "c",
-        "C",
-        [
-            ev(
-                src=None,
-                tgt=None,
-                loc=Place("Rif Dimashq", "Rif Dimashq", 33.6, 36.6, "SYR", "Rif Dimashq", 2, "ADM1"),
-            )
-        ],
-    )
+    # a report of the month at the same town by the same accused joins both, merging them
+    save(store, "c", "C", [ev(tgt=None, day="2016-03")])
     (only,) = clusters(store)
     assert len(only) == 3
     ch = store.cluster_changes(t0)
@@ -184,6 +168,15 @@ def test_bridging_report_merges_and_changes_are_listed(store: Store) -> None:
     ch = store.cluster_changes(t1)
     assert [(d["cluster_id"], d["change"]) for d in ch["deleted"]] == [(survivor, "deleted")]
     assert store._all("SELECT count(*) FROM event_clusters")[0][0] == 0
+
+
+def test_vague_report_joins_one_cluster_and_merges_none(store: Store) -> None:
+    save(store, "a", "A", [ev(tgt=None)])
+    save(store, "b", "B", [ev(src=RUS_MIL, tgt=None, loc=HARASTA)])  # another accused: another event
+    assert len(clusters(store)) == 2
+    rif = Place("Rif Dimashq", "Rif Dimashq", 33.6, 36.6, "SYR", "Rif Dimashq", 2, "ADM1")
+    save(store, "v", "V", [ev(src=None, tgt=None, loc=rif)])  # a region, no actors: fits both
+    assert sorted(len(c) for c in clusters(store)) == [1, 2]
 
 
 def test_backfill_links_an_older_store_once(store: Store) -> None:
