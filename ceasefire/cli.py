@@ -1043,8 +1043,16 @@ def _wrap(text: str, width: int) -> list[str]:
     help="Instead of events, the ledger of this agreement (an id of `ceasefire agreements list`, or "
     "'all'): one CSV row per alleged violation, as `ceasefire ledger --format csv`.",
 )
+@click.option(
+    "--changed-since",
+    "changed_since",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S.%f"]),
+    default=None,
+    help="Instead of events: the event clusters new, modified or deleted (merged or emptied) "
+    "after TIME (UTC), one JSON line each with its change (--format jsonl), for a copy to stay in sync.",
+)
 @event_filters
-def export(db: str, fmt: str, out: str, ledger_of: str | None, flt: Query) -> None:
+def export(db: str, fmt: str, out: str, ledger_of: str | None, changed_since: Any, flt: Query) -> None:
     """Export stored events as CSV, JSON Lines, Parquet or GeoJSON, or a ceasefire ledger as CSV.
 
     \b
@@ -1052,6 +1060,7 @@ def export(db: str, fmt: str, out: str, ledger_of: str | None, flt: Query) -> No
       ceasefire export --format csv --type ASSAULT --out assaults.csv
       ceasefire export --format geojson --place SYR -o syria.geojson
       ceasefire export --format csv --ledger syria-coh-2016 -o ledger.csv
+      ceasefire export --format jsonl --changed-since 2026-12-01T00:00:00 -o clusters.jsonl
     """
     from .export import export_events
 
@@ -1059,6 +1068,13 @@ def export(db: str, fmt: str, out: str, ledger_of: str | None, flt: Query) -> No
         raise click.UsageError("parquet is a binary format: give an output file (--out events.parquet)")
     if ledger_of is not None:
         _export_ledger(db, fmt, out, ledger_of, flt)
+        return
+    if changed_since is not None:
+        if fmt != "jsonl":
+            raise click.UsageError("--changed-since writes JSON Lines: use --format jsonl")
+        if flt != Query():
+            raise click.UsageError("--changed-since takes no event filter: it lists every cluster changed")
+        _export_changes(db, out, changed_since)
         return
     with _open_existing(db) as store:
         _check_names(store, flt, db)  # exit 1 naming the filter, before any file is written
@@ -1095,6 +1111,30 @@ def _export_ledger(db: str, fmt: str, out: str, ident: str, flt: Query) -> None:
         if target is not sys.stdout:
             target.close()
     click.echo(f"{n} alleged violations written to {'stdout' if out == '-' else out}", err=True)
+
+
+def _export_changes(db: str, out: str, since: Any) -> None:
+    """The cluster changes after ``since`` as JSON Lines: {"change": new|modified|deleted, ...}."""
+    import datetime as dt
+
+    stamp = since.replace(tzinfo=dt.UTC).isoformat(timespec="microseconds")
+    with _open_existing(db) as store:
+        changes = store.cluster_changes(stamp)
+        target = open_output(out)
+        try:
+            n = 0
+            for change in ("new", "modified", "deleted"):
+                for row in changes[change]:
+                    target.write(
+                        json.dumps({"change": change, **row}, ensure_ascii=False, sort_keys=True) + "\n"
+                    )
+                    n += 1
+        except OSError as exc:
+            raise EnvironmentProblem(f"cannot write {out}: {exc}") from exc
+        finally:
+            if target is not sys.stdout:
+                target.close()
+    click.echo(f"{n} cluster changes since {stamp} written to {'stdout' if out == '-' else out}", err=True)
 
 
 @cli.command()

@@ -32,7 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store.budget import QueryError
-from . import charts, downloads, outlines, pages, table
+from . import charts, clusters, downloads, outlines, pages, table
 from . import queries as Q
 from .filters import FilterError, Filters
 from .guard import GuardedApp
@@ -160,6 +160,8 @@ class EventPage:
     article: Q.ArticleFull
     highlight: Highlight | None
     same_event: list[Q.EventOut]
+    # the event cluster this report belongs to (ceasefire.store.clusters), None when unlinkable
+    cluster_id: str | None = None
 
 
 @dataclass
@@ -604,7 +606,13 @@ def create_app(db_url: str, *, read_only: bool = True, allowed_hosts: list[str] 
         art = Q.article(reader, ev.article_id)
         if art is None:
             raise HTTPException(404, f"event {event_id}: its article {ev.article_id} is missing")
-        return EventPage(ev, art, _sentence_span(art.text, ev), Q.same_event_elsewhere(reader, ev))
+        return EventPage(
+            ev,
+            art,
+            _sentence_span(art.text, ev),
+            Q.same_event_elsewhere(reader, ev),
+            clusters.cluster_of_event(reader, event_id),
+        )
 
     @app.get(
         "/events/{event_id}.json",
@@ -739,6 +747,7 @@ def create_app(db_url: str, *, read_only: bool = True, allowed_hosts: list[str] 
     # ------------------------------------------------------------ quotes, search
 
     pages.add_routes(app, site, page, data, _filters, MAX_INT64)
+    clusters.add_routes(app, site, page, data)
 
     # ------------------------------------------------------------ API index
 
