@@ -14,8 +14,9 @@ clusters are scored against the gold events:
 - B3 P/R/F1 (Bagga and Baldwin), per mention, averaged.
 
 A gold mention with no stored event counts as a cluster of its own. Events
-are split by label into ``tune`` (odd numbers) and ``test`` (even); both are
-printed.
+are split by label into ``tune`` (odd E numbers), ``test`` (even E numbers) and
+``heldout`` (H events: articles written after the weights were set, scored
+once); each is printed.
 
 Run from the repository root::
 
@@ -40,6 +41,10 @@ GOLD = GOLD_DIR / "data" / "gold.jsonl"
 
 
 def split_of(label: str) -> str:
+    """tune: odd E events; test: even E events; heldout: the H events, written after the
+    scorer's weights were set and scored once."""
+    if label.startswith("H"):
+        return "heldout"
     return "tune" if int(label[1:]) % 2 else "test"
 
 
@@ -142,7 +147,7 @@ def main() -> int:
     print(
         f"{'split':<6} {'mentions':>8} {'pair P':>7} {'pair R':>7} {'pair F1':>7} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6}"
     )
-    for part in ("tune", "test", "all"):
+    for part in ("tune", "test", "heldout", "all"):
         keys = [k for k in gold if part == "all" or split_of(gold[k]) == part]
         g = {k: gold[k] for k in keys}
         p = {k: pred[k] for k in keys}
