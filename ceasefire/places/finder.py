@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import Place
+from .contained import contained_name, contained_run
 from .gazetteer import Gazetteer, GeoCandidate, get_gazetteer
 from .history import article_year
 from .normalize import name_key
@@ -523,11 +524,12 @@ def _variants(text: str) -> list[str]:
 
 def known_form(gaz: Gazetteer, text: str) -> str:
     """The first of :func:`_variants` the gazetteer knows ("Orange County" -> "Orange"),
-    else the text itself: the form find_places looks up for an NER toponym."""
+    else the notable place inside it ("Vancouver Art Gallery" -> "Vancouver"), else the
+    text itself: the form find_places looks up for an NER toponym."""
     for v in _variants(text):
         if gaz.candidates(v):
             return v
-    return text
+    return contained_name(gaz, text) or text
 
 
 def _extend_suffix(doc: Doc, end: int) -> int:
@@ -555,6 +557,16 @@ def _lookup(gaz: Gazetteer, doc: Doc, start: int, end: int) -> tuple[int, int, s
         cands = gaz.candidates(v)
         if cands:
             return start, end, v, cands
+    # the town a facility is named after ("Vancouver Art Gallery"): its tokens become the mention
+    idx = [k for k in range(start, end) if not doc[k].is_punct or doc[k].text == "."]
+    words = [doc[k].text for k in idx]
+    run = contained_run(gaz, words) if len(words) > 1 else None
+    if run is not None:
+        s, e = idx[run[0]], idx[run[1] - 1] + 1
+        sub = doc[s:e].text
+        cands = gaz.candidates(sub)
+        if cands:
+            return s, e, sub, cands
     return start, end, text, []
 
 
