@@ -13,7 +13,9 @@ an event happened at. It looks, in this order, at
    "where" clause on a place is about that place;
 5. the places of the sentence, those in what the subject says on the side ("Lindh, from a family
    in Marin County, was captured") last;
-6. a sentence that names no place goes on where the sentence before it was.
+6. a sentence that names no place goes on where the sentence before it was, but only when its
+   event stays in that scene (:func:`same_scene`: "It killed 83 soldiers", "the strike", "there"),
+   not when a named party starts a statement of its own ("Pompeo said ...").
 
 At every step a place that only describes something else yields to the others: a place inside an
 actor's name ("the African Union Mission in Somalia"), a place qualifying a thing that is not a
@@ -206,7 +208,7 @@ def event_place(tok: Token, sent: Span, ctx: ArticleContext) -> Place | None:
         return None
     in_sent = ctx.places_in(sent.start_char, sent.end_char)
     if not in_sent:
-        return _carried_over(sent, ctx)
+        return _carried_over(sent, ctx) if same_scene(tok) else None
     chooser = _Chooser([_candidate(p, sent, ctx, in_sent) for p in in_sent])
     own = _anchors(tok)
     # what the subject's origin, apposition or relative clause says ("Lindh, from a family in Marin
@@ -336,6 +338,41 @@ def _country(place: Place) -> bool:
 
 def _mentions(place: Place, tok: Token) -> bool:
     return place.start <= tok.idx < place.end  # type: ignore[operator]
+
+
+# Words that refer back to what the text was about: a subject made of one of them, or led by one,
+# continues the scene ("It killed 83 soldiers", "The strike killed ...", "Its fighters ...").
+BACK_REFERENCES = frozenset(
+    {"it", "they", "he", "she", "we", "this", "that", "these", "those", "the", "its", "their", "his", "her"}
+)
+# Entity labels of a named party: a subject naming one opens a statement or a scene of its own.
+NAMED_PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def same_scene(tok: Token) -> bool:
+    """Whether the event of ``tok``, in a sentence that names no place, stays in the scene of the
+    sentence before: its subject refers back (a pronoun, or a noun phrase led by "the", "this",
+    "its" ... that names no party: "The strike killed 12", "It killed 83 soldiers") or has no
+    name in it ("Two civilians were killed"), or the sentence says "there". A subject that names
+    a party ("Pompeo said", "The Syrian army denied") starts a scene of its own, and so does a
+    sentence whose event has no subject to tie it back."""
+    sent = tok.sent
+    if any(t.lower_ == "there" and t.dep_ == "advmod" for t in sent):
+        return True
+    subj = None
+    for a in _anchors(tok):
+        for head in (a, a.head):
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                break
+        if subj is not None:
+            break
+    if subj is None:
+        return False
+    words = list(subj.subtree)
+    if any(t.ent_type_ in NAMED_PARTY_LABELS or t.pos_ == "PROPN" for t in words):
+        return False
+    return subj.lower_ in BACK_REFERENCES or words[0].lower_ in BACK_REFERENCES or subj.pos_ == "NOUN"
 
 
 def _carried_over(sent: Span, ctx: ArticleContext) -> Place | None:
