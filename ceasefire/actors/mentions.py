@@ -16,9 +16,9 @@
    descriptions ("the Washington Post columnist" after "journalist Jamal Khashoggi");
 5. generic collectives ("rebels", "civilians", "police", "security forces",
    "the government") resolved in the article's theatre country;
-   "militants"/"jihadists"/"gunmen" to the armed group the article makes them mean (named in
-   the same or the previous sentence, in an apposition, "of"/"from" it), else to the theatre's
-   unidentified militants; "Syrian Kurdish fighters" to that country's Kurdish forces;
+   "militants"/"jihadists"/"gunmen" to the armed group the article makes them mean (in an
+   apposition, "of"/"from" it, or for "the militants" named in the same or the previous
+   sentence), else to the theatre's unidentified militants; "Syrian Kurdish fighters" to that country's Kurdish forces;
    then "these factions"/"those fighters" back to the last armed group, and
    "the two ministers", "both groups", subject "both" to the pair last named;
 6. third-person pronouns (he/she/they/it/its/their) back to the last compatible
@@ -545,8 +545,10 @@ REBEL_ACTION_NOUNS = set(
 )
 # Militant words name a specific group only where the article makes them specific: the group
 # named just before ("Islamic State militants"), in an apposition or an "of"/"from" phrase
-# ("jihadists of Hayat Tahrir al-Sham"), or the one armed group named by name in the same or the
-# previous sentence.  Otherwise they are the theatre's unidentified militants, not its opposition.
+# ("jihadists of Hayat Tahrir al-Sham"), or, for a definite "the militants", the one armed group
+# named by name in the same or the previous sentence (not the subject over them: their enemy).
+# Otherwise they are the theatre's unidentified militants, not its opposition.
+DEFINITE = {"the", "these", "those", "such"}
 MILITANT_PREPOSITIONS = {"of", "from", "with", "belonging", "loyal", "affiliated", "linked", "allied"}
 # "civilian deaths/casualties" name the civilians harmed: the target of the attack that caused them.
 _generic(
@@ -1284,6 +1286,8 @@ class _Finder:
             kind = "other" if label == "GPE" else _unknown_kind(label, surface)
             if label != "GPE":
                 country = None
+            if label == "ORG" and len(ks) > 1 and ks[0] in _given_names() and ks[-1] not in COMMON_WORDS:
+                label, kind = "PERSON", "person"  # "Priti Patel" tagged as an organisation
             ref = ActorRef(
                 id=f"{NER_PREFIX[label]}:{slug(name)}",
                 name=re.sub(r"\s+", " ", name).strip(),
@@ -1291,6 +1295,25 @@ class _Finder:
                 country=country,
             )
             self.add(Mention(start, end, None, ref, how="ner"))
+        self._one_ref_per_name()
+
+    def _one_ref_per_name(self) -> None:
+        """A name the tagger labelled differently in one article ("Priti Patel" as a person here, an
+        organisation there) is one actor: the label most of its mentions have, the first on a tie."""
+        by_name: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.how == "ner" and m.ref is not None:
+                by_name.setdefault(slug(m.ref.name), []).append(m)
+        for ms in by_name.values():
+            votes = Counter(m.ref.id for m in ms if m.ref is not None)
+            if len(votes) < 2:
+                continue
+            best = max(
+                votes, key=lambda i: (votes[i], -next(k for k, m in enumerate(ms) if m.ref and m.ref.id == i))
+            )
+            ref = next(m.ref for m in ms if m.ref is not None and m.ref.id == best)
+            for m in ms:
+                m.ref = ref
 
     def _named_settlement(self, start: int) -> bool:
         """Is the name at ``start`` given as a place ("the village of Khan Tuman", "the town of X")?"""
@@ -1973,8 +1996,11 @@ class _Finder:
 
     def _specific_group(self, start: int, end: int) -> Actor | None:
         """The armed group the article makes a militant word at ``start``..``end`` mean: one in an
-        apposition or an "of"/"from" phrase on it, else the one group named by name in the same or
-        the previous sentence before it (none if several different groups are)."""
+        apposition or an "of"/"from" phrase on it; else, for a definite one ("the militants", not
+        "militants left in Raqqa", which introduces people of its own), the one group named by name
+        in the same or the previous sentence before it, leaving out a group that is the subject of
+        a clause the word is in ("the SDF ... to oust the extremists": their enemy, not them).
+        None if no such group is named, or several different ones are."""
         named = [
             m for m in self.mentions if m.actor is not None and m.kind == "armed_group" and m.how in NAME_HOWS
         ]
@@ -1992,12 +2018,35 @@ class _Finder:
             for m in named:
                 if m.start <= t.idx < m.end:
                     return m.actor
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
+            return None
+        opposed = self._subjects_over(head)
         sent = span.sent
         lo = sent.start_char
         if sent.start > 0:
             lo = self.doc[sent.start - 1].sent.start_char
-        before = {m.actor.id: m.actor for m in named if lo <= m.start and m.end <= start}
+        before = {
+            m.actor.id: m.actor
+            for m in named
+            if lo <= m.start
+            and m.end <= start
+            and not any(t.idx < m.end and m.start < t.idx + len(t) for t in opposed)
+        }
         return next(iter(before.values())) if len(before) == 1 else None
+
+    @staticmethod
+    def _subjects_over(tok: Token) -> list[Token]:
+        """The words of the subjects of every clause above ``tok`` in its sentence."""
+        out: list[Token] = []
+        t = tok
+        while t.head.i != t.i:
+            t = t.head
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "csubj") and not (
+                    c.left_edge.i <= tok.i <= c.right_edge.i
+                ):
+                    out.extend(c.subtree)
+        return out
 
     def _named_group_before(self, start: int) -> Actor | None:
         """The armed group named immediately before ``start`` ("Islamic State| militants")."""

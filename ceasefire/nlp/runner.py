@@ -78,19 +78,29 @@ class Stages:
     date_resolver: Callable[[dt.date | None], Any]
     find_casualties: Callable[..., Any]
     attach_casualties: Callable[..., Any]
+    unify_refs: Callable[..., Any]  # (ctx, quotes, events): one actor per name across the stages
 
 
 @cache
 def load_stages() -> Stages:
     """Import the stages once (their data loads lazily on first use)."""
-    from ..actors import find_mentions
+    from ..actors import find_mentions, unify_refs
     from ..casualties import attach, find_casualties
     from ..dates import DateResolver
     from ..events import code_events
     from ..places import find_places
     from ..quotes import find_quotes
 
-    return Stages(find_mentions, find_places, find_quotes, code_events, DateResolver, find_casualties, attach)
+    return Stages(
+        find_mentions,
+        find_places,
+        find_quotes,
+        code_events,
+        DateResolver,
+        find_casualties,
+        attach,
+        unify_refs,
+    )
 
 
 def prose_problem(text: str) -> str | None:
@@ -217,6 +227,8 @@ class Annotator:
             apply_windows(events, ctx.dates.resolved(doc), ctx.published)
             stage = "casualties"
             events = self.stages.attach_casualties(events, self.stages.find_casualties(doc, ctx))
+            stage = "actors"
+            self.stages.unify_refs(ctx, ctx.quotes, events)
         except StageError as exc:
             stage, exc = exc.stage, exc.cause  # type: ignore[assignment]
             return self._failure(stage, rec, exc)

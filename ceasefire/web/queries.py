@@ -26,6 +26,7 @@ from ..query.names import actor_ids, similar_places
 from ..store.budget import QUERY_BUDGET_S, postgres_budget, sqlite_budget
 from ..store.errors import StoreError
 from ..store.fts import to_fts5
+from ..store.names import is_name, name_key
 from ..store.readonly import connect_read_only
 from .filters import Filters
 
@@ -867,7 +868,19 @@ def actor_aliases(r: Reader, actor_id: str) -> list[Alias]:
             ") AS m WHERE mention IS NOT NULL AND mention != '' GROUP BY mention ORDER BY n DESC, mention"
         )
         rows = r.rows(sql, [actor_id] * 3)
-    return [Alias(x["mention"], x["n"]) for x in rows]
+    # Names only, as the CLI's actor listing shows them: pronouns ("he", "its") and descriptions
+    # ("the group") stand for the actor in one article but are no name of it; spelling variants
+    # of one name ("al-Assad", "al Assad") count together under the commonest spelling.
+    out: dict[str, Alias] = {}
+    for x in rows:
+        if not is_name(x["mention"]):
+            continue
+        k = name_key(x["mention"])
+        if k in out:
+            out[k] = Alias(out[k].mention, out[k].count + x["n"])
+        else:
+            out[k] = Alias(x["mention"], x["n"])
+    return sorted(out.values(), key=lambda a: (-a.count, a.mention))
 
 
 def actor_timeline(r: Reader, actor_id: str) -> list[DayCount]:

@@ -1,9 +1,10 @@
 """Generic group words and Kurdish forces, through find_mentions on real parses.
 
 "Militants", "jihadists", "gunmen" name a specific group only where the article
-makes them specific (an armed group named in the same or the previous sentence,
-an apposition, an "of"/"from" phrase); otherwise they are the theatre's
-unidentified militants, never its opposition.  Kurdish forces are never the
+makes them specific (an apposition, an "of"/"from" phrase, or, for "the
+militants", the one armed group named in the same or the previous sentence that
+is not the subject over them); otherwise they are the theatre's unidentified
+militants, never its opposition.  Kurdish forces are never the
 Syrian opposition, but "Syrian and Kurdish forces" are two sides.
 """
 
@@ -34,23 +35,40 @@ CASES = [
     ("Gunmen killed three soldiers near Deir ez-Zor in Syria.", "Gunmen", "SYR_MILITANTS"),
     ("Jihadists shelled Aleppo in Syria on Monday.", "Jihadists", "SYR_MILITANTS"),
     ("Militants ambushed the convoy on Monday.", "Militants", "MILITANTS"),
-    # the one group named in the previous sentence
+    # "the militants": the one group named in the previous sentence
     (
-        "Islamic State held the village of Baghuz in Syria. Militants surrendered to the SDF on Monday.",
-        "Militants",
+        "Islamic State held the village of Baghuz in Syria. The militants surrendered on Monday.",
+        "militants",
         "ISIS",
+    ),
+    # ... but a bare plural brings in people of its own
+    (
+        "Islamic State held the village of Baghuz in Syria. Militants left in Raqqa have only rifles.",
+        "Militants",
+        "SYR_MILITANTS",
+    ),
+    # ... and a group that is the subject over the word is the other side, not them
+    (
+        "The US proxy, known as the SDF, has lost 1,500 men in the campaign to oust the extremists from Syria.",
+        "extremists",
+        "SYR_MILITANTS",
+    ),
+    (
+        "Jabhat al-Nusra was the main group in Arsal. We lived apart from the militants in Syria.",
+        "militants",
+        "HTS",
     ),
     # two different groups named: not specific
     (
-        "Islamic State and Hayat Tahrir al-Sham fought near Idlib in Syria. Militants shelled the town.",
-        "Militants",
+        "Islamic State and Hayat Tahrir al-Sham fought near Idlib in Syria. The militants shelled the town.",
+        "militants",
         "SYR_MILITANTS",
     ),
     # named often, but not in this or the previous sentence (no article-wide "dominant" group)
     (
         "Islamic State fighters held Raqqa. Islamic State lost Tabqa. Islamic State also lost Manbij in Syria. "
-        "The army advanced on Monday. Militants then fled the town.",
-        "Militants",
+        "The army advanced on Monday. The militants then fled the town.",
+        "militants",
         "SYR_MILITANTS",
     ),
     # an "of" phrase or an apposition makes them specific

@@ -403,3 +403,27 @@ def test_actor_ids_with_any_characters_have_pages(tmp_path: Any, actor_id: str) 
     # the overview links to the page it can open
     link = re.search(r'href="(/actors/[^"]+)" title="actor page"', c.get("/").text)
     assert link and c.get(html.unescape(link.group(1))).status_code == 200
+
+
+def test_names_seen_are_names_not_pronouns(tmp_path: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from ceasefire.models import ActorRef, Article, Document
+    from ceasefire.web import create_app
+
+    text = "Bashar al-Assad spoke. He said his army, Assad's pride, would win; al Assad and Assad smiled."
+    spans = [(m, text.index(m)) for m in ("Bashar al-Assad", "He", "his", "Assad's", "al Assad")]
+    spans.append(("Assad", text.rindex("Assad")))
+    refs = [ActorRef("ASSAD", "Bashar al-Assad", "person", "SYR", m, i, i + len(m)) for m, i in spans]
+    refs.append(ActorRef("ASSAD", "Bashar al-Assad", "person", "SYR", "al-Assad", 7, 15))
+    doc = Document(source="names", data=text.encode(), media_type="text")
+    rec = ExtractRecord(doc.doc_id, "names", Article(0, "primary", "t", text), refs, [])
+    path = tmp_path / "names.db"
+    with open_store(str(path)) as store:
+        store.save_document(doc, [rec])
+    j = TestClient(create_app(str(path))).get("/actors/ASSAD.json").json()
+    seen = {a["mention"]: a["count"] for a in j["aliases"]}
+    assert not {"He", "his"} & set(seen), seen
+    # "al-Assad" and "al Assad" are one name, counted together
+    assert sum(1 for m in seen if m.replace("-", " ") == "al Assad") == 1 and 2 in seen.values(), seen
+    assert "Bashar al-Assad" in seen and "Assad" in seen
