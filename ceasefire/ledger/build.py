@@ -364,7 +364,12 @@ def _sources_and_status(store: Any, v: Violation, sides: Sides) -> None:
     groups = store.copy_groups(articles) if hasattr(store, "copy_groups") else {x: x for x in articles}
     v.independent_sources = len(set(groups.values()))
     if hasattr(store, "cluster_of_event"):  # the store's event coreference (ceasefire.linking)
-        v.clusters = sorted({c for c in (store.cluster_of_event(x.event_id) for x in v.claims) if c})
+        try:
+            v.clusters = sorted({c for c in (store.cluster_of_event(x.event_id) for x in v.claims) if c})
+        except Exception:  # noqa: BLE001 - sqlite3 or psycopg: a store at schema 6 from before
+            # 0006_linking (the interim near-duplicates-only 0006) has no event_links table; the
+            # ledger stands without cluster ids
+            v.clusters = []
     monitors = [c for c in v.claims if c.kind == OBSERVATION]
     other_sides = {c.party_side for c in v.claims if c.party_side}
     if v.rejected_by:

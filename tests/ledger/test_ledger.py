@@ -137,3 +137,17 @@ def test_accusations_without_an_incident_are_listed_apart(ledger_db: Path, coh) 
     assert "14 times" in idlib.accusations[0].sentence
     # the Syrian army's accusation in the Daraya article is that claim's counter-accusation, once
     assert coh.accusations == []
+
+
+def test_a_store_without_cluster_tables_still_gives_a_ledger(ledger_db: Path, tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    old = tmp_path / "old.db"
+    shutil.copy(ledger_db, old)
+    with sqlite3.connect(old) as conn:  # as a store migrated by the interim 0006 is
+        conn.execute("DROP TABLE event_links")
+    found = load_agreements()
+    with open_store(str(old), read_only=True) as store:
+        book = build_ledger(store, found["syria-coh-2016"], found)
+    assert len(book.violations) == 3 and all(v.clusters == [] for v in book.violations)
