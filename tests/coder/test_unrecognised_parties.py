@@ -28,6 +28,10 @@ ROWS = [
     ("Houthi fighters attacked a military base in Saudi Arabia.", "ASSAULT", "Houthi", "Saudi Arabia"),
     # ... a facility in a town does not make the town a party (the guideline codes no target)
     ("The rebels attacked a checkpoint in Aleppo.", "ASSAULT", "rebels", None),
+    # an object that looks like a party but names none leaves the recipient to the PP
+    ("Norway donated USD5 million to the World Food Programme last year.", "AID", "Norway", "World Food"),
+    # the indirect object of the verb that hands over a nominal act receives it
+    ("The president gave Kim Jong Un a final warning on Tuesday.", "THREATEN", "president", "Kim"),
 ]
 
 

@@ -387,6 +387,11 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
             targets = [
                 m for m in harm.children if m.dep_ in ("amod", "compound", "nmod", "poss") and _actor_like(m)
             ] + _pobjs(harm, ("of", "among", "to"))
+    fallback: list[Token] = []
+    if noun.dep_ == "dobj" and trig.type != "MOBILIZE":
+        # "gave Putin a stern warning (on Tuesday)", "offered the rebels talks": the indirect object of
+        # the verb that hands over the act receives it, when no other target resolves
+        fallback = [d for d in _children(noun.head, ("dative",)) if d.pos_ != "ADP"]
     if not targets and trig.type in ("ASSAULT", "COERCE"):
         # "continued its offensive in the north against X"; "the focus of the army's offensive lies in
         # the east against X": "against X" on the place of the act, of its light verb or of the clause
@@ -398,7 +403,7 @@ def _noun_args(noun: Token, trig: Trigger) -> _Args:
         elif subj.dep_ == "nsubj" and subj.head.pos_ in ("VERB", "AUX"):
             hosts.append(subj.head)
         targets = _displaced_against(hosts)
-    return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)
+    return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via, _with_conjuncts(fallback))
 
 
 # verbs that keep someone from an act ("spare X from strikes"); written for this rule, not tuned

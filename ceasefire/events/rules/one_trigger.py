@@ -163,6 +163,8 @@ def _code_trigger(
         args = replace(args, targets=[t for t in args.targets if t.head.lower_ not in ("against", "on")])
     sources = _actors(args.sources, ctx)
     targets = [a for a in _actors(args.targets, ctx) if all(a.id != s.id for s in sources)]
+    if not targets and args.fallback:
+        targets = [a for a in _actors(args.fallback, ctx) if all(a.id != s.id for s in sources)]
     if trig.pos == "NOUN" and not sources and targets and ctx.actors:
         # a modifier read as the victim of a violent act because the tagger called it a person
         # ("a Jihadi siege") is its author when the recogniser knows it as a group or state

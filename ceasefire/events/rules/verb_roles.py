@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..lexicon import Trigger, objects_of
@@ -72,6 +72,7 @@ class _Args:
     sources: list[Token]
     targets: list[Token]
     via_syntax: bool
+    fallback: list[Token] = field(default_factory=list)  # targets to use when none of ``targets`` resolves
 
 
 def _not_backing(toks: list[Token]) -> list[Token]:
@@ -85,6 +86,7 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
     sources = _subjects(verb)
     via = bool(sources)
     targets: list[Token] = []
+    fallback: list[Token] = []
     if passive:
         targets = [t for t in objects_of(verb) if t.dep_ != "dobj"]
     else:
@@ -118,59 +120,70 @@ def _verb_args(verb: Token, trig: Trigger) -> _Args:
     elif not any(_actor_like(t) for t in targets):
         # an object that names no party ("accepted a truce with Israel") leaves room for a PP; it is
         # kept first, as the actor recogniser may still know it
-        rally = ("around", "behind") if trig.type in ("SUPPORT", "COOPERATE") else ()  # "rallied behind X"
-        benefit = ("for",) if trig.type == "AID" else ()  # "provided air support for the army"
-        # ("complained to Lavrov about the strikes": the one complained to is the target, as the
-        # project's annotation guideline codes it, unlike CAMEO's)
-        asked = ("from",) if trig.type == "REQUEST" else ()  # "demanded autonomy from the authorities"
-        if trig.type in (
-            "ASSAULT",
-            "COERCE",
-            "REQUEST",
-            "ACCUSE",
-            "THREATEN",
-            "SANCTION",
-            "AID",
-            "CONSULT",
-            "COOPERATE",
-            "AGREE",
-            "SUPPORT",
-            "REJECT",
-            "PROTEST",
-        ):
-            targets = targets + _not_backing(_pobjs(verb, TARGET_PREPS + rally + benefit + asked))
-        if trig.type in CONTENT_PARTY_TYPES | {"REQUEST"} and not any(_actor_like(t) for t in targets):
-            # the parser hangs "for X to leave" on the verb as often as on its object
-            targets = targets + _content_parties(_children(verb, ("dobj",)), trig.type) + _for_to(verb)
-        if trig.type == "REQUEST" and not any(_actor_like(t) for t in targets):
-            # "demanded that the US cancel the sale": the one who is to act is asked
-            targets = targets + [
-                sb
-                for c in verb.children
-                if c.dep_ == "ccomp"
-                and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
-                for sb in c.children
-                if sb.dep_ in ("nsubj", "nsubjpass")
-            ]
-        if trig.type in ("AGREE", "THREATEN", "REJECT") and not any(_actor_like(t) for t in targets):
-            # "offered to negotiate with X", "promised to continue military aid to X", "refused to meet
-            # X", "refused to respond to a demand from X": the party to the promised or refused act
-            for x in _children(verb, ("xcomp",)):
-                pps = _pobjs(x, CONTENT_PARTY_PREPS + ("for",))
-                # what one refuses to release or attack is not the one refused; whom one refuses to meet is
-                objs = (
-                    [o for o in _children(x, ("dobj", "dative")) if _actor_like(o)]
-                    if (trig.type != "REJECT" or x.lemma_.lower() in PARTY_VERBS)
-                    else []
-                )
-                targets = targets + objs + pps + (_content_parties(_children(x, ("dobj",)) + pps, trig.type))
+        targets = _more_targets(verb, trig, targets)
+    else:
+        # an object that looks like a party but that the recogniser may not resolve ("donated USD1
+        # million to the WFP"): the PP parties stand by, used only if no object resolves
+        fallback = _more_targets(verb, trig, [])
     if trig.type in ("ASSAULT", "COERCE") and targets and not any(_actor_like(t) for t in targets):
         # "stormed the town held by the rebels", "besieged the districts the rebels control": whoever
         # holds the ground attacked suffers the attack
         targets = targets + _holders(targets)
     if trig.type == "ASSAULT" and not targets:
         targets = _displaced_against([verb])  # "fought in Aleppo against X"
-    return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via)
+    return _Args(_with_conjuncts(sources), _with_conjuncts(targets), via, _with_conjuncts(fallback))
+
+
+def _more_targets(verb: Token, trig: Trigger, targets: list[Token]) -> list[Token]:
+    """``targets`` with the parties a verb names outside its object: its PPs ("against X", "to X"),
+    the parties inside what it is about, the one asked to act, the party of a promised act."""
+    rally = ("around", "behind") if trig.type in ("SUPPORT", "COOPERATE") else ()  # "rallied behind X"
+    benefit = ("for",) if trig.type == "AID" else ()  # "provided air support for the army"
+    # ("complained to Lavrov about the strikes": the one complained to is the target, as the
+    # project's annotation guideline codes it, unlike CAMEO's)
+    asked = ("from",) if trig.type == "REQUEST" else ()  # "demanded autonomy from the authorities"
+    if trig.type in (
+        "ASSAULT",
+        "COERCE",
+        "REQUEST",
+        "ACCUSE",
+        "THREATEN",
+        "SANCTION",
+        "AID",
+        "CONSULT",
+        "COOPERATE",
+        "AGREE",
+        "SUPPORT",
+        "REJECT",
+        "PROTEST",
+    ):
+        targets = targets + _not_backing(_pobjs(verb, TARGET_PREPS + rally + benefit + asked))
+    if trig.type in CONTENT_PARTY_TYPES | {"REQUEST"} and not any(_actor_like(t) for t in targets):
+        # the parser hangs "for X to leave" on the verb as often as on its object
+        targets = targets + _content_parties(_children(verb, ("dobj",)), trig.type) + _for_to(verb)
+    if trig.type == "REQUEST" and not any(_actor_like(t) for t in targets):
+        # "demanded that the US cancel the sale": the one who is to act is asked
+        targets = targets + [
+            sb
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+            for sb in c.children
+            if sb.dep_ in ("nsubj", "nsubjpass")
+        ]
+    if trig.type in ("AGREE", "THREATEN", "REJECT") and not any(_actor_like(t) for t in targets):
+        # "offered to negotiate with X", "promised to continue military aid to X", "refused to meet
+        # X", "refused to respond to a demand from X": the party to the promised or refused act
+        for x in _children(verb, ("xcomp",)):
+            pps = _pobjs(x, CONTENT_PARTY_PREPS + ("for",))
+            # what one refuses to release or attack is not the one refused; whom one refuses to meet is
+            objs = (
+                [o for o in _children(x, ("dobj", "dative")) if _actor_like(o)]
+                if (trig.type != "REJECT" or x.lemma_.lower() in PARTY_VERBS)
+                else []
+            )
+            targets = targets + objs + pps + (_content_parties(_children(x, ("dobj",)) + pps, trig.type))
+    return targets
 
 
 def _holders(places: list[Token]) -> list[Token]:
