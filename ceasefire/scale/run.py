@@ -113,9 +113,7 @@ def _partitions(stream: Iterable[Document | InputError], size: int) -> Iterator[
 
 
 def _crash_reason(exc: BaseException) -> str:
-    from distributed.scheduler import KilledWorker
-
-    if isinstance(exc, KilledWorker):
+    if _killed_worker(exc):
         return "a worker died twice while extracting this document (crash or out of memory); skipped"
     return f"extraction failed twice: {type(exc).__name__}: {exc}"
 
